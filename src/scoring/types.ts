@@ -53,6 +53,8 @@ export interface DebtorScore {
   noHistory: boolean;
   flags: Flag[];
   reasons: Reason[];
+  /** 'open-invoices': balance-weighted mean of open invoices' risk; 'debtor-row': nothing open, so the debtor's own row. */
+  riskSource?: 'open-invoices' | 'debtor-row';
 }
 
 export interface InvoiceScore {
@@ -70,7 +72,19 @@ export interface InvoiceScore {
   expectedPaymentDate?: string;
   paymentDateLow?: string;
   paymentDateHigh?: string;
+  /** Where the expected payment date came from. */
+  paymentDateSource?: PaymentDateSource;
+  /** Risk times balance. */
+  expectedAtRisk?: number;
+  /** Top reasons that raise this invoice's risk. */
+  reasons?: Reason[];
 }
+
+/**
+ * 'model': the payment-date regressor; 'customer-history': the debtor's own past delays (no regressor);
+ * 'portfolio': all debtors' delays in the same currency (no regressor and no history of the debtor's own).
+ */
+export type PaymentDateSource = 'model' | 'customer-history' | 'portfolio';
 
 export interface ScoreResult {
   asOf: string;
@@ -81,5 +95,77 @@ export interface ScoreResult {
   invoices: InvoiceScore[];
   /** Totals per currency, never summed across currencies. */
   totals: { currency: string; openBalance: number; overdueBalance: number; expectedAtRisk: number }[];
+  findings: Finding[];
+  /** The requested view: debtors ranked (default) or invoices ranked. */
+  view?: 'debtor' | 'invoice';
+  /** Lower probability bounds of grades B, C and D that were used. */
+  gradeCuts?: { B: number; C: number; D: number };
+}
+
+/** How a planned action reaches the debtor. 'internal' is a step inside the business (e.g. stop credit). */
+export type ActionChannel = 'email' | 'sms' | 'phone' | 'letter' | 'internal';
+
+/** One dated collection step, one row per debtor or invoice, ready for a CSV mail merge. */
+export interface PlanRow {
+  date: string;
+  customerId: string;
+  name: string;
+  /** Message code in the actions catalog. */
+  action: string;
+  channel: ActionChannel;
+  /** The invoice the step is about, or null for a step about the whole debtor. */
+  invoiceId: string | null;
+  currency: string;
+  /** Invoice balance, or the debtor's open balance for a debtor step. */
+  amount: number;
+  dueDate: string | null;
+  daysOverdue: number | null;
+  grade: Grade;
+  /** What caused the step: 'grade:B' or 'flag:OLDEST_OVERDUE'. */
+  trigger: string;
+}
+
+export interface PlanResult {
+  asOf: string;
+  rows: PlanRow[];
+  findings: Finding[];
+}
+
+/** Expected cash in for one currency in one week. */
+export interface ForecastWeek {
+  /** 1 for the week that starts on the as-of day. */
+  week: number;
+  start: string;
+  end: string;
+  currency: string;
+  expected: number;
+  invoices: number;
+}
+
+export interface ForecastCurrencyTotal {
+  currency: string;
+  openBalance: number;
+  /** Expected cash in within the horizon. */
+  expectedInHorizon: number;
+  /** Open balance not expected within the horizon. */
+  beyondHorizon: number;
+}
+
+/** An open invoice with less than an even chance of being paid within the horizon. */
+export interface UnlikelyInvoice {
+  invoiceId: string;
+  customerId: string;
+  name: string;
+  currency: string;
+  balance: number;
+  probabilityInHorizon: number;
+  expectedPaymentDate: string | null;
+}
+
+export interface ForecastResult {
+  asOf: string;
+  weeks: ForecastWeek[];
+  totals: ForecastCurrencyTotal[];
+  unlikely: UnlikelyInvoice[];
   findings: Finding[];
 }
