@@ -84,4 +84,8 @@ export interface DebtorSnapshot {
   noHistory: boolean;
   stats: DebtorStats;
   openInvoices: OpenInvoice[];
+  /** Debtor-level model inputs in catalog order (DEBTOR_FEATURES in src/features/catalog.ts); set by buildSnapshots. */
+  debtorValues?: Float64Array;
+  /** Sums of each opt-in extra column over the debtor's invoices so far, and how many invoices they cover. */
+  extraTotals?: { sums: Record<string, number>; count: number };
 }
