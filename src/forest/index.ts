@@ -1,0 +1,9 @@
+// The forest engine's public API.
+
+export type { Contributions, ForestOptions, ForestTask, Matrix, TrainData } from './types.js';
+export { Forest, type ForestInit, type ForestParams } from './forest.js';
+export { trainForest, trainForestSync } from './train.js';
+export { rocAuc, rSquared } from './metrics.js';
+export { MAX_DEPTH, MAX_TREES } from './options.js';
+export { MAX_BINS } from './binning.js';
+export type { TreeArrays } from './tree-builder.js';

@@ -1,0 +1,353 @@
+// Grows one CART tree on binned data. Kept free of zod and of the Forest class so a worker thread
+// loads only this module, the binning and the RNG.
+//
+// Bootstrap draws become per-row counts: a row drawn twice weighs 2, a row never drawn is out of bag.
+// Each row carries two statistics that histograms sum:
+//   classification: (draws labelled 0, draws labelled 1); class weights apply at split evaluation
+//   regression:     (draws, draws * y)
+// Every split maximises the sum over both children of a "score" whose drop from the parent is the
+// weighted impurity decrease: (W0^2 + W1^2) / W for Gini, S^2 / N for squared error.
+
+import type { ForestTask } from './types.js';
+import type { BinnedData } from './binning.js';
+import { Rng } from './rng.js';
+
+export interface TreeParams {
+  task: ForestTask;
+  maxDepth: number;
+  minSamplesLeaf: number;
+  /** Features tried at each split, 1..cols. */
+  maxFeatures: number;
+  /** Weights of class 0 and class 1 (1 and 1 unless balanced); ignored for regression. */
+  classWeights: [number, number];
+  bootstrap: boolean;
+  /** Rows drawn per tree: with replacement when bootstrap, else without. */
+  sampleCount: number;
+}
+
+/** One tree as parallel arrays; node 0 is the root and children always have larger indices than their parent. */
+export interface TreeArrays {
+  /** Split feature, or -1 for a leaf. */
+  feature: Int32Array;
+  /** Rows with value <= threshold go left; 0 for a leaf. */
+  threshold: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  /** Node value: P(class 1) for classification, the mean target for regression. */
+  value: Float64Array;
+}
+
+export interface BuiltTree {
+  tree: TreeArrays;
+  /** Weighted impurity decrease per feature, not normalized. */
+  importance: Float64Array;
+  /** Out-of-bag rows and this tree's prediction for each. */
+  oobRows: Int32Array;
+  oobValues: Float64Array;
+}
+
+/** Rounds a node value so JSON stays short; 7 significant digits is far below any useful precision. */
+export function roundValue(value: number): number {
+  if (value === 0 || !Number.isFinite(value)) return value;
+  const exponent = Math.floor(Math.log10(Math.abs(value)));
+  const scale = 10 ** (6 - exponent);
+  return Math.round(value * scale) / scale;
+}
+
+/** Per-row bootstrap counts drawn from the tree's generator. */
+function drawCounts(rng: Rng, rows: number, params: TreeParams): Int32Array {
+  const counts = new Int32Array(rows);
+
+  if (params.bootstrap) {
+    for (let i = 0; i < params.sampleCount; i++) counts[rng.nextInt(rows)]++;
+    return counts;
+  }
+
+  if (params.sampleCount >= rows) {
+    counts.fill(1);
+    return counts;
+  }
+
+  // Without replacement: the first sampleCount entries of a partial Fisher-Yates shuffle.
+  const order = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) order[i] = i;
+  for (let i = 0; i < params.sampleCount; i++) {
+    const j = i + rng.nextInt(rows - i);
+    const swap = order[i];
+    order[i] = order[j];
+    order[j] = swap;
+    counts[order[i]] = 1;
+  }
+  return counts;
+}
+
+export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams, seed: number): BuiltTree {
+  const { rows, cols, bins, edges } = data;
+  const { task, maxDepth, minSamplesLeaf, maxFeatures } = params;
+  const isClassification = task === 'classification';
+  const [weight0, weight1] = params.classWeights;
+  const rng = new Rng(seed);
+
+  // Bootstrap counts and the in-bag rows in ascending order.
+  const counts = drawCounts(rng, rows, params);
+  let inBag = 0;
+  for (let r = 0; r < rows; r++) if (counts[r] > 0) inBag++;
+  const index = new Int32Array(inBag);
+  const stat0 = new Float64Array(rows);
+  const stat1 = new Float64Array(rows);
+  let total0 = 0;
+  let total1 = 0;
+  for (let r = 0, k = 0; r < rows; r++) {
+    const c = counts[r];
+    if (c === 0) continue;
+    index[k++] = r;
+    if (isClassification) {
+      if (y[r] === 1) stat1[r] = c;
+      else stat0[r] = c;
+    } else {
+      stat0[r] = c;
+      stat1[r] = c * y[r];
+    }
+    total0 += stat0[r];
+    total1 += stat1[r];
+  }
+
+  // Node storage; a binary tree of depth maxDepth has at most 2^(maxDepth+1) - 1 nodes.
+  const capacity = Math.max(1, Math.min(2 * inBag + 1, 2 ** (maxDepth + 1) - 1));
+  const feature = new Int32Array(capacity).fill(-1);
+  const threshold = new Float64Array(capacity);
+  const thresholdBin = new Int32Array(capacity);
+  const left = new Int32Array(capacity).fill(-1);
+  const right = new Int32Array(capacity).fill(-1);
+  const value = new Float64Array(capacity);
+  const importance = new Float64Array(cols);
+  let nodeCount = 1;
+
+  // Histograms: 256 bins x 2 statistics per feature slot, plus a 256-bit map of the bins a node
+  // touched, so the scan visits only occupied bins in ascending order without sorting.
+  const histogram = new Float64Array(cols * 512);
+  const touched = new Int32Array(cols * 8);
+  const slotFeature = new Int32Array(cols);
+  const order = new Int32Array(cols);
+  for (let f = 0; f < cols; f++) order[f] = f;
+
+  // Depth-first work stack; the left child is processed first.
+  const stackSize = 2 * (maxDepth + 2);
+  const stackStart = new Int32Array(stackSize);
+  const stackEnd = new Int32Array(stackSize);
+  const stackDepth = new Int32Array(stackSize);
+  const stackNode = new Int32Array(stackSize);
+  const stackSum0 = new Float64Array(stackSize);
+  const stackSum1 = new Float64Array(stackSize);
+  let top = 0;
+  stackStart[0] = 0;
+  stackEnd[0] = inBag;
+  stackDepth[0] = 0;
+  stackNode[0] = 0;
+  stackSum0[0] = total0;
+  stackSum1[0] = total1;
+  top = 1;
+
+  while (top > 0) {
+    top--;
+    const start = stackStart[top];
+    const end = stackEnd[top];
+    const depth = stackDepth[top];
+    const node = stackNode[top];
+    const sum0 = stackSum0[top];
+    const sum1 = stackSum1[top];
+
+    // Node value and the parent's score.
+    let count: number;
+    let parentScore: number;
+    if (isClassification) {
+      const w0 = weight0 * sum0;
+      const w1 = weight1 * sum1;
+      count = sum0 + sum1;
+      value[node] = roundValue(w1 / (w0 + w1));
+      parentScore = (w0 * w0 + w1 * w1) / (w0 + w1);
+    } else {
+      count = sum0;
+      value[node] = roundValue(sum1 / sum0);
+      parentScore = (sum1 * sum1) / sum0;
+    }
+
+    if (depth >= maxDepth || count < 2 * minSamplesLeaf) continue;
+    if (isClassification) {
+      if (sum0 === 0 || sum1 === 0) continue;
+    } else {
+      let constant = true;
+      const first = y[index[start]];
+      for (let i = start + 1; i < end; i++) {
+        if (y[index[i]] !== first) {
+          constant = false;
+          break;
+        }
+      }
+      if (constant) continue;
+    }
+
+    // Split search over random features; a feature constant in this node does not count towards
+    // maxFeatures, so more are drawn until maxFeatures usable ones were tried or none are left.
+    let bestScore = -Infinity;
+    let bestFeature = -1;
+    let bestBin = -1;
+    let bestLeft0 = 0;
+    let bestLeft1 = 0;
+    let drawn = 0;
+    let usable = 0;
+
+    while (usable < maxFeatures && drawn < cols) {
+      const batch = Math.min(maxFeatures - usable, cols - drawn);
+      for (let k = 0; k < batch; k++) {
+        const j = drawn + rng.nextInt(cols - drawn);
+        const swap = order[drawn];
+        order[drawn] = order[j];
+        order[j] = swap;
+        slotFeature[k] = order[drawn];
+        drawn++;
+      }
+
+      // Histogram pass over the node's rows.
+      for (let i = start; i < end; i++) {
+        const r = index[i];
+        const base = r * cols;
+        const a = stat0[r];
+        const b = stat1[r];
+        for (let k = 0; k < batch; k++) {
+          const bin = bins[base + slotFeature[k]];
+          const offset = (k << 9) + (bin << 1);
+          histogram[offset] += a;
+          histogram[offset + 1] += b;
+          touched[(k << 3) + (bin >> 5)] |= 1 << (bin & 31);
+        }
+      }
+
+      // Scan each feature's occupied bins in order, clearing them on the way.
+      for (let k = 0; k < batch; k++) {
+        let left0 = 0;
+        let left1 = 0;
+        let previousBin = -1;
+        let occupiedBins = 0;
+        for (let word = 0; word < 8; word++) {
+          let bits = touched[(k << 3) + word];
+          touched[(k << 3) + word] = 0;
+          while (bits !== 0) {
+            const lowest = bits & -bits;
+            const bin = (word << 5) + (31 - Math.clz32(lowest));
+            bits ^= lowest;
+            occupiedBins++;
+
+            if (previousBin >= 0) {
+              // Candidate split: bins <= previousBin go left.
+              let score: number;
+              let leftCount: number;
+              if (isClassification) {
+                leftCount = left0 + left1;
+                const rightCount = count - leftCount;
+                if (leftCount >= minSamplesLeaf && rightCount >= minSamplesLeaf) {
+                  const l0 = weight0 * left0;
+                  const l1 = weight1 * left1;
+                  const r0 = weight0 * (sum0 - left0);
+                  const r1 = weight1 * (sum1 - left1);
+                  score = (l0 * l0 + l1 * l1) / (l0 + l1) + (r0 * r0 + r1 * r1) / (r0 + r1);
+                } else score = -Infinity;
+              } else {
+                leftCount = left0;
+                const rightCount = count - leftCount;
+                if (leftCount >= minSamplesLeaf && rightCount >= minSamplesLeaf) {
+                  const rightSum = sum1 - left1;
+                  score = (left1 * left1) / leftCount + (rightSum * rightSum) / rightCount;
+                } else score = -Infinity;
+              }
+              if (score > bestScore) {
+                bestScore = score;
+                bestFeature = slotFeature[k];
+                bestBin = previousBin;
+                bestLeft0 = left0;
+                bestLeft1 = left1;
+              }
+            }
+
+            const offset = (k << 9) + (bin << 1);
+            left0 += histogram[offset];
+            left1 += histogram[offset + 1];
+            histogram[offset] = 0;
+            histogram[offset + 1] = 0;
+            previousBin = bin;
+          }
+        }
+
+        // A feature with a single occupied bin is constant in this node and does not count as tried.
+        if (occupiedBins > 1) usable++;
+      }
+    }
+
+    if (bestFeature < 0) continue;
+
+    // Split the node: partition its rows in place, left rows first.
+    importance[bestFeature] += bestScore - parentScore;
+    let lo = start;
+    let hi = end - 1;
+    while (lo <= hi) {
+      if (bins[index[lo] * cols + bestFeature] <= bestBin) lo++;
+      else {
+        const swap = index[lo];
+        index[lo] = index[hi];
+        index[hi] = swap;
+        hi--;
+      }
+    }
+    const leftNode = nodeCount++;
+    const rightNode = nodeCount++;
+    feature[node] = bestFeature;
+    thresholdBin[node] = bestBin;
+    threshold[node] = edges[bestFeature][bestBin];
+    left[node] = leftNode;
+    right[node] = rightNode;
+
+    stackStart[top] = lo;
+    stackEnd[top] = end;
+    stackDepth[top] = depth + 1;
+    stackNode[top] = rightNode;
+    stackSum0[top] = sum0 - bestLeft0;
+    stackSum1[top] = sum1 - bestLeft1;
+    top++;
+    stackStart[top] = start;
+    stackEnd[top] = lo;
+    stackDepth[top] = depth + 1;
+    stackNode[top] = leftNode;
+    stackSum0[top] = bestLeft0;
+    stackSum1[top] = bestLeft1;
+    top++;
+  }
+
+  // Out-of-bag predictions, walking the tree on bins (the same path as on raw values).
+  const oobCount = rows - inBag;
+  const oobRows = new Int32Array(oobCount);
+  const oobValues = new Float64Array(oobCount);
+  for (let r = 0, k = 0; r < rows; r++) {
+    if (counts[r] !== 0) continue;
+    let node = 0;
+    const base = r * cols;
+    while (feature[node] >= 0) {
+      node = bins[base + feature[node]] <= thresholdBin[node] ? left[node] : right[node];
+    }
+    oobRows[k] = r;
+    oobValues[k] = value[node];
+    k++;
+  }
+
+  return {
+    tree: {
+      feature: feature.slice(0, nodeCount),
+      threshold: threshold.slice(0, nodeCount),
+      left: left.slice(0, nodeCount),
+      right: right.slice(0, nodeCount),
+      value: value.slice(0, nodeCount),
+    },
+    importance,
+    oobRows,
+    oobValues,
+  };
+}
