@@ -1,0 +1,23 @@
+// Public API of the feature builder.
+
+export {
+  DEBTOR_FEATURES,
+  INVOICE_FEATURES,
+  NO_DAYS,
+  NO_HISTORY,
+  featureCatalog,
+  featureNames,
+  scaleFreeFeatureNames,
+} from './catalog.js';
+export { buildSnapshots, featureTable, type FeatureTableRow } from './snapshots.js';
+export { debtorFeatureRow, invoiceFeatureRow } from './rows.js';
+export {
+  CHECKPOINT_OFFSETS,
+  buildLabelledRows,
+  outcomeOf,
+  selectRows,
+  type InvoiceOutcome,
+  type LabelledRows,
+  type RowSelection,
+} from './training-rows.js';
+export type { DebtorSnapshot, DebtorStats, FeatureGroup, FeatureSpec, OpenInvoice } from './types.js';

@@ -1,0 +1,157 @@
+// Replays one customer's documents in date order and calls back at the requested days. Within a day the
+// order is: documents issued, `issue`-moment queries, payments, settlements, `end`-moment queries. So an
+// `issue` query sees the invoices issued that day but no payment dated that day, and an `end` query sees
+// every fact dated on or before its day.
+
+import type { Invoice, Ledger } from '../ingest/ledger.js';
+import { DebtorHistory, type Moment } from './history.js';
+import { upperBound } from './sorted.js';
+
+export interface ReplayQuery {
+  day: number;
+  moment: Moment;
+  /** Caller's index for the query, passed back to the callback. */
+  tag: number;
+}
+
+const ORDER_ISSUE = 0;
+const ORDER_ISSUE_QUERY = 1;
+const ORDER_PAYMENT = 2;
+const ORDER_SETTLE = 3;
+const ORDER_END_QUERY = 4;
+
+interface ReplayEvent {
+  day: number;
+  order: number;
+  /** Invoice index within the customer's list, or query index. */
+  index: number;
+  amount: number;
+}
+
+/** Groups a ledger's documents by customer key, keeping the ledger order inside each group. */
+export function groupByCustomer(ledger: Ledger): Map<string, Invoice[]> {
+  const groups = new Map<string, Invoice[]>();
+  for (const invoice of ledger.invoices) {
+    const group = groups.get(invoice.customerId);
+    if (group) group.push(invoice);
+    else groups.set(invoice.customerId, [invoice]);
+  }
+  return groups;
+}
+
+/**
+ * Replays a customer's documents and calls `onQuery` for each query with the history as of that query.
+ * Facts dated after `lastDay` are ignored, so nothing after the last query day is ever seen. Payments
+ * and settlements dated before the issue date are moved to the issue date.
+ */
+export function replayCustomer(
+  customerId: string,
+  invoices: readonly Invoice[],
+  extraColumns: readonly string[],
+  queries: readonly ReplayQuery[],
+  lastDay: number,
+  onQuery: (history: DebtorHistory, query: ReplayQuery) => void,
+): DebtorHistory {
+  const events: ReplayEvent[] = [];
+  invoices.forEach((invoice, index) => {
+    if (invoice.issueDate > lastDay) return;
+    events.push({ day: invoice.issueDate, order: ORDER_ISSUE, index, amount: 0 });
+    for (const payment of invoice.payments) {
+      const day = Math.max(payment.date, invoice.issueDate);
+      if (day <= lastDay) events.push({ day, order: ORDER_PAYMENT, index, amount: payment.amount });
+    }
+    if (invoice.settledDate !== null) {
+      const day = Math.max(invoice.settledDate, invoice.issueDate);
+      if (day <= lastDay) events.push({ day, order: ORDER_SETTLE, index, amount: 0 });
+    }
+  });
+  queries.forEach((query, index) => {
+    events.push({ day: query.day, order: query.moment === 'issue' ? ORDER_ISSUE_QUERY : ORDER_END_QUERY, index, amount: 0 });
+  });
+  events.sort((a, b) => a.day - b.day || a.order - b.order || a.index - b.index);
+
+  const history = new DebtorHistory(customerId, extraColumns);
+  for (const event of events) {
+    switch (event.order) {
+      case ORDER_ISSUE:
+        history.issue(invoices[event.index]);
+        break;
+      case ORDER_PAYMENT:
+        history.pay(invoices[event.index].id, event.day, event.amount);
+        break;
+      case ORDER_SETTLE:
+        history.settle(invoices[event.index].id, event.day);
+        break;
+      default:
+        onQuery(history, queries[event.index]);
+    }
+  }
+  return history;
+}
+
+/**
+ * Total open receivables per currency over time, for each debtor's share of them. Built once per ledger
+ * from every document's balance changes, then read by binary search.
+ */
+export class ReceivablesTimeline {
+  private readonly byCurrency = new Map<string, { issueDays: Float64Array; issueTotals: Float64Array; payDays: Float64Array; payTotals: Float64Array }>();
+
+  constructor(ledger: Ledger) {
+    const issues = new Map<string, [number, number][]>();
+    const payments = new Map<string, [number, number][]>();
+    const push = (map: Map<string, [number, number][]>, currency: string, day: number, delta: number): void => {
+      const list = map.get(currency);
+      if (list) list.push([day, delta]);
+      else map.set(currency, [[day, delta]]);
+    };
+
+    for (const invoice of ledger.invoices) {
+      // Each document adds its amount on its issue day and removes it by payments, then by what is left
+      // on its settlement day, so a settled document contributes zero afterwards (as in DebtorHistory).
+      push(issues, invoice.currency, invoice.issueDate, invoice.amount);
+      let paid = 0;
+      for (const payment of invoice.payments) {
+        const day = Math.max(payment.date, invoice.issueDate);
+        if (invoice.settledDate !== null && day > Math.max(invoice.settledDate, invoice.issueDate)) continue;
+        push(payments, invoice.currency, day, payment.amount);
+        paid += payment.amount;
+      }
+      if (invoice.settledDate !== null) {
+        push(payments, invoice.currency, Math.max(invoice.settledDate, invoice.issueDate), invoice.amount - paid);
+      }
+    }
+
+    const cumulate = (list: [number, number][]): { days: Float64Array; totals: Float64Array } => {
+      list.sort((a, b) => a[0] - b[0]);
+      const days = new Float64Array(list.length);
+      const totals = new Float64Array(list.length);
+      let total = 0;
+      list.forEach(([day, delta], i) => {
+        total += delta;
+        days[i] = day;
+        totals[i] = total;
+      });
+      return { days, totals };
+    };
+
+    for (const currency of new Set([...issues.keys(), ...payments.keys()])) {
+      const issued = cumulate(issues.get(currency) ?? []);
+      const paid = cumulate(payments.get(currency) ?? []);
+      this.byCurrency.set(currency, { issueDays: issued.days, issueTotals: issued.totals, payDays: paid.days, payTotals: paid.totals });
+    }
+  }
+
+  /** Open receivables in a currency on `day`, as the same moment of a replay sees them; never negative. */
+  totalAt(currency: string, day: number, moment: Moment): number {
+    const series = this.byCurrency.get(currency);
+    if (!series) return 0;
+    const issued = cumulativeAt(series.issueDays, series.issueTotals, day);
+    const paid = cumulativeAt(series.payDays, series.payTotals, moment === 'issue' ? day - 1 : day);
+    return Math.max(issued - paid, 0);
+  }
+}
+
+function cumulativeAt(days: Float64Array, totals: Float64Array, day: number): number {
+  const count = upperBound(days, day);
+  return count > 0 ? totals[count - 1] : 0;
+}

@@ -1,0 +1,222 @@
+// Turns a debtor's state into model inputs in catalog order: the debtor-level values, then one open
+// invoice's values, then the opt-in extra columns. Every value is finite; a debtor without history gets
+// the catalog's no-history values.
+
+import type { Invoice } from '../ingest/ledger.js';
+import { DEBTOR_FEATURES, INVOICE_FEATURES, NO_DAYS, NO_HISTORY } from './catalog.js';
+import type { DebtorState } from './history.js';
+import type { DebtorSnapshot, OpenInvoice } from './types.js';
+
+const DEBTOR_COUNT = DEBTOR_FEATURES.length;
+const INVOICE_COUNT = INVOICE_FEATURES.length;
+
+/** Returns the number of model columns for a ledger with this many extra columns. */
+export function rowLength(extraCount: number): number {
+  return DEBTOR_COUNT + INVOICE_COUNT + 2 * extraCount;
+}
+
+/** Fills the debtor-level values of a state in DEBTOR_FEATURES order. */
+export function debtorValuesOf(state: DebtorState): Float64Array {
+  const s = state.stats;
+  const values = new Float64Array(DEBTOR_COUNT);
+  const history = !state.noHistory;
+  const orNoHistory = (value: number | null): number => (history && value !== null ? value : NO_HISTORY);
+  const recent = state.recentObservations;
+  const nthLast = (n: number): number => (recent.length === 0 ? NO_HISTORY : recent[Math.max(recent.length - n, 0)]);
+  const openBalance = s.openBalance;
+  const positiveOpen = Math.max(openBalance, 0);
+  const overThirtyNow = s.aging[1] + s.aging[2] + s.aging[3];
+  const overThirtyBefore = s.agingMonthAgo[1] + s.agingMonthAgo[2] + s.agingMonthAgo[3];
+  const share = (part: number): number => (positiveOpen > 0 ? Math.min(Math.max(part / positiveOpen, 0), 1) : 0);
+  const priorQuarterly = state.issuedBefore90Within365 / (275 / 90);
+  const recentLate = recent.filter((days) => days > 0).length;
+
+  let i = 0;
+  const put = (value: number): void => {
+    values[i] = Number.isFinite(value) ? value : 0;
+    i += 1;
+  };
+
+  // Volume
+  put(history ? 1 : 0);
+  put(s.settledCount);
+  put(s.settledLast90);
+  put(s.settledLast365);
+  put(s.tenureDays);
+  put(state.issuedLast90 + priorQuarterly > 0 ? (state.issuedLast90 + 0.5) / (priorQuarterly + 0.5) : 1);
+
+  // Lateness
+  put(orNoHistory(s.lateShare));
+  put(orNoHistory(s.lateShareByAmount));
+  put(orNoHistory(s.meanDaysLate));
+  put(orNoHistory(s.medianDaysLate));
+  put(orNoHistory(state.stdDaysLate));
+  put(orNoHistory(s.maxDaysLate));
+  put(orNoHistory(state.weightedDaysLate));
+  put(nthLast(1));
+  put(nthLast(2));
+  put(nthLast(3));
+  put(orNoHistory(s.recentMeanDaysLate));
+  put(s.trendDays ?? 0);
+  put(s.overdueCount > 0 ? 0 : onTimeRun(s.recentDaysLate, s.settledCount, s.onTimeRunBeforeLast));
+  put(recent.length > 0 ? recentLate / recent.length : NO_HISTORY);
+
+  // Exposure
+  put(s.openCount);
+  put(s.overdueCount);
+  put(s.openCount > 0 ? s.overdueCount / s.openCount : 0);
+  put(share(s.overdueBalance));
+  put(s.oldestOverdueDays ?? 0);
+  put(share(s.aging[0]));
+  put(share(s.aging[1]));
+  put(share(s.aging[2]));
+  put(share(s.aging[3]));
+  put(Math.log1p(Math.max(overThirtyNow, 0)) - Math.log1p(Math.max(overThirtyBefore, 0)));
+  put(s.openOverTypical ?? 0);
+  put(s.usualOpenBalance !== null ? Math.log1p(positiveOpen) - Math.log1p(Math.max(s.usualOpenBalance, 0)) : 0);
+  put(s.shareOfReceivables);
+  put(openBalance);
+  put(s.overdueBalance);
+  put(s.typicalInvoice ?? 0);
+
+  // Behaviour
+  put(s.partialShare ?? NO_HISTORY);
+  put(s.creditNotesLast90);
+  put(s.creditNotesBefore);
+  put(s.disputedLast90);
+  put(s.disputedBefore);
+  put(s.daysSinceLastPayment ?? NO_DAYS);
+  put(s.daysSinceLastPayment !== null && s.usualPaymentGap !== null ? s.daysSinceLastPayment / Math.max(s.usualPaymentGap, 1) : NO_HISTORY);
+
+  if (i !== DEBTOR_COUNT) throw new Error(`debtor row has ${i} values, catalog has ${DEBTOR_COUNT}`);
+  return values;
+}
+
+/** On-time settled invoices in a row at the end of the settled history. */
+function onTimeRun(recentDaysLate: number[], settledCount: number, runBeforeLast: number): number {
+  if (settledCount === 0) return 0;
+  const last = recentDaysLate[recentDaysLate.length - 1];
+  return last > 0 ? 0 : runBeforeLast + 1;
+}
+
+/** Extra-column values of an invoice and the debtor means without that invoice. */
+function putExtras(
+  values: Float64Array,
+  offset: number,
+  extraColumns: readonly string[],
+  invoice: Invoice | null,
+  totals: { sums: ArrayLike<number>; count: number },
+): void {
+  extraColumns.forEach((column, c) => {
+    const own = invoice ? (invoice.extra[column] ?? 0) : 0;
+    // Means leave the scored invoice out when it is already counted in the totals.
+    const count = invoice ? totals.count - 1 : totals.count;
+    const sum = invoice ? totals.sums[c] - own : totals.sums[c];
+    values[offset + 2 * c] = Number.isFinite(own) ? own : 0;
+    values[offset + 2 * c + 1] = count > 0 && Number.isFinite(sum / count) ? sum / count : 0;
+  });
+}
+
+/**
+ * Writes a full model row: debtor values, the invoice's values as of `day`, then the extra columns.
+ * With `invoice` null the row describes a typical new invoice for the debtor: its median amount, the
+ * debtor's usual terms, issued on `day`.
+ */
+export function writeRow(
+  debtorValues: Float64Array,
+  typicalInvoice: number | null,
+  invoice: Invoice | null,
+  balance: number,
+  day: number,
+  extraColumns: readonly string[],
+  extraTotals: { sums: ArrayLike<number>; count: number },
+  usualTerms: number,
+): Float64Array {
+  const row = new Float64Array(rowLength(extraColumns.length));
+  row.set(debtorValues, 0);
+
+  let i = DEBTOR_COUNT;
+  const put = (value: number): void => {
+    row[i] = Number.isFinite(value) ? value : 0;
+    i += 1;
+  };
+
+  const amount = invoice ? invoice.amount : (typicalInvoice ?? 0);
+  const issueDate = invoice ? invoice.issueDate : day;
+  const dueDate = invoice ? invoice.dueDate : day + usualTerms;
+  put(typicalInvoice !== null && typicalInvoice > 0 ? amount / typicalInvoice : 1);
+  put(amount);
+  put(dueDate - issueDate);
+  put(day - dueDate);
+  put(day - issueDate);
+  put(invoice && invoice.amount > 0 ? Math.min(Math.max(1 - balance / invoice.amount, 0), 1) : 0);
+  const due = new Date(dueDate * 86_400_000);
+  const issued = new Date(issueDate * 86_400_000);
+  put(due.getUTCDate());
+  put(isMonthEnd(due) ? 1 : 0);
+  put(isMonthEnd(issued) ? 1 : 0);
+  put((due.getUTCDay() + 6) % 7);
+
+  putExtras(row, i, extraColumns, invoice, extraTotals);
+  return row;
+}
+
+function isMonthEnd(date: Date): boolean {
+  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  return date.getUTCDate() > lastDay - 3;
+}
+
+/** Extra-column totals of a snapshot as an array in the ledger's extra-column order. */
+function snapshotExtraTotals(snapshot: DebtorSnapshot, extraColumns: readonly string[]): { sums: number[]; count: number } {
+  const totals = snapshot.extraTotals ?? { sums: {}, count: 0 };
+  return { sums: extraColumns.map((column) => totals.sums[column] ?? 0), count: totals.count };
+}
+
+function requireValues(snapshot: DebtorSnapshot): Float64Array {
+  if (!snapshot.debtorValues) {
+    throw new Error(`snapshot of ${snapshot.customerId} has no debtorValues; build it with buildSnapshots`);
+  }
+  return snapshot.debtorValues;
+}
+
+/** Returns the model row of one open invoice of a snapshot, in `featureNames(extraColumns)` order. */
+export function invoiceFeatureRow(
+  snapshot: DebtorSnapshot,
+  openInvoice: OpenInvoice,
+  asOf: number,
+  extraColumns: readonly string[] = [],
+): Float64Array {
+  return writeRow(
+    requireValues(snapshot),
+    snapshot.stats.typicalInvoice,
+    openInvoice.invoice,
+    openInvoice.balance,
+    asOf,
+    extraColumns,
+    snapshotExtraTotals(snapshot, extraColumns),
+    usualTermsOf(snapshot),
+  );
+}
+
+/**
+ * Returns the model row of a debtor: for a typical new invoice issued on the snapshot day, in
+ * `featureNames(extraColumns)` order. Scoring uses it for debtors without open invoices.
+ */
+export function debtorFeatureRow(snapshot: DebtorSnapshot, extraColumns: readonly string[] = []): Float64Array {
+  return writeRow(
+    requireValues(snapshot),
+    snapshot.stats.typicalInvoice,
+    null,
+    0,
+    snapshot.asOf,
+    extraColumns,
+    snapshotExtraTotals(snapshot, extraColumns),
+    usualTermsOf(snapshot),
+  );
+}
+
+/** Terms of the debtor's most recent open invoice, else 30 days. */
+function usualTermsOf(snapshot: DebtorSnapshot): number {
+  const last = snapshot.openInvoices[snapshot.openInvoices.length - 1];
+  return last ? last.invoice.dueDate - last.invoice.issueDate : 30;
+}

@@ -1,0 +1,117 @@
+// Test helpers that build Ledgers by hand, so feature and model tests do not depend on the importer.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dayFromParts, parseIsoDay } from '../../src/dates.js';
+import type { Invoice, Ledger } from '../../src/ingest/ledger.js';
+
+export function day(text: string): number {
+  const value = parseIsoDay(text);
+  if (value === null) throw new Error(`bad test date ${text}`);
+  return value;
+}
+
+export interface SimpleInvoice {
+  id: string;
+  customer: string;
+  issued: string;
+  due: string;
+  amount: number;
+  paid?: string;
+  kind?: 'invoice' | 'credit';
+  extra?: Record<string, number>;
+  disputed?: boolean;
+}
+
+/** Builds an invoice paid in full on `paid`, or open when `paid` is absent. */
+export function invoiceOf(spec: SimpleInvoice): Invoice {
+  const issueDate = day(spec.issued);
+  const dueDate = day(spec.due);
+  const settled = spec.paid ? day(spec.paid) : null;
+  return {
+    id: spec.id,
+    customerId: spec.customer.trim().toLowerCase(),
+    customerName: spec.customer,
+    issueDate,
+    dueDate,
+    amount: spec.amount,
+    currency: 'SEK',
+    kind: spec.kind ?? (spec.amount < 0 ? 'credit' : 'invoice'),
+    payments: settled === null ? [] : [{ date: settled, amount: spec.amount }],
+    settledDate: settled,
+    termsDays: dueDate - issueDate,
+    disputed: spec.disputed,
+    extra: spec.extra ?? {},
+    source: { file: 'test.csv' },
+  };
+}
+
+export function ledgerOf(specs: SimpleInvoice[], extraColumns: string[] = []): Ledger {
+  return { invoices: specs.map(invoiceOf), extraColumns };
+}
+
+/** Reads the six-column case files (InvoiceNo,Customer,InvoiceDate,DueDate,Amount,PaidDate). */
+export function readCaseLedger(path: string): Ledger {
+  const lines = readFileSync(path, 'utf8').trim().split(/\r?\n/);
+  const header = lines[0].split(',');
+  const at = (name: string): number => header.indexOf(name);
+  return ledgerOf(
+    lines.slice(1).map((line) => {
+      const cells = line.split(',');
+      return {
+        id: cells[at('InvoiceNo')],
+        customer: cells[at('Customer')],
+        issued: cells[at('InvoiceDate')],
+        due: cells[at('DueDate')],
+        amount: Number(cells[at('Amount')]),
+        paid: cells[at('PaidDate')] || undefined,
+      };
+    }),
+  );
+}
+
+export const IBM_FILE = '/work/shared/data/ibm-accounts-receivable.csv';
+export const hasIbm = existsSync(IBM_FILE);
+
+/**
+ * Reads the IBM accounts-receivable sample: DD/MM/YYYY dates, every invoice settled. DaysToSettle and
+ * DaysLate are derived from the settlement date and are never read.
+ */
+export function readIbmLedger(extraColumns: string[] = []): Ledger {
+  const lines = readFileSync(IBM_FILE, 'utf8').trim().split(/\r?\n/);
+  const header = lines[0].split(',');
+  const at = (name: string): number => header.indexOf(name);
+  const dmy = (text: string): number => {
+    const [d, m, y] = text.split('/').map(Number);
+    const value = dayFromParts(y, m, d);
+    if (value === null) throw new Error(`bad IBM date ${text}`);
+    return value;
+  };
+  const invoices: Invoice[] = lines.slice(1).map((line, index) => {
+    const cells = line.split(',');
+    const issueDate = dmy(cells[at('InvoiceDate')]);
+    const dueDate = dmy(cells[at('DueDate')]);
+    const settledDate = dmy(cells[at('SettledDate')]);
+    const amount = Number(cells[at('InvoiceAmount')]);
+    const extra: Record<string, number> = {};
+    for (const column of extraColumns) {
+      const value = cells[at(column)];
+      extra[column] = value === 'Yes' || value === 'Electronic' ? 1 : value === 'No' || value === 'Paper' ? 0 : Number(value);
+    }
+    return {
+      id: cells[at('invoiceNumber')],
+      customerId: cells[at('customerID')],
+      customerName: cells[at('customerID')],
+      issueDate,
+      dueDate,
+      amount,
+      currency: 'USD',
+      kind: 'invoice',
+      payments: [{ date: settledDate, amount }],
+      settledDate,
+      termsDays: dueDate - issueDate,
+      extra,
+      source: { file: IBM_FILE, line: index + 2 },
+    };
+  });
+  return { invoices, extraColumns };
+}
