@@ -147,8 +147,10 @@ export interface ForecastCurrencyTotal {
   openBalance: number;
   /** Expected cash in within the horizon. */
   expectedInHorizon: number;
-  /** Open balance not expected within the horizon. */
+  /** Open balance not expected within the horizon, including `doubtful`. */
   beyondHorizon: number;
+  /** Balance of invoices so far past due that the forecast does not count on them. */
+  doubtful?: number;
 }
 
 /** An open invoice with less than an even chance of being paid within the horizon. */
@@ -160,10 +162,14 @@ export interface UnlikelyInvoice {
   balance: number;
   probabilityInHorizon: number;
   expectedPaymentDate: string | null;
+  /** True when the invoice is past the doubtful limit and left out of the weekly cash. */
+  doubtful?: boolean;
 }
 
 export interface ForecastResult {
   asOf: string;
+  /** Last day of the last forecast week. */
+  horizonEnd?: string;
   weeks: ForecastWeek[];
   totals: ForecastCurrencyTotal[];
   unlikely: UnlikelyInvoice[];

@@ -1,0 +1,177 @@
+// Texts for scoring: grades, early-warning flags, reasons, planned actions, channels and the findings of
+// score, plan and forecast. Placeholders in braces are filled from a flag's evidence, a reason's args or
+// a finding's args, whose keys are the same in both languages.
+
+const en = {
+  GRADE_A: 'A: low risk',
+  GRADE_B: 'B: moderate risk',
+  GRADE_C: 'C: high risk',
+  GRADE_D: 'D: very high risk',
+
+  FLAG_PAYMENTS_SLOWING:
+    'Payments slowing: {recentDaysLate} days late on average over the last {recentCount} invoices, against {earlierDaysLate} days before (+{trendDays} days)',
+  FLAG_FIRST_LATE_PAYMENT: 'First late payment after a clean run: {lastDaysLate} days late after {cleanRun} invoices paid on time',
+  FLAG_PARTIAL_PAYMENTS: 'Partial payments: {partialCount} invoices paid only in part ({partialPercent}% of paid invoices)',
+  FLAG_BALANCE_GROWING: 'Balance growing: open balance {openBalance} is {ratio} times the usual {usualBalance}',
+  FLAG_AGING_ROLLOVER:
+    'Balance rolling into older aging buckets: {over30Now} is more than 30 days past due, against {over30MonthAgo} a month ago ({over90Now} more than 90 days, against {over90MonthAgo})',
+  FLAG_OLDEST_OVERDUE: 'Oldest invoice {oldestOverdueDays} days past due, over the {limitDays}-day limit ({overdueBalance} overdue in total)',
+  FLAG_LARGE_NEW_EXPOSURE:
+    'Large new exposure: open balance {openBalance} with only {settledCount} paid invoices so far ({sharePercent}% of receivables)',
+  FLAG_CONCENTRATION: 'Concentration: this customer holds {sharePercent}% of all open receivables ({openBalance})',
+  FLAG_NO_RECENT_PAYMENT:
+    'No payment for {daysSinceLastPayment} days, though this customer usually pays every {usualGapDays} days ({overdueBalance} overdue)',
+  FLAG_CREDIT_NOTES_RISING: 'Credit notes rising: {last90Days} in the last 90 days, against {earlierPer90Days} per 90 days before',
+  FLAG_DISPUTES_RISING: 'Disputes rising: {last90Days} disputed invoices in the last 90 days, against {earlierPer90Days} per 90 days before',
+
+  REASON_NO_HISTORY: 'no payment history yet',
+  REASON_SHORT_HISTORY: 'short payment history: only {settledCount} paid invoices so far',
+  REASON_FEW_RECENT_PAYMENTS: 'few recent payments: {settledLast365} invoices paid in the last 365 days',
+  REASON_VOLUME_CHANGE: 'invoicing {ratio} times the usual volume in the last 90 days',
+  REASON_RECENT_LATENESS: '{daysLate} days late on average over the last {count} invoices',
+  REASON_LATE_HISTORY: '{daysLate} days late on average over {count} paid invoices, at worst {maxDaysLate} days',
+  REASON_LATE_SHARE: '{latePercent}% of invoices paid after the due date',
+  REASON_PAYMENTS_SLOWING: 'paying {trendDays} days later than before ({recentDaysLate} days late recently, {earlierDaysLate} earlier)',
+  REASON_OVERDUE_NOW: '{overdueCount} open invoices past due, the oldest by {oldestOverdueDays} days',
+  REASON_OPEN_INVOICES: '{openCount} open invoices',
+  REASON_AGING: '{over30Percent}% of the open balance more than 30 days past due ({over30Balance})',
+  REASON_BALANCE_OVER_USUAL: 'open balance {openBalance} is {ratio} times the usual',
+  REASON_BALANCE_OVER_TYPICAL: 'open balance {openBalance} is {ratio} times a typical invoice',
+  REASON_SHARE_OF_RECEIVABLES: 'holds {sharePercent}% of all open receivables',
+  REASON_INVOICE_SIZE: 'invoice {invoiceId} is {ratio} times the customer\'s usual invoice amount',
+  REASON_INVOICE_OVERDUE: 'invoice {invoiceId} is {daysOverdue} days past due',
+  REASON_INVOICE_AGE: 'invoice {invoiceId} was issued {ageDays} days ago',
+  REASON_INVOICE_PART_PAID: 'invoice {invoiceId} is only {paidPercent}% paid',
+  REASON_PAYMENT_TERMS: 'payment terms of {termsDays} days on invoice {invoiceId}',
+  REASON_DUE_DATE_TIMING: 'invoice {invoiceId} falls due on {dueDate}, a day on which payments are more often late',
+  REASON_PARTIAL_PAYMENTS: '{partialPercent}% of invoices paid only in part ({partialCount} invoices)',
+  REASON_CREDIT_NOTES: '{last90Days} credit notes in the last 90 days ({before} before)',
+  REASON_DISPUTES: '{last90Days} disputed invoices in the last 90 days ({before} before)',
+  REASON_PAYMENT_GAP: 'no payment for {days} days, though usually every {usualGapDays} days',
+  REASON_DAYS_SINCE_PAYMENT: 'no payment for {days} days',
+  REASON_NO_PAYMENT_YET: 'no payment received yet',
+  REASON_EXTRA_COLUMN: '{column} is {value} on this invoice',
+  REASON_EXTRA_COLUMN_MEAN: '{column} averages {value} on this customer\'s earlier invoices',
+  REASON_LARGE_BALANCE: 'large open balance: {openBalance} {currency}',
+  REASON_OTHER_PATTERN: 'other patterns in the payment history',
+
+  ACTION_FRIENDLY_REMINDER: 'Friendly reminder before the due date',
+  ACTION_REMINDER: 'Payment reminder',
+  ACTION_PHONE_CALL: 'Phone the customer',
+  ACTION_PAYMENT_PLAN: 'Offer a payment plan',
+  ACTION_STOP_CREDIT: 'Stop new credit',
+  ACTION_REQUEST_PREPAYMENT: 'Ask for prepayment on new orders',
+  ACTION_COLLECTION: 'Hand over to collection',
+  ACTION_REVIEW_CREDIT_LIMIT: 'Review the credit limit',
+  ACTION_RESOLVE_DISPUTES: 'Contact the customer to resolve disputes and credit notes',
+
+  CHANNEL_EMAIL: 'email',
+  CHANNEL_SMS: 'SMS',
+  CHANNEL_PHONE: 'phone',
+  CHANNEL_LETTER: 'letter',
+  CHANNEL_INTERNAL: 'internal',
+
+  PAYMENT_DATE_SOURCE_MODEL: 'from the payment-date model',
+  PAYMENT_DATE_SOURCE_CUSTOMER_HISTORY: 'from the customer\'s usual delay',
+  PAYMENT_DATE_SOURCE_PORTFOLIO: 'from all customers\' usual delay (no history for this customer)',
+
+  SCORE_FEATURE_COUNT_MISMATCH:
+    'The model expects {expected} features per row but got {actual}. Retrain the model on this file or use a model built for these columns.',
+  SCORE_MISSING_EXTRA_COLUMN:
+    'The model reads the extra columns {columns}, which this file does not have. Pass them with --extra or train a model on this file.',
+  SCORE_NO_DEBTORS: 'No customers to score. Check that the file has invoice rows dated on or before the as-of date.',
+  SCORE_NO_OPEN_INVOICES: 'No open invoices on {asOf}; customers are scored on their history only.',
+  SCORE_PAYMENT_DATES_FROM_HISTORY:
+    'The model has no payment-date part, so the expected payment dates of {invoices} invoices come from past delays.',
+  PLAN_NOTHING_TO_DO: 'No actions to plan on {asOf}.',
+  FORECAST_NO_OPEN_INVOICES: 'No open invoices on {asOf}, so no cash is expected.',
+};
+
+type ScoringMessageKey = keyof typeof en;
+
+const sv: Record<ScoringMessageKey, string> = {
+  GRADE_A: 'A: låg risk',
+  GRADE_B: 'B: måttlig risk',
+  GRADE_C: 'C: hög risk',
+  GRADE_D: 'D: mycket hög risk',
+
+  FLAG_PAYMENTS_SLOWING:
+    'Betalningarna blir långsammare: i snitt {recentDaysLate} dagars försening på de senaste {recentCount} fakturorna, mot {earlierDaysLate} dagar tidigare (+{trendDays} dagar)',
+  FLAG_FIRST_LATE_PAYMENT: 'Första sena betalningen efter en ren period: {lastDaysLate} dagar sen efter {cleanRun} fakturor betalda i tid',
+  FLAG_PARTIAL_PAYMENTS: 'Delbetalningar: {partialCount} fakturor bara delvis betalda ({partialPercent} % av de betalda fakturorna)',
+  FLAG_BALANCE_GROWING: 'Växande saldo: öppet saldo {openBalance} är {ratio} gånger det vanliga {usualBalance}',
+  FLAG_AGING_ROLLOVER:
+    'Saldot glider över i äldre åldersintervall: {over30Now} är mer än 30 dagar förfallet, mot {over30MonthAgo} för en månad sedan ({over90Now} mer än 90 dagar, mot {over90MonthAgo})',
+  FLAG_OLDEST_OVERDUE: 'Äldsta fakturan är {oldestOverdueDays} dagar förfallen, över gränsen på {limitDays} dagar ({overdueBalance} förfallet totalt)',
+  FLAG_LARGE_NEW_EXPOSURE:
+    'Stor ny exponering: öppet saldo {openBalance} med bara {settledCount} betalda fakturor hittills ({sharePercent} % av kundfordringarna)',
+  FLAG_CONCENTRATION: 'Koncentration: kunden står för {sharePercent} % av alla öppna kundfordringar ({openBalance})',
+  FLAG_NO_RECENT_PAYMENT:
+    'Ingen betalning på {daysSinceLastPayment} dagar, fast kunden brukar betala var {usualGapDays}:e dag ({overdueBalance} förfallet)',
+  FLAG_CREDIT_NOTES_RISING: 'Fler kreditfakturor: {last90Days} de senaste 90 dagarna, mot {earlierPer90Days} per 90 dagar tidigare',
+  FLAG_DISPUTES_RISING: 'Fler bestridda fakturor: {last90Days} de senaste 90 dagarna, mot {earlierPer90Days} per 90 dagar tidigare',
+
+  REASON_NO_HISTORY: 'ingen betalningshistorik ännu',
+  REASON_SHORT_HISTORY: 'kort betalningshistorik: bara {settledCount} betalda fakturor hittills',
+  REASON_FEW_RECENT_PAYMENTS: 'få betalningar på senare tid: {settledLast365} fakturor betalda de senaste 365 dagarna',
+  REASON_VOLUME_CHANGE: '{ratio} gånger den vanliga faktureringsvolymen de senaste 90 dagarna',
+  REASON_RECENT_LATENESS: 'i snitt {daysLate} dagar sen med betalningen på de senaste {count} fakturorna',
+  REASON_LATE_HISTORY: 'i snitt {daysLate} dagar sen på {count} betalda fakturor, som mest {maxDaysLate} dagar',
+  REASON_LATE_SHARE: '{latePercent} % av fakturorna betalda efter förfallodagen',
+  REASON_PAYMENTS_SLOWING: 'betalar {trendDays} dagar senare än förut ({recentDaysLate} dagar sent nyligen, {earlierDaysLate} tidigare)',
+  REASON_OVERDUE_NOW: '{overdueCount} öppna fakturor har förfallit, den äldsta för {oldestOverdueDays} dagar sedan',
+  REASON_OPEN_INVOICES: '{openCount} öppna fakturor',
+  REASON_AGING: '{over30Percent} % av det öppna saldot är mer än 30 dagar förfallet ({over30Balance})',
+  REASON_BALANCE_OVER_USUAL: 'öppet saldo {openBalance} är {ratio} gånger det vanliga',
+  REASON_BALANCE_OVER_TYPICAL: 'öppet saldo {openBalance} är {ratio} gånger en normal faktura',
+  REASON_SHARE_OF_RECEIVABLES: 'står för {sharePercent} % av alla öppna kundfordringar',
+  REASON_INVOICE_SIZE: 'faktura {invoiceId} är {ratio} gånger kundens vanliga fakturabelopp',
+  REASON_INVOICE_OVERDUE: 'faktura {invoiceId} förföll för {daysOverdue} dagar sedan',
+  REASON_INVOICE_AGE: 'faktura {invoiceId} ställdes ut för {ageDays} dagar sedan',
+  REASON_INVOICE_PART_PAID: 'faktura {invoiceId} är bara till {paidPercent} % betald',
+  REASON_PAYMENT_TERMS: 'betalningsvillkor på {termsDays} dagar för faktura {invoiceId}',
+  REASON_DUE_DATE_TIMING: 'faktura {invoiceId} förfaller {dueDate}, en dag då betalningar oftare kommer sent',
+  REASON_PARTIAL_PAYMENTS: '{partialPercent} % av fakturorna bara delvis betalda ({partialCount} fakturor)',
+  REASON_CREDIT_NOTES: '{last90Days} kreditfakturor de senaste 90 dagarna ({before} tidigare)',
+  REASON_DISPUTES: '{last90Days} bestridda fakturor de senaste 90 dagarna ({before} tidigare)',
+  REASON_PAYMENT_GAP: 'ingen betalning på {days} dagar, fast kunden brukar betala var {usualGapDays}:e dag',
+  REASON_DAYS_SINCE_PAYMENT: 'ingen betalning på {days} dagar',
+  REASON_NO_PAYMENT_YET: 'ingen betalning mottagen ännu',
+  REASON_EXTRA_COLUMN: '{column} är {value} på fakturan',
+  REASON_EXTRA_COLUMN_MEAN: '{column} är i snitt {value} på kundens tidigare fakturor',
+  REASON_LARGE_BALANCE: 'stort öppet saldo: {openBalance} {currency}',
+  REASON_OTHER_PATTERN: 'andra mönster i betalningshistoriken',
+
+  ACTION_FRIENDLY_REMINDER: 'Vänlig påminnelse före förfallodagen',
+  ACTION_REMINDER: 'Betalningspåminnelse',
+  ACTION_PHONE_CALL: 'Ring kunden',
+  ACTION_PAYMENT_PLAN: 'Erbjud en avbetalningsplan',
+  ACTION_STOP_CREDIT: 'Stoppa ny kredit',
+  ACTION_REQUEST_PREPAYMENT: 'Begär förskottsbetalning för nya order',
+  ACTION_COLLECTION: 'Lämna över till inkasso',
+  ACTION_REVIEW_CREDIT_LIMIT: 'Se över kreditgränsen',
+  ACTION_RESOLVE_DISPUTES: 'Kontakta kunden för att reda ut bestridanden och kreditfakturor',
+
+  CHANNEL_EMAIL: 'e-post',
+  CHANNEL_SMS: 'sms',
+  CHANNEL_PHONE: 'telefon',
+  CHANNEL_LETTER: 'brev',
+  CHANNEL_INTERNAL: 'internt',
+
+  PAYMENT_DATE_SOURCE_MODEL: 'enligt modellen för betalningsdatum',
+  PAYMENT_DATE_SOURCE_CUSTOMER_HISTORY: 'enligt kundens vanliga försening',
+  PAYMENT_DATE_SOURCE_PORTFOLIO: 'enligt alla kunders vanliga försening (kunden saknar historik)',
+
+  SCORE_FEATURE_COUNT_MISMATCH:
+    'Modellen väntar sig {expected} variabler per rad men fick {actual}. Träna om modellen på den här filen eller använd en modell byggd för de här kolumnerna.',
+  SCORE_MISSING_EXTRA_COLUMN:
+    'Modellen läser extrakolumnerna {columns}, som saknas i den här filen. Ange dem med --extra eller träna en modell på den här filen.',
+  SCORE_NO_DEBTORS: 'Inga kunder att bedöma. Kontrollera att filen har fakturarader daterade senast på bedömningsdagen.',
+  SCORE_NO_OPEN_INVOICES: 'Inga öppna fakturor den {asOf}; kunderna bedöms bara på sin historik.',
+  SCORE_PAYMENT_DATES_FROM_HISTORY:
+    'Modellen saknar en del för betalningsdatum, så väntade betalningsdatum för {invoices} fakturor bygger på tidigare förseningar.',
+  PLAN_NOTHING_TO_DO: 'Inga åtgärder att planera den {asOf}.',
+  FORECAST_NO_OPEN_INVOICES: 'Inga öppna fakturor den {asOf}, så inga inbetalningar väntas.',
+};
+
+export const scoringMessages = { en, sv };

@@ -1,0 +1,141 @@
+// Turns a score result into dated collection steps per debtor and invoice, following the action policy.
+
+import { formatDay, parseIsoDay } from '../dates.js';
+import { finding, type Finding } from '../findings.js';
+import { compareText } from './compare.js';
+import { DEFAULT_ACTION_POLICY, type ActionPolicy, type ActionStep } from './policy.js';
+import type { DebtorScore, Grade, InvoiceScore, PlanResult, PlanRow, ScoreResult } from './types.js';
+
+function requireDay(text: string): number {
+  const day = parseIsoDay(text);
+  // ScoreResult dates are written by formatDay, so a failure here is a programming error, not bad input.
+  if (day === null) throw new Error(`invalid date in score result: ${text}`);
+  return day;
+}
+
+interface DatedStep {
+  step: ActionStep;
+  day: number;
+  order: number;
+}
+
+/** Dates steps from a base day (due date or as-of day) and applies the policy's rule for steps already past on the as-of day. */
+function dateSteps(steps: readonly ActionStep[], dueDay: number, asOf: number, policy: ActionPolicy): DatedStep[] {
+  const dated = steps.map((step, order) => ({
+    step,
+    order,
+    day: (step.from === 'due' ? dueDay : asOf) + step.offsetDays,
+  }));
+  const future = dated.filter((d) => d.day >= asOf);
+  const past = dated.filter((d) => d.day < asOf);
+  if (past.length === 0 || policy.pastSteps === 'drop') return future;
+
+  // Sending three old reminders on one day helps nobody: by default only the latest missed step is kept.
+  const kept = policy.pastSteps === 'all' ? past : [past.reduce((a, b) => (b.day >= a.day ? b : a))];
+  return [...kept.map((d) => ({ ...d, day: asOf })), ...future];
+}
+
+function invoiceRow(debtor: DebtorScore, invoice: InvoiceScore, dated: DatedStep, trigger: string, grade: Grade): PlanRow {
+  return {
+    date: formatDay(dated.day),
+    customerId: debtor.customerId,
+    name: debtor.name,
+    action: dated.step.action,
+    channel: dated.step.channel,
+    invoiceId: invoice.invoiceId,
+    currency: invoice.currency,
+    amount: invoice.balance,
+    dueDate: invoice.dueDate,
+    daysOverdue: invoice.daysOverdue,
+    grade,
+    trigger,
+  };
+}
+
+function debtorRow(debtor: DebtorScore, dated: DatedStep, trigger: string): PlanRow {
+  return {
+    date: formatDay(dated.day),
+    customerId: debtor.customerId,
+    name: debtor.name,
+    action: dated.step.action,
+    channel: dated.step.channel,
+    invoiceId: null,
+    currency: debtor.currency,
+    amount: debtor.openBalance,
+    dueDate: null,
+    daysOverdue: debtor.oldestOverdueDays,
+    grade: debtor.grade,
+    trigger,
+  };
+}
+
+/** The same action on the same channel for the same invoice (or debtor) is planned once, on its earliest date. */
+function dedupe(rows: PlanRow[]): PlanRow[] {
+  const seen = new Map<string, PlanRow>();
+  for (const row of rows) {
+    const key = [row.customerId, row.currency, row.invoiceId ?? '', row.action, row.channel].join('\u0000');
+    const existing = seen.get(key);
+    if (!existing || row.date < existing.date) seen.set(key, row);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * Plans dated actions: each open invoice gets the steps of its own grade, each debtor the debtor steps of
+ * its grade, and a debtor with a flag also gets the steps the policy lists for that flag.
+ */
+export function planActions(result: ScoreResult, policy: ActionPolicy = DEFAULT_ACTION_POLICY, asOf?: number): PlanResult {
+  const asOfDay = asOf ?? requireDay(result.asOf);
+  const findings: Finding[] = [];
+  const invoicesByDebtor = new Map<string, InvoiceScore[]>();
+  for (const invoice of result.invoices) {
+    const key = `${invoice.customerId}\u0000${invoice.currency}`;
+    const list = invoicesByDebtor.get(key) ?? [];
+    list.push(invoice);
+    invoicesByDebtor.set(key, list);
+  }
+
+  const rows: PlanRow[] = [];
+  for (const debtor of result.debtors) {
+    const invoices = invoicesByDebtor.get(`${debtor.customerId}\u0000${debtor.currency}`) ?? [];
+
+    // Grade steps: debtor steps follow the debtor's grade, invoice steps each invoice's own grade.
+    const gradeDebtorSteps = policy.grades[debtor.grade].filter((step) => step.scope === 'debtor');
+    for (const dated of dateSteps(gradeDebtorSteps, asOfDay, asOfDay, policy)) {
+      rows.push(debtorRow(debtor, dated, `grade:${debtor.grade}`));
+    }
+    for (const invoice of invoices) {
+      const steps = policy.grades[invoice.grade].filter((step) => step.scope === 'invoice');
+      for (const dated of dateSteps(steps, requireDay(invoice.dueDate), asOfDay, policy)) {
+        rows.push(invoiceRow(debtor, invoice, dated, `grade:${invoice.grade}`, invoice.grade));
+      }
+    }
+
+    // Flag steps come on top of the grade's steps.
+    for (const flag of debtor.flags) {
+      const steps = policy.flags[flag.code] ?? [];
+      const trigger = `flag:${flag.code}`;
+      const debtorSteps = steps.filter((step) => step.scope === 'debtor');
+      for (const dated of dateSteps(debtorSteps, asOfDay, asOfDay, policy)) {
+        rows.push(debtorRow(debtor, dated, trigger));
+      }
+      const invoiceSteps = steps.filter((step) => step.scope === 'invoice');
+      for (const invoice of invoiceSteps.length > 0 ? invoices : []) {
+        for (const dated of dateSteps(invoiceSteps, requireDay(invoice.dueDate), asOfDay, policy)) {
+          rows.push(invoiceRow(debtor, invoice, dated, trigger, invoice.grade));
+        }
+      }
+    }
+  }
+
+  const planned = dedupe(rows).sort(
+    (a, b) =>
+      compareText(a.date, b.date) ||
+      compareText(a.customerId, b.customerId) ||
+      compareText(a.invoiceId ?? '', b.invoiceId ?? '') ||
+      compareText(a.action, b.action) ||
+      compareText(a.channel, b.channel),
+  );
+  if (planned.length === 0) findings.push(finding('PLAN_NOTHING_TO_DO', 'info', { asOf: formatDay(asOfDay) }));
+  return { asOf: formatDay(asOfDay), rows: planned, findings };
+}

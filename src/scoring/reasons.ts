@@ -1,0 +1,125 @@
+// Turns the model's per-feature contributions into at most a few reasons in words. Contributions of
+// features that share a reason code are summed; only codes whose sum raises the risk are kept.
+
+import type { Contributions } from '../forest/types.js';
+import type { DebtorSnapshot, OpenInvoice } from '../features/types.js';
+import { compareText } from './compare.js';
+import { reasonFor, type ReasonArgs } from './reason-codes.js';
+import type { Reason } from './types.js';
+
+/** Reasons shown per debtor or invoice. */
+export const MAX_REASONS = 3;
+
+/** Contributions below this (in probability) are noise from the tree averaging, not a reason. */
+const MIN_CONTRIBUTION = 1e-4;
+
+/** A reason code's total contribution and the feature that contributed most to it. */
+export interface ReasonTotal {
+  code: string;
+  contribution: number;
+  feature: string;
+  /** The largest single feature contribution within the code, to pick `feature` and `args`. */
+  topFeatureContribution: number;
+  args: ReasonArgs;
+}
+
+/** Groups one row's contributions by reason code. */
+export function groupContributions(
+  contributions: Contributions,
+  featureNames: readonly string[],
+  row: ArrayLike<number>,
+  snapshot: DebtorSnapshot,
+  invoice: OpenInvoice | null,
+): Map<string, ReasonTotal> {
+  const index = new Map(featureNames.map((name, i) => [name, i]));
+  const value = (name: string): number | null => {
+    const i = index.get(name);
+    return i === undefined ? null : row[i];
+  };
+
+  const totals = new Map<string, ReasonTotal>();
+  featureNames.forEach((feature, i) => {
+    const contribution = contributions.values[i];
+    if (contribution === 0) return;
+
+    const { code, args } = reasonFor(feature, { snapshot, invoice, value });
+    const total = totals.get(code);
+    if (!total) {
+      totals.set(code, { code, contribution, feature, topFeatureContribution: contribution, args });
+      return;
+    }
+    total.contribution += contribution;
+    if (contribution > total.topFeatureContribution) {
+      total.topFeatureContribution = contribution;
+      total.feature = feature;
+      total.args = args;
+    }
+  });
+  return totals;
+}
+
+/**
+ * Combines several rows' grouped contributions with weights that sum to 1, so the result decomposes the
+ * weighted mean risk. Arguments come from the row that contributes most to each code.
+ */
+export function combineWeighted(parts: { weight: number; totals: Map<string, ReasonTotal> }[]): Map<string, ReasonTotal> {
+  const combined = new Map<string, ReasonTotal & { bestWeighted: number }>();
+  for (const { weight, totals } of parts) {
+    for (const total of totals.values()) {
+      const weighted = weight * total.contribution;
+      const existing = combined.get(total.code);
+      if (!existing) {
+        combined.set(total.code, { ...total, contribution: weighted, bestWeighted: weighted });
+        continue;
+      }
+      existing.contribution += weighted;
+      if (weighted > existing.bestWeighted) {
+        existing.bestWeighted = weighted;
+        existing.feature = total.feature;
+        existing.args = total.args;
+      }
+    }
+  }
+  return new Map([...combined].map(([code, { bestWeighted: _unused, ...total }]) => [code, total]));
+}
+
+/** Picks the codes that raise the risk most, largest first; ties break by code for determinism. */
+export function topReasons(totals: Map<string, ReasonTotal>, limit = MAX_REASONS): Reason[] {
+  return [...totals.values()]
+    .filter((total) => total.contribution > MIN_CONTRIBUTION)
+    .sort((a, b) => b.contribution - a.contribution || compareText(a.code, b.code))
+    .slice(0, limit)
+    .map((total) => ({
+      code: total.code,
+      feature: total.feature,
+      contribution: Math.round(total.contribution * 10_000) / 10_000,
+      args: total.args,
+    }));
+}
+
+/**
+ * Returns a reason from the debtor's stats for a debtor whose model contributions all lower the risk but
+ * who still holds money at risk. Its contribution is 0 and its feature is '' because the model did not
+ * supply it.
+ */
+export function fallbackReason(snapshot: DebtorSnapshot): Reason | null {
+  const { stats } = snapshot;
+  if (stats.overdueCount > 0 && stats.oldestOverdueDays !== null) {
+    return {
+      code: 'REASON_OVERDUE_NOW',
+      feature: '',
+      contribution: 0,
+      args: { overdueCount: stats.overdueCount, oldestOverdueDays: stats.oldestOverdueDays },
+    };
+  }
+  if (stats.openBalance > 0) {
+    return {
+      code: 'REASON_LARGE_BALANCE',
+      feature: '',
+      contribution: 0,
+      args: { openBalance: Math.round(stats.openBalance * 100) / 100, currency: snapshot.currency },
+    };
+  }
+  if (snapshot.noHistory) return { code: 'REASON_NO_HISTORY', feature: '', contribution: 0, args: {} };
+  return null;
+}

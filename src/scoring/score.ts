@@ -1,0 +1,295 @@
+// Scores debtors and their open invoices with a RiskModel.
+//
+// Risk of an invoice: the model's calibrated probability that it is paid late.
+// Risk of a debtor: the balance-weighted mean risk of its open invoices, so a large invoice counts more
+// than a small one; a debtor with nothing open is scored on its debtor row (what a new invoice would
+// face). Expected amount at risk: the sum over open invoices of risk times balance.
+
+import { RiskpayError, finding, type Finding } from '../findings.js';
+import { formatDay } from '../dates.js';
+import { buildSnapshots, debtorFeatureRow, featureNames as inputFeatureNames, invoiceFeatureRow } from '../features/index.js';
+import type { DebtorSnapshot, OpenInvoice } from '../features/types.js';
+import type { Ledger } from '../ingest/ledger.js';
+import type { Matrix } from '../forest/types.js';
+import type { PaymentDatePrediction, RiskModel } from '../model/types.js';
+import { compareText } from './compare.js';
+import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from './config.js';
+import { buildFlagContext, evaluateFlags } from './flags.js';
+import { gradeFor } from './grades.js';
+import { estimatePaymentDate, portfolioDelays } from './payment-dates.js';
+import { combineWeighted, fallbackReason, groupContributions, topReasons, type ReasonTotal } from './reasons.js';
+import type { DebtorScore, InvoiceScore, ModelChoice, ScoreResult } from './types.js';
+
+/** Builds model rows; src/features supplies the real ones, tests may pass their own. */
+export interface RowBuilders {
+  invoiceRow(snapshot: DebtorSnapshot, open: OpenInvoice, asOf: number): Float64Array;
+  debtorRow(snapshot: DebtorSnapshot): Float64Array;
+}
+
+export interface ScoreOptions {
+  /** Scoring day as a UTC day number. */
+  asOf: number;
+  asOfDefaulted: boolean;
+  by: 'debtor' | 'invoice';
+  config?: Partial<ScoringConfig>;
+}
+
+/** Invoices that carry risk: invoices (not credit notes) with money still owed. */
+function scorableInvoices(snapshot: DebtorSnapshot): OpenInvoice[] {
+  return snapshot.openInvoices.filter((open) => open.invoice.kind === 'invoice' && open.balance > 0);
+}
+
+function toMatrix(rows: readonly Float64Array[], cols: number): Matrix {
+  const data = new Float64Array(rows.length * cols);
+  rows.forEach((row, r) => {
+    if (row.length !== cols) {
+      throw new RiskpayError('SCORE_FEATURE_COUNT_MISMATCH', { expected: cols, actual: row.length });
+    }
+    data.set(row, r * cols);
+  });
+  return { data, rows: rows.length, cols };
+}
+
+function roundMoney(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** Ranks by expected amount at risk, then risk, then customer id, so equal inputs give equal order. */
+function compareDebtors(a: DebtorScore, b: DebtorScore): number {
+  return (
+    b.expectedAtRisk - a.expectedAtRisk ||
+    b.risk - a.risk ||
+    compareText(a.customerId, b.customerId) ||
+    compareText(a.currency, b.currency)
+  );
+}
+
+function compareInvoices(a: InvoiceScore, b: InvoiceScore): number {
+  return (
+    (b.expectedAtRisk ?? 0) - (a.expectedAtRisk ?? 0) ||
+    b.risk - a.risk ||
+    compareText(a.customerId, b.customerId) ||
+    compareText(a.invoiceId, b.invoiceId)
+  );
+}
+
+interface ScoredInvoice {
+  snapshot: DebtorSnapshot;
+  open: OpenInvoice;
+  row: Float64Array;
+  risk: number;
+  prediction: PaymentDatePrediction | null;
+}
+
+/** Scores every invoice row in one batch, because the forest is faster on a matrix than row by row. */
+function scoreInvoiceRows(
+  snapshots: readonly DebtorSnapshot[],
+  model: RiskModel,
+  rows: RowBuilders,
+  asOf: number,
+): ScoredInvoice[] {
+  const cols = inputFeatureNames(model.meta.extraColumns).length;
+  const pending: Omit<ScoredInvoice, 'risk' | 'prediction'>[] = [];
+  for (const snapshot of snapshots) {
+    for (const open of scorableInvoices(snapshot)) {
+      pending.push({ snapshot, open, row: rows.invoiceRow(snapshot, open, asOf) });
+    }
+  }
+  if (pending.length === 0) return [];
+
+  const matrix = toMatrix(
+    pending.map((p) => p.row),
+    cols,
+  );
+  const risks = model.predictLate(matrix);
+  // A model without a payment-date regressor may return an empty list instead of leaving the method out.
+  const predictions = model.predictDaysLate ? model.predictDaysLate(matrix) : [];
+  return pending.map((p, i) => ({ ...p, risk: risks[i], prediction: predictions[i] ?? null }));
+}
+
+/** Scores debtors with nothing open on their debtor rows, in one batch. */
+function scoreDebtorRows(
+  snapshots: readonly DebtorSnapshot[],
+  model: RiskModel,
+  rows: RowBuilders,
+): Map<DebtorSnapshot, { row: Float64Array; risk: number }> {
+  const result = new Map<DebtorSnapshot, { row: Float64Array; risk: number }>();
+  if (snapshots.length === 0) return result;
+
+  const built = snapshots.map((snapshot) => rows.debtorRow(snapshot));
+  const risks = model.predictLate(toMatrix(built, inputFeatureNames(model.meta.extraColumns).length));
+  snapshots.forEach((snapshot, i) => result.set(snapshot, { row: built[i], risk: risks[i] }));
+  return result;
+}
+
+/** Scores snapshots built as of `options.asOf`; the debtors and invoices come back ranked. */
+export function scoreSnapshots(
+  snapshots: readonly DebtorSnapshot[],
+  model: RiskModel,
+  choice: ModelChoice,
+  rows: RowBuilders,
+  options: ScoreOptions,
+): ScoreResult {
+  const config: ScoringConfig = { ...DEFAULT_SCORING_CONFIG, ...options.config };
+  const { asOf } = options;
+  // Rows and explain() values are in input order: the full catalog for the model's extra columns.
+  const featureNames = inputFeatureNames(model.meta.extraColumns);
+  const findings: Finding[] = [];
+
+  const scoredInvoices = scoreInvoiceRows(snapshots, model, rows, asOf);
+  const invoicesByDebtor = new Map<DebtorSnapshot, ScoredInvoice[]>();
+  for (const scored of scoredInvoices) {
+    const list = invoicesByDebtor.get(scored.snapshot) ?? [];
+    list.push(scored);
+    invoicesByDebtor.set(scored.snapshot, list);
+  }
+  const debtorRows = scoreDebtorRows(
+    snapshots.filter((snapshot) => !invoicesByDebtor.has(snapshot)),
+    model,
+    rows,
+  );
+
+  const flagContext = buildFlagContext(snapshots);
+  const delays = portfolioDelays(snapshots);
+  const debtors: DebtorScore[] = [];
+  const invoices: InvoiceScore[] = [];
+  let datesWithoutModel = 0;
+
+  for (const snapshot of snapshots) {
+    const scored = invoicesByDebtor.get(snapshot) ?? [];
+    let risk: number;
+    let reasonTotals: Map<string, ReasonTotal>;
+    let expectedAtRisk = 0;
+
+    if (scored.length > 0) {
+      const totalBalance = scored.reduce((sum, s) => sum + s.open.balance, 0);
+      const parts: { weight: number; totals: Map<string, ReasonTotal> }[] = [];
+      risk = 0;
+
+      for (const s of scored) {
+        const weight = s.open.balance / totalBalance;
+        risk += weight * s.risk;
+        expectedAtRisk += s.risk * s.open.balance;
+
+        const totals = groupContributions(model.explain(s.row), featureNames, s.row, snapshot, s.open);
+        parts.push({ weight, totals });
+
+        const date = estimatePaymentDate(snapshot, s.open, s.prediction, delays);
+        if (date.source !== 'model') datesWithoutModel += 1;
+        const invoice = s.open.invoice;
+        invoices.push({
+          invoiceId: invoice.id,
+          customerId: snapshot.customerId,
+          name: snapshot.name,
+          currency: snapshot.currency,
+          issueDate: formatDay(invoice.issueDate),
+          dueDate: formatDay(invoice.dueDate),
+          balance: roundMoney(s.open.balance),
+          daysOverdue: s.open.daysOverdue,
+          risk: s.risk,
+          grade: gradeFor(s.risk, config.grades),
+          expectedPaymentDate: formatDay(date.expected),
+          paymentDateLow: formatDay(date.low),
+          paymentDateHigh: formatDay(date.high),
+          paymentDateSource: date.source,
+          expectedAtRisk: roundMoney(s.risk * s.open.balance),
+          reasons: topReasons(totals),
+        });
+      }
+      reasonTotals = combineWeighted(parts);
+    } else {
+      const debtorRow = debtorRows.get(snapshot)!;
+      risk = debtorRow.risk;
+      reasonTotals = groupContributions(model.explain(debtorRow.row), featureNames, debtorRow.row, snapshot, null);
+    }
+
+    let reasons = topReasons(reasonTotals);
+    if (reasons.length === 0) {
+      const fallback = fallbackReason(snapshot);
+      if (fallback) reasons = [fallback];
+    }
+
+    debtors.push({
+      customerId: snapshot.customerId,
+      name: snapshot.name,
+      currency: snapshot.currency,
+      grade: gradeFor(risk, config.grades),
+      risk,
+      openBalance: roundMoney(snapshot.stats.openBalance),
+      overdueBalance: roundMoney(snapshot.stats.overdueBalance),
+      expectedAtRisk: roundMoney(expectedAtRisk),
+      openInvoices: snapshot.stats.openCount,
+      oldestOverdueDays: snapshot.stats.oldestOverdueDays,
+      recentDaysLate: [...snapshot.stats.recentDaysLate],
+      trendDays: snapshot.stats.trendDays,
+      noHistory: snapshot.noHistory,
+      flags: evaluateFlags(snapshot, config.flags, flagContext),
+      reasons,
+      riskSource: scored.length > 0 ? 'open-invoices' : 'debtor-row',
+    });
+  }
+
+  debtors.sort(compareDebtors);
+  invoices.sort(compareInvoices);
+
+  if (snapshots.length === 0) findings.push(finding('SCORE_NO_DEBTORS', 'warning'));
+  else if (invoices.length === 0) findings.push(finding('SCORE_NO_OPEN_INVOICES', 'info', { asOf: formatDay(asOf) }));
+  if (datesWithoutModel > 0) {
+    findings.push(finding('SCORE_PAYMENT_DATES_FROM_HISTORY', 'info', { invoices: datesWithoutModel }));
+  }
+
+  return {
+    asOf: formatDay(asOf),
+    asOfDefaulted: options.asOfDefaulted,
+    model: choice,
+    debtors,
+    invoices,
+    totals: totalsPerCurrency(debtors),
+    findings,
+    view: options.by,
+    gradeCuts: { B: config.grades.B, C: config.grades.C, D: config.grades.D },
+  };
+}
+
+/**
+ * Scores a ledger as of a day: builds point-in-time snapshots, scores them with the model and ranks them.
+ * Throws SCORE_MISSING_EXTRA_COLUMN when the model reads an extra column that the ledger lacks.
+ */
+export function scoreLedger(ledger: Ledger, model: RiskModel, choice: ModelChoice, options: ScoreOptions): ScoreResult {
+  const extraColumns = model.meta.extraColumns;
+  const missing = extraColumns.filter((column) => !ledger.extraColumns.includes(column));
+  if (missing.length > 0) {
+    throw new RiskpayError('SCORE_MISSING_EXTRA_COLUMN', { columns: missing.join(', ') });
+  }
+
+  const rows: RowBuilders = {
+    invoiceRow: (snapshot, open, asOf) => invoiceFeatureRow(snapshot, open, asOf, extraColumns),
+    debtorRow: (snapshot) => debtorFeatureRow(snapshot, extraColumns),
+  };
+  return scoreSnapshots(buildSnapshots(ledger, options.asOf), model, choice, rows, options);
+}
+
+/** Sums per currency; amounts in different currencies are never added together. */
+function totalsPerCurrency(debtors: readonly DebtorScore[]): ScoreResult['totals'] {
+  const totals = new Map<string, ScoreResult['totals'][number]>();
+  for (const debtor of debtors) {
+    const total = totals.get(debtor.currency) ?? {
+      currency: debtor.currency,
+      openBalance: 0,
+      overdueBalance: 0,
+      expectedAtRisk: 0,
+    };
+    total.openBalance += debtor.openBalance;
+    total.overdueBalance += debtor.overdueBalance;
+    total.expectedAtRisk += debtor.expectedAtRisk;
+    totals.set(debtor.currency, total);
+  }
+  return [...totals.values()]
+    .map((total) => ({
+      ...total,
+      openBalance: roundMoney(total.openBalance),
+      overdueBalance: roundMoney(total.overdueBalance),
+      expectedAtRisk: roundMoney(total.expectedAtRisk),
+    }))
+    .sort((a, b) => compareText(a.currency, b.currency));
+}
