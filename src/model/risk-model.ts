@@ -1,0 +1,119 @@
+// The RiskModel implementation: a classification forest with Platt calibration and an optional
+// days-late regression forest. Callers pass rows in `featureNames(meta.extraColumns)` order (what
+// invoiceFeatureRow returns); a model that reads fewer columns, like the bundled scale-free model,
+// picks its own columns from them.
+
+import { featureNames } from '../features/catalog.js';
+import { RiskpayError } from '../findings.js';
+import type { Contributions, Forest, Matrix } from '../forest/index.js';
+import { applyCalibration, type PlattCalibration } from './calibration.js';
+import type { ModelMeta, PaymentDatePrediction, RiskModel } from './types.js';
+
+/** Quantiles of the per-tree predictions that bound the payment-date interval (an 80% spread). */
+export const INTERVAL_QUANTILES = [0.1, 0.9] as const;
+
+export interface ModelParts {
+  meta: ModelMeta;
+  classifier: Forest;
+  calibration: PlattCalibration;
+  regressor: Forest | null;
+}
+
+export class ForestRiskModel implements RiskModel {
+  readonly meta: ModelMeta;
+  readonly classifier: Forest;
+  readonly calibration: PlattCalibration;
+  readonly regressor: Forest | null;
+  /** Names of the columns callers pass, in order. */
+  readonly inputNames: string[];
+  /** For each model column, its index in the input row. */
+  private readonly columns: Int32Array;
+
+  constructor(parts: ModelParts) {
+    this.meta = parts.meta;
+    this.classifier = parts.classifier;
+    this.calibration = parts.calibration;
+    this.regressor = parts.regressor;
+    this.inputNames = featureNames(parts.meta.extraColumns);
+    const position = new Map(this.inputNames.map((name, i) => [name, i]));
+    this.columns = Int32Array.from(parts.meta.featureNames, (name) => {
+      const index = position.get(name);
+      if (index === undefined) throw new RiskpayError('MODEL_FEATURE_UNKNOWN', { feature: name });
+      return index;
+    });
+  }
+
+  /** Picks the model's columns out of full input rows. */
+  project(rows: Matrix): Matrix {
+    if (rows.cols !== this.inputNames.length) {
+      throw new RiskpayError('MODEL_ROW_WIDTH', { expected: this.inputNames.length, actual: rows.cols });
+    }
+    const width = this.columns.length;
+    const data = new Float64Array(rows.rows * width);
+    for (let r = 0; r < rows.rows; r += 1) {
+      const from = r * rows.cols;
+      for (let c = 0; c < width; c += 1) data[r * width + c] = rows.data[from + this.columns[c]];
+    }
+    return { data, rows: rows.rows, cols: width };
+  }
+
+  private projectRow(row: ArrayLike<number>): Float64Array {
+    return this.project({ data: Float64Array.from(row), rows: 1, cols: row.length }).data;
+  }
+
+  /** Uncalibrated forest vote shares. */
+  predictRaw(rows: Matrix): Float64Array {
+    return this.classifier.predict(this.project(rows));
+  }
+
+  predictLate(rows: Matrix): Float64Array {
+    const raw = this.predictRaw(rows);
+    return raw.map((value) => applyCalibration(this.calibration, value));
+  }
+
+  explain(row: ArrayLike<number>): Contributions {
+    const raw = this.classifier.contributions(this.projectRow(row));
+    const bias = applyCalibration(this.calibration, raw.bias);
+    const prediction = applyCalibration(this.calibration, raw.prediction);
+    // Calibration is monotone but not linear, so the raw contributions are scaled by one factor that
+    // keeps "bias plus contributions equals prediction" on the calibrated scale.
+    const rawChange = raw.prediction - raw.bias;
+    const scale = Math.abs(rawChange) > 1e-12 ? (prediction - bias) / rawChange : 0;
+    const values = new Float64Array(this.inputNames.length);
+    this.columns.forEach((inputIndex, c) => {
+      values[inputIndex] = raw.values[c] * scale;
+    });
+    if (scale === 0 && Math.abs(prediction - bias) > 0) {
+      // NOTE: with no raw change there is nothing to share out; the whole shift stays in the bias.
+      return { bias: prediction, values, prediction };
+    }
+    return { bias, values, prediction };
+  }
+
+  predictDaysLate(rows: Matrix): PaymentDatePrediction[] {
+    const regressor = this.regressor;
+    if (!regressor) return [];
+    const projected = this.project(rows);
+    const result: PaymentDatePrediction[] = [];
+    for (let r = 0; r < projected.rows; r += 1) {
+      const perTree = regressor.predictTrees(projected.data.subarray(r * projected.cols, (r + 1) * projected.cols));
+      const sorted = Float64Array.from(perTree).sort();
+      let sum = 0;
+      for (const value of sorted) sum += value;
+      result.push({
+        days: sum / sorted.length,
+        low: quantileOfSorted(sorted, INTERVAL_QUANTILES[0]),
+        high: quantileOfSorted(sorted, INTERVAL_QUANTILES[1]),
+      });
+    }
+    return result;
+  }
+}
+
+function quantileOfSorted(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return NaN;
+  const position = q * (sorted.length - 1);
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
+}

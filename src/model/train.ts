@@ -1,0 +1,254 @@
+// Training: labelled point-in-time rows, a time-ordered holdout for calibration and honest metrics,
+// then a refit on every row. Rejects a window that cannot teach lateness.
+
+import { formatDay } from '../dates.js';
+import { featureNames, scaleFreeFeatureNames } from '../features/catalog.js';
+import { buildLabelledRows, selectRows, type LabelledRows } from '../features/training-rows.js';
+import { RiskpayError, finding, type Finding } from '../findings.js';
+import { trainForest, type Forest, type ForestOptions } from '../forest/index.js';
+import type { Ledger } from '../ingest/ledger.js';
+import { applyCalibration, fitPlatt, type PlattCalibration } from './calibration.js';
+import { classifierMetrics, type ClassifierMetrics } from './metrics.js';
+import { ForestRiskModel } from './risk-model.js';
+import type { ModelMeta } from './types.js';
+
+export const MODEL_FORMAT = 'riskpay-model';
+export const MODEL_VERSION = 1;
+
+/**
+ * Default lateness threshold in days. A week's grace suits small businesses: payments a few days after
+ * the due date are routine (bank days, monthly payment runs) and rarely worth a reminder, while a
+ * week late is when cash planning and dunning start to matter.
+ */
+export const DEFAULT_LATE_AFTER_DAYS = 7;
+
+/** Fewest invoices of each class (late, on time) that training accepts. */
+export const MIN_INVOICES_PER_CLASS = 10;
+
+/** Share of rows, the latest by date, kept out of the first fit for calibration and metrics. */
+export const HOLDOUT_SHARE = 0.2;
+
+/** Most training rows used; more are subsampled with the seed. */
+export const DEFAULT_MAX_ROWS = 400_000;
+
+/** Forest settings for the late-payment classifier. */
+export const CLASSIFIER_OPTIONS: ForestOptions = { task: 'classification', nTrees: 300, maxDepth: 12, minSamplesLeaf: 5, maxFeatures: 'sqrt' };
+
+/** Forest settings for the days-late regressor; fewer trees because only its spread and mean are read. */
+export const REGRESSOR_OPTIONS: ForestOptions = { task: 'regression', nTrees: 100, maxDepth: 10, minSamplesLeaf: 10 };
+
+/** Regressor targets are clipped to this range of days late, so a few years-late invoices do not dominate. */
+const DAYS_LATE_RANGE = [-60, 180] as const;
+
+export interface TrainOptions {
+  /** Last day whose facts are known (default: the latest date in the ledger). */
+  asOf?: number;
+  lateAfter?: number;
+  seed?: number;
+  maxRows?: number;
+  /** Use only the scale-free features (the bundled model does). */
+  scaleFreeOnly?: boolean;
+  origin?: 'user' | 'bundled';
+  /** Forest overrides, e.g. fewer trees in tests. */
+  classifier?: Partial<ForestOptions>;
+  regressor?: Partial<ForestOptions> | false;
+  threads?: number;
+}
+
+export interface TrainReport {
+  asOf: string;
+  lateAfterDays: number;
+  rows: { train: number; holdout: number; positives: number; subsampledFrom?: number };
+  invoices: { late: number; onTime: number; censored: number };
+  /** Metrics of the first fit on the holdout, calibrated. */
+  holdout: ClassifierMetrics | null;
+  holdoutFrom: string;
+  calibration: PlattCalibration;
+  /** The 10 most important features of the final classifier. */
+  topFeatures: { feature: string; importance: number }[];
+  findings: Finding[];
+}
+
+/** Returns the latest date of any fact in the ledger. */
+export function lastFactDay(ledger: Ledger): number {
+  let last = -Infinity;
+  for (const invoice of ledger.invoices) {
+    last = Math.max(last, invoice.issueDate);
+    if (invoice.settledDate !== null) last = Math.max(last, invoice.settledDate);
+    for (const payment of invoice.payments) last = Math.max(last, payment.date);
+  }
+  return last;
+}
+
+/** Counts late and on-time invoices among rows (one per invoice: the issue-date rows). */
+export function countInvoices(rows: LabelledRows): { late: number; onTime: number } {
+  let late = 0;
+  let onTime = 0;
+  for (let r = 0; r < rows.X.rows; r += 1) {
+    if (rows.atIssue[r] !== 1) continue;
+    if (rows.y[r] === 1) late += 1;
+    else onTime += 1;
+  }
+  return { late, onTime };
+}
+
+/** Throws when a window has too few late or on-time invoices to learn from, naming what is missing. */
+export function requireBothClasses(counts: { late: number; onTime: number }, lateAfter: number, from: number, to: number): void {
+  const args = { late: counts.late, onTime: counts.onTime, needed: MIN_INVOICES_PER_CLASS, lateAfter, from: formatDay(from), to: formatDay(to) };
+  if (counts.late === 0) throw new RiskpayError('MODEL_NO_LATE_INVOICES', args);
+  if (counts.onTime === 0) throw new RiskpayError('MODEL_NO_ON_TIME_INVOICES', args);
+  if (counts.late < MIN_INVOICES_PER_CLASS || counts.onTime < MIN_INVOICES_PER_CLASS) throw new RiskpayError('MODEL_TOO_FEW_INVOICES', args);
+}
+
+/** Returns the indices of up to `maxRows` rows, chosen with the seed, in their original order. */
+export function subsampleIndices(count: number, maxRows: number, seed: number): Int32Array {
+  const all = Int32Array.from({ length: count }, (_, i) => i);
+  if (count <= maxRows) return all;
+  let state = (seed ^ 0x9e3779b9) >>> 0 || 1;
+  const random = (): number => {
+    // xorshift32: deterministic and fast; statistical quality is ample for picking rows.
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 4_294_967_296;
+  };
+  for (let i = 0; i < maxRows; i += 1) {
+    const j = i + Math.floor(random() * (count - i));
+    const swap = all[i];
+    all[i] = all[j];
+    all[j] = swap;
+  }
+  return all.slice(0, maxRows).sort();
+}
+
+/** Picks model columns out of full rows. */
+export function projectRows(rows: LabelledRows, names: readonly string[]): { X: { data: Float64Array; rows: number; cols: number }; names: string[] } {
+  const position = new Map(rows.featureNames.map((name, i) => [name, i]));
+  const columns = names.map((name) => position.get(name) as number);
+  const width = columns.length;
+  const data = new Float64Array(rows.X.rows * width);
+  for (let r = 0; r < rows.X.rows; r += 1) {
+    for (let c = 0; c < width; c += 1) data[r * width + c] = rows.X.data[r * rows.X.cols + columns[c]];
+  }
+  return { X: { data, rows: rows.X.rows, cols: width }, names: [...names] };
+}
+
+/** Trains the classifier on rows, on the chosen columns. */
+export async function fitClassifier(rows: LabelledRows, names: readonly string[], options: ForestOptions): Promise<Forest> {
+  const projected = projectRows(rows, names);
+  return trainForest({ X: projected.X, y: rows.y, featureNames: projected.names }, options);
+}
+
+/** Trains the days-late regressor on rows whose settlement is known, or returns null without any. */
+export async function fitRegressor(rows: LabelledRows, names: readonly string[], options: ForestOptions): Promise<Forest | null> {
+  const settled: number[] = [];
+  for (let r = 0; r < rows.X.rows; r += 1) if (Number.isFinite(rows.daysLate[r])) settled.push(r);
+  if (settled.length < 2 * MIN_INVOICES_PER_CLASS) return null;
+  const subset = selectRows(rows, settled);
+  const projected = projectRows(subset, names);
+  const y = subset.daysLate.map((days) => Math.min(Math.max(days, DAYS_LATE_RANGE[0]), DAYS_LATE_RANGE[1]));
+  return trainForest({ X: projected.X, y, featureNames: projected.names }, options);
+}
+
+/** The model columns for a ledger: every feature, or the scale-free ones. */
+export function modelColumns(extraColumns: readonly string[], scaleFreeOnly: boolean): string[] {
+  return scaleFreeOnly ? scaleFreeFeatureNames() : featureNames(extraColumns);
+}
+
+/** Returns the day that starts the holdout: the row day at the (1 - HOLDOUT_SHARE) quantile. */
+export function holdoutStart(rows: LabelledRows): number {
+  const days = Int32Array.from(rows.rowDays).sort();
+  return days[Math.min(Math.floor(days.length * (1 - HOLDOUT_SHARE)), days.length - 1)];
+}
+
+/**
+ * Trains a late-payment model on a ledger as known on `asOf`, with a time-ordered holdout for
+ * calibration and metrics, then refits on all rows. Throws RiskpayError when the window has too few
+ * late or on-time invoices.
+ */
+export async function trainModel(ledger: Ledger, options: TrainOptions = {}): Promise<{ model: ForestRiskModel; report: TrainReport }> {
+  const asOf = options.asOf ?? lastFactDay(ledger);
+  const lateAfter = options.lateAfter ?? DEFAULT_LATE_AFTER_DAYS;
+  const seed = options.seed ?? 1;
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+  const findings: Finding[] = [];
+  const extraColumns = options.scaleFreeOnly ? [] : ledger.extraColumns;
+  const names = modelColumns(extraColumns, options.scaleFreeOnly ?? false);
+  const classifierOptions: ForestOptions = { ...CLASSIFIER_OPTIONS, seed, threads: options.threads, ...options.classifier };
+  const regressorOptions: ForestOptions = { ...REGRESSOR_OPTIONS, seed: seed + 1, threads: options.threads, ...(options.regressor || {}) };
+
+  const firstDay = Math.min(...ledger.invoices.map((invoice) => invoice.issueDate));
+  let all = buildLabelledRows(ledger, { lateAfter, knownBefore: asOf + 1 });
+  const invoiceCounts = countInvoices(all);
+  requireBothClasses(invoiceCounts, lateAfter, firstDay, asOf);
+
+  let subsampledFrom: number | undefined;
+  if (all.X.rows > maxRows) {
+    subsampledFrom = all.X.rows;
+    all = selectRows(all, subsampleIndices(all.X.rows, maxRows, seed));
+    findings.push(finding('MODEL_ROWS_SUBSAMPLED', 'info', { rows: maxRows, from: subsampledFrom }));
+  }
+
+  // The first fit sees only what was known before the holdout starts, so holdout labels never leak.
+  const splitDay = holdoutStart(all);
+  const holdoutIndices: number[] = [];
+  for (let r = 0; r < all.X.rows; r += 1) if (all.rowDays[r] >= splitDay) holdoutIndices.push(r);
+  const holdout = selectRows(all, holdoutIndices);
+  let early = buildLabelledRows(ledger, { lateAfter, knownBefore: splitDay });
+  if (early.X.rows > maxRows) early = selectRows(early, subsampleIndices(early.X.rows, maxRows, seed));
+  const earlyCounts = countInvoices(early);
+  const holdoutPositives = holdout.y.reduce((sum, label) => sum + label, 0);
+
+  let calibration: PlattCalibration = { kind: 'platt', a: 1, b: 0 };
+  let holdoutMetrics: ClassifierMetrics | null = null;
+  if (earlyCounts.late > 0 && earlyCounts.onTime > 0 && holdoutPositives > 0 && holdoutPositives < holdout.X.rows) {
+    const first = await fitClassifier(early, names, classifierOptions);
+    const raw = first.predict(projectRows(holdout, names).X);
+    calibration = fitPlatt(holdout.y, raw);
+    const fitted = calibration;
+    const calibrated = raw.map((value) => applyCalibration(fitted, value));
+    holdoutMetrics = classifierMetrics(holdout.y, calibrated);
+  } else {
+    findings.push(finding('MODEL_HOLDOUT_ONE_CLASS', 'warning', { from: formatDay(splitDay), rows: holdout.X.rows, late: holdoutPositives }));
+  }
+
+  const classifier = await fitClassifier(all, names, classifierOptions);
+  const regressor = options.regressor === false ? null : await fitRegressor(all, names, regressorOptions);
+  const positives = all.y.reduce((sum, label) => sum + label, 0);
+
+  const meta: ModelMeta = {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    origin: options.origin ?? 'user',
+    featureNames: names,
+    label: { lateAfterDays: lateAfter },
+    trainingWindow: { from: formatDay(firstDay), to: formatDay(asOf) },
+    rows: { train: early.X.rows, holdout: holdout.X.rows, positives, ...(subsampledFrom !== undefined ? { subsampledFrom } : {}) },
+    holdout: holdoutMetrics,
+    extraColumns: [...extraColumns],
+    seed,
+  };
+  const model = new ForestRiskModel({ meta, classifier, calibration, regressor });
+  const importance = classifier.featureImportance();
+  const topFeatures = names
+    .map((feature, i) => ({ feature, importance: importance[i] }))
+    .sort((a, b) => b.importance - a.importance)
+    .slice(0, 10);
+
+  return {
+    model,
+    report: {
+      asOf: formatDay(asOf),
+      lateAfterDays: lateAfter,
+      rows: meta.rows,
+      invoices: { ...invoiceCounts, censored: all.censored },
+      holdout: holdoutMetrics,
+      holdoutFrom: formatDay(splitDay),
+      calibration,
+      topFeatures,
+      findings,
+    },
+  };
+}
