@@ -1,0 +1,45 @@
+// Writes an output file atomically: the text goes to a temporary file in the same folder, which is
+// flushed and then renamed over the target. A crash or kill leaves either the old file or the new one,
+// never a half-written file. Only SIGKILL or a power cut can leave the temporary file behind.
+
+import { open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { RiskpayError } from '../findings.js';
+
+/** Chunk size of the write loop, so a signal can arrive between chunks of a large report. */
+const CHUNK_BYTES = 64 * 1024;
+
+/** Temporary files being written, removed on SIGINT/SIGTERM by the handler in main.ts. */
+export const pendingTempFiles = new Set<string>();
+
+function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+}
+
+/**
+ * Writes `content` to `target` atomically. `chunkDelayMs` slows the write down between chunks; the
+ * end-to-end test of a kill during the write sets it through RISKPAY_TEST_WRITE_DELAY_MS.
+ */
+export async function writeFileAtomic(target: string, content: string | Buffer, chunkDelayMs = 0): Promise<void> {
+  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const temp = tempPathFor(target);
+  pendingTempFiles.add(temp);
+  try {
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      for (let offset = 0; offset < data.length; offset += CHUNK_BYTES) {
+        await handle.write(data, offset, Math.min(CHUNK_BYTES, data.length - offset));
+        if (chunkDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, chunkDelayMs));
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw new RiskpayError('CLI_WRITE_FAILED', { file: target, detail: (error as Error).message });
+  } finally {
+    pendingTempFiles.delete(temp);
+  }
+}

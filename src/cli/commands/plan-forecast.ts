@@ -1,0 +1,88 @@
+// `riskpay plan` (next collection step per debtor) and `riskpay forecast` (expected cash in per week).
+
+import { message } from '../../i18n/catalog.js';
+import type { Column } from '../../report/columns.js';
+import { renderCsv } from '../../report/csv.js';
+import { renderJson } from '../../report/json.js';
+import { renderNdjson } from '../../report/ndjson.js';
+import { findingRows } from '../../report/score-document.js';
+import { renderTable } from '../../report/table.js';
+import type { ForecastWeek, PlanRow } from '../../scoring/types.js';
+import { emit, reportContext, type CommandContext } from '../context.js';
+import type { OutputFormat } from '../options.js';
+import { importAndScore } from './score.js';
+
+function format(context: CommandContext): OutputFormat {
+  return (context.options.format as OutputFormat | undefined) ?? 'table';
+}
+
+export async function runPlan(context: CommandContext): Promise<number> {
+  const { request, result } = await importAndScore(context);
+  const plan = await context.core.plan(result, request);
+  const findings = [...result.findings, ...plan.findings];
+  context.diagnostics.findings(findings);
+  const top = context.options.top as number | undefined;
+  const rows = top === undefined ? plan.rows : plan.rows.slice(0, top);
+  const lang = context.lang;
+  const columns: Column<PlanRow>[] = [
+    { id: 'date', head: 'HEAD_DUE', kind: 'date', value: (row) => row.date },
+    { id: 'customer_id', head: 'HEAD_CUSTOMER_ID', kind: 'input-text', value: (row) => row.customerId, csvOnly: true },
+    { id: 'name', head: 'HEAD_DEBTOR', kind: 'input-text', value: (row) => row.name },
+    { id: 'grade', head: 'HEAD_GRADE', kind: 'text', value: (row) => row.grade },
+    { id: 'action', head: 'HEAD_ACTION', kind: 'text', value: (row) => row.action, display: (row) => message(lang, row.action, { ...row, invoiceId: row.invoiceId ?? '' } as unknown as Record<string, string | number>) },
+    { id: 'action_text', head: 'HEAD_ACTION', kind: 'text', value: (row) => message(lang, row.action, { ...row, invoiceId: row.invoiceId ?? '' } as unknown as Record<string, string | number>), csvOnly: true },
+    { id: 'channel', head: 'HEAD_VALUE', kind: 'text', value: (row) => row.channel },
+    { id: 'invoice_id', head: 'HEAD_INVOICE', kind: 'input-text', value: (row) => row.invoiceId },
+    { id: 'currency', head: 'HEAD_CURRENCY', kind: 'text', value: (row) => row.currency, csvOnly: true },
+    { id: 'amount', head: 'HEAD_BALANCE', kind: 'money', value: (row) => row.amount, currency: (row) => row.currency, alignRight: true },
+    { id: 'due_date', head: 'HEAD_DUE', kind: 'date', value: (row) => row.dueDate, csvOnly: true },
+    { id: 'days_overdue', head: 'HEAD_DAYS_OVERDUE', kind: 'integer', value: (row) => row.daysOverdue, alignRight: true },
+    { id: 'trigger', head: 'HEAD_REASONS', kind: 'text', value: (row) => row.trigger },
+  ];
+  const report = reportContext(context);
+  switch (format(context)) {
+    case 'json':
+      await emit(context, renderJson({ asOf: plan.asOf, rows, findings: findingRows(findings, lang) }));
+      break;
+    case 'ndjson':
+      await emit(context, renderNdjson(rows));
+      break;
+    case 'csv':
+      await emit(context, renderCsv(columns, rows, report.csvLocale));
+      break;
+    default:
+      await emit(context, renderTable(columns, rows, report));
+  }
+  return 0;
+}
+
+export async function runForecast(context: CommandContext): Promise<number> {
+  const { imported, request, result } = await importAndScore(context);
+  const weeks = (context.options.weeks as number | undefined) ?? 8;
+  const forecast = await context.core.forecast(imported.ledger, result, { ...request, weeks });
+  const findings = [...result.findings, ...forecast.findings];
+  context.diagnostics.findings(findings);
+  const columns: Column<ForecastWeek>[] = [
+    { id: 'week', head: 'HEAD_RANK', kind: 'integer', value: (row) => row.week, alignRight: true },
+    { id: 'start', head: 'HEAD_WEEK', kind: 'date', value: (row) => row.start },
+    { id: 'end', head: 'HEAD_DUE', kind: 'date', value: (row) => row.end, csvOnly: true },
+    { id: 'currency', head: 'HEAD_CURRENCY', kind: 'text', value: (row) => row.currency },
+    { id: 'expected', head: 'HEAD_EXPECTED_IN', kind: 'money', value: (row) => row.expected, currency: (row) => row.currency, alignRight: true },
+    { id: 'invoices', head: 'HEAD_INVOICE', kind: 'integer', value: (row) => row.invoices, alignRight: true },
+  ];
+  const report = reportContext(context);
+  switch (format(context)) {
+    case 'json':
+      await emit(context, renderJson({ ...forecast, findings: findingRows(findings, context.lang) }));
+      break;
+    case 'ndjson':
+      await emit(context, renderNdjson(forecast.weeks));
+      break;
+    case 'csv':
+      await emit(context, renderCsv(columns, forecast.weeks, report.csvLocale));
+      break;
+    default:
+      await emit(context, renderTable(columns, forecast.weeks, report));
+  }
+  return 0;
+}

@@ -1,0 +1,103 @@
+// `riskpay score`: import, score, compare with the last run, render, and apply --fail-on.
+
+import { RiskpayError } from '../../findings.js';
+import { renderScore } from '../../report/index.js';
+import { buildScoreDocument } from '../../report/score-document.js';
+import type { ScoreDocument } from '../../report/schema.js';
+import type { ScoreResult } from '../../scoring/types.js';
+import type { ScoreRequest } from '../core.js';
+import { asOfDay, emit, importOptions, inputFiles, reportContext, type CommandContext } from '../context.js';
+import type { OutputFormat } from '../options.js';
+import { parseThreshold } from '../resolve-options.js';
+import { compareWithState, readState, stateOf, writeState } from '../state.js';
+
+export const EXIT_OK = 0;
+export const EXIT_THRESHOLD = 1;
+
+const GRADE_ORDER = ['A', 'B', 'C', 'D'];
+
+export function scoreRequest(context: CommandContext): ScoreRequest {
+  const { day, defaulted } = asOfDay(context);
+  const { grades, flags, policy, forecast } = context.config;
+  const scoringConfig: Record<string, unknown> = {};
+  if (grades) scoringConfig.grades = grades;
+  if (flags) scoringConfig.flags = flags;
+  if (policy) scoringConfig.policy = policy;
+  if (forecast) scoringConfig.forecast = forecast;
+  const request: ScoreRequest = {
+    asOf: day,
+    asOfDefaulted: defaulted,
+    by: (context.options.by as 'debtor' | 'invoice' | undefined) ?? 'debtor',
+    lateAfterDays: (context.options.lateAfter as number | undefined) ?? 0,
+    seed: (context.options.seed as number | undefined) ?? 1,
+    scoringConfig,
+  };
+  if (context.options.model !== undefined) request.modelPath = context.options.model as string;
+  return request;
+}
+
+/** Imports the inputs and scores them; shared by score, plan and forecast. */
+export async function importAndScore(context: CommandContext) {
+  const files = inputFiles(context);
+  context.diagnostics.progress('STATUS_PROGRESS_READING', { files: files.length });
+  const imported = await context.core.importLedger(files, importOptions(context));
+  const request = scoreRequest(context);
+  context.diagnostics.progress('STATUS_PROGRESS_SCORING', { count: imported.ledger.invoices.length });
+  const result = await context.core.score(imported.ledger, request);
+  context.diagnostics.done();
+  result.findings = [...imported.findings, ...result.findings];
+  context.diagnostics.status(result.asOfDefaulted ? 'STATUS_AS_OF_TODAY' : 'STATUS_AS_OF', { date: result.asOf });
+  if (result.model.path !== undefined || result.model.reason.code) {
+    context.diagnostics.status(result.model.reason.code, result.model.reason.args);
+  }
+  return { imported, request, result };
+}
+
+/** Returns how many reported debtors reach the --fail-on threshold. */
+function countAtThreshold(document: ScoreDocument, result: ScoreResult, text: string, onlyChanges: boolean): number {
+  const threshold = parseThreshold(text, () => new RiskpayError('CLI_INVALID_OPTION_VALUE', { option: '--fail-on', value: text, source: 'flag', expected: 'A-D or 0-1' }));
+  // With --only-changes only the reported (new or worse) debtors count; otherwise every debtor does, not only the --top rows.
+  const debtors = onlyChanges ? document.debtors : result.debtors;
+  return debtors.filter((debtor) =>
+    threshold.kind === 'grade' ? GRADE_ORDER.indexOf(debtor.grade) >= GRADE_ORDER.indexOf(threshold.grade) : debtor.risk >= threshold.risk,
+  ).length;
+}
+
+export async function runScore(context: CommandContext): Promise<number> {
+  const statePath = context.options.state as string | undefined;
+  const onlyChanges = context.options.onlyChanges === true;
+  if (onlyChanges && statePath === undefined) throw new RiskpayError('CLI_ONLY_CHANGES_NEEDS_STATE');
+  const previous = statePath !== undefined ? readState(statePath) : null;
+
+  const { result } = await importAndScore(context);
+
+  const changes = statePath !== undefined ? compareWithState(result, previous) : undefined;
+  if (statePath !== undefined && previous === null) context.diagnostics.status('STATUS_STATE_FIRST', { file: statePath });
+  const document = buildScoreDocument(result, {
+    lang: context.lang,
+    version: context.version,
+    by: (context.options.by as 'debtor' | 'invoice' | undefined) ?? 'debtor',
+    top: context.options.top as number | undefined,
+    changes,
+    onlyChanges,
+    previousAsOf: previous?.asOf ?? null,
+  });
+
+  context.diagnostics.findings(result.findings);
+  if (onlyChanges && document.changes) {
+    context.diagnostics.status('STATUS_ONLY_CHANGES', { count: document.changes.reported, total: document.changes.considered, date: previous?.asOf ?? '-' });
+  }
+  const format = (context.options.format as OutputFormat | undefined) ?? 'table';
+  await emit(context, renderScore(document, format, reportContext(context)));
+  if (statePath !== undefined) await writeState(statePath, stateOf(result));
+
+  const failOn = context.options.failOn as string | undefined;
+  if (failOn !== undefined) {
+    const count = countAtThreshold(document, result, failOn, onlyChanges);
+    if (count > 0) {
+      context.diagnostics.status('STATUS_FAIL_ON', { count, threshold: failOn });
+      return EXIT_THRESHOLD;
+    }
+  }
+  return EXIT_OK;
+}

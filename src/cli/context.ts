@@ -1,0 +1,101 @@
+// Everything a command handler needs for one run: resolved options, config, language, the core,
+// diagnostics and the output sink.
+
+import { resolve } from 'node:path';
+import type { RiskpayConfig } from '../config/schema.js';
+import { parseIsoDay, today } from '../dates.js';
+import { RiskpayError } from '../findings.js';
+import type { Lang } from '../i18n/catalog-type.js';
+import type { ReportContext } from '../report/context.js';
+import { writeFileAtomic } from './atomic-write.js';
+import type { CliImportOptions, Core } from './core.js';
+import type { CliIo } from './io.js';
+import type { CommandName, CsvLocale } from './options.js';
+import type { OptionValue } from './resolve-options.js';
+import type { Diagnostics } from './stderr.js';
+
+export interface CommandContext {
+  command: CommandName;
+  files: string[];
+  options: Record<string, OptionValue | undefined>;
+  config: RiskpayConfig;
+  lang: Lang;
+  io: CliIo;
+  core: Core;
+  version: string;
+  diagnostics: Diagnostics;
+}
+
+export function reportContext(context: CommandContext): ReportContext {
+  const noColorEnv = context.io.env.NO_COLOR !== undefined && context.io.env.NO_COLOR !== '';
+  const color = context.io.stdoutIsTty && !noColorEnv && context.options.color !== false && context.options.out === undefined;
+  return {
+    lang: context.lang,
+    color,
+    csvLocale: (context.options.csvLocale as CsvLocale | undefined) ?? 'rfc4180',
+    version: context.version,
+  };
+}
+
+/** Writes the command's output to --out atomically, or to stdout. */
+export async function emit(context: CommandContext, text: string): Promise<void> {
+  const out = context.options.out as string | undefined;
+  if (out === undefined || out === '-') {
+    await new Promise<void>((done, fail) => {
+      context.io.stdout.write(text, (error) => (error ? fail(error) : done()));
+    });
+    return;
+  }
+  const delay = Number(context.io.env.RISKPAY_TEST_WRITE_DELAY_MS ?? 0);
+  await writeFileAtomic(resolve(context.io.cwd, out), text, Number.isFinite(delay) ? delay : 0);
+  context.diagnostics.status('STATUS_WROTE', { file: out });
+}
+
+/** Parses the map options (`field=Header`), config columns first so flags override them. */
+export function columnMap(context: CommandContext): Record<string, string> | undefined {
+  const map: Record<string, string> = { ...(context.config.columns ?? {}) };
+  for (const entry of (context.options.map as string[] | undefined) ?? []) {
+    const at = entry.indexOf('=');
+    if (at <= 0 || at === entry.length - 1) throw new RiskpayError('CLI_INVALID_MAP', { value: entry });
+    map[entry.slice(0, at).trim()] = entry.slice(at + 1).trim();
+  }
+  return Object.keys(map).length > 0 ? map : undefined;
+}
+
+export function importOptions(context: CommandContext): CliImportOptions {
+  const options = context.options;
+  const result: CliImportOptions = { stdin: context.io.stdin };
+  const map = columnMap(context);
+  if (map) result.map = map;
+  if (options.encoding !== undefined) result.encoding = options.encoding as string;
+  if (options.decimal !== undefined) result.decimal = options.decimal as ',' | '.';
+  if (options.dateFormat !== undefined) result.dateFormat = options.dateFormat as string;
+  if (options.payments !== undefined) result.payments = options.payments as string[];
+  if (options.terms !== undefined) result.terms = options.terms as number;
+  if (options.extra !== undefined) result.extra = options.extra as string[];
+  if (options.strict !== undefined) result.strict = options.strict as boolean;
+  if (options.rates !== undefined) result.rates = options.rates as string;
+  return result;
+}
+
+/**
+ * Input paths as the user typed them, so findings name the files the same way; `-` (standard input)
+ * may appear once.
+ */
+export function inputFiles(context: CommandContext): string[] {
+  const stdinCount = context.files.filter((file) => file === '-').length;
+  if (stdinCount > 1) throw new RiskpayError('CLI_STDIN_TWICE');
+  const out = context.options.out as string | undefined;
+  const outPath = out && out !== '-' ? resolve(context.io.cwd, out) : null;
+  for (const file of context.files) {
+    if (file !== '-' && resolve(context.io.cwd, file) === outPath) throw new RiskpayError('CLI_OUT_IS_INPUT', { file: out! });
+  }
+  return context.files;
+}
+
+/** The as-of day: --as-of, or today, and whether today was used. */
+export function asOfDay(context: CommandContext): { day: number; defaulted: boolean } {
+  const text = context.options.asOf as string | undefined;
+  if (text === undefined) return { day: today(), defaulted: true };
+  return { day: parseIsoDay(text)!, defaulted: false };
+}

@@ -1,0 +1,89 @@
+// What the commands need from the core (import, features, model, scoring), behind one interface so
+// the commands can be tested with stand-ins. `loadCore()` wires the real modules.
+
+import { RiskpayError, type Finding } from '../findings.js';
+import type { FileReport, ImportResult, Ledger } from '../ingest/ledger.js';
+import type { ForecastResult, PlanResult, ScoreResult } from '../scoring/types.js';
+
+/** Import options as the CLI passes them; the importer's ImportOptions has the same field names. */
+export interface CliImportOptions {
+  map?: Record<string, string>;
+  encoding?: string;
+  decimal?: ',' | '.';
+  dateFormat?: string;
+  payments?: string[];
+  terms?: number;
+  extra?: string[];
+  strict?: boolean;
+  rates?: string;
+  stdin?: NodeJS.ReadableStream;
+}
+
+export interface ScoreRequest {
+  asOf: number;
+  asOfDefaulted: boolean;
+  by: 'debtor' | 'invoice';
+  modelPath?: string;
+  lateAfterDays: number;
+  seed: number;
+  /** Scoring settings from the config file (grades, flags, policy, forecast); validated by scoring. */
+  scoringConfig: Record<string, unknown>;
+}
+
+export interface TrainRequest {
+  lateAfterDays: number;
+  seed: number;
+  out: string;
+}
+
+export interface EvaluateRequest {
+  cutoff: number;
+  lateAfterDays: number;
+  seed: number;
+  modelPath?: string;
+}
+
+/** A result shown as one table of metrics: each row a name and a value. */
+export interface MetricsResult {
+  metrics: { name: string; value: number | string | null }[];
+  findings: Finding[];
+  /** The full result for JSON output. */
+  detail: unknown;
+}
+
+export interface FeaturesResult {
+  columns: string[];
+  rows: Record<string, number | string | null>[];
+  findings: Finding[];
+}
+
+export interface InspectResult {
+  files: FileReport[];
+  findings: Finding[];
+}
+
+export interface Core {
+  importLedger(inputs: string[], options: CliImportOptions): Promise<ImportResult>;
+  inspect(inputs: string[], options: CliImportOptions): Promise<InspectResult>;
+  score(ledger: Ledger, request: ScoreRequest): Promise<ScoreResult>;
+  plan(result: ScoreResult, request: ScoreRequest): Promise<PlanResult>;
+  forecast(ledger: Ledger, result: ScoreResult, request: ScoreRequest & { weeks: number }): Promise<ForecastResult>;
+  train(ledger: Ledger, request: TrainRequest): Promise<MetricsResult>;
+  evaluate(ledger: Ledger, request: EvaluateRequest): Promise<MetricsResult>;
+  features(ledger: Ledger, asOf: number, lateAfterDays: number): Promise<FeaturesResult>;
+}
+
+/** Thrown when a part of the core is not in this build yet. */
+export function notAvailable(command: string, part: string): RiskpayError {
+  return new RiskpayError('CLI_NOT_AVAILABLE', { command, part });
+}
+
+/** Imports a module of the core when it exists in this build, else returns null. */
+export async function importOptional<T>(specifier: string): Promise<T | null> {
+  try {
+    return (await import(new URL(specifier, import.meta.url).href)) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return null;
+    throw error;
+  }
+}

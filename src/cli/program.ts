@@ -1,0 +1,108 @@
+// Builds the commander program from the option table, with every help text from the catalog in the
+// chosen language. Commander only parses here: the command handlers run in run.ts.
+
+import { Command, Option } from 'commander';
+import type { Lang } from '../i18n/catalog-type.js';
+import { message } from '../i18n/catalog.js';
+import type { CliMessageKey } from '../i18n/messages/cli.js';
+import { COMMANDS, optionsFor, type CommandName, type OptionSpec } from './options.js';
+
+const COMMAND_HELP: Record<CommandName, { description: CliMessageKey; examples: CliMessageKey }> = {
+  score: { description: 'HELP_CMD_SCORE', examples: 'HELP_EXAMPLES_SCORE' },
+  train: { description: 'HELP_CMD_TRAIN', examples: 'HELP_EXAMPLES_TRAIN' },
+  evaluate: { description: 'HELP_CMD_EVALUATE', examples: 'HELP_EXAMPLES_EVALUATE' },
+  inspect: { description: 'HELP_CMD_INSPECT', examples: 'HELP_EXAMPLES_INSPECT' },
+  features: { description: 'HELP_CMD_FEATURES', examples: 'HELP_EXAMPLES_FEATURES' },
+  plan: { description: 'HELP_CMD_PLAN', examples: 'HELP_EXAMPLES_PLAN' },
+  forecast: { description: 'HELP_CMD_FORECAST', examples: 'HELP_EXAMPLES_FORECAST' },
+  schema: { description: 'HELP_CMD_SCHEMA', examples: 'HELP_EXAMPLES_SCHEMA' },
+};
+
+/** Commander's section titles in Swedish; commander passes them to styleTitle. */
+const SWEDISH_TITLES: Record<string, string> = {
+  'Usage:': 'Användning:',
+  'Options:': 'Alternativ:',
+  'Commands:': 'Kommandon:',
+  'Arguments:': 'Argument:',
+  'Global Options:': 'Globala alternativ:',
+};
+
+/** Help text of one option: what it sets, then its default and environment variable. */
+export function optionHelp(spec: OptionSpec, lang: Lang): string {
+  const parts = [message(lang, spec.help)];
+  if (spec.defaultValue !== undefined && spec.kind !== 'boolean') {
+    parts.push(message(lang, 'HELP_DEFAULT', { value: String(spec.defaultValue) }));
+  }
+  if (spec.env) parts.push(message(lang, 'HELP_ENV', { name: spec.env }));
+  return parts.join('; ');
+}
+
+export function optionFlags(spec: OptionSpec): string {
+  const long = spec.negatable ? `--no-${spec.flag}` : `--${spec.flag}`;
+  const value = spec.valueName ? ` <${spec.valueName}>` : '';
+  return spec.short ? `-${spec.short}, ${long}${value}` : `${long}${value}`;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function commanderOption(spec: OptionSpec, lang: Lang): Option {
+  const option = new Option(optionFlags(spec), optionHelp(spec, lang));
+  if (spec.kind === 'repeatable') option.argParser(collect);
+  // Values are validated in resolve-options.ts so flags, environment and config give the same errors.
+  return option;
+}
+
+export interface ParsedCommand {
+  command: CommandName;
+  files: string[];
+  /** Only options given on the command line, by option key. */
+  flags: Record<string, string | string[] | boolean | undefined>;
+}
+
+/**
+ * Builds the program. `onCommand` receives each parsed command; help and version output go to
+ * `writeOut` (help after a usage error to `writeErr`), and parse errors are thrown as CommanderError (exitOverride) for run.ts to report.
+ */
+export function buildProgram(
+  lang: Lang,
+  version: string,
+  writeOut: (text: string) => void,
+  writeErr: (text: string) => void,
+  onCommand: (parsed: ParsedCommand) => void): Command {
+  const program = new Command('riskpay');
+  const configure = (command: Command) => {
+    command
+      .exitOverride()
+      .configureOutput({ writeOut, writeErr, outputError: () => undefined })
+      .configureHelp({ styleTitle: (title) => (lang === 'sv' ? (SWEDISH_TITLES[title] ?? title) : title) })
+      .helpOption('-h, --help', message(lang, 'HELP_HELP'));
+  };
+
+  configure(program);
+  program
+    .description(message(lang, 'HELP_PROGRAM'))
+    .version(version, '-V, --version', message(lang, 'HELP_VERSION'))
+    .helpCommand('help [command]', message(lang, 'HELP_HELP_COMMAND'))
+    .addHelpText('after', `\n${message(lang, 'HELP_EXIT_CODES')}`);
+
+  for (const name of COMMANDS) {
+    const help = COMMAND_HELP[name];
+    const command = program.command(name).description(message(lang, help.description));
+    configure(command);
+    if (name !== 'schema') command.argument('<files...>', message(lang, 'HELP_ARG_FILES'));
+    for (const spec of optionsFor(name)) command.addOption(commanderOption(spec, lang));
+    command.addHelpText('after', `\n${message(lang, 'HELP_EXAMPLES')}\n${message(lang, help.examples)}\n\n${message(lang, 'HELP_EXIT_CODES')}`);
+    command.action(() => {
+      const flags: ParsedCommand['flags'] = {};
+      const values = command.opts();
+      for (const spec of optionsFor(name)) {
+        if (command.getOptionValueSource(spec.key) === 'cli') flags[spec.key] = values[spec.key] as string | string[] | boolean;
+      }
+      const files = name === 'schema' ? [] : ((command.processedArgs[0] as string[] | undefined) ?? []);
+      onCommand({ command: name, files, flags });
+    });
+  }
+  return program;
+}

@@ -1,0 +1,128 @@
+// Merges option values from their four sources. Precedence, lowest first: built-in defaults, the
+// config file's `defaults`, RISKPAY_* environment variables, command-line flags.
+
+import { parseIsoDay } from '../dates.js';
+import { RiskpayError } from '../findings.js';
+import type { RiskpayConfig } from '../config/schema.js';
+import { optionsFor, type CommandName, type OptionSpec } from './options.js';
+
+export type OptionValue = string | number | boolean | string[];
+export type OptionSource = 'default' | 'config' | 'environment' | 'flag';
+
+export interface ResolvedOptions {
+  values: Record<string, OptionValue | undefined>;
+  sources: Record<string, OptionSource>;
+}
+
+function optionLabel(spec: OptionSpec, source: OptionSource): string {
+  if (source === 'environment' && spec.env) return spec.env;
+  if (source === 'config') return `defaults.${spec.key}`;
+  return `--${spec.flag}`;
+}
+
+function invalid(spec: OptionSpec, source: OptionSource, value: unknown, expected: string): RiskpayError {
+  return new RiskpayError('CLI_INVALID_OPTION_VALUE', {
+    option: optionLabel(spec, source),
+    value: Array.isArray(value) ? value.join(',') : String(value),
+    source,
+    expected,
+  });
+}
+
+const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
+const FALSE_WORDS = new Set(['0', 'false', 'no', 'off', '']);
+
+/** Parses one option value given as text (a flag or an environment variable). */
+export function parseOptionText(spec: OptionSpec, raw: string | string[] | boolean, source: OptionSource): OptionValue {
+  if (spec.kind === 'boolean') {
+    if (typeof raw === 'boolean') return raw;
+    const word = String(raw).trim().toLowerCase();
+    if (TRUE_WORDS.has(word)) return true;
+    if (FALSE_WORDS.has(word)) return false;
+    throw invalid(spec, source, raw, 'true or false');
+  }
+  if (spec.kind === 'repeatable') {
+    // Environment variables carry several values separated by semicolons; headers may contain commas.
+    const values = Array.isArray(raw) ? raw : String(raw).split(';');
+    return values.map((value) => value.trim()).filter((value) => value !== '');
+  }
+  const text = Array.isArray(raw) ? raw[raw.length - 1] : String(raw);
+  switch (spec.kind) {
+    case 'date':
+      if (parseIsoDay(text) === null) throw invalid(spec, source, text, 'a date YYYY-MM-DD that exists');
+      return text.trim();
+    case 'int': {
+      const value = Number(text);
+      const min = spec.min ?? 0;
+      if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min) {
+        throw invalid(spec, source, text, `a whole number of at least ${min}`);
+      }
+      return value;
+    }
+    case 'enum':
+      if (!spec.choices?.includes(text)) throw invalid(spec, source, text, `one of ${spec.choices?.join(', ')}`);
+      return text;
+    case 'list':
+      return text.split(',').map((value) => value.trim()).filter((value) => value !== '');
+    case 'threshold':
+      parseThreshold(text, () => invalid(spec, source, text, 'a grade A-D or a risk between 0 and 1'));
+      return text.trim().toUpperCase();
+    default:
+      if (text.trim() === '') throw invalid(spec, source, text, 'a non-empty value');
+      return text;
+  }
+}
+
+export type Threshold = { kind: 'grade'; grade: 'A' | 'B' | 'C' | 'D' } | { kind: 'risk'; risk: number };
+
+/** Parses --fail-on: a grade letter, or a probability between 0 and 1. */
+export function parseThreshold(text: string, onError: () => Error): Threshold {
+  const trimmed = text.trim().toUpperCase();
+  if (/^[ABCD]$/.test(trimmed)) return { kind: 'grade', grade: trimmed as 'A' | 'B' | 'C' | 'D' };
+  const risk = Number(trimmed);
+  if (trimmed !== '' && Number.isFinite(risk) && risk >= 0 && risk <= 1) return { kind: 'risk', risk };
+  throw onError();
+}
+
+/** Converts a config default (already validated by the config schema) to the option's value type. */
+function fromConfig(spec: OptionSpec, value: unknown): OptionValue {
+  if (spec.kind === 'threshold') return String(value).toUpperCase();
+  return value as OptionValue;
+}
+
+/**
+ * Resolves every option of a command. `flags` holds only the options given on the command line
+ * (commander's defaults are not used, so a flag's absence is visible).
+ */
+export function resolveOptions(
+  command: CommandName,
+  flags: Record<string, string | string[] | boolean | undefined>,
+  env: NodeJS.ProcessEnv,
+  config: RiskpayConfig,
+): ResolvedOptions {
+  const values: ResolvedOptions['values'] = {};
+  const sources: ResolvedOptions['sources'] = {};
+  const configDefaults = (config.defaults ?? {}) as Record<string, unknown>;
+
+  for (const spec of optionsFor(command)) {
+    let value: OptionValue | undefined = spec.defaultValue;
+    let source: OptionSource = 'default';
+    if (configDefaults[spec.key] !== undefined) {
+      value = fromConfig(spec, configDefaults[spec.key]);
+      source = 'config';
+    }
+    const envText = spec.env ? env[spec.env] : undefined;
+    if (envText !== undefined && envText !== '') {
+      value = parseOptionText(spec, envText, 'environment');
+      source = 'environment';
+    }
+    const flag = flags[spec.key];
+    if (flag !== undefined) {
+      value = parseOptionText(spec, flag, 'flag');
+      source = 'flag';
+    }
+    values[spec.key] = value;
+    sources[spec.key] = source;
+  }
+  return { values, sources };
+}

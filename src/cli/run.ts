@@ -1,0 +1,137 @@
+// Runs one CLI invocation and returns its exit code: 0 success, 1 a --fail-on threshold was
+// crossed, 2 bad input or usage. Nothing here calls process.exit, so tests can run it in-process.
+
+import { readFileSync } from 'node:fs';
+import { CommanderError } from 'commander';
+import { ConfigError, loadConfig } from '../config/load.js';
+import type { RiskpayConfig } from '../config/schema.js';
+import { finding, RiskpayError } from '../findings.js';
+import type { Lang } from '../i18n/catalog-type.js';
+import { detectLang } from '../i18n/lang.js';
+import { runFeatures, runEvaluate, runInspect, runTrain } from './commands/tables.js';
+import { runForecast, runPlan } from './commands/plan-forecast.js';
+import { runSchema } from './commands/schema.js';
+import { runScore } from './commands/score.js';
+import type { CommandContext } from './context.js';
+import type { Core } from './core.js';
+import type { CliIo } from './io.js';
+import type { CommandName } from './options.js';
+import { buildProgram, type ParsedCommand } from './program.js';
+import { resolveOptions } from './resolve-options.js';
+import { createDiagnostics } from './stderr.js';
+
+export const EXIT_USAGE = 2;
+/** An unexpected failure inside riskpay (a bug), kept apart from bad input; 70 is EX_SOFTWARE in sysexits.h. */
+export const EXIT_INTERNAL = 70;
+
+const HANDLERS: Record<CommandName, (context: CommandContext) => Promise<number>> = {
+  score: runScore,
+  train: runTrain,
+  evaluate: runEvaluate,
+  inspect: runInspect,
+  features: runFeatures,
+  plan: runPlan,
+  forecast: runForecast,
+  schema: runSchema,
+};
+
+export function packageVersion(): string {
+  const text = readFileSync(new URL('../../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
+}
+
+/** Finds `--name VALUE` or `--name=VALUE` before commander runs, for the help language and the config file. */
+function peekFlag(argv: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === `--${name}`) return argv[i + 1];
+    if (argv[i].startsWith(`--${name}=`)) return argv[i].slice(name.length + 3);
+  }
+  return undefined;
+}
+
+/** Turns a commander parse error into a catalog finding. Commander's own text is English only. */
+function usageFinding(error: CommanderError, command: string) {
+  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return finding('CLI_UNKNOWN_OPTION', 'error', { option: quoted, command });
+    case 'commander.unknownCommand':
+      return finding('CLI_UNKNOWN_COMMAND', 'error', { command: quoted });
+    case 'commander.missingArgument':
+      return finding('CLI_MISSING_ARGUMENT', 'error', { argument: quoted });
+    case 'commander.optionMissingArgument':
+      return finding('CLI_OPTION_MISSING_VALUE', 'error', { option: quoted });
+    case 'commander.excessArguments':
+      return finding('CLI_TOO_MANY_ARGUMENTS', 'error', { command, detail: error.message.replace(/^error: /, '') });
+    default:
+      return finding('CLI_USAGE', 'error', { detail: error.message.replace(/^error: /, '') });
+  }
+}
+
+export async function runCli(argv: readonly string[], io: CliIo, core: Core): Promise<number> {
+  const version = packageVersion();
+  const envLang = io.env.RISKPAY_LANG;
+  const peekedLang = peekFlag(argv, 'lang') ?? (envLang || undefined);
+  let lang: Lang = detectLang(peekedLang, io.env);
+  let quiet = argv.includes('--quiet') || argv.includes('-q');
+  const earlyDiagnostics = () => createDiagnostics(io, lang, quiet, false);
+
+  let parsed: ParsedCommand | undefined;
+  const program = buildProgram(lang, version, (text) => io.stdout.write(text), (text) => io.stderr.write(text), (result) => {
+    parsed = result;
+  });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    // `riskpay` with no command prints the help to stdout (commander code 'commander.help') and is a usage error.
+    if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') return EXIT_USAGE;
+    const command = argv.find((arg) => !arg.startsWith('-')) ?? '';
+    earlyDiagnostics().error(usageFinding(error, command));
+    return EXIT_USAGE;
+  }
+  if (!parsed) return EXIT_USAGE;
+
+  try {
+    let config: RiskpayConfig = {};
+    const configFile = (parsed.flags.config as string | undefined) ?? (io.env.RISKPAY_CONFIG || undefined);
+    config = loadConfig(configFile, io.cwd, lang).config;
+    const resolved = resolveOptions(parsed.command, parsed.flags, io.env, config);
+    lang = detectLang(resolved.values.lang as string | undefined, io.env);
+    quiet = resolved.values.quiet === true;
+    const showProgress = io.stderrIsTty && resolved.values.progress !== false && !quiet;
+    const context: CommandContext = {
+      command: parsed.command,
+      files: parsed.files,
+      options: resolved.values,
+      config,
+      lang,
+      io,
+      core,
+      version,
+      diagnostics: createDiagnostics(io, lang, quiet, showProgress),
+    };
+    return await HANDLERS[parsed.command](context);
+  } catch (error) {
+    const diagnostics = earlyDiagnostics();
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) diagnostics.error(problem);
+      diagnostics.error(error.finding);
+      return EXIT_USAGE;
+    }
+    if (error instanceof RiskpayError) {
+      diagnostics.error(error.finding);
+      return EXIT_USAGE;
+    }
+    if (isEpipe(error)) throw error;
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    diagnostics.error(finding('CLI_INTERNAL_ERROR', 'error', { detail }));
+    return EXIT_INTERNAL;
+  }
+}
+
+export function isEpipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+}

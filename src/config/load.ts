@@ -1,0 +1,88 @@
+// Reads and validates riskpay.config.json (or --config FILE). Every problem becomes one finding that
+// names the file, the JSON path and what is wrong, so the user can fix them all in one pass.
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { finding, RiskpayError, type Finding } from '../findings.js';
+import type { Lang } from '../i18n/catalog-type.js';
+import { configSchema, type RiskpayConfig } from './schema.js';
+
+export const DEFAULT_CONFIG_FILE = 'riskpay.config.json';
+
+/** Thrown when the config file has problems; carries one finding per problem. */
+export class ConfigError extends RiskpayError {
+  readonly problems: Finding[];
+
+  constructor(file: string, problems: Finding[]) {
+    super('CLI_CONFIG_INVALID_SUMMARY', { file, count: problems.length });
+    this.problems = problems;
+  }
+}
+
+/** Formats a zod issue path as a JSON path: `$.defaults.top`, `$.columns["Due date"]`, `$.flags[0]`. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let text = '$';
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) text += `.${key}`;
+    else text += `[${JSON.stringify(String(key))}]`;
+  }
+  return text;
+}
+
+/** Turns a JSON.parse error position into "line L, column C" so the user can find it in an editor. */
+function describeSyntaxError(text: string, error: SyntaxError): string {
+  const match = /position (\d+)/.exec(error.message);
+  if (!match) return error.message;
+  const position = Number(match[1]);
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  const column = position - before.lastIndexOf('\n');
+  return `${error.message.replace(/ in JSON at position \d+.*$/, '')} (line ${line}, column ${column})`;
+}
+
+function localeErrorMap(lang: Lang) {
+  return lang === 'sv' ? z.locales.sv().localeError : z.locales.en().localeError;
+}
+
+/** Validates parsed JSON against the config schema; throws ConfigError listing every problem. */
+export function validateConfig(data: unknown, file: string, lang: Lang): RiskpayConfig {
+  const result = configSchema.safeParse(data, { error: localeErrorMap(lang) });
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) =>
+    finding('CLI_CONFIG_INVALID', 'error', { file, jsonPath: jsonPath(issue.path), problem: issue.message }),
+  );
+  throw new ConfigError(file, problems);
+}
+
+export interface LoadedConfig {
+  config: RiskpayConfig;
+  /** The file read, or null when none was given and riskpay.config.json does not exist. */
+  file: string | null;
+}
+
+/**
+ * Loads the config: `explicitFile` must exist; otherwise riskpay.config.json in `cwd` is read when
+ * present. No file gives an empty config.
+ */
+export function loadConfig(explicitFile: string | undefined, cwd: string, lang: Lang): LoadedConfig {
+  const file = explicitFile ?? DEFAULT_CONFIG_FILE;
+  const fullPath = resolve(cwd, file);
+  let text: string;
+  try {
+    text = readFileSync(fullPath, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && explicitFile === undefined) return { config: {}, file: null };
+    if (code === 'ENOENT') throw new RiskpayError('CLI_CONFIG_NOT_FOUND', { file });
+    throw new RiskpayError('CLI_FILE_READ_FAILED', { file, detail: (error as Error).message });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new RiskpayError('CLI_CONFIG_INVALID_JSON', { file, detail: describeSyntaxError(text, error as SyntaxError) });
+  }
+  return { config: validateConfig(data, file, lang), file };
+}

@@ -1,0 +1,54 @@
+// The schema of riskpay.config.json. Column maps, default option values and the scoring settings
+// (grade cuts, flag thresholds, action policy, forecast) are all optional.
+
+import { z } from 'zod';
+import { OPTIONS, type OptionSpec } from '../cli/options.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
+/** The zod type of one option's value in the `defaults` object, derived from the option table. */
+function optionValueSchema(spec: OptionSpec): z.ZodType {
+  switch (spec.kind) {
+    case 'date':
+      return isoDate;
+    case 'int':
+      return z.number().int().min(spec.min ?? 0);
+    case 'enum':
+      return z.enum(spec.choices as [string, ...string[]]);
+    case 'boolean':
+      return z.boolean();
+    case 'list':
+    case 'repeatable':
+      return z.array(z.string());
+    case 'threshold':
+      return z.union([z.enum(['A', 'B', 'C', 'D']), z.number().min(0).max(1)]);
+    default:
+      return z.string().min(1);
+  }
+}
+
+/** Options that make no sense as a lasting default: the config file itself. */
+const NOT_CONFIGURABLE = new Set(['config']);
+
+function defaultsSchema() {
+  const shape: Record<string, z.ZodType> = {};
+  for (const spec of OPTIONS) {
+    if (!NOT_CONFIGURABLE.has(spec.key)) shape[spec.key] = optionValueSchema(spec).optional();
+  }
+  return z.strictObject(shape);
+}
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  /** Ledger field name to column header, as with --map. */
+  columns: z.record(z.string(), z.string().min(1)).optional(),
+  /** Default values of command-line options, by option key (e.g. `lateAfter`, `top`, `lang`). */
+  defaults: defaultsSchema().optional(),
+  // The scoring settings are validated by the scoring schema once loaded; here only their shape.
+  grades: z.record(z.string(), z.unknown()).optional(),
+  flags: z.record(z.string(), z.unknown()).optional(),
+  policy: z.record(z.string(), z.unknown()).optional(),
+  forecast: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type RiskpayConfig = z.infer<typeof configSchema>;

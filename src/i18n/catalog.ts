@@ -1,0 +1,63 @@
+// The merged message catalog of all areas, and the functions that turn codes into text.
+
+import type { Finding } from '../findings.js';
+import type { Catalog, Lang } from './catalog-type.js';
+import { cliMessages } from './messages/cli.js';
+
+/** Every area's catalog; a code must be unique across them. */
+export const CATALOGS: Record<string, Catalog<string>> = {
+  cli: cliMessages,
+};
+
+type Texts = Record<string, string>;
+
+function mergeCatalogs(lang: Lang): Texts {
+  const merged: Texts = {};
+  for (const catalog of Object.values(CATALOGS)) Object.assign(merged, catalog[lang]);
+  return merged;
+}
+
+const MERGED: Record<Lang, Texts> = { en: mergeCatalogs('en'), sv: mergeCatalogs('sv') };
+
+export function hasMessage(code: string): boolean {
+  return code in MERGED.en;
+}
+
+/** Formats one placeholder value: integers as they are (ids, years, line numbers), fractions with the language's decimal sign. */
+function formatArg(value: string | number, lang: Lang): string {
+  if (typeof value === 'string') return value;
+  if (Number.isInteger(value)) return String(value);
+  return new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 4, useGrouping: false })
+    .format(value)
+    .replace('\u2212', '-');
+}
+
+/** Fills `{name}` placeholders; a placeholder without a value stays as written so the gap is visible. */
+export function fillPlaceholders(text: string, args: Record<string, string | number>, lang: Lang): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? formatArg(args[name], lang) : whole));
+}
+
+/** Returns the message for a code in the language, or the code with its values when no catalog has it. */
+export function message(lang: Lang, code: string, args: Record<string, string | number> = {}): string {
+  const text = MERGED[lang][code] ?? MERGED.en[code];
+  if (text === undefined) return `${code} ${JSON.stringify(args)}`;
+  return fillPlaceholders(text, args, lang);
+}
+
+/** Returns where a finding points ("file line 12, column "Amount""), or '' when it has no path. */
+export function formatLocation(finding: Finding, lang: Lang): string {
+  const path = finding.path;
+  if (!path) return '';
+  const args = { file: path.file, line: path.line ?? '', column: path.column ?? '' };
+  if (path.line !== undefined && path.column) return message(lang, 'LOC_FILE_LINE_COLUMN', args);
+  if (path.line !== undefined) return message(lang, 'LOC_FILE_LINE', args);
+  if (path.column) return message(lang, 'LOC_FILE_COLUMN', args);
+  return message(lang, 'LOC_FILE', args);
+}
+
+/** Formats a finding as one line: location, then the message. Every reporter uses this. */
+export function formatFinding(finding: Finding, lang: Lang): string {
+  const location = formatLocation(finding, lang);
+  const text = message(lang, finding.code, finding.args);
+  return location ? `${location}: ${text}` : text;
+}

@@ -1,0 +1,13 @@
+// Settings every reporter reads.
+
+import type { Lang } from '../i18n/catalog-type.js';
+import type { CsvLocale } from '../cli/options.js';
+
+export interface ReportContext {
+  lang: Lang;
+  /** Colour the table by grade; the caller decides from the TTY, NO_COLOR and --no-color. */
+  color: boolean;
+  csvLocale: CsvLocale;
+  /** riskpay version, shown in the HTML report and the JSON document. */
+  version: string;
+}

@@ -1,0 +1,54 @@
+// Number, money and date formatting for human-readable reports (table, HTML), by output language.
+// Machine formats (JSON, NDJSON, CSV) keep raw numbers instead.
+
+import type { Lang } from '../i18n/catalog-type.js';
+
+const LOCALE: Record<Lang, string> = { en: 'en-GB', sv: 'sv-SE' };
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(lang: Lang, currency: string): Intl.NumberFormat {
+  const key = `${lang}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    try {
+      format = currency
+        ? new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency })
+        : new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    } catch {
+      // An unknown currency code: plain number with two decimals, the code appended by the caller.
+      format = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    }
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
+function isIsoCurrency(currency: string): boolean {
+  return /^[A-Z]{3}$/.test(currency);
+}
+
+/** Formats an amount with its currency: `1 234,50 kr` in Swedish, `SEK 1,234.50` in English. */
+export function formatMoney(amount: number, currency: string, lang: Lang): string {
+  if (currency && !isIsoCurrency(currency)) return `${moneyFormat(lang, '').format(amount)} ${currency}`;
+  return moneyFormat(lang, currency).format(amount);
+}
+
+export function formatNumber(value: number, lang: Lang, fractionDigits = 0): string {
+  return new Intl.NumberFormat(LOCALE[lang], {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
+}
+
+/** Formats a probability 0-1 as a whole percentage: `35%` in English, `35 %` in Swedish. */
+export function formatPercent(probability: number, lang: Lang): string {
+  return new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 0 }).format(probability);
+}
+
+/** Formats a signed day count such as a trend: `+4` or `-2`. */
+export function formatSignedDays(days: number, lang: Lang): string {
+  const rounded = Math.round(days);
+  const text = formatNumber(Math.abs(rounded), lang);
+  return rounded > 0 ? `+${text}` : rounded < 0 ? `-${text}` : text;
+}

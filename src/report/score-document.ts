@@ -1,0 +1,113 @@
+// Turns a ScoreResult into the document every score reporter renders: ranked rows, messages in the
+// output language, and the comparison with the last run when --only-changes is on.
+
+import type { Finding } from '../findings.js';
+import type { Lang } from '../i18n/catalog-type.js';
+import { formatFinding, message } from '../i18n/catalog.js';
+import type { DebtorScore, InvoiceScore, ModelChoice, ScoreResult } from '../scoring/types.js';
+import type { DebtorRow, FindingRow, InvoiceRow, ScoreDocument } from './schema.js';
+
+export type DebtorChange = NonNullable<DebtorRow['change']>;
+
+export interface ScoreDocumentOptions {
+  lang: Lang;
+  version: string;
+  by: 'debtor' | 'invoice';
+  top?: number;
+  /** Change of each debtor since the last run, by customer id; present with --state. */
+  changes?: Map<string, DebtorChange>;
+  /** Keep only debtors that are new, worse or have new flags. */
+  onlyChanges?: boolean;
+  previousAsOf?: string | null;
+}
+
+export function findingRows(findings: readonly Finding[], lang: Lang): FindingRow[] {
+  return findings.map((finding) => {
+    const row: FindingRow = { code: finding.code, severity: finding.severity, args: finding.args, message: formatFinding(finding, lang) };
+    if (finding.path) row.path = finding.path;
+    return row;
+  });
+}
+
+function debtorRow(debtor: DebtorScore, rank: number, lang: Lang, change: DebtorChange | undefined): DebtorRow {
+  const row: DebtorRow = {
+    rank,
+    customerId: debtor.customerId,
+    name: debtor.name,
+    currency: debtor.currency,
+    grade: debtor.grade,
+    risk: debtor.risk,
+    openBalance: debtor.openBalance,
+    overdueBalance: debtor.overdueBalance,
+    expectedAtRisk: debtor.expectedAtRisk,
+    openInvoices: debtor.openInvoices,
+    oldestOverdueDays: debtor.oldestOverdueDays,
+    recentDaysLate: debtor.recentDaysLate,
+    trendDays: debtor.trendDays,
+    noHistory: debtor.noHistory,
+    flags: debtor.flags.map((flag) => ({ ...flag, message: message(lang, flag.code, flag.evidence) })),
+    reasons: debtor.reasons.map((reason) => ({ ...reason, message: message(lang, reason.code, reason.args) })),
+  };
+  if (change) row.change = change;
+  return row;
+}
+
+/** Copies the fields the schema names; scoring may add fields (e.g. reasons per invoice) that JSON leaves out for now. */
+function invoiceRow(invoice: InvoiceScore, rank: number): InvoiceRow {
+  const row: InvoiceRow = {
+    rank,
+    invoiceId: invoice.invoiceId,
+    customerId: invoice.customerId,
+    name: invoice.name,
+    currency: invoice.currency,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    balance: invoice.balance,
+    daysOverdue: invoice.daysOverdue,
+    risk: invoice.risk,
+    grade: invoice.grade,
+  };
+  if (invoice.expectedPaymentDate) row.expectedPaymentDate = invoice.expectedPaymentDate;
+  if (invoice.paymentDateLow) row.paymentDateLow = invoice.paymentDateLow;
+  if (invoice.paymentDateHigh) row.paymentDateHigh = invoice.paymentDateHigh;
+  return row;
+}
+
+const REPORTED_CHANGES = new Set<DebtorChange>(['new', 'worse', 'new-flags']);
+
+function modelFields(choice: ModelChoice): Omit<ScoreDocument['model'], 'message'> {
+  const fields: Omit<ScoreDocument['model'], 'message'> = { source: choice.source, reason: choice.reason };
+  if (choice.path !== undefined) fields.path = choice.path;
+  if (choice.holdoutAuc !== undefined) fields.holdoutAuc = choice.holdoutAuc;
+  return fields;
+}
+
+export function buildScoreDocument(result: ScoreResult, options: ScoreDocumentOptions): ScoreDocument {
+  // Scoring returns debtors and invoices already ranked; the rank numbers keep that order.
+  let debtors = result.debtors.map((debtor, index) => debtorRow(debtor, index + 1, options.lang, options.changes?.get(debtor.customerId)));
+  const considered = debtors.length;
+  if (options.onlyChanges) debtors = debtors.filter((debtor) => debtor.change && REPORTED_CHANGES.has(debtor.change));
+  if (options.by === 'debtor' && options.top !== undefined) debtors = debtors.slice(0, options.top);
+
+  let invoices: InvoiceRow[] = result.invoices.map((invoice, index) => invoiceRow(invoice, index + 1));
+  if (options.by === 'invoice' && options.top !== undefined) invoices = invoices.slice(0, options.top);
+
+  const document: ScoreDocument = {
+    tool: 'riskpay',
+    version: options.version,
+    schemaVersion: 1,
+    command: 'score',
+    asOf: result.asOf,
+    asOfDefaulted: result.asOfDefaulted,
+    by: options.by,
+    model: { ...modelFields(result.model), message: message(options.lang, result.model.reason.code, result.model.reason.args) },
+    debtors,
+    invoices,
+    totals: result.totals,
+    findings: findingRows(result.findings, options.lang),
+  };
+  if (options.onlyChanges) {
+    document.changes = { previousAsOf: options.previousAsOf ?? null, considered, reported: debtors.length };
+  }
+  return document;
+}

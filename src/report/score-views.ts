@@ -1,0 +1,116 @@
+// Columns of the score report, per debtor and per invoice, shared by the table and CSV reporters.
+
+import { Chalk, type ChalkInstance } from 'chalk';
+import { message } from '../i18n/catalog.js';
+import type { Column } from './columns.js';
+import type { ReportContext } from './context.js';
+import { formatSignedDays } from './format.js';
+import type { DebtorRow, InvoiceRow } from './schema.js';
+import { sparkline } from './sparkline.js';
+
+/** Grade colours: green for the safest, red for the riskiest. */
+function gradeColor(chalk: ChalkInstance, grade: string): (text: string) => string {
+  switch (grade) {
+    case 'A':
+      return chalk.green;
+    case 'B':
+      return chalk.cyan;
+    case 'C':
+      return chalk.yellow;
+    default:
+      return chalk.red.bold;
+  }
+}
+
+/** A chalk whose level is set by the caller; chalk's own detection ignores NO_COLOR and --no-color. */
+export function chalkFor(context: ReportContext): ChalkInstance {
+  return new Chalk({ level: context.color ? 1 : 0 });
+}
+
+/** How many reasons the table shows per debtor; CSV and JSON keep them all. */
+const TABLE_REASONS = 2;
+
+export function debtorColumns(context: ReportContext): Column<DebtorRow>[] {
+  const chalk = chalkFor(context);
+  const lang = context.lang;
+  return [
+    { id: 'rank', head: 'HEAD_RANK', kind: 'integer', value: (row) => row.rank, alignRight: true },
+    { id: 'customer_id', head: 'HEAD_CUSTOMER_ID', kind: 'input-text', value: (row) => row.customerId, csvOnly: true },
+    { id: 'name', head: 'HEAD_DEBTOR', kind: 'input-text', value: (row) => row.name },
+    {
+      id: 'grade',
+      head: 'HEAD_GRADE',
+      kind: 'text',
+      value: (row) => row.grade,
+      display: (row) => gradeColor(chalk, row.grade)(row.grade),
+    },
+    { id: 'risk', head: 'HEAD_RISK', kind: 'percent', value: (row) => row.risk, alignRight: true },
+    { id: 'currency', head: 'HEAD_CURRENCY', kind: 'text', value: (row) => row.currency, csvOnly: true },
+    { id: 'open_balance', head: 'HEAD_OPEN', kind: 'money', value: (row) => row.openBalance, currency: (row) => row.currency, alignRight: true },
+    { id: 'overdue_balance', head: 'HEAD_OVERDUE', kind: 'money', value: (row) => row.overdueBalance, currency: (row) => row.currency, alignRight: true },
+    { id: 'expected_at_risk', head: 'HEAD_AT_RISK', kind: 'money', value: (row) => row.expectedAtRisk, currency: (row) => row.currency, alignRight: true },
+    { id: 'open_invoices', head: 'HEAD_INVOICE', kind: 'integer', value: (row) => row.openInvoices, csvOnly: true },
+    {
+      id: 'oldest_overdue_days',
+      head: 'HEAD_OLDEST',
+      kind: 'integer',
+      value: (row) => row.oldestOverdueDays,
+      display: (row) => (row.oldestOverdueDays === null ? message(lang, 'VALUE_NONE') : message(lang, 'VALUE_DAYS', { days: row.oldestOverdueDays })),
+      alignRight: true,
+    },
+    {
+      id: 'recent_days_late',
+      head: 'HEAD_TREND',
+      kind: 'text',
+      value: (row) => row.recentDaysLate.join(' '),
+      display: (row) => {
+        if (row.noHistory) return message(lang, 'VALUE_NO_HISTORY');
+        const trend = row.trendDays === null ? '' : ` ${formatSignedDays(row.trendDays, lang)}`;
+        return sparkline(row.recentDaysLate) + trend;
+      },
+    },
+    { id: 'trend_days', head: 'HEAD_TREND', kind: 'number', value: (row) => row.trendDays, csvOnly: true },
+    { id: 'no_history', head: 'VALUE_NO_HISTORY', kind: 'text', value: (row) => row.noHistory, csvOnly: true },
+    {
+      id: 'flags',
+      head: 'HEAD_FLAGS',
+      kind: 'text',
+      value: (row) => row.flags.map((flag) => flag.code).join(' '),
+      display: (row) => row.flags.map((flag) => (flag.severity === 'critical' ? chalk.red(flag.message) : flag.message)).join('\n'),
+    },
+    {
+      id: 'reasons',
+      head: 'HEAD_REASONS',
+      kind: 'text',
+      value: (row) => row.reasons.map((reason) => reason.message).join('; '),
+      display: (row) => row.reasons.slice(0, TABLE_REASONS).map((reason) => reason.message).join('\n'),
+    },
+    { id: 'change', head: 'HEAD_VALUE', kind: 'text', value: (row) => row.change ?? null, csvOnly: true },
+  ];
+}
+
+export function invoiceColumns(context: ReportContext): Column<InvoiceRow>[] {
+  const chalk = chalkFor(context);
+  return [
+    { id: 'rank', head: 'HEAD_RANK', kind: 'integer', value: (row) => row.rank, alignRight: true },
+    { id: 'invoice_id', head: 'HEAD_INVOICE', kind: 'input-text', value: (row) => row.invoiceId },
+    { id: 'customer_id', head: 'HEAD_CUSTOMER_ID', kind: 'input-text', value: (row) => row.customerId, csvOnly: true },
+    { id: 'name', head: 'HEAD_DEBTOR', kind: 'input-text', value: (row) => row.name },
+    {
+      id: 'grade',
+      head: 'HEAD_GRADE',
+      kind: 'text',
+      value: (row) => row.grade,
+      display: (row) => gradeColor(chalk, row.grade)(row.grade),
+    },
+    { id: 'risk', head: 'HEAD_RISK', kind: 'percent', value: (row) => row.risk, alignRight: true },
+    { id: 'currency', head: 'HEAD_CURRENCY', kind: 'text', value: (row) => row.currency, csvOnly: true },
+    { id: 'issue_date', head: 'HEAD_ISSUED', kind: 'date', value: (row) => row.issueDate },
+    { id: 'due_date', head: 'HEAD_DUE', kind: 'date', value: (row) => row.dueDate },
+    { id: 'balance', head: 'HEAD_BALANCE', kind: 'money', value: (row) => row.balance, currency: (row) => row.currency, alignRight: true },
+    { id: 'days_overdue', head: 'HEAD_DAYS_OVERDUE', kind: 'integer', value: (row) => row.daysOverdue, alignRight: true },
+    { id: 'expected_payment_date', head: 'HEAD_EXPECTED_PAYMENT', kind: 'date', value: (row) => row.expectedPaymentDate ?? null },
+    { id: 'payment_date_low', head: 'HEAD_EXPECTED_PAYMENT', kind: 'date', value: (row) => row.paymentDateLow ?? null, csvOnly: true },
+    { id: 'payment_date_high', head: 'HEAD_EXPECTED_PAYMENT', kind: 'date', value: (row) => row.paymentDateHigh ?? null, csvOnly: true },
+  ];
+}
