@@ -21,7 +21,7 @@ export const flagThresholdsSchema = z.object({
   firstLatePayment: z
     .object({ minCleanRun: z.number().int().min(1).default(3), minDaysLate: positive.default(1) })
     .prefault({}),
-  /** Settled invoices paid in several parts or short. */
+  /** Invoices whose first payment left a balance, as a count and as a share of invoices with a payment. */
   partialPayments: z
     .object({ minCount: z.number().int().min(1).default(2), minShare: share.default(0.2) })
     .prefault({}),
@@ -143,7 +143,8 @@ const partialPayments: FlagRule = {
     return flag(this.code, 'warning', {
       partialCount: stats.partialCount,
       partialPercent: round(stats.partialShare * 100, 0),
-      settledCount: stats.settledCount,
+      // partialShare is partialCount over the invoices that received any payment.
+      paidInvoices: Math.round(stats.partialCount / stats.partialShare),
     });
   },
 };

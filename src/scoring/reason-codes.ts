@@ -61,18 +61,26 @@ function volumeReason(input: ReasonInput): ReasonWords {
   };
 }
 
+/** For a debtor with one observation, where "on average over the last 1 invoices" would read badly. */
+function lastPaymentReason(input: ReasonInput): ReasonWords {
+  const { stats } = input.snapshot;
+  const daysLate = stats.lastDaysLate ?? stats.meanDaysLate;
+  if (daysLate === null) return noHistory(input);
+  return { code: 'REASON_LAST_PAYMENT_LATE', args: { daysLate: round(daysLate) } };
+}
+
 function recentLatenessReason(input: ReasonInput): ReasonWords {
   const { stats } = input.snapshot;
   if (input.snapshot.noHistory || stats.recentMeanDaysLate === null) return noHistory(input);
-  return {
-    code: 'REASON_RECENT_LATENESS',
-    args: { daysLate: round(stats.recentMeanDaysLate), count: Math.min(5, Math.max(1, stats.recentDaysLate.length)) },
-  };
+  const count = Math.min(5, stats.recentDaysLate.length);
+  if (count <= 1) return lastPaymentReason(input);
+  return { code: 'REASON_RECENT_LATENESS', args: { daysLate: round(stats.recentMeanDaysLate), count } };
 }
 
 function lateHistoryReason(input: ReasonInput): ReasonWords {
   const { stats } = input.snapshot;
   if (input.snapshot.noHistory || stats.meanDaysLate === null) return noHistory(input);
+  if (stats.settledCount <= 1) return lastPaymentReason(input);
   return {
     code: 'REASON_LATE_HISTORY',
     args: {
