@@ -10,7 +10,7 @@ export const MAX_BINS = 256;
 export interface BinnedData {
   rows: number;
   cols: number;
-  /** Row-major bin indices, rows x cols: bins[row * cols + feature]. */
+  /** Column-major bin indices: bins[feature * rows + row]. */
   bins: Uint8Array;
   /** Per feature, the ascending edges; bin(x) is the number of edges below x. */
   edges: Float64Array[];
@@ -96,7 +96,8 @@ export function binMatrix(X: Matrix, maxBins: number, sharedMemory = false): Bin
     const featureEdges = computeEdges(column.slice().sort(), maxBins);
     edges.push(featureEdges);
 
-    for (let r = 0; r < rows; r++) bins[r * cols + f] = binOf(featureEdges, column[r]);
+    const offset = f * rows;
+    for (let r = 0; r < rows; r++) bins[offset + r] = binOf(featureEdges, column[r]);
   }
   return { rows, cols, bins, edges };
 }

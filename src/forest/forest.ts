@@ -3,6 +3,8 @@
 import { RiskpayError } from '../findings.js';
 import type { Contributions, ForestTask, Matrix } from './types.js';
 import type { TreeArrays } from './tree-builder.js';
+import type { ForestJSON } from './format.js';
+import { FOREST_FORMAT, FOREST_FORMAT_VERSION } from './format-version.js';
 
 /** Training settings recorded with the forest, after defaults were applied. */
 export interface ForestParams {
@@ -129,6 +131,27 @@ export class Forest {
   /** Impurity-based importance per feature, normalized to sum 1. */
   featureImportance(): Float64Array {
     return this.importance.slice();
+  }
+
+  /** The saved form; loadForest(forest.toJSON()) predicts exactly as this forest does. */
+  toJSON(): ForestJSON {
+    return {
+      format: FOREST_FORMAT,
+      version: FOREST_FORMAT_VERSION,
+      task: this.task,
+      nFeatures: this.nFeatures,
+      featureNames: [...this.featureNames],
+      params: { ...this.params },
+      oob: this.oob,
+      importance: Array.from(this.importance),
+      trees: this.trees.map((tree) => ({
+        feature: Array.from(tree.feature),
+        threshold: Array.from(tree.threshold),
+        left: Array.from(tree.left),
+        right: Array.from(tree.right),
+        value: Array.from(tree.value),
+      })),
+    };
   }
 
   private checkColumns(cols: number): void {

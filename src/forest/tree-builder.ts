@@ -81,6 +81,98 @@ function drawCounts(rng: Rng, rows: number, params: TreeParams): Int32Array {
   return counts;
 }
 
+/** Nodes with fewer rows than this mark touched bins instead of scanning all 256 (a tuning estimate). */
+const SMALL_NODE_ROWS = 512;
+
+/** Adds each row's draw count at (feature slot, bin, label). */
+function fillClassHistograms(
+  index: Int32Array,
+  start: number,
+  end: number,
+  bins: Uint8Array,
+  rows: number,
+  slotFeature: Int32Array,
+  batch: number,
+  labels: Uint8Array,
+  counts: Int32Array,
+  histogram: Float64Array,
+  touched: Int32Array,
+  markBins: boolean,
+): void {
+  for (let k = 0; k < batch; k++) {
+    const column = slotFeature[k] * rows;
+    const slot = k << 9;
+    if (markBins) {
+      const marks = k << 3;
+      for (let i = start; i < end; i++) {
+        const r = index[i];
+        const bin = bins[column + r];
+        histogram[slot + (bin << 1) + labels[r]] += counts[r];
+        touched[marks + (bin >> 5)] |= 1 << (bin & 31);
+      }
+    } else {
+      for (let i = start; i < end; i++) {
+        const r = index[i];
+        histogram[slot + (bins[column + r] << 1) + labels[r]] += counts[r];
+      }
+    }
+  }
+}
+
+function fillRegressionHistograms(
+  index: Int32Array,
+  start: number,
+  end: number,
+  bins: Uint8Array,
+  rows: number,
+  slotFeature: Int32Array,
+  batch: number,
+  stat0: Float64Array,
+  stat1: Float64Array,
+  histogram: Float64Array,
+  touched: Int32Array,
+  markBins: boolean,
+): void {
+  for (let k = 0; k < batch; k++) {
+    const column = slotFeature[k] * rows;
+    const slot = k << 9;
+    const marks = k << 3;
+    for (let i = start; i < end; i++) {
+      const r = index[i];
+      const bin = bins[column + r];
+      const offset = slot + (bin << 1);
+      histogram[offset] += stat0[r];
+      histogram[offset + 1] += stat1[r];
+      if (markBins) touched[marks + (bin >> 5)] |= 1 << (bin & 31);
+    }
+  }
+}
+
+/** Writes the marked bins of slot k to `out` in ascending order, clears the marks, returns the count. */
+function listMarkedBins(touched: Int32Array, k: number, out: Int32Array): number {
+  let n = 0;
+  for (let word = 0; word < 8; word++) {
+    let bits = touched[(k << 3) + word];
+    touched[(k << 3) + word] = 0;
+    while (bits !== 0) {
+      const lowest = bits & -bits;
+      out[n++] = (word << 5) + (31 - Math.clz32(lowest));
+      bits ^= lowest;
+    }
+  }
+  return n;
+}
+
+/** Writes the bins of slot k with any weight to `out` in ascending order, returns the count. */
+function listNonEmptyBins(histogram: Float64Array, k: number, binCount: number, out: Int32Array): number {
+  let n = 0;
+  for (let bin = 0; bin < binCount; bin++) {
+    const offset = (k << 9) + (bin << 1);
+    if (histogram[offset] !== 0 || histogram[offset + 1] !== 0) out[n++] = bin;
+  }
+  return n;
+}
+
 export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams, seed: number): BuiltTree {
   const { rows, cols, bins, edges } = data;
   const { task, maxDepth, minSamplesLeaf, maxFeatures } = params;
@@ -93,6 +185,8 @@ export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams,
   let inBag = 0;
   for (let r = 0; r < rows; r++) if (counts[r] > 0) inBag++;
   const index = new Int32Array(inBag);
+  const scratch = new Int32Array(inBag);
+  const labels = new Uint8Array(rows);
   const stat0 = new Float64Array(rows);
   const stat1 = new Float64Array(rows);
   let total0 = 0;
@@ -102,6 +196,7 @@ export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams,
     if (c === 0) continue;
     index[k++] = r;
     if (isClassification) {
+      labels[r] = y[r] === 1 ? 1 : 0;
       if (y[r] === 1) stat1[r] = c;
       else stat0[r] = c;
     } else {
@@ -128,6 +223,7 @@ export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams,
   const histogram = new Float64Array(cols * 512);
   const touched = new Int32Array(cols * 8);
   const slotFeature = new Int32Array(cols);
+  const occupied = new Int32Array(256);
   const order = new Int32Array(cols);
   for (let f = 0; f < cols; f++) order[f] = f;
 
@@ -208,74 +304,60 @@ export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams,
         drawn++;
       }
 
-      // Histogram pass over the node's rows.
-      for (let i = start; i < end; i++) {
-        const r = index[i];
-        const base = r * cols;
-        const a = stat0[r];
-        const b = stat1[r];
-        for (let k = 0; k < batch; k++) {
-          const bin = bins[base + slotFeature[k]];
-          const offset = (k << 9) + (bin << 1);
-          histogram[offset] += a;
-          histogram[offset + 1] += b;
-          touched[(k << 3) + (bin >> 5)] |= 1 << (bin & 31);
-        }
+      // Histogram pass over the node's rows. Small nodes also mark the bins they touch, so the
+      // scan below skips the empty ones; large nodes touch most bins anyway.
+      const markBins = end - start < SMALL_NODE_ROWS;
+      if (isClassification) {
+        fillClassHistograms(index, start, end, bins, rows, slotFeature, batch, labels, counts, histogram, touched, markBins);
+      } else {
+        fillRegressionHistograms(index, start, end, bins, rows, slotFeature, batch, stat0, stat1, histogram, touched, markBins);
       }
 
       // Scan each feature's occupied bins in order, clearing them on the way.
       for (let k = 0; k < batch; k++) {
+        const occupiedBins = markBins
+          ? listMarkedBins(touched, k, occupied)
+          : listNonEmptyBins(histogram, k, edges[slotFeature[k]].length + 1, occupied);
         let left0 = 0;
         let left1 = 0;
-        let previousBin = -1;
-        let occupiedBins = 0;
-        for (let word = 0; word < 8; word++) {
-          let bits = touched[(k << 3) + word];
-          touched[(k << 3) + word] = 0;
-          while (bits !== 0) {
-            const lowest = bits & -bits;
-            const bin = (word << 5) + (31 - Math.clz32(lowest));
-            bits ^= lowest;
-            occupiedBins++;
-
-            if (previousBin >= 0) {
-              // Candidate split: bins <= previousBin go left.
-              let score: number;
-              let leftCount: number;
-              if (isClassification) {
-                leftCount = left0 + left1;
-                const rightCount = count - leftCount;
-                if (leftCount >= minSamplesLeaf && rightCount >= minSamplesLeaf) {
-                  const l0 = weight0 * left0;
-                  const l1 = weight1 * left1;
-                  const r0 = weight0 * (sum0 - left0);
-                  const r1 = weight1 * (sum1 - left1);
-                  score = (l0 * l0 + l1 * l1) / (l0 + l1) + (r0 * r0 + r1 * r1) / (r0 + r1);
-                } else score = -Infinity;
-              } else {
-                leftCount = left0;
-                const rightCount = count - leftCount;
-                if (leftCount >= minSamplesLeaf && rightCount >= minSamplesLeaf) {
-                  const rightSum = sum1 - left1;
-                  score = (left1 * left1) / leftCount + (rightSum * rightSum) / rightCount;
-                } else score = -Infinity;
-              }
-              if (score > bestScore) {
-                bestScore = score;
-                bestFeature = slotFeature[k];
-                bestBin = previousBin;
-                bestLeft0 = left0;
-                bestLeft1 = left1;
-              }
+        for (let j = 0; j < occupiedBins; j++) {
+          const bin = occupied[j];
+          if (j > 0) {
+            // Candidate split: bins up to the previous occupied bin go left.
+            let score: number;
+            let leftCount: number;
+            if (isClassification) {
+              leftCount = left0 + left1;
+              const rightCount = count - leftCount;
+              if (leftCount >= minSamplesLeaf && rightCount >= minSamplesLeaf) {
+                const l0 = weight0 * left0;
+                const l1 = weight1 * left1;
+                const r0 = weight0 * (sum0 - left0);
+                const r1 = weight1 * (sum1 - left1);
+                score = (l0 * l0 + l1 * l1) / (l0 + l1) + (r0 * r0 + r1 * r1) / (r0 + r1);
+              } else score = -Infinity;
+            } else {
+              leftCount = left0;
+              const rightCount = count - leftCount;
+              if (leftCount >= minSamplesLeaf && rightCount >= minSamplesLeaf) {
+                const rightSum = sum1 - left1;
+                score = (left1 * left1) / leftCount + (rightSum * rightSum) / rightCount;
+              } else score = -Infinity;
             }
-
-            const offset = (k << 9) + (bin << 1);
-            left0 += histogram[offset];
-            left1 += histogram[offset + 1];
-            histogram[offset] = 0;
-            histogram[offset + 1] = 0;
-            previousBin = bin;
+            if (score > bestScore) {
+              bestScore = score;
+              bestFeature = slotFeature[k];
+              bestBin = occupied[j - 1];
+              bestLeft0 = left0;
+              bestLeft1 = left1;
+            }
           }
+
+          const offset = (k << 9) + (bin << 1);
+          left0 += histogram[offset];
+          left1 += histogram[offset + 1];
+          histogram[offset] = 0;
+          histogram[offset + 1] = 0;
         }
 
         // A feature with a single occupied bin is constant in this node and does not count as tried.
@@ -287,17 +369,17 @@ export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams,
 
     // Split the node: partition its rows in place, left rows first.
     importance[bestFeature] += bestScore - parentScore;
+    // Stable partition keeps each node's rows in ascending order, so the histogram passes walk
+    // the bins array forwards and stay cache friendly.
+    const splitColumn = bestFeature * rows;
     let lo = start;
-    let hi = end - 1;
-    while (lo <= hi) {
-      if (bins[index[lo] * cols + bestFeature] <= bestBin) lo++;
-      else {
-        const swap = index[lo];
-        index[lo] = index[hi];
-        index[hi] = swap;
-        hi--;
-      }
+    let rightRows = 0;
+    for (let i = start; i < end; i++) {
+      const r = index[i];
+      if (bins[splitColumn + r] <= bestBin) index[lo++] = r;
+      else scratch[rightRows++] = r;
     }
+    index.set(scratch.subarray(0, rightRows), lo);
     const leftNode = nodeCount++;
     const rightNode = nodeCount++;
     feature[node] = bestFeature;
@@ -329,9 +411,8 @@ export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams,
   for (let r = 0, k = 0; r < rows; r++) {
     if (counts[r] !== 0) continue;
     let node = 0;
-    const base = r * cols;
     while (feature[node] >= 0) {
-      node = bins[base + feature[node]] <= thresholdBin[node] ? left[node] : right[node];
+      node = bins[feature[node] * rows + r] <= thresholdBin[node] ? left[node] : right[node];
     }
     oobRows[k] = r;
     oobValues[k] = value[node];

@@ -12,6 +12,13 @@ export const forestMessages = defineCatalog({
     FOREST_LABEL_INVALID:
       'Training row {row} has the label {value}, which is not valid for {task}; classification labels must be 0 or 1.',
     FOREST_FEATURE_COUNT: 'The forest expects {expected} features per row, but got {actual}.',
+    FOREST_INVALID: 'The saved forest is invalid at {path}: {problem}. Train a new model or restore the file.',
+    FOREST_VERSION_UNSUPPORTED:
+      'The saved forest has format version {found}, but this riskpay reads version {supported} at most. Update riskpay or train a new model.',
+    JSON_TOO_LARGE: 'The JSON file has {length} characters, more than the limit of {limit}.',
+    JSON_TOO_DEEP: 'The JSON file nests arrays and objects deeper than {limit} levels.',
+    JSON_SYNTAX: 'The file is not valid JSON: {problem}',
+    JSON_FORBIDDEN_KEY: 'The JSON file contains the key "{key}" at {path}, which is not allowed in riskpay files.',
   },
   sv: {
     FOREST_OPTION_INVALID: 'Skogsinställningen {option} har det ogiltiga värdet {value}; förväntat {expected}.',
@@ -22,5 +29,12 @@ export const forestMessages = defineCatalog({
     FOREST_LABEL_INVALID:
       'Träningsrad {row} har etiketten {value}, som inte är giltig för {task}; klassificeringsetiketter måste vara 0 eller 1.',
     FOREST_FEATURE_COUNT: 'Skogen förväntar sig {expected} variabler per rad men fick {actual}.',
+    FOREST_INVALID: 'Den sparade skogen är ogiltig vid {path}: {problem}. Träna en ny modell eller återställ filen.',
+    FOREST_VERSION_UNSUPPORTED:
+      'Den sparade skogen har formatversion {found}, men den här versionen av riskpay läser högst version {supported}. Uppdatera riskpay eller träna en ny modell.',
+    JSON_TOO_LARGE: 'JSON-filen har {length} tecken, vilket överstiger gränsen {limit}.',
+    JSON_TOO_DEEP: 'JSON-filen har arrayer och objekt nästlade djupare än {limit} nivåer.',
+    JSON_SYNTAX: 'Filen är inte giltig JSON: {problem}',
+    JSON_FORBIDDEN_KEY: 'JSON-filen innehåller nyckeln "{key}" vid {path}, vilket inte är tillåtet i riskpay-filer.',
   },
 });
