@@ -12,28 +12,28 @@ const positive = z.number().positive();
 const count = z.number().int().min(0);
 const days = z.number().min(0);
 
-export const flagThresholdsSchema = z.object({
+export const flagThresholdsSchema = z.strictObject({
   /** Recent mean days late minus the earlier mean, and the recent mean itself, both in days. */
   paymentsSlowing: z
-    .object({ minTrendDays: positive.default(7), minRecentDaysLate: days.default(5) })
+    .strictObject({ minTrendDays: positive.default(7), minRecentDaysLate: days.default(5) })
     .prefault({}),
   /** A payment at least `minDaysLate` days late after at least `minCleanRun` on-time payments in a row. */
   firstLatePayment: z
-    .object({ minCleanRun: z.number().int().min(1).default(3), minDaysLate: positive.default(1) })
+    .strictObject({ minCleanRun: z.number().int().min(1).default(3), minDaysLate: positive.default(1) })
     .prefault({}),
   /** Invoices whose first payment left a balance, as a count and as a share of invoices with a payment. */
   partialPayments: z
-    .object({ minCount: z.number().int().min(1).default(2), minShare: share.default(0.2) })
+    .strictObject({ minCount: z.number().int().min(1).default(2), minShare: share.default(0.2) })
     .prefault({}),
   /** Open balance over the usual balance; the growth must also be at least `minTypicalInvoices` typical invoices. */
   balanceGrowing: z
-    .object({ minRatio: z.number().gt(1).default(2), minTypicalInvoices: days.default(1) })
+    .strictObject({ minRatio: z.number().gt(1).default(2), minTypicalInvoices: days.default(1) })
     .prefault({}),
   /** Rise of the balance more than 30 days past due, as a share of the overdue balance. */
-  agingRollover: z.object({ minShareRolled: share.default(0.25) }).prefault({}),
+  agingRollover: z.strictObject({ minShareRolled: share.default(0.25) }).prefault({}),
   /** Days past due of the oldest open invoice. */
   oldestOverdue: z
-    .object({ warningDays: days.default(30), criticalDays: days.default(90) })
+    .strictObject({ warningDays: days.default(30), criticalDays: days.default(90) })
     .refine((t) => t.warningDays <= t.criticalDays, { message: 'warningDays must not exceed criticalDays' })
     .prefault({}),
   /**
@@ -41,7 +41,7 @@ export const flagThresholdsSchema = z.object({
    * times the typical invoice of all debtors in the currency, or at least `minShareOfReceivables`.
    */
   largeNewExposure: z
-    .object({
+    .strictObject({
       maxSettled: count.default(2),
       minTimesTypical: positive.default(3),
       minShareOfReceivables: share.default(0.1),
@@ -49,7 +49,7 @@ export const flagThresholdsSchema = z.object({
     .prefault({}),
   /** One debtor's share of all open receivables in its currency; only with at least `minDebtors` open debtors. */
   concentration: z
-    .object({
+    .strictObject({
       warningShare: share.default(0.2),
       criticalShare: share.default(0.4),
       minDebtors: z.number().int().min(2).default(3),
@@ -57,15 +57,15 @@ export const flagThresholdsSchema = z.object({
     .prefault({}),
   /** Days since the last payment over the debtor's usual gap between payments, with money still owed. */
   noRecentPayment: z
-    .object({ minTimesUsual: z.number().gt(1).default(2), minExtraDays: days.default(14) })
+    .strictObject({ minTimesUsual: z.number().gt(1).default(2), minExtraDays: days.default(14) })
     .prefault({}),
   /** Credit notes in the last 90 days versus the debtor's earlier rate per 90 days. */
   creditNotesRising: z
-    .object({ minRecent: z.number().int().min(1).default(2), minTimesEarlier: z.number().gt(1).default(2) })
+    .strictObject({ minRecent: z.number().int().min(1).default(2), minTimesEarlier: z.number().gt(1).default(2) })
     .prefault({}),
   /** Disputed invoices in the last 90 days versus the debtor's earlier rate per 90 days. */
   disputesRising: z
-    .object({ minRecent: z.number().int().min(1).default(2), minTimesEarlier: z.number().gt(1).default(2) })
+    .strictObject({ minRecent: z.number().int().min(1).default(2), minTimesEarlier: z.number().gt(1).default(2) })
     .prefault({}),
 });
 

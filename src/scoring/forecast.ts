@@ -3,7 +3,8 @@
 // balance times the probability that the payment day falls in that week.
 
 import { formatDay, parseIsoDay } from '../dates.js';
-import { finding, type Finding } from '../findings.js';
+import { RiskpayError, finding, type Finding } from '../findings.js';
+import { forecastSettingsSchema } from './config.js';
 import { compareText } from './compare.js';
 import type { ForecastCurrencyTotal, ForecastResult, ForecastWeek, InvoiceScore, ScoreResult, UnlikelyInvoice } from './types.js';
 
@@ -11,7 +12,7 @@ export interface ForecastOptions {
   /** First day of week 1, as a UTC day number; defaults to the score result's as-of day. */
   asOf?: number;
   weeks: number;
-  /** Invoices more than this many days past due are not counted on; default 120. */
+  /** Invoices more than this many days past due are not counted on; default 120. Both are validated. */
   doubtfulAfterDays?: number;
 }
 
@@ -50,8 +51,13 @@ export function paymentProbability(invoice: InvoiceScore, fromDay: number, toDay
 export function forecastCash(result: ScoreResult, options: ForecastOptions): ForecastResult {
   const asOf = options.asOf ?? parseIsoDay(result.asOf);
   if (asOf === null) throw new Error(`invalid as-of date in score result: ${result.asOf}`);
-  const doubtfulAfterDays = options.doubtfulAfterDays ?? 120;
-  const horizonEnd = asOf + 7 * options.weeks - 1;
+  const settings = forecastSettingsSchema.safeParse({ weeks: options.weeks, doubtfulAfterDays: options.doubtfulAfterDays });
+  if (!settings.success) {
+    const issue = settings.error.issues[0];
+    throw new RiskpayError('SCORING_CONFIG_INVALID', { setting: `forecast.${issue.path.join('.')}`, problem: issue.message });
+  }
+  const { weeks: weekCount, doubtfulAfterDays } = settings.data;
+  const horizonEnd = asOf + 7 * weekCount - 1;
   const findings: Finding[] = [];
 
   const weeks = new Map<string, ForecastWeek>();
@@ -61,7 +67,7 @@ export function forecastCash(result: ScoreResult, options: ForecastOptions): For
 
   for (const currency of currencies) {
     totals.set(currency, { currency, openBalance: 0, expectedInHorizon: 0, beyondHorizon: 0, doubtful: 0 });
-    for (let week = 1; week <= options.weeks; week += 1) {
+    for (let week = 1; week <= weekCount; week += 1) {
       const start = asOf + 7 * (week - 1);
       weeks.set(`${currency}\u0000${week}`, {
         week,
@@ -83,7 +89,7 @@ export function forecastCash(result: ScoreResult, options: ForecastOptions): For
     if (doubtful) {
       total.doubtful = (total.doubtful ?? 0) + invoice.balance;
     } else {
-      for (let week = 1; week <= options.weeks; week += 1) {
+      for (let week = 1; week <= weekCount; week += 1) {
         const start = asOf + 7 * (week - 1);
         const probability = paymentProbability(invoice, start, start + 6);
         if (probability <= 0) continue;

@@ -8,7 +8,7 @@ import type { Grade } from './types.js';
 const probability = z.number().min(0).max(1);
 
 export const gradeCutsSchema = z
-  .object({
+  .strictObject({
     B: probability.default(0.15),
     C: probability.default(0.35),
     D: probability.default(0.6),

@@ -3,7 +3,8 @@
 import { formatDay, parseIsoDay } from '../dates.js';
 import { finding, type Finding } from '../findings.js';
 import { compareText } from './compare.js';
-import { DEFAULT_ACTION_POLICY, type ActionPolicy, type ActionStep } from './policy.js';
+import { resolveActionPolicy } from './config.js';
+import type { ActionPolicy, ActionStep } from './policy.js';
 import type { DebtorScore, Grade, InvoiceScore, PlanResult, PlanRow, ScoreResult } from './types.js';
 
 function requireDay(text: string): number {
@@ -82,9 +83,11 @@ function dedupe(rows: PlanRow[]): PlanRow[] {
 
 /**
  * Plans dated actions: each open invoice gets the steps of its own grade, each debtor the debtor steps of
- * its grade, and a debtor with a flag also gets the steps the policy lists for that flag.
+ * its grade, and a debtor with a flag also gets the steps the policy lists for that flag. `policyInput` is
+ * the `policy` of riskpay.config.json as read; an invalid policy throws SCORING_CONFIG_INVALID.
  */
-export function planActions(result: ScoreResult, policy: ActionPolicy = DEFAULT_ACTION_POLICY, asOf?: number): PlanResult {
+export function planActions(result: ScoreResult, policyInput: unknown = {}, asOf?: number): PlanResult {
+  const policy = resolveActionPolicy(policyInput);
   const asOfDay = asOf ?? requireDay(result.asOf);
   const findings: Finding[] = [];
   const invoicesByDebtor = new Map<string, InvoiceScore[]>();

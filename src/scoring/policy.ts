@@ -3,6 +3,8 @@
 
 import { z } from 'zod';
 
+import { FLAG_CODES } from './flags.js';
+
 /** Action codes; each has a message in src/i18n/messages/scoring.ts. */
 export const ACTION_CODES = [
   'ACTION_FRIENDLY_REMINDER',
@@ -19,7 +21,7 @@ export const ACTION_CODES = [
 export type ActionCode = (typeof ACTION_CODES)[number];
 
 export const actionStepSchema = z
-  .object({
+  .strictObject({
     action: z.enum(ACTION_CODES),
     channel: z.enum(['email', 'sms', 'phone', 'letter', 'internal']),
     /** 'invoice': one row per open invoice; 'debtor': one row per debtor. */
@@ -75,10 +77,10 @@ const DEFAULT_FLAG_STEPS: Record<string, StepInput[]> = {
   ],
 };
 
-export const actionPolicySchema = z.object({
+export const actionPolicySchema = z.strictObject({
   /** Steps per grade. Invoice steps use the invoice's grade, debtor steps the debtor's grade. */
   grades: z
-    .object({
+    .strictObject({
       A: steps.prefault(DEFAULT_GRADE_STEPS.A),
       B: steps.prefault(DEFAULT_GRADE_STEPS.B),
       C: steps.prefault(DEFAULT_GRADE_STEPS.C),
@@ -86,7 +88,7 @@ export const actionPolicySchema = z.object({
     })
     .prefault({}),
   /** Extra steps for a debtor with a flag, by flag code. Replaces the whole default table when given. */
-  flags: z.record(z.string(), steps).prefault(DEFAULT_FLAG_STEPS),
+  flags: z.partialRecord(z.enum(FLAG_CODES as [string, ...string[]]), steps).prefault(DEFAULT_FLAG_STEPS),
   /**
    * What happens to invoice steps whose date has already passed on the as-of day: 'latest' keeps only the
    * most recent of them, moved to the as-of day; 'all' moves every one to the as-of day; 'drop' leaves them out.

@@ -13,7 +13,7 @@ import type { Ledger } from '../ingest/ledger.js';
 import type { Matrix } from '../forest/types.js';
 import type { PaymentDatePrediction, RiskModel } from '../model/types.js';
 import { compareText } from './compare.js';
-import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from './config.js';
+import { resolveScoringConfig, type ScoringConfig } from './config.js';
 import { buildFlagContext, evaluateFlags } from './flags.js';
 import { gradeFor } from './grades.js';
 import { estimatePaymentDate, portfolioDelays } from './payment-dates.js';
@@ -31,7 +31,8 @@ export interface ScoreOptions {
   asOf: number;
   asOfDefaulted: boolean;
   by: 'debtor' | 'invoice';
-  config?: Partial<ScoringConfig>;
+  /** The scoring settings of riskpay.config.json as read (unvalidated); missing parts take their defaults. */
+  config?: unknown;
 }
 
 /** Invoices that carry risk: invoices (not credit notes) with money still owed. */
@@ -130,7 +131,7 @@ export function scoreSnapshots(
   rows: RowBuilders,
   options: ScoreOptions,
 ): ScoreResult {
-  const config: ScoringConfig = { ...DEFAULT_SCORING_CONFIG, ...options.config };
+  const config: ScoringConfig = resolveScoringConfig(options.config);
   const { asOf } = options;
   // Rows and explain() values are in input order: the full catalog for the model's extra columns.
   const featureNames = inputFeatureNames(model.meta.extraColumns);
@@ -253,9 +254,12 @@ export function scoreSnapshots(
 
 /**
  * Scores a ledger as of a day: builds point-in-time snapshots, scores them with the model and ranks them.
- * Throws SCORE_MISSING_EXTRA_COLUMN when the model reads an extra column that the ledger lacks.
+ * Throws SCORE_MISSING_EXTRA_COLUMN when the model reads an extra column that the ledger lacks, and
+ * SCORING_CONFIG_INVALID for an invalid setting.
  */
 export function scoreLedger(ledger: Ledger, model: RiskModel, choice: ModelChoice, options: ScoreOptions): ScoreResult {
+  // Validate the settings before the slow part, so a typo in the config file fails fast.
+  const config = resolveScoringConfig(options.config);
   const extraColumns = model.meta.extraColumns;
   const missing = extraColumns.filter((column) => !ledger.extraColumns.includes(column));
   if (missing.length > 0) {
@@ -266,7 +270,7 @@ export function scoreLedger(ledger: Ledger, model: RiskModel, choice: ModelChoic
     invoiceRow: (snapshot, open, asOf) => invoiceFeatureRow(snapshot, open, asOf, extraColumns),
     debtorRow: (snapshot) => debtorFeatureRow(snapshot, extraColumns),
   };
-  return scoreSnapshots(buildSnapshots(ledger, options.asOf), model, choice, rows, options);
+  return scoreSnapshots(buildSnapshots(ledger, options.asOf), model, choice, rows, { ...options, config });
 }
 
 /** Sums per currency; amounts in different currencies are never added together. */

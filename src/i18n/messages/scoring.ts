@@ -80,6 +80,7 @@ const en = {
     'The model expects {expected} features per row but got {actual}. Retrain the model on this file or use a model built for these columns.',
   SCORE_MISSING_EXTRA_COLUMN:
     'The model reads the extra columns {columns}, which this file does not have. Pass them with --extra or train a model on this file.',
+  SCORING_CONFIG_INVALID: 'Invalid scoring setting {setting} in the config file: {problem}. Fix or remove it to use the default.',
   SCORE_NO_DEBTORS: 'No customers to score. Check that the file has invoice rows dated on or before the as-of date.',
   SCORE_NO_OPEN_INVOICES: 'No open invoices on {asOf}; customers are scored on their history only.',
   SCORE_PAYMENT_DATES_FROM_HISTORY:
@@ -168,6 +169,7 @@ const sv: Record<ScoringMessageKey, string> = {
     'Modellen väntar sig {expected} variabler per rad men fick {actual}. Träna om modellen på den här filen eller använd en modell byggd för de här kolumnerna.',
   SCORE_MISSING_EXTRA_COLUMN:
     'Modellen läser extrakolumnerna {columns}, som saknas i den här filen. Ange dem med --extra eller träna en modell på den här filen.',
+  SCORING_CONFIG_INVALID: 'Ogiltig bedömningsinställning {setting} i konfigurationsfilen: {problem}. Rätta eller ta bort den för att använda standardvärdet.',
   SCORE_NO_DEBTORS: 'Inga kunder att bedöma. Kontrollera att filen har fakturarader daterade senast på bedömningsdagen.',
   SCORE_NO_OPEN_INVOICES: 'Inga öppna fakturor den {asOf}; kunderna bedöms bara på sin historik.',
   SCORE_PAYMENT_DATES_FROM_HISTORY:
