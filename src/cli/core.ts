@@ -24,21 +24,24 @@ export interface ScoreRequest {
   asOfDefaulted: boolean;
   by: 'debtor' | 'invoice';
   modelPath?: string;
-  lateAfterDays: number;
+  /** Days past due before an invoice counts as late; undefined leaves the model's default. */
+  lateAfterDays?: number;
   seed: number;
   /** Scoring settings from the config file (grades, flags, policy, forecast); validated by scoring. */
   scoringConfig: Record<string, unknown>;
 }
 
 export interface TrainRequest {
-  lateAfterDays: number;
+  /** Days past due before an invoice counts as late; undefined leaves the model's default. */
+  lateAfterDays?: number;
   seed: number;
   out: string;
 }
 
 export interface EvaluateRequest {
   cutoff: number;
-  lateAfterDays: number;
+  /** Days past due before an invoice counts as late; undefined leaves the model's default. */
+  lateAfterDays?: number;
   seed: number;
   modelPath?: string;
 }
@@ -70,7 +73,7 @@ export interface Core {
   forecast(ledger: Ledger, result: ScoreResult, request: ScoreRequest & { weeks: number }): Promise<ForecastResult>;
   train(ledger: Ledger, request: TrainRequest): Promise<MetricsResult>;
   evaluate(ledger: Ledger, request: EvaluateRequest): Promise<MetricsResult>;
-  features(ledger: Ledger, asOf: number, lateAfterDays: number): Promise<FeaturesResult>;
+  features(ledger: Ledger, asOf: number): Promise<FeaturesResult>;
 }
 
 /** Thrown when a part of the core is not in this build yet. */

@@ -1,120 +1,134 @@
-// Wires the Core interface to the real import, feature, model and scoring modules. The modules are
-// loaded on first use, so `riskpay schema` and `--help` start fast and do not need the model code.
-// NOTE: the module APIs were still landing when this adapter was written; the shapes used here are
-// those documented in each module's index and are checked only by the end-to-end tests.
+// Wires the Core interface to the real import, feature, model and scoring modules.
+// NOTE: the importer (src/ingest) and the model chooser/loader (src/model/index.ts) were not committed
+// when this was written, so they are loaded by name at run time and checked only by the end-to-end tests.
 
+import { featureTable } from '../features/index.js';
 import type { ImportResult, Ledger } from '../ingest/ledger.js';
+import { evaluate, type EvaluationResult } from '../model/evaluate.js';
+import { DEFAULT_LATE_AFTER_DAYS, trainModel } from '../model/train.js';
 import type { RiskModel } from '../model/types.js';
-import type { ForecastResult, ModelChoice, PlanResult, ScoreResult } from '../scoring/types.js';
-import { importOptional, notAvailable, type Core, type FeaturesResult, type MetricsResult } from './core.js';
+import { forecastCash, planActions, scoreLedger } from '../scoring/index.js';
+import type { ModelChoice } from '../scoring/types.js';
+import { importOptional, notAvailable, type Core, type FeaturesResult, type InspectResult, type MetricsResult } from './core.js';
 
-type AnyModule = Record<string, any>;
+type LoadedModule = Record<string, unknown>;
+type AnyFunction = (...args: unknown[]) => unknown;
 
-async function requireModule(command: string, part: string, ...specifiers: string[]): Promise<AnyModule> {
+async function requireFunction(command: string, name: string, ...specifiers: string[]): Promise<AnyFunction> {
   for (const specifier of specifiers) {
-    const loaded = await importOptional<AnyModule>(specifier);
-    if (loaded) return loaded;
+    const loaded = await importOptional<LoadedModule>(specifier);
+    if (typeof loaded?.[name] === 'function') return loaded[name] as AnyFunction;
   }
-  throw notAvailable(command, part);
-}
-
-function requireFunction(module: AnyModule, name: string, command: string): (...args: any[]) => any {
-  const fn = module[name];
-  if (typeof fn !== 'function') throw notAvailable(command, name);
-  return fn;
+  throw notAvailable(command, name);
 }
 
 const INGEST = ['../ingest/index.js', '../ingest/import.js'];
-const FEATURES = ['../features/index.js'];
-const MODEL = ['../model/index.js'];
-const SCORING = ['../scoring/index.js', '../scoring/score.js'];
+const MODEL = ['../model/index.js', '../model/choose.js'];
 
-async function chooseModel(command: string, ledger: Ledger, request: { asOf?: number; modelPath?: string; lateAfterDays: number; seed: number }) {
-  const model = await requireModule(command, 'src/model', ...MODEL);
-  const choose = requireFunction(model, 'chooseModel', command);
-  return (await choose(ledger, request)) as { model: RiskModel; choice: ModelChoice };
+interface ChooseRequest {
+  asOf: number;
+  modelPath?: string;
+  lateAfterDays?: number;
+  seed: number;
+}
+
+async function chooseModel(command: string, ledger: Ledger, request: ChooseRequest): Promise<{ model: RiskModel; choice: ModelChoice }> {
+  const choose = await requireFunction(command, 'chooseModel', ...MODEL);
+  return (await choose(ledger, {
+    asOf: request.asOf,
+    modelPath: request.modelPath,
+    lateAfter: request.lateAfterDays,
+    seed: request.seed,
+  })) as { model: RiskModel; choice: ModelChoice };
+}
+
+/** Flattens an evaluation into name/value rows: counts, then AUC and Brier score per scorer. */
+function evaluationMetrics(result: EvaluationResult): MetricsResult['metrics'] {
+  const metrics: MetricsResult['metrics'] = [
+    { name: 'cutoff', value: result.cutoff },
+    { name: 'late_after_days', value: result.lateAfterDays },
+    { name: 'train_rows', value: result.trainRows },
+    { name: 'test_rows', value: result.testRows },
+    { name: 'test_late', value: result.testPositives },
+  ];
+  for (const scorer of result.scorers) {
+    metrics.push({ name: `auc_${scorer.name}`, value: scorer.metrics.auc });
+    metrics.push({ name: `brier_${scorer.name}`, value: scorer.metrics.brier });
+  }
+  if (result.backtest) {
+    metrics.push({ name: 'backtest_mean_auc', value: result.backtest.meanAuc });
+    metrics.push({ name: 'backtest_mean_auc_mean_days_late', value: result.backtest.meanNaiveAuc });
+  }
+  return metrics;
 }
 
 export const realCore: Core = {
   async importLedger(inputs, options) {
-    const ingest = await requireModule('score', 'src/ingest', ...INGEST);
-    return (await requireFunction(ingest, 'importLedger', 'import')(inputs, options)) as ImportResult;
+    const importLedger = await requireFunction('score', 'importLedger', ...INGEST);
+    return (await importLedger(inputs, options)) as ImportResult;
   },
 
   async inspect(inputs, options) {
-    const ingest = await requireModule('inspect', 'src/ingest', ...INGEST);
-    return await requireFunction(ingest, 'inspectFiles', 'inspect')(inputs, options);
+    const inspectFiles = await requireFunction('inspect', 'inspectFiles', ...INGEST);
+    return (await inspectFiles(inputs, options)) as InspectResult;
   },
 
   async score(ledger, request) {
-    const scoring = await requireModule('score', 'src/scoring', ...SCORING);
-    if (typeof scoring.scoreLedger === 'function') return (await scoring.scoreLedger(ledger, request)) as ScoreResult;
-
-    const features = await requireModule('score', 'src/features', ...FEATURES);
     const { model, choice } = await chooseModel('score', ledger, request);
-    const snapshots = requireFunction(features, 'buildSnapshots', 'score')(ledger, request.asOf);
-    const extra = ledger.extraColumns;
-    const rows = {
-      invoiceRow: (snapshot: any, open: any, asOf: number) => features.invoiceFeatureRow(snapshot, open, asOf, extra),
-      debtorRow: (snapshot: any) => features.debtorFeatureRow(snapshot, extra),
-    };
-    return requireFunction(scoring, 'scoreSnapshots', 'score')(snapshots, model, choice, rows, {
+    return scoreLedger(ledger, model, choice, {
       asOf: request.asOf,
       asOfDefaulted: request.asOfDefaulted,
       by: request.by,
       config: request.scoringConfig,
-    }) as ScoreResult;
+    });
   },
 
   async plan(result, request) {
-    const plan = await requireModule('plan', 'planActions', '../scoring/index.js', '../scoring/plan.js');
-    const policy = request.scoringConfig.policy;
-    return requireFunction(plan, 'planActions', 'plan')(result, policy, request.asOf) as PlanResult;
+    return planActions(result, request.scoringConfig.policy as Parameters<typeof planActions>[1], request.asOf);
   },
 
-  async forecast(ledger, result, request) {
-    const scoring = await requireModule('forecast', 'forecastCash', '../scoring/index.js', '../scoring/forecast.js');
-    const settings = { ...((request.scoringConfig.forecast as object | undefined) ?? {}), weeks: request.weeks };
-    return requireFunction(scoring, 'forecastCash', 'forecast')(result, settings, request.asOf) as ForecastResult;
+  async forecast(_ledger, result, request) {
+    const settings = (request.scoringConfig.forecast ?? {}) as { doubtfulAfterDays?: number };
+    return forecastCash(result, { asOf: request.asOf, weeks: request.weeks, doubtfulAfterDays: settings.doubtfulAfterDays });
   },
 
   async train(ledger, request) {
-    const model = await requireModule('train', 'src/model', ...MODEL);
-    const trained = await requireFunction(model, 'trainModel', 'train')(ledger, { lateAfterDays: request.lateAfterDays, seed: request.seed });
-    await requireFunction(model, 'saveModel', 'train')(trained, request.out);
-    const meta = (trained as RiskModel).meta;
+    const { model, report } = await trainModel(ledger, { lateAfter: request.lateAfterDays, seed: request.seed });
+    const saveModel = await requireFunction('train', 'saveModel', ...MODEL);
+    await saveModel(model, request.out);
     return {
       metrics: [
-        { name: 'train_rows', value: meta.rows.train },
-        { name: 'holdout_rows', value: meta.rows.holdout },
-        { name: 'late_rows', value: meta.rows.positives },
-        { name: 'holdout_auc', value: meta.holdout?.auc ?? null },
-        { name: 'holdout_brier', value: meta.holdout?.brier ?? null },
-        { name: 'training_from', value: meta.trainingWindow.from },
-        { name: 'training_to', value: meta.trainingWindow.to },
+        { name: 'as_of', value: report.asOf },
+        { name: 'late_after_days', value: report.lateAfterDays },
+        { name: 'train_rows', value: report.rows.train },
+        { name: 'holdout_rows', value: report.rows.holdout },
+        { name: 'invoices_late', value: report.invoices.late },
+        { name: 'invoices_on_time', value: report.invoices.onTime },
+        { name: 'holdout_auc', value: report.holdout?.auc ?? null },
+        { name: 'holdout_brier', value: report.holdout?.brier ?? null },
       ],
-      findings: [],
-      detail: meta,
-    } satisfies MetricsResult;
+      findings: report.findings,
+      detail: report,
+    };
   },
 
   async evaluate(ledger, request) {
-    const model = await requireModule('evaluate', 'src/model', ...MODEL);
-    const result = await requireFunction(model, 'evaluate', 'evaluate')(ledger, {
-      cutoff: request.cutoff,
-      lateAfterDays: request.lateAfterDays,
-      seed: request.seed,
-      modelPath: request.modelPath,
-    });
-    const metrics = Object.entries(result as Record<string, unknown>)
-      .filter(([, value]) => typeof value === 'number' || typeof value === 'string')
-      .map(([name, value]) => ({ name, value: value as number | string }));
-    return { metrics, findings: (result as { findings?: [] }).findings ?? [], detail: result } satisfies MetricsResult;
+    const result = await evaluate(ledger, { cutoff: request.cutoff, lateAfter: request.lateAfterDays ?? DEFAULT_LATE_AFTER_DAYS, seed: request.seed });
+    return { metrics: evaluationMetrics(result), findings: [], detail: result };
   },
 
-  async features(ledger, asOf) {
-    const features = await requireModule('features', 'src/features', ...FEATURES);
-    const table = requireFunction(features, 'featureTable', 'features')(ledger, asOf) as FeaturesResult;
-    return { columns: table.columns, rows: table.rows, findings: [] };
+  async features(ledger, asOf): Promise<FeaturesResult> {
+    const table = featureTable(ledger, asOf);
+    const fixed = ['customerId', 'name', 'currency', 'asOf', 'noHistory'];
+    const rows = table.rows.map((row) => ({
+      customerId: row.customerId,
+      name: row.name,
+      currency: row.currency,
+      asOf: row.asOf,
+      noHistory: row.noHistory ? 1 : 0,
+      ...row.values,
+    }));
+    const valueColumns = table.columns.filter((column) => !fixed.includes(column) && column !== 'invoiceId');
+    return { columns: [...fixed, ...valueColumns], rows, findings: [] };
   },
 };

@@ -35,9 +35,18 @@ const HANDLERS: Record<CommandName, (context: CommandContext) => Promise<number>
   schema: runSchema,
 };
 
+/** Reads the version from package.json, found by walking up from this module (src/cli or dist/src/cli). */
 export function packageVersion(): string {
-  const text = readFileSync(new URL('../../../package.json', import.meta.url), 'utf8');
-  return (JSON.parse(text) as { version: string }).version;
+  for (const relative of ['../../package.json', '../../../package.json']) {
+    try {
+      const text = readFileSync(new URL(relative, import.meta.url), 'utf8');
+      const parsed = JSON.parse(text) as { name?: string; version: string };
+      if (parsed.name === 'riskpay') return parsed.version;
+    } catch {
+      // Not at this level; try the next one up.
+    }
+  }
+  return '0.0.0';
 }
 
 /** Finds `--name VALUE` or `--name=VALUE` before commander runs, for the help language and the config file. */

@@ -3,10 +3,19 @@
 import type { Finding } from '../findings.js';
 import type { Catalog, Lang } from './catalog-type.js';
 import { cliMessages } from './messages/cli.js';
+import { forestMessages } from './messages/forest.js';
+import { scoringMessages } from './messages/scoring.js';
 
-/** Every area's catalog; a code must be unique across them. */
+/** Fails to compile when a catalog's Swedish half lacks a key of its English half. */
+function complete<En extends Record<string, string>>(catalog: { en: En; sv: Record<keyof En, string> }): Catalog<string> {
+  return catalog as Catalog<string>;
+}
+
+/** Every area's catalog; a code must be unique across them (a test checks this). */
 export const CATALOGS: Record<string, Catalog<string>> = {
-  cli: cliMessages,
+  cli: complete(cliMessages),
+  forest: complete(forestMessages),
+  scoring: complete(scoringMessages),
 };
 
 type Texts = Record<string, string>;

@@ -28,7 +28,7 @@ export function scoreRequest(context: CommandContext): ScoreRequest {
     asOf: day,
     asOfDefaulted: defaulted,
     by: (context.options.by as 'debtor' | 'invoice' | undefined) ?? 'debtor',
-    lateAfterDays: (context.options.lateAfter as number | undefined) ?? 0,
+    lateAfterDays: context.options.lateAfter as number | undefined,
     seed: (context.options.seed as number | undefined) ?? 1,
     scoringConfig,
   };

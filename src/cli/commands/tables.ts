@@ -76,7 +76,7 @@ export async function runInspect(context: CommandContext): Promise<number> {
 export async function runFeatures(context: CommandContext): Promise<number> {
   const imported = await importInputs(context);
   const { day } = asOfDay(context);
-  const table = await context.core.features(imported.ledger, day, (context.options.lateAfter as number | undefined) ?? 0);
+  const table = await context.core.features(imported.ledger, day);
   const columns: Column<Record<string, number | string | null>>[] = table.columns.map((name) => ({
     id: name,
     head: 'HEAD_FEATURE',
@@ -115,7 +115,7 @@ export async function runTrain(context: CommandContext): Promise<number> {
   const imported = await importInputs(context);
   context.diagnostics.progress('STATUS_PROGRESS_TRAINING', { count: imported.ledger.invoices.length });
   const result = await context.core.train(imported.ledger, {
-    lateAfterDays: (context.options.lateAfter as number | undefined) ?? 0,
+    lateAfterDays: context.options.lateAfter as number | undefined,
     seed: (context.options.seed as number | undefined) ?? 1,
     out,
   });
@@ -134,7 +134,7 @@ export async function runEvaluate(context: CommandContext): Promise<number> {
   const imported = await importInputs(context);
   const request = {
     cutoff: parseIsoDay(cutoffText)!,
-    lateAfterDays: (context.options.lateAfter as number | undefined) ?? 0,
+    lateAfterDays: context.options.lateAfter as number | undefined,
     seed: (context.options.seed as number | undefined) ?? 1,
     modelPath: context.options.model as string | undefined,
   };

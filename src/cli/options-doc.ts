@@ -1,0 +1,41 @@
+// Renders the option table as Markdown for docs/options.md (English) and docs/options.sv.md (Swedish).
+
+import type { Lang } from '../i18n/catalog-type.js';
+import { message } from '../i18n/catalog.js';
+import { OPTIONS } from './options.js';
+import { optionFlags } from './program.js';
+
+const HEADINGS: Record<Lang, { title: string; intro: string; columns: string[] }> = {
+  en: {
+    title: 'riskpay options',
+    intro:
+      'Generated from src/cli/options.ts by `node dist/scripts/generate-options-md.js`; do not edit by hand.\n\n' +
+      'Precedence, lowest first: built-in default, `defaults` in riskpay.config.json, environment variable, command-line flag. ' +
+      'Environment variables that take several values separate them with `;`.',
+    columns: ['Option', 'Commands', 'Default', 'Environment', 'Meaning'],
+  },
+  sv: {
+    title: 'Alternativ i riskpay',
+    intro:
+      'Skapad från src/cli/options.ts med `node dist/scripts/generate-options-md.js`; redigera inte för hand.\n\n' +
+      'Företräde, lägst först: inbyggt standardvärde, `defaults` i riskpay.config.json, miljövariabel, flagga på kommandoraden. ' +
+      'Miljövariabler med flera värden skiljer dem åt med `;`.',
+    columns: ['Alternativ', 'Kommandon', 'Standard', 'Miljövariabel', 'Betydelse'],
+  },
+};
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+export function optionsMarkdown(lang: Lang): string {
+  const heading = HEADINGS[lang];
+  const lines = [`# ${heading.title}`, '', heading.intro, '', `| ${heading.columns.join(' | ')} |`, `|${heading.columns.map(() => '---').join('|')}|`];
+  for (const spec of OPTIONS) {
+    const defaultText = spec.defaultValue === undefined ? '' : `\`${String(spec.defaultValue)}\``;
+    lines.push(
+      `| ${cell(`\`${optionFlags(spec)}\``)} | ${spec.commands.join(', ')} | ${defaultText} | ${spec.env ? `\`${spec.env}\`` : ''} | ${cell(message(lang, spec.help))} |`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}

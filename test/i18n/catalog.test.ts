@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGS, formatFinding, message } from '../../src/i18n/catalog.js';
+import { detectLang, langFromLocale } from '../../src/i18n/lang.js';
+import { OPTIONS } from '../../src/cli/options.js';
+import { finding } from '../../src/findings.js';
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+}
+
+describe('message catalogs', () => {
+  for (const [area, catalog] of Object.entries(CATALOGS)) {
+    it(`${area} has the same keys in en and sv`, () => {
+      expect(Object.keys(catalog.sv).sort()).toEqual(Object.keys(catalog.en).sort());
+    });
+
+    it(`${area} sv has every en placeholder`, () => {
+      for (const [key, text] of Object.entries(catalog.en)) {
+        const missing = placeholders(text).filter((name) => !placeholders(catalog.sv[key] ?? '').includes(name));
+        expect({ key, missing }).toEqual({ key, missing: [] });
+      }
+    });
+
+    it(`${area} has no empty texts`, () => {
+      for (const lang of ['en', 'sv'] as const) {
+        const empty = Object.entries(catalog[lang]).filter(([, text]) => text.trim() === '').map(([key]) => key);
+        expect(empty).toEqual([]);
+      }
+    });
+  }
+
+  it('codes are unique across areas', () => {
+    const seen = new Map<string, string>();
+    const duplicates: string[] = [];
+    for (const [area, catalog] of Object.entries(CATALOGS)) {
+      for (const key of Object.keys(catalog.en)) {
+        if (seen.has(key)) duplicates.push(`${key} in ${seen.get(key)} and ${area}`);
+        seen.set(key, area);
+      }
+    }
+    expect(duplicates).toEqual([]);
+  });
+
+  it('every option help key exists', () => {
+    for (const spec of OPTIONS) expect(message('en', spec.help)).not.toContain(spec.help);
+  });
+});
+
+describe('language detection', () => {
+  it('maps sv_SE.UTF-8 to sv', () => {
+    expect(langFromLocale('sv_SE.UTF-8')).toBe('sv');
+  });
+
+  it('prefers --lang over the locale', () => {
+    expect(detectLang('en', { LANG: 'sv_SE.UTF-8' })).toBe('en');
+  });
+
+  it('LC_ALL wins over LANG', () => {
+    expect(detectLang(undefined, { LC_ALL: 'C', LANG: 'sv_SE.UTF-8' })).toBe('en');
+    expect(detectLang(undefined, { LC_ALL: 'sv_FI.UTF-8', LANG: 'en_US.UTF-8' })).toBe('sv');
+  });
+
+  it('LC_MESSAGES is used before LANG', () => {
+    expect(detectLang(undefined, { LC_MESSAGES: 'sv_SE', LANG: 'en_GB' })).toBe('sv');
+  });
+
+  it('defaults to English', () => {
+    expect(detectLang(undefined, {})).toBe('en');
+    expect(detectLang(undefined, { LANG: 'de_DE.UTF-8' })).toBe('en');
+  });
+});
+
+describe('formatFinding', () => {
+  const item = finding('CLI_FILE_NOT_FOUND', 'error', { file: 'a.csv' }, { file: 'a.csv', line: 12, column: 'Belopp' });
+
+  it('puts the location first', () => {
+    expect(formatFinding(item, 'en').startsWith('a.csv line 12, column "Belopp": ')).toBe(true);
+    expect(formatFinding(item, 'sv').startsWith('a.csv rad 12, kolumn "Belopp": ')).toBe(true);
+  });
+
+  it('fills the placeholders', () => {
+    expect(formatFinding(item, 'en')).toContain('a.csv. Check');
+  });
+
+  it('keeps an unknown code and its values', () => {
+    const unknown = formatFinding(finding('NO_SUCH_CODE', 'warning', { value: 3 }), 'sv');
+    expect(unknown).toContain('NO_SUCH_CODE');
+    expect(unknown).toContain('3');
+  });
+});

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { optionsMarkdown } from '../../src/cli/options-doc.js';
+import { schemaText } from '../../src/cli/commands/schema.js';
+import type { ReportContext } from '../../src/report/context.js';
+import { renderScore } from '../../src/report/index.js';
+import { buildScoreDocument } from '../../src/report/score-document.js';
+import { scoreDocumentSchema } from '../../src/report/schema.js';
+import { formatMoney } from '../../src/report/format.js';
+import { sparkline } from '../../src/report/sparkline.js';
+import { INJECTION_NAME, sampleResult } from './stand-in.js';
+
+const context = (overrides: Partial<ReportContext> = {}): ReportContext => ({ lang: 'en', color: false, csvLocale: 'rfc4180', version: '0.0.0', ...overrides });
+const document = (by: 'debtor' | 'invoice' = 'debtor') => buildScoreDocument(sampleResult(), { lang: 'en', version: '0.0.0', by });
+
+describe('money format', () => {
+  it('Swedish kronor', () => {
+    expect(formatMoney(1234.5, 'SEK', 'sv').replace(/\s/g, ' ')).toBe('1 234,50 kr');
+  });
+
+  it('English with an ISO code', () => {
+    expect(formatMoney(1234.5, 'USD', 'en')).toBe('US$1,234.50');
+  });
+
+  it('unknown currency text', () => {
+    expect(formatMoney(2, 'points', 'en')).toBe('2.00 points');
+  });
+});
+
+describe('json reporter', () => {
+  it('matches the schema', () => {
+    const parsed = JSON.parse(renderScore(document(), 'json', context()));
+    expect(scoreDocumentSchema.safeParse(parsed).success).toBe(true);
+  });
+
+  it('keeps ranks in scoring order', () => {
+    const parsed = JSON.parse(renderScore(document(), 'json', context()));
+    expect(parsed.debtors.map((debtor: { customerId: string }) => debtor.customerId)).toEqual(['C2', 'C1', 'C3']);
+    expect(parsed.debtors.map((debtor: { rank: number }) => debtor.rank)).toEqual([1, 2, 3]);
+  });
+
+  it('docs schema is up to date', () => {
+    expect(readFileSync('docs/schema/score.schema.json', 'utf8')).toBe(schemaText());
+  });
+});
+
+describe('csv reporter', () => {
+  it('parses back to the same values', () => {
+    const text = renderScore(document(), 'csv', context());
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(3);
+    expect(rows[0].customer_id).toBe('C2');
+    expect(Number(rows[0].risk)).toBe(0.82);
+    expect(Number(rows[0].open_balance)).toBe(50000);
+    expect(rows[2].name).toBe('Björk & Co <b>');
+  });
+
+  it('neutralises formulas from the input', () => {
+    const rows = parse(renderScore(document(), 'csv', context()), { columns: true }) as Record<string, string>[];
+    expect(rows[0].name).toBe(`'${INJECTION_NAME}`);
+  });
+
+  it('neutralises invoice ids starting with @', () => {
+    const rows = parse(renderScore(document('invoice'), 'csv', context()), { columns: true }) as Record<string, string>[];
+    expect(rows[1].invoice_id).toBe("'@F-2");
+  });
+
+  it('Swedish variant: BOM, semicolon, decimal comma', () => {
+    const text = renderScore(document(), 'csv', context({ csvLocale: 'sv' }));
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = parse(text.slice(1), { columns: true, delimiter: ';' }) as Record<string, string>[];
+    expect(rows[1].open_balance).toBe('1234,5');
+    expect(rows[0].risk).toBe('0,82');
+  });
+
+  it('RFC 4180 default has CRLF and no BOM', () => {
+    const text = renderScore(document(), 'csv', context());
+    expect(text.startsWith('rank,')).toBe(true);
+    expect(text.split('\r\n')).toHaveLength(5);
+  });
+});
+
+describe('ndjson reporter', () => {
+  it('one object per line', () => {
+    const lines = renderScore(document(), 'ndjson', context()).trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.map((line) => JSON.parse(line).customerId)).toEqual(['C2', 'C1', 'C3']);
+  });
+});
+
+describe('html reporter', () => {
+  const html = renderScore(document(), 'html', context());
+
+  it('escapes input text', () => {
+    expect(html).toContain('Björk &amp; Co &lt;b&gt;');
+    expect(html).not.toContain('<b>');
+  });
+
+  it('neutralises a formula name', () => {
+    expect(html).toContain('&#39;=HYPERLINK(&quot;x&quot;)');
+    expect(html).not.toContain('>=HYPERLINK');
+  });
+
+  it('makes no network requests', () => {
+    expect(html).not.toMatch(/(src|href)=/i);
+    expect(html).not.toMatch(/https?:/i);
+    expect(html).not.toContain('url(');
+  });
+
+  it('has charts and the top debtor', () => {
+    expect(html).toContain('<svg');
+    expect(html.indexOf('HYPERLINK')).toBeLessThan(html.indexOf('Alder AB'));
+  });
+});
+
+describe('table reporter', () => {
+  it('Swedish headings and money', () => {
+    const swedish = buildScoreDocument(sampleResult(), { lang: 'sv', version: '0.0.0', by: 'debtor' });
+    const text = renderScore(swedish, 'table', context({ lang: 'sv' }));
+    expect(text).toContain('Kund');
+    expect(text.replace(/\u00a0/g, ' ')).toContain('1 234,50 kr');
+  });
+
+  it('no escape codes without colour', () => {
+    expect(renderScore(document(), 'table', context())).not.toContain('\x1b[');
+  });
+
+  it('escape codes with colour', () => {
+    expect(renderScore(document(), 'table', context({ color: true }))).toContain('\x1b[');
+  });
+});
+
+describe('sparkline', () => {
+  it('one bar per value, early as lowest', () => {
+    expect(sparkline([-5, 0, 30])).toBe('▁▁█');
+  });
+});
+
+describe('options docs', () => {
+  it('docs/options.md is up to date', () => {
+    expect(readFileSync('docs/options.md', 'utf8')).toBe(optionsMarkdown('en'));
+    expect(readFileSync('docs/options.sv.md', 'utf8')).toBe(optionsMarkdown('sv'));
+  });
+});
