@@ -1,0 +1,206 @@
+// Builds invoices from drafts: document kind and sign, due date (from the due date column or from
+// terms), payments from the invoice file or from payments files, and the settled date.
+
+import { formatDay } from '../dates.js';
+import type { Invoice, Payment } from './ledger.js';
+import type { InvoiceDraft } from './invoice-rows.js';
+import type { PaymentDraft } from './payment-rows.js';
+import { dueDateFromTerms, parseTerms, describeTerms, type Terms } from './terms.js';
+import type { Reporter } from './reporter.js';
+import type { ImportOptions } from './options.js';
+import { RiskpayError } from '../findings.js';
+
+/** Amounts closer than half a cent count as equal. */
+const CENT_TOLERANCE = 0.005;
+
+export interface AssembleResult {
+  invoices: Invoice[];
+  /** Invoices whose due date came from the `terms` option, per file. */
+  assumedTerms: Map<string, number>;
+}
+
+export function defaultTerms(options: ImportOptions): Terms | null {
+  if (options.terms === undefined) return null;
+  const terms = parseTerms(typeof options.terms === 'number' ? options.terms : options.terms.trim());
+  if (terms === null) throw new RiskpayError('INGEST_TERMS_OPTION_INVALID', { value: String(options.terms) });
+  return terms;
+}
+
+/** Converts drafts to invoices; rows that cannot become an invoice are reported and left out. */
+export function assembleInvoices(
+  drafts: Iterable<InvoiceDraft>,
+  options: ImportOptions,
+  reporter: Reporter,
+  onSkip: (draft: InvoiceDraft, code: string) => void,
+): Invoice[] {
+  const fallbackTerms = defaultTerms(options);
+  const assumed = new Map<string, number>();
+  const invoices: Invoice[] = [];
+
+  for (const draft of drafts) {
+    const path = { file: draft.file, line: draft.line };
+    const issueDate = draft.issueDate as number;
+    let amount = draft.lineTotals ? sumCells(draft.lineTotals) : (draft.amount as number);
+
+    let kind: 'invoice' | 'credit' = 'invoice';
+    if (draft.type === 'credit') {
+      kind = 'credit';
+      amount = -Math.abs(amount);
+    } else if (amount < 0) {
+      kind = 'credit';
+      if (draft.type === 'invoice') {
+        reporter.add('INGEST_NEGATIVE_INVOICE', 'warning', { file: draft.file, line: draft.line, invoiceId: draft.invoiceId, amount }, { ...path, column: draft.headers.amount ?? draft.headers.lineTotal });
+      } else {
+        reporter.add('INGEST_NEGATIVE_AMOUNT_CREDIT', 'info', { file: draft.file, line: draft.line, invoiceId: draft.invoiceId, amount }, path);
+      }
+    }
+
+    // Terms from the row, else from the option; unreadable terms matter only when they are needed.
+    let terms: Terms | null = draft.terms ?? null;
+    if (draft.terms === undefined) {
+      const needed = draft.dueDate === null;
+      reporter.add('INGEST_TERMS_INVALID', needed ? 'warning' : 'info', { file: draft.file, line: draft.line, column: draft.headers.terms ?? 'terms', value: draft.termsText }, { ...path, column: draft.headers.terms });
+      if (needed && fallbackTerms === null) {
+        onSkip(draft, 'INGEST_TERMS_INVALID');
+        continue;
+      }
+    }
+    let termsFromOption = false;
+    if (terms === null && fallbackTerms !== null && draft.dueDate === null) {
+      terms = fallbackTerms;
+      termsFromOption = true;
+    }
+
+    let dueDate: number;
+    if (draft.dueDate !== null) {
+      dueDate = draft.dueDate as number;
+      if (dueDate < issueDate) {
+        const fixable = terms ?? fallbackTerms;
+        const corrected = fixable ? dueDateFromTerms(issueDate, fixable) : dueDate;
+        reporter.add('INGEST_DUE_BEFORE_ISSUE', 'warning', {
+          file: draft.file, line: draft.line, invoiceId: draft.invoiceId,
+          dueDate: formatDay(dueDate), issueDate: formatDay(issueDate), used: formatDay(corrected),
+        }, { ...path, column: draft.headers.dueDate });
+        dueDate = corrected;
+      }
+    } else if (terms !== null) {
+      dueDate = dueDateFromTerms(issueDate, terms);
+      if (termsFromOption) assumed.set(draft.file, (assumed.get(draft.file) ?? 0) + 1);
+    } else {
+      reporter.add('INGEST_DUE_DATE_EMPTY', 'warning', { file: draft.file, line: draft.line, column: draft.headers.dueDate ?? 'dueDate', invoiceId: draft.invoiceId }, { ...path, column: draft.headers.dueDate });
+      onSkip(draft, 'INGEST_DUE_DATE_EMPTY');
+      continue;
+    }
+    const termsDays = draft.dueDate !== null ? Math.max(0, dueDate - issueDate) : terms ? dueDateFromTerms(issueDate, terms) - issueDate : null;
+
+    const payments = paymentsFromRow(draft, amount, reporter, options.payments !== undefined && options.payments.length > 0);
+
+    const invoice: Invoice = {
+      id: draft.invoiceId,
+      customerId: draft.customerId,
+      customerName: draft.customerName,
+      issueDate,
+      dueDate,
+      amount: roundCents(amount),
+      currency: draft.currency,
+      kind,
+      payments,
+      settledDate: null,
+      termsDays,
+      extra: draft.extra,
+      source: path,
+    };
+    if (draft.disputed !== undefined) invoice.disputed = draft.disputed;
+    invoices.push(invoice);
+  }
+
+  for (const [file, count] of assumed) {
+    reporter.add('INGEST_TERMS_ASSUMED', 'info', { file, count, terms: describeTerms(fallbackTerms!) }, { file });
+  }
+  return invoices;
+}
+
+/** Payments that the invoice row itself records: paid date with paid amount, or balance and last payment date. */
+function paymentsFromRow(draft: InvoiceDraft, amount: number, reporter: Reporter, separateFile: boolean): Payment[] {
+  if (separateFile) return [];
+  const path = { file: draft.file, line: draft.line };
+  const paidDate = draft.paidDate as number | null;
+  const lastPayment = draft.lastPaymentDate as number | null;
+  const paidAmount = draft.paidAmount as number | null;
+  const balance = draft.balance as number | null;
+
+  let paid: number | null = null;
+  if (paidAmount !== null) paid = paidAmount;
+  else if (balance !== null) paid = amount - balance;
+  else if (paidDate !== null) paid = amount;
+
+  if (paid === null || Math.abs(paid) < CENT_TOLERANCE) {
+    if (paidDate !== null && paid !== null) {
+      reporter.add('INGEST_PAID_DATE_ZERO_AMOUNT', 'info', { file: draft.file, line: draft.line, invoiceId: draft.invoiceId }, path);
+    }
+    return [];
+  }
+  const date = paidDate ?? lastPayment;
+  if (date === null) {
+    reporter.add('INGEST_PAYMENT_UNDATED', 'warning', { file: draft.file, line: draft.line, invoiceId: draft.invoiceId, amount: roundCents(paid) }, path);
+    return [];
+  }
+  return [{ date, amount: roundCents(paid), source: path }];
+}
+
+/** Applies payments-file rows to invoices; rows that match no invoice are reported. */
+export function applyPayments(invoices: Invoice[], payments: PaymentDraft[], reporter: Reporter): void {
+  const byId = new Map<string, Invoice>();
+  for (const invoice of invoices) byId.set(invoice.id, invoice);
+  for (const row of payments) {
+    const path = { file: row.file, line: row.line };
+    const invoice = byId.get(row.invoiceId);
+    if (!invoice) {
+      reporter.add('INGEST_PAYMENT_UNMATCHED', 'warning', { file: row.file, line: row.line, invoiceId: row.invoiceId, amount: row.amount as number }, path);
+      continue;
+    }
+    const amount = roundCents(row.amount as number);
+    if (amount === 0) continue;
+    const payment: Payment = { date: row.date as number, amount, source: path };
+    if (row.paymentId) payment.id = row.paymentId;
+    invoice.payments.push(payment);
+  }
+}
+
+/** Sorts payments, warns about prepayments and sets the day the payments first reach the amount. */
+export function settleInvoices(invoices: Invoice[], reporter: Reporter): void {
+  for (const invoice of invoices) {
+    invoice.payments.sort((a, b) => a.date - b.date);
+    for (const payment of invoice.payments) {
+      if (payment.date < invoice.issueDate) {
+        const where = payment.source ?? invoice.source;
+        reporter.add('INGEST_PAYMENT_BEFORE_ISSUE', 'warning', {
+          file: where.file, line: where.line ?? 0, invoiceId: invoice.id,
+          paymentDate: formatDay(payment.date), issueDate: formatDay(invoice.issueDate),
+        }, where);
+      }
+    }
+    invoice.settledDate = settledDay(invoice);
+  }
+}
+
+function settledDay(invoice: Invoice): number | null {
+  if (Math.abs(invoice.amount) < CENT_TOLERANCE) return invoice.issueDate;
+  let paid = 0;
+  for (const payment of invoice.payments) {
+    paid += payment.amount;
+    const reached = invoice.amount > 0 ? paid >= invoice.amount - CENT_TOLERANCE : paid <= invoice.amount + CENT_TOLERANCE;
+    if (reached) return payment.date;
+  }
+  return null;
+}
+
+function sumCells(cells: unknown[]): number {
+  let total = 0;
+  for (const value of cells) total += value as number;
+  return total;
+}
+
+export function roundCents(value: number): number {
+  return Math.round(value * 100) / 100;
+}

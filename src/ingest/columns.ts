@@ -1,0 +1,242 @@
+// Per-column readers for numbers and dates. A column's decimal separator and day/month order are
+// decided once from the evidence in its values; values that cannot be read before the decision wait
+// as Pending and are resolved when the file ends.
+
+import { RiskpayError } from '../findings.js';
+import type { DecimalSeparator, DateOrder } from './options.js';
+import { readNumber, readNumberAs } from './numbers.js';
+import { readDate, readDateAs, resolveAmbiguous } from './date-values.js';
+
+/** A problem with one row: the row is skipped and reported (or the import stops in strict mode). */
+export class RowIssue extends Error {
+  constructor(
+    readonly code: string,
+    readonly args: Record<string, string | number>,
+    readonly column?: string,
+    /** 'info' for rows that are meant to be left out, such as void invoices. */
+    readonly severity: 'info' | 'warning' = 'warning',
+  ) {
+    super(code);
+  }
+}
+
+/** A cell whose value depends on a decision the column has not made yet. */
+export class Pending {
+  constructor(
+    readonly raw: string,
+    readonly line: number,
+  ) {}
+}
+
+export type Cell = number | Pending | null;
+
+interface Evidence {
+  line: number;
+  value: string;
+}
+
+const CACHE_LIMIT = 50_000;
+
+export class NumberColumn {
+  decimal: DecimalSeparator | null;
+  private decidedBy: Evidence | null = null;
+  /** Currency code taken from symbols or codes in the cells, when there was one. */
+  currencies = new Set<string>();
+  ambiguousSeen = false;
+
+  constructor(
+    readonly header: string,
+    readonly file: string,
+    private readonly fixed: DecimalSeparator | undefined,
+  ) {
+    this.decimal = fixed ?? null;
+  }
+
+  /** Reads a cell; returns null for an empty cell. Raises RowIssue for a value that is not a number. */
+  read(raw: string, line: number): { value: Cell; currency: string } {
+    if (this.fixed) {
+      const reading = readNumberAs(raw, this.fixed);
+      if (reading.kind === 'empty') return { value: null, currency: '' };
+      if (reading.kind !== 'number') throw this.invalid(raw, reading.kind === 'invalid' ? reading.reason : 'not-a-number');
+      return { value: reading.value, currency: reading.currency };
+    }
+    const reading = readNumber(raw);
+    switch (reading.kind) {
+      case 'empty':
+        return { value: null, currency: '' };
+      case 'invalid':
+        throw this.invalid(raw, reading.reason);
+      case 'number':
+        if (reading.evidence !== null) this.noteEvidence(reading.evidence, raw, line);
+        return { value: reading.value, currency: reading.currency };
+      case 'ambiguous':
+        this.ambiguousSeen = true;
+        if (this.decimal !== null) return { value: this.resolve(raw, line), currency: reading.currency };
+        return { value: new Pending(raw, line), currency: reading.currency };
+    }
+  }
+
+  private noteEvidence(decimal: DecimalSeparator, raw: string, line: number): void {
+    if (this.decimal === null) {
+      this.decimal = decimal;
+      this.decidedBy = { line, value: raw };
+      return;
+    }
+    if (this.decimal !== decimal) {
+      throw new RiskpayError(
+        'INGEST_DECIMAL_CONFLICT',
+        { column: this.header, line, value: raw.trim(), otherLine: this.decidedBy!.line, otherValue: this.decidedBy!.value.trim() },
+        { file: this.file, line, column: this.header },
+      );
+    }
+  }
+
+  /** Reads a pending value under the decided separator. */
+  resolve(raw: string, line: number): number {
+    if (this.decimal === null) {
+      throw new RiskpayError('INGEST_DECIMAL_AMBIGUOUS', { column: this.header, line, value: raw.trim() }, { file: this.file, line, column: this.header });
+    }
+    const reading = readNumberAs(raw, this.decimal);
+    if (reading.kind !== 'number') throw this.invalid(raw, reading.kind === 'invalid' ? reading.reason : 'not-a-number');
+    return reading.value;
+  }
+
+  private invalid(raw: string, reason: string): RowIssue {
+    return new RowIssue(reason === 'not-finite' ? 'INGEST_NUMBER_NOT_FINITE' : 'INGEST_NUMBER_INVALID', { value: raw.trim() }, this.header);
+  }
+
+  describe(): string {
+    if (this.decimal === null) return 'integer';
+    return `decimal ${this.decimal}${this.fixed ? ' (option)' : ''}`;
+  }
+}
+
+/** Day/month order evidence shared by the date columns of one file. */
+export class FileDateOrder {
+  order: 'DMY' | 'MDY' | null = null;
+  conflict = false;
+  note(order: 'DMY' | 'MDY'): void {
+    if (this.order === null) this.order = order;
+    else if (this.order !== order) this.conflict = true;
+  }
+}
+
+export class DateColumn {
+  order: 'DMY' | 'MDY' | null = null;
+  private decidedBy: Evidence | null = null;
+  private readonly cache = new Map<string, { day: number; serial: boolean }>();
+  firstSerialLine = 0;
+  firstTextLine = 0;
+  isoSeen = false;
+
+  constructor(
+    readonly header: string,
+    readonly file: string,
+    private readonly fixed: DateOrder | undefined,
+    private readonly fileOrder: FileDateOrder,
+  ) {}
+
+  /** Reads a cell; returns null for an empty cell. Raises RowIssue for a value that is not a valid date. */
+  read(raw: string, line: number): Cell {
+    const cached = this.cache.get(raw);
+    if (cached !== undefined) {
+      this.noteKind(cached.serial, line);
+      return cached.day;
+    }
+    const reading = this.fixed ? readDateAs(raw, this.fixed) : readDate(raw);
+    switch (reading.kind) {
+      case 'empty':
+        return null;
+      case 'invalid':
+        throw this.invalid(raw, reading.reason);
+      case 'day':
+        this.noteKind(reading.serial, line);
+        this.remember(raw, reading.day, reading.serial);
+        return reading.day;
+      case 'ordered':
+        if (this.firstTextLine === 0) this.firstTextLine = line;
+        this.noteOrder(reading.evidence, raw, line);
+        this.remember(raw, reading.day);
+        return reading.day;
+      case 'ambiguous': {
+        if (this.firstTextLine === 0) this.firstTextLine = line;
+        if (this.order === null) return new Pending(raw, line);
+        const day = this.resolveReading(reading, raw, this.order);
+        this.remember(raw, day);
+        return day;
+      }
+    }
+  }
+
+  private noteKind(serial: boolean, line: number): void {
+    if (serial) {
+      if (this.firstSerialLine === 0) this.firstSerialLine = line;
+    } else if (this.firstTextLine === 0) {
+      this.firstTextLine = line;
+    }
+  }
+
+  private remember(raw: string, day: number, serial = false): void {
+    if (this.cache.size < CACHE_LIMIT) this.cache.set(raw, { day, serial });
+  }
+
+  private noteOrder(order: 'DMY' | 'MDY', raw: string, line: number): void {
+    this.fileOrder.note(order);
+    if (this.order === null) {
+      this.order = order;
+      this.decidedBy = { line, value: raw };
+      return;
+    }
+    if (this.order !== order) {
+      throw new RiskpayError(
+        'INGEST_DATE_ORDER_CONFLICT',
+        { column: this.header, line, value: raw.trim(), otherLine: this.decidedBy!.line, otherValue: this.decidedBy!.value.trim() },
+        { file: this.file, line, column: this.header },
+      );
+    }
+  }
+
+  private resolveReading(reading: { first: number; second: number; year: number }, raw: string, order: DateOrder): number {
+    const resolved = resolveAmbiguous(reading, order);
+    if (resolved.kind !== 'day') throw this.invalid(raw, resolved.kind === 'invalid' ? resolved.reason : 'not-a-date');
+    return resolved.day;
+  }
+
+  /** The order this column's pending values are read with at the end of the file. */
+  finalOrder(): 'DMY' | 'MDY' | null {
+    if (this.order !== null) return this.order;
+    if (this.fileOrder.conflict) return null;
+    return this.fileOrder.order;
+  }
+
+  /** Reads a pending value once the file has ended. */
+  resolve(raw: string, line: number): number {
+    const order = this.finalOrder();
+    if (order === null) {
+      throw new RiskpayError('INGEST_DATE_ORDER_AMBIGUOUS', { column: this.header, line, value: raw.trim() }, { file: this.file, line, column: this.header });
+    }
+    const reading = readDate(raw);
+    if (reading.kind !== 'ambiguous') throw this.invalid(raw, 'not-a-date');
+    return this.resolveReading(reading, raw, order);
+  }
+
+  private invalid(raw: string, reason: string): RowIssue {
+    const code = reason === 'impossible' ? 'INGEST_DATE_IMPOSSIBLE' : reason === 'out-of-range' ? 'INGEST_DATE_OUT_OF_RANGE' : 'INGEST_DATE_INVALID';
+    return new RowIssue(code, { value: raw.trim() }, this.header);
+  }
+
+  /** True when the column has both serial numbers and text dates. */
+  mixesSerials(): boolean {
+    return this.firstSerialLine !== 0 && this.firstTextLine !== 0;
+  }
+
+  describe(): string {
+    if (this.fixed) return `${this.fixed} (option)`;
+    const parts: string[] = [];
+    const order = this.finalOrder();
+    if (order) parts.push(order);
+    else if (this.firstTextLine) parts.push('ISO or named month');
+    if (this.firstSerialLine) parts.push('serial numbers');
+    return parts.join(' + ');
+  }
+}

@@ -1,0 +1,206 @@
+// Reads a file (or standard input) as a stream of text chunks. The encoding comes from a byte-order
+// mark, from the `encoding` option, or from the first chunk: valid UTF-8 stays UTF-8, and bytes that
+// are invalid UTF-8 but defined in Windows-1252 mean Windows-1252. Decoding is strict, so a name
+// never ends up with replacement characters.
+
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
+import { RiskpayError } from '../findings.js';
+
+/** Bytes that Windows-1252 leaves undefined; a file that has them is not Windows-1252. */
+const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+const CHUNK_BYTES = 1 << 20;
+
+export interface DecodedInput {
+  /** Encoding name as reported: utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252, or the option's value. */
+  encoding: string;
+  /** True when the encoding was guessed from invalid UTF-8 rather than given or marked. */
+  guessed: boolean;
+  chunks: AsyncGenerator<string>;
+}
+
+/** Opens a path or '-' (standard input). Raises for a missing, empty, binary or wrongly encoded file. */
+export async function openInput(input: string, encodingOption: string | undefined, stdin: Readable | undefined): Promise<DecodedInput> {
+  let stream: Readable;
+  if (input === '-') {
+    stream = stdin ?? process.stdin;
+  } else {
+    try {
+      const info = await stat(input);
+      if (info.isDirectory()) throw new RiskpayError('INGEST_FILE_IS_DIRECTORY', { file: input }, { file: input });
+    } catch (error) {
+      if (error instanceof RiskpayError) throw error;
+      throw new RiskpayError('INGEST_FILE_NOT_FOUND', { file: input, reason: (error as NodeJS.ErrnoException).code ?? String(error) }, { file: input });
+    }
+    stream = createReadStream(input, { highWaterMark: CHUNK_BYTES });
+  }
+  const name = input === '-' ? '<stdin>' : input;
+  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+
+  // Collect at least 64 KiB (or the whole input) to decide the encoding.
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  let ended = false;
+  while (headBytes < 65_536) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    const buffer = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    head.push(buffer);
+    headBytes += buffer.length;
+  }
+  const first = Buffer.concat(head);
+  if (first.length === 0) throw new RiskpayError('INGEST_FILE_EMPTY', { file: name }, { file: name });
+
+  const choice = chooseEncoding(first, encodingOption, name);
+  const chunks = decodeChunks(first.subarray(choice.bomBytes), iterator, ended, choice.encoding, name);
+  return { encoding: choice.label, guessed: choice.guessed, chunks };
+}
+
+interface EncodingChoice {
+  encoding: string;
+  label: string;
+  bomBytes: number;
+  guessed: boolean;
+}
+
+function chooseEncoding(first: Buffer, option: string | undefined, file: string): EncodingChoice {
+  const hasUtf8Bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf;
+  const hasLeBom = first[0] === 0xff && first[1] === 0xfe;
+  const hasBeBom = first[0] === 0xfe && first[1] === 0xff;
+
+  if (option !== undefined && option !== '') {
+    const wanted = normalizeEncodingName(option);
+    if (!iconv.encodingExists(wanted)) {
+      throw new RiskpayError('INGEST_ENCODING_UNKNOWN', { encoding: option }, { file });
+    }
+    let bomBytes = 0;
+    if (wanted === 'utf-8' && hasUtf8Bom) bomBytes = 3;
+    if ((wanted === 'utf-16le' && hasLeBom) || (wanted === 'utf-16be' && hasBeBom)) bomBytes = 2;
+    return { encoding: wanted, label: wanted, bomBytes, guessed: false };
+  }
+
+  if (hasUtf8Bom) return { encoding: 'utf-8', label: 'utf-8-bom', bomBytes: 3, guessed: false };
+  if (hasLeBom) return { encoding: 'utf-16le', label: 'utf-16le', bomBytes: 2, guessed: false };
+  if (hasBeBom) return { encoding: 'utf-16be', label: 'utf-16be', bomBytes: 2, guessed: false };
+
+  if (looksBinary(first)) throw new RiskpayError('INGEST_FILE_BINARY', { file }, { file });
+
+  if (isValidUtf8Prefix(first)) return { encoding: 'utf-8', label: 'utf-8', bomBytes: 0, guessed: false };
+
+  for (const byte of first) {
+    if (UNDEFINED_IN_1252.has(byte)) {
+      throw new RiskpayError('INGEST_ENCODING_INVALID', { file, encoding: 'utf-8', line: lineOfFirstInvalidUtf8(first) }, { file, line: lineOfFirstInvalidUtf8(first) });
+    }
+  }
+  return { encoding: 'windows-1252', label: 'windows-1252', bomBytes: 0, guessed: true };
+}
+
+function normalizeEncodingName(name: string): string {
+  const key = name.trim().toLowerCase().replace(/_/g, '-');
+  if (key === 'utf8') return 'utf-8';
+  if (key === 'utf16le' || key === 'utf-16') return 'utf-16le';
+  if (key === 'utf16be') return 'utf-16be';
+  if (key === 'cp1252' || key === '1252') return 'windows-1252';
+  if (key === 'latin-1' || key === 'iso-8859-1' || key === 'iso8859-1') return 'latin1';
+  return key;
+}
+
+/** NUL bytes or many control characters mean a binary file (UTF-16 without a BOM included). */
+function looksBinary(bytes: Buffer): boolean {
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control++;
+  }
+  return control > sample.length / 20;
+}
+
+/** Validates UTF-8, allowing a sequence cut off at the end of the buffer. */
+function isValidUtf8Prefix(bytes: Buffer): boolean {
+  let end = bytes.length;
+  // Step back over a possibly incomplete last sequence (at most 3 bytes).
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const byte = bytes[end - back];
+    if ((byte & 0xc0) === 0xc0) {
+      end -= back;
+      break;
+    }
+    if ((byte & 0x80) === 0) break;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function lineOfFirstInvalidUtf8(bytes: Buffer): number {
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search for the longest valid prefix, then count its lines.
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (isValidUtf8Prefix(bytes.subarray(0, mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  let line = 1;
+  for (let i = 0; i < lo; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+async function* decodeChunks(
+  first: Buffer,
+  iterator: AsyncIterator<Buffer | string>,
+  ended: boolean,
+  encoding: string,
+  file: string,
+): AsyncGenerator<string> {
+  const strict = encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be';
+  const textDecoder = strict ? new TextDecoder(encoding, { fatal: true }) : null;
+  const iconvDecoder = strict ? null : iconv.getDecoder(encoding);
+  const checks1252 = encoding === 'windows-1252';
+  let lines = 1;
+
+  const decode = (buffer: Buffer, final: boolean): string => {
+    if (checks1252) {
+      const bad = buffer.findIndex((byte) => UNDEFINED_IN_1252.has(byte));
+      if (bad >= 0) {
+        let line = lines;
+        for (let i = 0; i < bad; i++) if (buffer[i] === 0x0a) line++;
+        throw new RiskpayError('INGEST_ENCODING_INVALID', { file, encoding, line }, { file, line });
+      }
+    }
+    if (textDecoder) {
+      try {
+        return textDecoder.decode(buffer, { stream: !final });
+      } catch {
+        const line = lines + (encoding === 'utf-8' ? lineOfFirstInvalidUtf8(buffer) - 1 : 0);
+        throw new RiskpayError('INGEST_ENCODING_INVALID', { file, encoding, line }, { file, line });
+      }
+    }
+    return iconvDecoder!.write(buffer) + (final ? iconvDecoder!.end() ?? '' : '');
+  };
+
+  const emit = (text: string): string => {
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+    return text;
+  };
+
+  yield emit(decode(first, ended));
+  if (ended) return;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) break;
+    const buffer = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    yield emit(decode(buffer, false));
+  }
+  yield emit(decode(Buffer.alloc(0), true));
+}

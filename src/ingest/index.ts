@@ -1,0 +1,153 @@
+// Import of invoice and payment exports into a Ledger. See options.ts for the options and
+// ledger.ts for the result.
+
+import { RiskpayError, type Finding } from '../findings.js';
+import type { ImportResult, Invoice } from './ledger.js';
+import { applyPreset } from './presets.js';
+import { LEDGER_FIELDS, PAYMENT_FIELDS, type DateOrder, type ImportOptions } from './options.js';
+import { parseDateFormatOption } from './date-values.js';
+import { readCsvFile, newFileDetails, type FileDetails } from './read-file.js';
+import { makeInvoiceReader, type InvoiceStore } from './invoice-rows.js';
+import { makePaymentReader, type PaymentDraft } from './payment-rows.js';
+import { assembleInvoices, applyPayments, settleInvoices, defaultTerms } from './assemble.js';
+import { resolveCustomers, findNearDuplicateNames, type NearDuplicate } from './customers.js';
+import { loadRates, convertCurrencies } from './rates.js';
+import { Reporter, type CodeCount } from './reporter.js';
+
+export { LEDGER_FIELDS, PAYMENT_FIELDS, MAP_FIELDS, DATE_ORDERS, PRESET_NAMES } from './options.js';
+export type { ImportOptions, LedgerField, PaymentField, DecimalSeparator, DateOrder } from './options.js';
+export type { FileDetails } from './read-file.js';
+export type { NearDuplicate } from './customers.js';
+export type { CodeCount } from './reporter.js';
+export { parseTerms, dueDateFromTerms } from './terms.js';
+
+/** Options checked before any file is opened, so a usage error never depends on file contents. */
+function checkOptions(options: ImportOptions): DateOrder | undefined {
+  if (options.decimal !== undefined && options.decimal !== ',' && options.decimal !== '.') {
+    throw new RiskpayError('INGEST_DECIMAL_OPTION_INVALID', { value: String(options.decimal) });
+  }
+  for (const field of Object.keys(options.map ?? {})) {
+    if (!(LEDGER_FIELDS as readonly string[]).includes(field) && !(PAYMENT_FIELDS as readonly string[]).includes(field)) {
+      throw new RiskpayError('INGEST_MAP_FIELD_UNKNOWN', { field, fields: [...LEDGER_FIELDS, 'paymentDate', 'paymentId'].join(', ') });
+    }
+  }
+  defaultTerms(options);
+  if (options.dateFormat === undefined || options.dateFormat === '') return undefined;
+  const order = parseDateFormatOption(options.dateFormat);
+  if (order === null) throw new RiskpayError('INGEST_DATE_FORMAT_OPTION_INVALID', { value: options.dateFormat });
+  return order;
+}
+
+interface ImportState {
+  files: FileDetails[];
+  reporter: Reporter;
+  invoices: Invoice[];
+}
+
+async function runImport(inputs: string[], options: ImportOptions, state: ImportState): Promise<void> {
+  if (inputs.length === 0) throw new RiskpayError('INGEST_NO_INPUT', {});
+  const { invoices: invoiceOptions, payments: paymentOptions } = applyPreset(options);
+  const invoiceOrder = checkOptions(invoiceOptions);
+  const paymentOrder = checkOptions(paymentOptions);
+  const reporter = state.reporter;
+  const store: InvoiceStore = { drafts: new Map(), resolvers: [] };
+  const details = new Map<string, FileDetails>();
+
+  for (const input of inputs) {
+    const fileDetails = newFileDetails(input, 'invoices');
+    state.files.push(fileDetails);
+    details.set(fileDetails.file, fileDetails);
+    await readCsvFile(input, 'invoices', invoiceOptions, LEDGER_FIELDS, reporter, fileDetails, (headers, mapping, file, headerLine) =>
+      makeInvoiceReader(headers, mapping, file, headerLine, {
+        options: invoiceOptions,
+        dateOrder: invoiceOrder,
+        store,
+        reporter,
+        setLineItems: (value) => {
+          fileDetails.lineItems = value;
+        },
+      }),
+    );
+  }
+
+  const payments: PaymentDraft[] = [];
+  for (const input of options.payments ?? []) {
+    const fileDetails = newFileDetails(input, 'payments');
+    state.files.push(fileDetails);
+    await readCsvFile(input, 'payments', paymentOptions, PAYMENT_FIELDS, reporter, fileDetails, (headers, mapping, file, headerLine) =>
+      makePaymentReader(headers, mapping, file, headerLine, paymentOptions, paymentOrder, payments),
+    );
+  }
+
+  const invoices = assembleInvoices(store.drafts.values(), invoiceOptions, reporter, (draft, code) => {
+    const fileDetails = details.get(draft.file);
+    if (!fileDetails) return;
+    fileDetails.rowsUsed -= draft.lines;
+    fileDetails.rowsSkipped += draft.lines;
+    const entry = fileDetails.skipped[code] ?? { count: 0, lines: [] };
+    entry.count += draft.lines;
+    if (entry.lines.length < 20) entry.lines.push(draft.line);
+    fileDetails.skipped[code] = entry;
+  });
+  applyPayments(invoices, payments, reporter);
+  settleInvoices(invoices, reporter);
+  resolveCustomers(invoices, reporter);
+  if (options.rates) convertCurrencies(invoices, await loadRates(options.rates), options.rates, reporter);
+  state.invoices = invoices;
+}
+
+/**
+ * Imports invoice files (and payments files from `options.payments`) into one ledger. Raises
+ * RiskpayError for input that cannot be read safely; rows that cannot be used are skipped and reported
+ * in `findings` (or raised, with `strict`).
+ */
+export async function importLedger(inputs: string[], options: ImportOptions = {}): Promise<ImportResult> {
+  const state: ImportState = { files: [], reporter: new Reporter(options.strict === true), invoices: [] };
+  await runImport(inputs, options, state);
+  const extraColumns = (options.extra ?? []).map((name) => name.trim());
+  return { ledger: { invoices: state.invoices, extraColumns }, files: state.files, findings: state.reporter.findings };
+}
+
+export interface InspectResult {
+  files: FileDetails[];
+  /** Findings per file and code with their first line numbers. */
+  groups: { file: string; code: string; severity: string; count: number; lines: number[] }[];
+  findings: Finding[];
+  invoices: number;
+  customers: number;
+  currencies: string[];
+  nearDuplicates: NearDuplicate[];
+  /** The error that stopped the import, if one did; the files' details show how far it got. */
+  error?: Finding;
+}
+
+/** Reads the inputs like importLedger and returns what was understood about each file, for `riskpay inspect`. */
+export async function inspectFiles(inputs: string[], options: ImportOptions = {}): Promise<InspectResult> {
+  const state: ImportState = { files: [], reporter: new Reporter(false), invoices: [] };
+  let error: Finding | undefined;
+  try {
+    await runImport(inputs, { ...options, strict: false }, state);
+  } catch (caught) {
+    if (!(caught instanceof RiskpayError)) throw caught;
+    error = caught.finding;
+  }
+  const severities = new Map<string, string>();
+  for (const finding of state.reporter.findings) severities.set(finding.code, finding.severity);
+  const groups: InspectResult['groups'] = [];
+  for (const [file, byCode] of state.reporter.grouped) {
+    for (const [code, entry] of byCode as Map<string, CodeCount>) {
+      groups.push({ file, code, severity: severities.get(code) ?? 'info', count: entry.count, lines: entry.lines });
+    }
+  }
+  const result: InspectResult = {
+    files: state.files,
+    groups,
+    findings: state.reporter.findings,
+    invoices: state.invoices.length,
+    customers: new Set(state.invoices.map((invoice) => invoice.customerId)).size,
+    currencies: [...new Set(state.invoices.map((invoice) => invoice.currency))].sort(),
+    nearDuplicates: findNearDuplicateNames(state.invoices),
+  };
+  if (error) result.error = error;
+  return result;
+}

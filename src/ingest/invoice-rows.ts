@@ -1,0 +1,281 @@
+// Turns the data rows of an invoice file into drafts: one per invoice, with typed cells. Rows of a
+// line-item export that repeat an invoice's invoice-level fields become lines of one draft.
+
+import { RiskpayError } from '../findings.js';
+import { Pending, RowIssue, NumberColumn, DateColumn, FileDateOrder, type Cell } from './columns.js';
+import { normalizeHeader, looksLikeLineItems, type ColumnMapping } from './headers.js';
+import type { ImportOptions, LedgerField, DateOrder } from './options.js';
+import { parseTerms, type Terms } from './terms.js';
+import type { RowReader } from './read-file.js';
+import type { Reporter } from './reporter.js';
+
+export interface InvoiceDraft {
+  file: string;
+  line: number;
+  invoiceId: string;
+  customerId: string;
+  customerName: string;
+  issueDate: Cell;
+  dueDate: Cell;
+  paidDate: Cell;
+  lastPaymentDate: Cell;
+  amount: Cell;
+  /** Line totals of a line-item export without an invoice total column. */
+  lineTotals: Cell[] | null;
+  paidAmount: Cell;
+  balance: Cell;
+  currency: string;
+  termsText: string;
+  /** Parsed terms; undefined when the terms cell could not be read. */
+  terms: Terms | null | undefined;
+  type: 'invoice' | 'credit' | null;
+  status: string;
+  disputed: boolean | undefined;
+  extra: Record<string, number>;
+  lines: number;
+  /** Column headers of the file, for messages about a draft after the file is read. */
+  headers: Partial<Record<LedgerField, string>>;
+}
+
+/** Shared state of all invoice files of one import. */
+export interface InvoiceStore {
+  drafts: Map<string, InvoiceDraft>;
+  /** Resolves this file's pending cells; run once per file when it ends. */
+  resolvers: (() => void)[];
+}
+
+const VOID_STATUSES = new Set(['void', 'voided', 'cancelled', 'canceled', 'deleted', 'makulerad', 'makulerat',
+  'annullerad', 'annullerat', 'anulada', 'anulado', 'cancelada', 'cancelado']);
+const TRUE_WORDS = new Set(['yes', 'y', 'ja', 'j', 'si', 's', 'true', 't', '1', 'x']);
+const FALSE_WORDS = new Set(['no', 'n', 'nej', 'false', 'f', '0']);
+
+/** Reads a Yes/No cell (English, Swedish, Spanish); returns undefined for other text. */
+export function readBoolean(raw: string): boolean | undefined {
+  const key = normalizeHeader(raw);
+  if (TRUE_WORDS.has(key)) return true;
+  if (FALSE_WORDS.has(key)) return false;
+  return undefined;
+}
+
+/** Reads a Type cell: credit note, or invoice. */
+function readDocumentType(raw: string): 'invoice' | 'credit' | null | undefined {
+  const key = normalizeHeader(raw);
+  if (key === '') return null;
+  if (/credit|kredit|abono|rectific|refund|cn$|^cr$|return/.test(key)) return 'credit';
+  if (/invoice|faktura|factura|debit|bill|^inv$|^dr$|^fac$/.test(key)) return 'invoice';
+  return undefined;
+}
+
+export interface InvoiceReaderOptions {
+  options: ImportOptions;
+  dateOrder: DateOrder | undefined;
+  store: InvoiceStore;
+  reporter: Reporter;
+  setLineItems: (value: boolean) => void;
+}
+
+export function makeInvoiceReader(
+  headers: string[],
+  mapping: ColumnMapping<LedgerField>,
+  file: string,
+  headerLine: number,
+  context: InvoiceReaderOptions,
+): RowReader {
+  const { options, store, dateOrder } = context;
+  const c = mapping.columns;
+  const header = (field: LedgerField): string => (c[field] !== undefined ? headers[c[field]!] || `#${c[field]! + 1}` : field);
+
+  const missing = (field: string): never => {
+    throw new RiskpayError('INGEST_COLUMN_MISSING', { file, field, headers: headers.join(', '), example: `--map ${field}=Header` }, { file, line: headerLine });
+  };
+  if (c.invoiceId === undefined) missing('invoiceId');
+  if (c.customerId === undefined && c.customerName === undefined) missing('customerName');
+  if (c.issueDate === undefined) missing('issueDate');
+  if (c.amount === undefined && c.lineTotal === undefined) missing('amount');
+  if (c.dueDate === undefined && c.terms === undefined && options.terms === undefined) {
+    throw new RiskpayError('INGEST_DUE_DATE_MISSING', { file, headers: headers.join(', ') }, { file, line: headerLine });
+  }
+
+  const lineItems = c.lineTotal !== undefined || looksLikeLineItems(headers);
+  context.setLineItems(lineItems);
+  const sumLines = c.amount === undefined;
+
+  const fileOrder = new FileDateOrder();
+  const numberColumn = (field: LedgerField) => (c[field] !== undefined ? new NumberColumn(header(field), file, options.decimal) : null);
+  const dateColumn = (field: LedgerField) => (c[field] !== undefined ? new DateColumn(header(field), file, dateOrder, fileOrder) : null);
+  const numbers = { amount: numberColumn('amount'), lineTotal: numberColumn('lineTotal'), paidAmount: numberColumn('paidAmount'), balance: numberColumn('balance') };
+  const dates = { issueDate: dateColumn('issueDate'), dueDate: dateColumn('dueDate'), paidDate: dateColumn('paidDate'), lastPaymentDate: dateColumn('lastPaymentDate') };
+
+  const extraColumns = (options.extra ?? []).map((name) => {
+    const exact = headers.findIndex((h) => h === name.trim());
+    const index = exact >= 0 ? exact : headers.findIndex((h) => normalizeHeader(h) === normalizeHeader(name));
+    if (index < 0) throw new RiskpayError('INGEST_EXTRA_NOT_FOUND', { file, column: name, headers: headers.join(', ') }, { file, line: headerLine });
+    return { name: name.trim(), index, column: new NumberColumn(headers[index], file, options.decimal ?? '.') };
+  });
+
+  const headerNames: Partial<Record<LedgerField, string>> = {};
+  for (const field of Object.keys(c) as LedgerField[]) headerNames[field] = header(field);
+  const fileDrafts: InvoiceDraft[] = [];
+  const pendingCurrency = new Set<string>();
+
+  const cell = (fields: string[], field: LedgerField): string => (c[field] !== undefined ? fields[c[field]!] : '');
+
+  const readNumberCell = (column: NumberColumn | null, raw: string, line: number): Cell => {
+    if (column === null) return null;
+    const { value, currency } = column.read(raw, line);
+    if (currency) pendingCurrency.add(currency);
+    return value;
+  };
+
+  const read = (fields: string[], line: number): void => {
+    const invoiceId = cell(fields, 'invoiceId').trim();
+    if (invoiceId === '') throw new RowIssue('INGEST_VALUE_EMPTY', { value: '' }, header('invoiceId'));
+    const customerId = cell(fields, 'customerId').trim();
+    const customerName = cell(fields, 'customerName').trim().replace(/\s+/g, ' ');
+    if (customerId === '' && customerName === '') {
+      throw new RowIssue('INGEST_VALUE_EMPTY', { value: '' }, header(c.customerName !== undefined ? 'customerName' : 'customerId'));
+    }
+    if (customerName.includes('\uFFFD')) throw new RowIssue('INGEST_REPLACEMENT_CHARACTER', { value: customerName }, header('customerName'));
+
+    const status = cell(fields, 'status').trim();
+    if (status !== '' && VOID_STATUSES.has(normalizeHeader(status))) {
+      throw new RowIssue('INGEST_ROW_VOID', { value: status, invoiceId }, header('status'), 'info');
+    }
+
+    const issueRaw = cell(fields, 'issueDate');
+    const issueDate = dates.issueDate!.read(issueRaw, line);
+    if (issueDate === null) throw new RowIssue('INGEST_VALUE_EMPTY', { value: '' }, header('issueDate'));
+    const dueDate = dates.dueDate ? dates.dueDate.read(cell(fields, 'dueDate'), line) : null;
+    const paidDate = dates.paidDate ? dates.paidDate.read(cell(fields, 'paidDate'), line) : null;
+    const lastPaymentDate = dates.lastPaymentDate ? dates.lastPaymentDate.read(cell(fields, 'lastPaymentDate'), line) : null;
+
+    pendingCurrency.clear();
+    const amount = readNumberCell(numbers.amount, cell(fields, 'amount'), line);
+    const lineTotal = readNumberCell(numbers.lineTotal, cell(fields, 'lineTotal'), line);
+    if (sumLines ? lineTotal === null : amount === null) {
+      throw new RowIssue('INGEST_VALUE_EMPTY', { value: '' }, header(sumLines ? 'lineTotal' : 'amount'));
+    }
+    const amountCurrency = [...pendingCurrency][0] ?? '';
+    const paidAmount = readNumberCell(numbers.paidAmount, cell(fields, 'paidAmount'), line);
+    const balance = readNumberCell(numbers.balance, cell(fields, 'balance'), line);
+
+    const termsText = cell(fields, 'terms').trim();
+    let terms: Terms | null | undefined = null;
+    if (termsText !== '') terms = parseTerms(termsText) ?? undefined;
+
+    const typeText = cell(fields, 'type');
+    const type = readDocumentType(typeText);
+    if (type === undefined) throw new RowIssue('INGEST_TYPE_UNKNOWN', { value: typeText.trim() }, header('type'));
+
+    const disputedText = cell(fields, 'disputed');
+    let disputed: boolean | undefined;
+    if (c.disputed !== undefined && disputedText.trim() !== '') {
+      disputed = readBoolean(disputedText);
+      if (disputed === undefined) context.reporter.add('INGEST_BOOLEAN_INVALID', 'warning', { file, line, column: header('disputed'), value: disputedText.trim() }, { file, line, column: header('disputed') });
+    }
+
+    const extra: Record<string, number> = {};
+    for (const column of extraColumns) extra[column.name] = readExtra(column.column, fields[column.index], line);
+
+    const currencyText = cell(fields, 'currency').trim().toUpperCase();
+    const currency = /^[A-Z]{3}$/.test(currencyText) ? currencyText : amountCurrency;
+
+    const draft: InvoiceDraft = {
+      file, line, invoiceId, customerId, customerName, issueDate, dueDate, paidDate, lastPaymentDate,
+      amount: sumLines ? null : amount,
+      lineTotals: sumLines ? [lineTotal] : null,
+      paidAmount, balance, currency, termsText, terms, type, status, disputed, extra, lines: 1, headers: headerNames,
+    };
+
+    const existing = store.drafts.get(invoiceId);
+    if (existing) {
+      const differs = firstDifference(existing, draft);
+      if (differs !== null) {
+        throw new RiskpayError(
+          'INGEST_INVOICE_CONFLICT',
+          { invoiceId, line, otherFile: existing.file, otherLine: existing.line, column: draft.headers[differs] ?? differs },
+          { file, line, column: draft.headers[differs] ?? differs },
+        );
+      }
+      if (!lineItems || existing.file !== file) {
+        throw new RowIssue('INGEST_DUPLICATE_ROW', { invoiceId, otherLine: existing.line, otherFile: existing.file }, header('invoiceId'));
+      }
+      existing.lines++;
+      if (existing.lineTotals && draft.lineTotals) existing.lineTotals.push(...draft.lineTotals);
+      return;
+    }
+    store.drafts.set(invoiceId, draft);
+    fileDrafts.push(draft);
+  };
+
+  const readExtra = (column: NumberColumn, raw: string, line: number): number => {
+    const flag = readBoolean(raw);
+    if (flag !== undefined) return flag ? 1 : 0;
+    if (raw.trim() === '') throw new RowIssue('INGEST_VALUE_EMPTY', { value: '' }, column.header);
+    try {
+      const { value } = column.read(raw, line);
+      if (typeof value === 'number') return value;
+    } catch (error) {
+      if (!(error instanceof RowIssue) || error.code === 'INGEST_NUMBER_NOT_FINITE') throw error;
+    }
+    throw new RiskpayError('INGEST_EXTRA_NOT_NUMERIC', { file, line, column: column.header, value: raw.trim() }, { file, line, column: column.header });
+  };
+
+  const finish = (): void => {
+    // Pending cells are resolved now that every value of the file has been seen.
+    for (const draft of fileDrafts) {
+      draft.issueDate = resolveDate(dates.issueDate, draft.issueDate);
+      draft.dueDate = resolveDate(dates.dueDate, draft.dueDate);
+      draft.paidDate = resolveDate(dates.paidDate, draft.paidDate);
+      draft.lastPaymentDate = resolveDate(dates.lastPaymentDate, draft.lastPaymentDate);
+      draft.amount = resolveNumber(numbers.amount, draft.amount);
+      draft.paidAmount = resolveNumber(numbers.paidAmount, draft.paidAmount);
+      draft.balance = resolveNumber(numbers.balance, draft.balance);
+      if (draft.lineTotals) draft.lineTotals = draft.lineTotals.map((value) => resolveNumber(numbers.lineTotal, value));
+    }
+    for (const column of Object.values(dates)) {
+      if (column?.mixesSerials()) {
+        context.reporter.add('INGEST_DATE_SERIAL_MIXED', 'warning', { file, column: column.header, serialLine: column.firstSerialLine, textLine: column.firstTextLine }, { file, line: column.firstSerialLine, column: column.header });
+      }
+    }
+  };
+
+  const describe = (field: string): string | undefined => {
+    if (field in numbers) return numbers[field as keyof typeof numbers]?.describe();
+    if (field in dates) return dates[field as keyof typeof dates]?.describe();
+    return undefined;
+  };
+
+  return { read, finish, describe };
+}
+
+function resolveDate(column: DateColumn | null, value: Cell): Cell {
+  return value instanceof Pending ? column!.resolve(value.raw, value.line) : value;
+}
+
+function resolveNumber(column: NumberColumn | null, value: Cell): Cell {
+  return value instanceof Pending ? column!.resolve(value.raw, value.line) : value;
+}
+
+const COMPARED: LedgerField[] = ['customerId', 'customerName', 'issueDate', 'dueDate', 'amount', 'currency', 'paidDate',
+  'paidAmount', 'balance', 'terms', 'type', 'status', 'disputed', 'lastPaymentDate'];
+
+/** Returns the first invoice-level field where two rows of one invoice differ, or null. */
+function firstDifference(a: InvoiceDraft, b: InvoiceDraft): LedgerField | null {
+  for (const field of COMPARED) {
+    const left = field === 'terms' ? a.termsText : (a as unknown as Record<string, unknown>)[field];
+    const right = field === 'terms' ? b.termsText : (b as unknown as Record<string, unknown>)[field];
+    if (!sameValue(left, right)) return field;
+  }
+  for (const key of Object.keys(a.extra)) if (a.extra[key] !== b.extra[key]) return key as LedgerField;
+  return null;
+}
+
+function sameValue(left: unknown, right: unknown): boolean {
+  if (left instanceof Pending && right instanceof Pending) return left.raw.trim() === right.raw.trim();
+  // NOTE: a pending cell and a number read after the column was decided cannot be compared here;
+  // they are taken as equal rather than raising a conflict that may not exist.
+  if (left instanceof Pending || right instanceof Pending) return true;
+  if (typeof left === 'string' && typeof right === 'string') return left.toLowerCase() === right.toLowerCase();
+  return left === right;
+}

@@ -1,0 +1,178 @@
+// Reads amounts as exported in Sweden, Spain, Germany, France, Switzerland, the UK and the US:
+// decimal comma or point; thousands grouped by dot, comma, apostrophe, space, U+00A0 or U+202F;
+// currency symbols or codes before or after; negatives with a leading or trailing minus or in
+// parentheses. Whether `,` or `.` is the decimal separator is decided once per column: a value such
+// as `1,234` alone cannot tell, so its column needs a value with evidence or the `decimal` option.
+
+import type { DecimalSeparator } from './options.js';
+
+export type NumberReading =
+  | { kind: 'empty' }
+  | { kind: 'number'; value: number; evidence: DecimalSeparator | null; currency: string }
+  /** Valid under either separator but with a different value (`1,234`): needs the column's decision. */
+  | { kind: 'ambiguous'; core: string; negative: boolean; separator: DecimalSeparator; currency: string }
+  | { kind: 'invalid'; reason: 'not-a-number' | 'not-finite' };
+
+const SYMBOL_CURRENCIES: Record<string, string> = { '€': 'EUR', '£': 'GBP', '¥': 'JPY', '$': '', 'kr': '', 'kr.': '', ':-': '' };
+const SIMPLE_INTEGER = /^-?\d+$/;
+const SIMPLE_DECIMAL = /^-?(\d+)([.,])(\d+)$/;
+const GROUP_SPACES = /[\s\u00a0\u202f'’]/;
+const NON_FINITE = /^[+-]?(nan|inf|infinity|∞)$/i;
+const EXPONENT = /^\d+(?:\.\d+)?e[+-]?\d+$/i;
+
+/** Reads one cell without knowing the column's decimal separator. */
+export function readNumber(raw: string): NumberReading {
+  const text = raw.trim();
+  if (text === '') return { kind: 'empty' };
+  if (SIMPLE_INTEGER.test(text)) return { kind: 'number', value: Number(text), evidence: null, currency: '' };
+  const simple = SIMPLE_DECIMAL.exec(text);
+  if (simple) return readSeparated(text.startsWith('-'), simple[1], simple[2] as DecimalSeparator, simple[3], '', text.replace('-', ''));
+  return readDecorated(text);
+}
+
+function readDecorated(text: string): NumberReading {
+  if (NON_FINITE.test(text)) return { kind: 'invalid', reason: 'not-finite' };
+  let rest = text;
+  let negative = false;
+  let currency = '';
+
+  if (rest.startsWith('(') && rest.endsWith(')')) {
+    negative = true;
+    rest = rest.slice(1, -1).trim();
+  }
+  // Signs and currency may come in either order: -$75.00, $-75.00, 75,00 kr-, EUR -12.50.
+  for (let pass = 0; pass < 3; pass++) {
+    const sign = /^[-\u2212]\s*/.exec(rest) ?? null;
+    if (sign) {
+      negative = !negative;
+      rest = rest.slice(sign[0].length);
+    }
+    if (/^\+\s*/.test(rest)) rest = rest.replace(/^\+\s*/, '');
+    const trailingSign = /\s*[-\u2212]$/.exec(rest);
+    if (trailingSign && !rest.endsWith(':-')) {
+      negative = !negative;
+      rest = rest.slice(0, -trailingSign[0].length);
+    }
+    const lead = /^([A-Z]{3}|[€£¥$]|kr\.?)\s*/i.exec(rest);
+    if (lead && !/^\d/.test(lead[1])) {
+      currency ||= currencyCode(lead[1]);
+      rest = rest.slice(lead[0].length);
+      continue;
+    }
+    const trail = /\s*([A-Z]{3}|[€£¥$]|kr\.?|:-)$/i.exec(rest);
+    if (trail) {
+      currency ||= currencyCode(trail[1]);
+      rest = rest.slice(0, -trail[0].length);
+      continue;
+    }
+    if (!sign && !trailingSign) break;
+  }
+  rest = rest.trim();
+  if (rest === '') return { kind: 'invalid', reason: 'not-a-number' };
+  if (NON_FINITE.test(rest)) return { kind: 'invalid', reason: 'not-finite' };
+  if (EXPONENT.test(rest)) {
+    const value = Number(rest);
+    if (!Number.isFinite(value)) return { kind: 'invalid', reason: 'not-finite' };
+    return { kind: 'number', value: negative ? -value : value, evidence: null, currency };
+  }
+  if (!/^[\d.,\s\u00a0\u202f'’]+$/.test(rest) || !/\d/.test(rest)) return { kind: 'invalid', reason: 'not-a-number' };
+  return readGrouped(rest, negative, currency);
+}
+
+function currencyCode(token: string): string {
+  const known = SYMBOL_CURRENCIES[token.toLowerCase()];
+  if (known !== undefined) return known;
+  return token.toUpperCase();
+}
+
+/** Reads digits with `.`/`,` and grouping spaces or apostrophes. */
+function readGrouped(core: string, negative: boolean, currency: string): NumberReading {
+  const dots = count(core, '.');
+  const commas = count(core, ',');
+  const spaced = GROUP_SPACES.test(core);
+  if (dots === 0 && commas === 0) return finish(core, null, negative, null, currency);
+  if (dots > 0 && commas > 0) {
+    const decimal: DecimalSeparator = core.lastIndexOf('.') > core.lastIndexOf(',') ? '.' : ',';
+    return finish(core, decimal, negative, decimal, currency);
+  }
+  const separator: DecimalSeparator = dots > 0 ? '.' : ',';
+  if (dots + commas > 1) {
+    const decimal: DecimalSeparator = separator === '.' ? ',' : '.';
+    return finish(core, decimal, negative, decimal, currency);
+  }
+  const at = core.indexOf(separator);
+  const before = core.slice(0, at);
+  const after = core.slice(at + 1);
+  // Spaces or apostrophes already group the thousands, so the one `.` or `,` is the decimal sign.
+  if (spaced || after.length !== 3 || /^\s*0?$/.test(before) || before.replace(GROUP_SPACES, '').length > 3) {
+    return finish(core, separator, negative, separator, currency);
+  }
+  return { kind: 'ambiguous', core, negative, separator, currency };
+}
+
+function readSeparated(negative: boolean, before: string, separator: DecimalSeparator, after: string, currency: string, core: string): NumberReading {
+  if (after.length !== 3 || before === '0' || before.length > 3) {
+    return finish(core, separator, negative, separator, currency);
+  }
+  return { kind: 'ambiguous', core, negative, separator, currency };
+}
+
+/** Reads a cell once the column's decimal separator is known. */
+export function readNumberAs(raw: string, decimal: DecimalSeparator): NumberReading {
+  const reading = readNumber(raw);
+  if (reading.kind === 'ambiguous') return finish(reading.core, decimal, reading.negative, null, reading.currency);
+  if (reading.kind === 'number' && reading.evidence !== null && reading.evidence !== decimal) {
+    // Re-read under the given separator; grouping rules reject values that do not fit.
+    const text = raw.trim();
+    const decorated = readDecorated(text);
+    if (decorated.kind !== 'number' && decorated.kind !== 'ambiguous') return decorated;
+    const core = stripToCore(text);
+    return finish(core, decimal, decorated.kind === 'number' ? decorated.value < 0 : decorated.negative, null, decorated.currency);
+  }
+  return reading;
+}
+
+function stripToCore(text: string): string {
+  return text.replace(/[^\d.,\s\u00a0\u202f'’]/g, '').trim();
+}
+
+/**
+ * Removes grouping and converts. Groups after the first must have exactly three digits, so `1,2`
+ * under a decimal point is rejected rather than read as 12.
+ */
+function finish(core: string, decimal: DecimalSeparator | null, negative: boolean, evidence: DecimalSeparator | null, currency: string): NumberReading {
+  let integerPart = core;
+  let fraction = '';
+  if (decimal !== null) {
+    const at = core.lastIndexOf(decimal);
+    if (at !== -1) {
+      integerPart = core.slice(0, at);
+      fraction = core.slice(at + 1);
+    }
+  }
+  if (!/^\d*$/.test(fraction)) return { kind: 'invalid', reason: 'not-a-number' };
+  const groups = integerPart.split(/[.,\s\u00a0\u202f'’]/);
+  if (groups.length > 1) {
+    if (!/^\d{1,3}$/.test(groups[0])) return { kind: 'invalid', reason: 'not-a-number' };
+    for (let i = 1; i < groups.length; i++) if (!/^\d{3}$/.test(groups[i])) return { kind: 'invalid', reason: 'not-a-number' };
+  } else if (!/^\d*$/.test(integerPart)) {
+    return { kind: 'invalid', reason: 'not-a-number' };
+  }
+  const digits = groups.join('');
+  if (digits === '' && fraction === '') return { kind: 'invalid', reason: 'not-a-number' };
+  const value = Number(`${digits || '0'}.${fraction || '0'}`);
+  if (!Number.isFinite(value)) return { kind: 'invalid', reason: 'not-finite' };
+  return { kind: 'number', value: negative ? -value : value, evidence, currency };
+}
+
+function count(text: string, char: string): number {
+  let n = 0;
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) n++;
+  return n;
+}
+
+/** Describes a decided column format for reports, e.g. "decimal , grouping ." */
+export function describeNumberFormat(decimal: DecimalSeparator | null): string {
+  if (decimal === null) return 'integer';
+  return `decimal ${decimal}`;
+}

@@ -1,0 +1,59 @@
+// Currency conversion with a rates file, so invoices in several currencies can be compared. The file
+// is a CSV with the columns `currency` and `rate`: the value of one unit in the base currency, which
+// is the currency whose rate is 1. Rates are fixed, not dated.
+
+import { readFile } from 'node:fs/promises';
+import { RiskpayError } from '../findings.js';
+import type { Invoice } from './ledger.js';
+import type { Reporter } from './reporter.js';
+import { readNumber } from './numbers.js';
+import { roundCents } from './assemble.js';
+
+export interface Rates {
+  base: string;
+  rates: Map<string, number>;
+}
+
+export async function loadRates(path: string): Promise<Rates> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new RiskpayError('INGEST_FILE_NOT_FOUND', { file: path, reason: (error as NodeJS.ErrnoException).code ?? String(error) }, { file: path });
+  }
+  const rates = new Map<string, number>();
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    const cells = raw.split(/[,;\t=]/).map((cell) => cell.trim());
+    if (cells.join('') === '' || (line === 1 && /^currency$/i.test(cells[0]))) return;
+    const reading = cells.length === 2 ? readNumber(cells[1]) : null;
+    if (!/^[A-Za-z]{3}$/.test(cells[0]) || reading?.kind !== 'number' || !(reading.value > 0)) {
+      throw new RiskpayError('INGEST_RATES_INVALID', { file: path, line, value: raw.trim() }, { file: path, line });
+    }
+    rates.set(cells[0].toUpperCase(), reading.value);
+  });
+  const bases = [...rates].filter(([, rate]) => rate === 1).map(([code]) => code);
+  if (bases.length !== 1) throw new RiskpayError('INGEST_RATES_NO_BASE', { file: path, found: bases.join(', ') }, { file: path });
+  return { base: bases[0], rates };
+}
+
+/** Converts every invoice and its payments to the base currency. */
+export function convertCurrencies(invoices: Invoice[], rates: Rates, ratesFile: string, reporter: Reporter): void {
+  let unknown = 0;
+  for (const invoice of invoices) {
+    if (invoice.currency === '') {
+      unknown++;
+      continue;
+    }
+    if (invoice.currency === rates.base) continue;
+    const rate = rates.rates.get(invoice.currency);
+    if (rate === undefined) {
+      throw new RiskpayError('INGEST_RATE_MISSING', { currency: invoice.currency, file: invoice.source.file, line: invoice.source.line ?? 0, rates: ratesFile }, invoice.source);
+    }
+    invoice.amount = roundCents(invoice.amount * rate);
+    for (const payment of invoice.payments) payment.amount = roundCents(payment.amount * rate);
+    invoice.currency = rates.base;
+  }
+  if (unknown > 0) reporter.add('INGEST_RATES_NO_CURRENCY', 'warning', { count: unknown, base: rates.base }, undefined);
+}

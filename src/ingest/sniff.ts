@@ -1,0 +1,103 @@
+// Finds the delimiter and the header line from the first part of a file. Excel's `sep=;` first line
+// sets the delimiter. Otherwise each candidate delimiter splits the sample, and the one that yields a
+// header row naming known fields, then the most consistent field count, wins.
+
+import { RiskpayError } from '../findings.js';
+import { CsvSplitter } from './splitter.js';
+import { countKnownHeaders } from './headers.js';
+
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** How many records at the top of a file may come before the header (titles, periods, blank lines). */
+const MAX_PREAMBLE_RECORDS = 30;
+
+export interface SniffResult {
+  delimiter: string;
+  /** Physical line of the `sep=` line, or 0 when there is none. */
+  sepLine: number;
+  /** Physical line of the header. */
+  headerLine: number;
+  headers: string[];
+}
+
+/** Parses the `delimiter` option: one character, or `tab`. */
+export function parseDelimiterOption(value: string): string {
+  if (value === 'tab' || value === '\\t' || value === 'TAB') return '\t';
+  if (value.length !== 1 || value === '"' || value === '\n' || value === '\r') {
+    throw new RiskpayError('INGEST_DELIMITER_INVALID', { value });
+  }
+  return value;
+}
+
+/** Splits the sample into its first records; a record cut off at the end of the sample is left out. */
+function sampleRecords(sample: string, delimiter: string, final: boolean): { fields: string[]; line: number }[] {
+  const records: { fields: string[]; line: number }[] = [];
+  const splitter = new CsvSplitter(delimiter, { maxFieldBytes: Infinity, maxLineBytes: Infinity, maxColumns: Infinity }, '');
+  try {
+    splitter.push(sample, final, (fields, line) => {
+      if (records.length < 200) records.push({ fields, line });
+    });
+  } catch {
+    // A broken quote in the sample: judge the delimiter on the records before it.
+  }
+  return records;
+}
+
+export function sniff(
+  sample: string,
+  final: boolean,
+  kind: 'invoices' | 'payments',
+  delimiterOption: string | undefined,
+  mappedHeaders: Set<string>,
+  file: string,
+): SniffResult {
+  let sepLine = 0;
+  let forced = delimiterOption !== undefined ? parseDelimiterOption(delimiterOption) : undefined;
+  const sep = /^sep=(.)\r?(\n|$)/.exec(sample);
+  if (sep) {
+    sepLine = 1;
+    forced ??= sep[1];
+  }
+  const body = sepLine ? sample.slice(sample.indexOf('\n') + 1 || sample.length) : sample;
+
+  const candidates = forced ? [forced] : [...DELIMITERS];
+  let best: { score: number; delimiter: string; headerIndex: number; records: { fields: string[]; line: number }[] } | null = null;
+  for (const delimiter of candidates) {
+    const records = sampleRecords(body, delimiter, final);
+    const scored = scoreDelimiter(records, kind, mappedHeaders);
+    if (best === null || scored.score > best.score) best = { ...scored, delimiter, records };
+  }
+  if (best === null || best.records.length === 0) {
+    throw new RiskpayError('INGEST_FILE_EMPTY', { file }, { file });
+  }
+  if (best.headerIndex < 0) {
+    throw new RiskpayError('INGEST_HEADER_NOT_FOUND', { file, lines: Math.min(best.records.length, MAX_PREAMBLE_RECORDS) }, { file });
+  }
+  const header = best.records[best.headerIndex];
+  return { delimiter: best.delimiter, sepLine, headerLine: header.line + sepLine, headers: header.fields.map((h) => h.trim()) };
+}
+
+function scoreDelimiter(
+  records: { fields: string[]; line: number }[],
+  kind: 'invoices' | 'payments',
+  mappedHeaders: Set<string>,
+): { score: number; headerIndex: number } {
+  let headerIndex = -1;
+  let known = 0;
+  for (let i = 0; i < Math.min(records.length, MAX_PREAMBLE_RECORDS); i++) {
+    const count = countKnownHeaders(records[i].fields, kind, mappedHeaders);
+    if (count >= 2 && count > known) {
+      headerIndex = i;
+      known = count;
+      break;
+    }
+  }
+
+  // Consistency: how many records after the header share the header's field count.
+  const from = Math.max(headerIndex, 0);
+  const width = records[from]?.fields.length ?? 0;
+  let consistent = 0;
+  for (let i = from + 1; i < records.length; i++) if (records[i].fields.length === width) consistent++;
+  const score = known * 1_000_000 + (width > 1 ? consistent * 100 + width : 0);
+  return { score, headerIndex };
+}
