@@ -30,6 +30,8 @@ export interface ForestInit {
   /** Out-of-bag AUC (classification) or R^2 (regression); null when not computed. */
   oob: number | null;
   params: ForestParams;
+  /** Worker threads that built trees; 1 when trained in the calling thread or loaded from JSON. */
+  threadsUsed?: number;
 }
 
 export class Forest {
@@ -39,6 +41,7 @@ export class Forest {
   readonly trees: readonly TreeArrays[];
   readonly oob: number | null;
   readonly params: ForestParams;
+  readonly threadsUsed: number;
   private readonly importance: Float64Array;
 
   constructor(init: ForestInit) {
@@ -49,6 +52,7 @@ export class Forest {
     this.oob = init.oob;
     this.params = { ...init.params };
     this.importance = init.importance;
+    this.threadsUsed = init.threadsUsed ?? 1;
   }
 
   get nTrees(): number {

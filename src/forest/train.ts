@@ -24,7 +24,7 @@ export function trainForestSync(data: TrainData, options: ForestOptions): Forest
   for (let t = 0; t < resolved.params.nTrees; t++) {
     built.push(buildTree(binned, data.y, resolved.tree, treeSeed(resolved.params.seed, t)));
   }
-  return assembleForest(data, resolved, built);
+  return assembleForest(data, resolved, built, 1);
 }
 
 /**
@@ -40,8 +40,9 @@ export async function trainForest(data: TrainData, options: ForestOptions): Prom
 
   const binned = binMatrix(data.X, resolved.params.maxBins, canUseWorkers);
   const built: (BuiltTree | undefined)[] = new Array(resolved.params.nTrees);
+  let threadsUsed = 1;
   if (canUseWorkers) {
-    await buildInWorkers(workerUrl, binned, data.y, resolved, built);
+    threadsUsed = await buildInWorkers(workerUrl, binned, data.y, resolved, built);
   }
 
   // Trees no worker delivered (no workers, or a worker failed) are grown here; the per-tree seeds
@@ -49,17 +50,20 @@ export async function trainForest(data: TrainData, options: ForestOptions): Prom
   for (let t = 0; t < built.length; t++) {
     if (built[t] === undefined) built[t] = buildTree(binned, data.y, resolved.tree, treeSeed(resolved.params.seed, t));
   }
-  return assembleForest(data, resolved, built as BuiltTree[]);
+  return assembleForest(data, resolved, built as BuiltTree[], threadsUsed);
 }
 
-/** Hands out tree indices one at a time to `threads` workers until every tree is built or a worker fails. */
+/**
+ * Hands out tree indices one at a time to `threads` workers until every tree is built or a worker
+ * fails. Resolves to the number of workers that delivered at least one tree.
+ */
 function buildInWorkers(
   workerUrl: URL,
   binned: BinnedData,
   y: Float64Array,
   resolved: ResolvedOptions,
   built: (BuiltTree | undefined)[],
-): Promise<void> {
+): Promise<number> {
   const nTrees = built.length;
   const init: WorkerInit = { binned, y, params: resolved.tree satisfies TreeParams };
 
@@ -68,13 +72,14 @@ function buildInWorkers(
     let running = 0;
     let failed = false;
     const finished = new Set<Worker>();
+    const delivered = new Set<Worker>();
 
     const finishWorker = (worker: Worker): void => {
       if (finished.has(worker)) return;
       finished.add(worker);
       running--;
       void worker.terminate();
-      if (running === 0) resolve();
+      if (running === 0) resolve(delivered.size);
     };
 
     const sendNext = (worker: Worker): void => {
@@ -92,6 +97,7 @@ function buildInWorkers(
       running++;
       worker.on('message', (result: WorkerResult) => {
         built[result.treeIndex] = result.built;
+        delivered.add(worker);
         sendNext(worker);
       });
 
@@ -109,7 +115,7 @@ function buildInWorkers(
   });
 }
 
-function assembleForest(data: TrainData, resolved: ResolvedOptions, built: BuiltTree[]): Forest {
+function assembleForest(data: TrainData, resolved: ResolvedOptions, built: BuiltTree[], threadsUsed: number): Forest {
   const { rows, cols } = data.X;
   const task = resolved.tree.task;
 
@@ -156,5 +162,6 @@ function assembleForest(data: TrainData, resolved: ResolvedOptions, built: Built
     importance,
     oob,
     params: resolved.params,
+    threadsUsed: Math.max(1, threadsUsed),
   });
 }
