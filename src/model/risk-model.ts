@@ -9,6 +9,12 @@ import type { Contributions, Forest, Matrix } from '../forest/index.js';
 import { applyCalibration, type PlattCalibration } from './calibration.js';
 import type { ModelMeta, PaymentDatePrediction, RiskModel } from './types.js';
 
+/**
+ * Model column that carries the lateness threshold itself. The bundled model is trained on several
+ * thresholds stacked, so one file serves any `--late-after`; its value comes from meta.label.
+ */
+export const LATE_AFTER_FEATURE = 'label_late_after_days';
+
 /** Quantiles of the per-tree predictions that bound the payment-date interval (an 80% spread). */
 export const INTERVAL_QUANTILES = [0.1, 0.9] as const;
 
@@ -37,9 +43,30 @@ export class ForestRiskModel implements RiskModel {
     this.inputNames = featureNames(parts.meta.extraColumns);
     const position = new Map(this.inputNames.map((name, i) => [name, i]));
     this.columns = Int32Array.from(parts.meta.featureNames, (name) => {
+      // -1 marks the lateness-threshold column, filled from the label definition.
+      if (name === LATE_AFTER_FEATURE) return -1;
       const index = position.get(name);
       if (index === undefined) throw new RiskpayError('MODEL_FEATURE_UNKNOWN', { feature: name });
       return index;
+    });
+  }
+
+  /** True when the model reads the lateness threshold as an input, so any threshold can be bound. */
+  get acceptsAnyLateAfter(): boolean {
+    return this.meta.featureNames.includes(LATE_AFTER_FEATURE);
+  }
+
+  /** Returns this model for another lateness threshold; only models with the threshold input accept one. */
+  withLateAfter(lateAfterDays: number): ForestRiskModel {
+    if (lateAfterDays === this.meta.label.lateAfterDays) return this;
+    if (!this.acceptsAnyLateAfter) {
+      throw new RiskpayError('MODEL_LATE_AFTER_MISMATCH', { model: this.meta.label.lateAfterDays, requested: lateAfterDays });
+    }
+    return new ForestRiskModel({
+      meta: { ...this.meta, label: { lateAfterDays } },
+      classifier: this.classifier,
+      calibration: this.calibration,
+      regressor: this.regressor,
     });
   }
 
@@ -50,9 +77,13 @@ export class ForestRiskModel implements RiskModel {
     }
     const width = this.columns.length;
     const data = new Float64Array(rows.rows * width);
+    const lateAfter = this.meta.label.lateAfterDays;
     for (let r = 0; r < rows.rows; r += 1) {
       const from = r * rows.cols;
-      for (let c = 0; c < width; c += 1) data[r * width + c] = rows.data[from + this.columns[c]];
+      for (let c = 0; c < width; c += 1) {
+        const index = this.columns[c];
+        data[r * width + c] = index < 0 ? lateAfter : rows.data[from + index];
+      }
     }
     return { data, rows: rows.rows, cols: width };
   }
@@ -81,7 +112,8 @@ export class ForestRiskModel implements RiskModel {
     const scale = Math.abs(rawChange) > 1e-12 ? (prediction - bias) / rawChange : 0;
     const values = new Float64Array(this.inputNames.length);
     this.columns.forEach((inputIndex, c) => {
-      values[inputIndex] = raw.values[c] * scale;
+      // The threshold column is the same for every row, so its share stays in the bias.
+      if (inputIndex >= 0) values[inputIndex] = raw.values[c] * scale;
     });
     if (scale === 0 && Math.abs(prediction - bias) > 0) {
       // NOTE: with no raw change there is nothing to share out; the whole shift stays in the bias.

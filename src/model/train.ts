@@ -9,7 +9,7 @@ import { trainForest, type Forest, type ForestOptions } from '../forest/index.js
 import type { Ledger } from '../ingest/ledger.js';
 import { applyCalibration, fitPlatt, type PlattCalibration } from './calibration.js';
 import { classifierMetrics, type ClassifierMetrics } from './metrics.js';
-import { ForestRiskModel } from './risk-model.js';
+import { ForestRiskModel, LATE_AFTER_FEATURE } from './risk-model.js';
 import type { ModelMeta } from './types.js';
 
 export const MODEL_FORMAT = 'riskpay-model';
@@ -53,6 +53,15 @@ export interface TrainOptions {
   classifier?: Partial<ForestOptions>;
   regressor?: Partial<ForestOptions> | false;
   threads?: number;
+  /** Add training rows at the later checkpoints of open invoices; default true. */
+  checkpoints?: boolean;
+  /** Train on these columns instead of the default set. */
+  columns?: string[];
+  /**
+   * Stack rows labelled at each of these thresholds, with the threshold as an input column, so the model
+   * serves any `--late-after` (the bundled model); `lateAfter` is then only the default bound to it.
+   */
+  lateAfterValues?: number[];
 }
 
 export interface TrainReport {
@@ -157,6 +166,67 @@ export function modelColumns(extraColumns: readonly string[], scaleFreeOnly: boo
   return scaleFreeOnly ? scaleFreeFeatureNames() : featureNames(extraColumns);
 }
 
+/** Concatenates row sets with the same columns. */
+export function concatRows(parts: LabelledRows[]): LabelledRows {
+  const width = parts[0].X.cols;
+  const total = parts.reduce((sum, part) => sum + part.X.rows, 0);
+  const data = new Float64Array(total * width);
+  let offset = 0;
+  for (const part of parts) {
+    data.set(part.X.data, offset * width);
+    offset += part.X.rows;
+  }
+  const join = <T extends ArrayLike<number>>(make: (n: number) => T & { set(a: ArrayLike<number>, o: number): void }, pick: (part: LabelledRows) => ArrayLike<number>): T => {
+    const out = make(total);
+    let at = 0;
+    for (const part of parts) {
+      out.set(pick(part), at);
+      at += part.X.rows;
+    }
+    return out;
+  };
+  return {
+    X: { data, rows: total, cols: width },
+    y: join((n) => new Float64Array(n), (part) => part.y),
+    daysLate: join((n) => new Float64Array(n), (part) => part.daysLate),
+    rowDays: join((n) => new Int32Array(n), (part) => part.rowDays),
+    atIssue: join((n) => new Uint8Array(n), (part) => part.atIssue),
+    invoiceIds: parts.flatMap((part) => part.invoiceIds),
+    customerIds: parts.flatMap((part) => part.customerIds),
+    featureNames: parts[0].featureNames,
+    censored: parts.reduce((sum, part) => sum + part.censored, 0),
+  };
+}
+
+/** Appends a constant column to every row. */
+function withConstantColumn(rows: LabelledRows, name: string, value: number): LabelledRows {
+  const width = rows.X.cols + 1;
+  const data = new Float64Array(rows.X.rows * width);
+  for (let r = 0; r < rows.X.rows; r += 1) {
+    data.set(rows.X.data.subarray(r * rows.X.cols, (r + 1) * rows.X.cols), r * width);
+    data[r * width + width - 1] = value;
+  }
+  return { ...rows, X: { data, rows: rows.X.rows, cols: width }, featureNames: [...rows.featureNames, name] };
+}
+
+/**
+ * Builds labelled rows for one ledger or several independent ones (each business of a simulation is
+ * its own ledger, so shares of receivables stay within a business), optionally stacked per threshold.
+ */
+export function rowsFor(ledgers: readonly Ledger[], thresholds: readonly number[] | null, lateAfter: number, knownBefore: number, checkpoints: boolean): LabelledRows {
+  const parts: LabelledRows[] = [];
+  for (const ledger of ledgers) {
+    if (thresholds === null) {
+      parts.push(buildLabelledRows(ledger, { lateAfter, knownBefore, checkpoints }));
+      continue;
+    }
+    for (const threshold of thresholds) {
+      parts.push(withConstantColumn(buildLabelledRows(ledger, { lateAfter: threshold, knownBefore, checkpoints }), LATE_AFTER_FEATURE, threshold));
+    }
+  }
+  return concatRows(parts);
+}
+
 /** Returns the day that starts the holdout: the row day at the (1 - HOLDOUT_SHARE) quantile. */
 export function holdoutStart(rows: LabelledRows): number {
   const days = Int32Array.from(rows.rowDays).sort();
@@ -168,19 +238,24 @@ export function holdoutStart(rows: LabelledRows): number {
  * calibration and metrics, then refits on all rows. Throws RiskpayError when the window has too few
  * late or on-time invoices.
  */
-export async function trainModel(ledger: Ledger, options: TrainOptions = {}): Promise<{ model: ForestRiskModel; report: TrainReport }> {
+export async function trainModel(source: Ledger | Ledger[], options: TrainOptions = {}): Promise<{ model: ForestRiskModel; report: TrainReport }> {
+  const ledgers = Array.isArray(source) ? source : [source];
+  const ledger: Ledger = ledgers.length === 1 ? ledgers[0] : { invoices: ledgers.flatMap((one) => one.invoices), extraColumns: ledgers[0].extraColumns };
+  const thresholds = options.lateAfterValues ?? null;
   const asOf = options.asOf ?? lastFactDay(ledger);
   const lateAfter = options.lateAfter ?? DEFAULT_LATE_AFTER_DAYS;
   const seed = options.seed ?? 1;
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   const findings: Finding[] = [];
   const extraColumns = options.scaleFreeOnly ? [] : ledger.extraColumns;
-  const names = modelColumns(extraColumns, options.scaleFreeOnly ?? false);
+  const names = options.columns ?? [...modelColumns(extraColumns, options.scaleFreeOnly ?? false), ...(thresholds ? [LATE_AFTER_FEATURE] : [])];
+  const checkpoints = options.checkpoints ?? true;
   const classifierOptions: ForestOptions = { ...CLASSIFIER_OPTIONS, seed, threads: options.threads, ...options.classifier };
   const regressorOptions: ForestOptions = { ...REGRESSOR_OPTIONS, seed: seed + 1, threads: options.threads, ...(options.regressor || {}) };
 
-  const firstDay = Math.min(...ledger.invoices.map((invoice) => invoice.issueDate));
-  let all = buildLabelledRows(ledger, { lateAfter, knownBefore: asOf + 1 });
+  let firstDay = Infinity;
+  for (const invoice of ledger.invoices) firstDay = Math.min(firstDay, invoice.issueDate);
+  let all = rowsFor(ledgers, thresholds, lateAfter, asOf + 1, checkpoints);
   const invoiceCounts = countInvoices(all);
   requireBothClasses(invoiceCounts, lateAfter, firstDay, asOf);
 
@@ -196,7 +271,7 @@ export async function trainModel(ledger: Ledger, options: TrainOptions = {}): Pr
   const holdoutIndices: number[] = [];
   for (let r = 0; r < all.X.rows; r += 1) if (all.rowDays[r] >= splitDay) holdoutIndices.push(r);
   const holdout = selectRows(all, holdoutIndices);
-  let early = buildLabelledRows(ledger, { lateAfter, knownBefore: splitDay });
+  let early = rowsFor(ledgers, thresholds, lateAfter, splitDay, checkpoints);
   if (early.X.rows > maxRows) early = selectRows(early, subsampleIndices(early.X.rows, maxRows, seed));
   const earlyCounts = countInvoices(early);
   const holdoutPositives = holdout.y.reduce((sum, label) => sum + label, 0);

@@ -1,0 +1,99 @@
+// The quality gate: which model scores a ledger. A model file given by the user wins; otherwise a model
+// trained on the user's own history is used only when it has enough late and on-time invoices and beats
+// the bundled model on the same time-ordered holdout; otherwise the bundled model.
+
+import { featureNames } from '../features/catalog.js';
+import { buildLabelledRows, selectRows, type LabelledRows } from '../features/training-rows.js';
+import { RiskpayError } from '../findings.js';
+import type { Ledger } from '../ingest/ledger.js';
+import type { ModelChoice } from '../scoring/types.js';
+import { auc } from './metrics.js';
+import { loadBundledModel, loadModel } from './model-file.js';
+import type { ForestRiskModel } from './risk-model.js';
+import { DEFAULT_LATE_AFTER_DAYS, trainModel, type TrainOptions } from './train.js';
+import { parseIsoDay } from '../dates.js';
+
+export interface ChooseOptions {
+  /** Scoring day: training sees only facts dated on or before it. */
+  asOf: number;
+  modelPath?: string;
+  lateAfter?: number;
+  seed?: number;
+  /** Forest overrides for the user model (tests use fewer trees). */
+  train?: Pick<TrainOptions, 'classifier' | 'regressor' | 'threads' | 'maxRows'>;
+  /** Replaces the bundled model (tests). */
+  bundled?: ForestRiskModel | null;
+}
+
+/** Keeps only the first `featureNames([])` columns, for a model without extra columns. */
+function withoutExtras(rows: LabelledRows): LabelledRows {
+  const width = featureNames([]).length;
+  if (rows.X.cols === width) return rows;
+  const data = new Float64Array(rows.X.rows * width);
+  for (let r = 0; r < rows.X.rows; r += 1) data.set(rows.X.data.subarray(r * rows.X.cols, r * rows.X.cols + width), r * width);
+  return { ...rows, X: { data, rows: rows.X.rows, cols: width }, featureNames: featureNames([]) };
+}
+
+/** Returns the bundled model for the threshold, or null when it cannot serve it or is missing. */
+function bundledFor(options: ChooseOptions, lateAfter: number): ForestRiskModel | null {
+  try {
+    const bundled = options.bundled === undefined ? loadBundledModel() : options.bundled;
+    if (!bundled) return null;
+    return bundled.acceptsAnyLateAfter ? bundled.withLateAfter(lateAfter) : bundled.meta.label.lateAfterDays === lateAfter ? bundled : null;
+  } catch (error) {
+    if (error instanceof RiskpayError) return null;
+    throw error;
+  }
+}
+
+/** Chooses the model for a ledger and says which and why. Throws RiskpayError only for a bad --model file. */
+export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promise<{ model: ForestRiskModel; choice: ModelChoice }> {
+  const lateAfter = options.lateAfter ?? DEFAULT_LATE_AFTER_DAYS;
+
+  if (options.modelPath) {
+    const loaded = loadModel(options.modelPath);
+    const model = loaded.acceptsAnyLateAfter ? loaded.withLateAfter(lateAfter) : loaded;
+    return {
+      model,
+      choice: { source: 'file', path: options.modelPath, reason: { code: 'MODEL_CHOICE_FILE', args: { path: options.modelPath, lateAfter: model.meta.label.lateAfterDays } }, holdoutAuc: model.meta.holdout?.auc },
+    };
+  }
+
+  const bundled = bundledFor(options, lateAfter);
+  let trained: Awaited<ReturnType<typeof trainModel>>;
+  try {
+    trained = await trainModel(ledger, { asOf: options.asOf, lateAfter, seed: options.seed ?? 1, ...options.train });
+  } catch (error) {
+    if (!(error instanceof RiskpayError) || !error.finding.code.startsWith('MODEL_')) throw error;
+    if (!bundled) throw error;
+    // The training error's code says what is missing (no late invoices, too few of a class).
+    return { model: bundled, choice: { source: 'bundled', reason: { code: 'MODEL_CHOICE_BUNDLED_CANNOT_TRAIN', args: { ...error.finding.args, cause: error.finding.code } } } };
+  }
+
+  const { model, report } = trained;
+  if (!bundled) {
+    return { model, choice: { source: 'trained', reason: { code: 'MODEL_CHOICE_TRAINED_NO_BUNDLED', args: { auc: report.holdout?.auc ?? 'n/a' } }, holdoutAuc: report.holdout?.auc } };
+  }
+  if (!report.holdout || !Number.isFinite(report.holdout.auc)) {
+    return { model: bundled, choice: { source: 'bundled', reason: { code: 'MODEL_CHOICE_BUNDLED_NO_HOLDOUT', args: { from: report.holdoutFrom } } } };
+  }
+
+  // Same holdout rows for both models: rows dated on or after the holdout start.
+  const all = buildLabelledRows(ledger, { lateAfter, knownBefore: options.asOf + 1 });
+  const holdoutStart = parseIsoDay(report.holdoutFrom) as number;
+  const indices: number[] = [];
+  for (let r = 0; r < all.X.rows; r += 1) if (all.rowDays[r] >= holdoutStart) indices.push(r);
+  const holdout = withoutExtras(selectRows(all, indices));
+  const bundledAuc = auc(holdout.y, bundled.predictLate(holdout.X));
+  const userAuc = report.holdout.auc;
+  const args = { auc: round(userAuc), bundledAuc: round(bundledAuc), rows: report.holdout.rows, from: report.holdoutFrom };
+
+  if (userAuc > bundledAuc || !Number.isFinite(bundledAuc)) {
+    return { model, choice: { source: 'trained', reason: { code: 'MODEL_CHOICE_TRAINED', args }, holdoutAuc: userAuc } };
+  }
+  return { model: bundled, choice: { source: 'bundled', reason: { code: 'MODEL_CHOICE_BUNDLED_BETTER', args }, holdoutAuc: bundledAuc } };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,152 @@
+// The saved model: zod-validated JSON with the metadata, the calibration and the forests in the forest
+// engine's own format. Loading goes through the engine's size- and depth-limited JSON parser.
+
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { RiskpayError } from '../findings.js';
+import { loadForest, parseJsonSafely } from '../forest/index.js';
+import { ForestRiskModel } from './risk-model.js';
+import { MODEL_FORMAT, MODEL_VERSION } from './train.js';
+
+/** Largest model file read, in characters; the bundled model is a few MB. */
+export const MAX_MODEL_FILE_LENGTH = 256 * 1024 * 1024;
+
+const metricsSchema = z.object({
+  auc: z.number(),
+  prAuc: z.number(),
+  brier: z.number(),
+  logLoss: z.number(),
+  rows: z.number().int().min(0),
+  positives: z.number().int().min(0),
+});
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const modelMetaSchema = z.object({
+  format: z.literal(MODEL_FORMAT),
+  version: z.literal(MODEL_VERSION),
+  origin: z.enum(['bundled', 'user']),
+  featureNames: z.array(z.string().min(1).max(200)).min(1).max(10_000),
+  label: z.object({ lateAfterDays: z.number().int().min(0).max(3650) }),
+  trainingWindow: z.object({ from: day, to: day }),
+  rows: z.object({
+    train: z.number().int().min(0),
+    holdout: z.number().int().min(0),
+    positives: z.number().int().min(0),
+    subsampledFrom: z.number().int().min(0).optional(),
+  }),
+  // Metrics may be NaN in memory (one class in the holdout); JSON stores that as null.
+  holdout: metricsSchema.nullable(),
+  extraColumns: z.array(z.string().max(200)).max(1000),
+  seed: z.number().int(),
+});
+
+export const modelFileSchema = z.object({
+  meta: modelMetaSchema,
+  calibration: z.object({ kind: z.literal('platt'), a: z.number(), b: z.number() }),
+  /** Forest JSON as the forest engine writes it; loadForest checks it. */
+  classifier: z.unknown(),
+  regressor: z.unknown().nullable(),
+});
+
+/** Serializes a model to the model-file object. */
+export function modelToJson(model: ForestRiskModel): unknown {
+  return {
+    meta: model.meta,
+    calibration: model.calibration,
+    classifier: model.classifier.toJSON(),
+    regressor: model.regressor ? model.regressor.toJSON() : null,
+  };
+}
+
+/**
+ * Builds a model from parsed JSON. Throws RiskpayError MODEL_VERSION_UNSUPPORTED for a newer format
+ * version (naming both versions) and MODEL_INVALID for anything else that does not fit.
+ */
+export function modelFromJson(json: unknown, file: string): ForestRiskModel {
+  const envelope = json as { meta?: { format?: unknown; version?: unknown } } | null;
+  const meta = typeof envelope === 'object' && envelope !== null ? envelope.meta : undefined;
+  if (!meta || meta.format !== MODEL_FORMAT) {
+    throw new RiskpayError('MODEL_NOT_A_MODEL', { file, expected: MODEL_FORMAT }, { file });
+  }
+  if (typeof meta.version === 'number' && meta.version > MODEL_VERSION) {
+    throw new RiskpayError('MODEL_VERSION_UNSUPPORTED', { file, found: meta.version, supported: MODEL_VERSION }, { file });
+  }
+
+  const parsed = modelFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RiskpayError('MODEL_INVALID', { file, path: issue.path.join('.'), problem: issue.message }, { file });
+  }
+  const data = parsed.data;
+  const classifier = loadForest(data.classifier);
+  const regressor = data.regressor === null ? null : loadForest(data.regressor);
+  const width = data.meta.featureNames.length;
+  if (classifier.task !== 'classification' || classifier.nFeatures !== width) {
+    throw new RiskpayError('MODEL_INVALID', { file, path: 'classifier', problem: `expected a classification forest over ${width} features` }, { file });
+  }
+  if (regressor && (regressor.task !== 'regression' || regressor.nFeatures !== width)) {
+    throw new RiskpayError('MODEL_INVALID', { file, path: 'regressor', problem: `expected a regression forest over ${width} features` }, { file });
+  }
+  const holdout = data.meta.holdout;
+  return new ForestRiskModel({ meta: { ...data.meta, holdout }, classifier, calibration: data.calibration, regressor });
+}
+
+/** Reads and checks a model file. */
+export function loadModel(path: string): ForestRiskModel {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new RiskpayError(code === 'ENOENT' ? 'MODEL_FILE_NOT_FOUND' : 'MODEL_FILE_UNREADABLE', { file: path, reason: code }, { file: path });
+  }
+  return modelFromJson(parseJsonSafely(text, { maxLength: MAX_MODEL_FILE_LENGTH }), path);
+}
+
+/**
+ * Writes a model atomically: a temporary file in the same folder, flushed to disk, then renamed over
+ * the target, so readers see the old file or the new one and never half of one.
+ */
+export function saveModel(path: string, model: ForestRiskModel): void {
+  const text = `${JSON.stringify(modelToJson(model))}\n`;
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  let descriptor: number | null = null;
+  try {
+    descriptor = openSync(temporary, 'wx');
+    writeSync(descriptor, text);
+    fsyncSync(descriptor);
+    closeSync(descriptor);
+    descriptor = null;
+    renameSync(temporary, path);
+  } catch (error) {
+    if (descriptor !== null) closeSync(descriptor);
+    rmSync(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new RiskpayError('MODEL_FILE_NOT_WRITTEN', { file: path, reason: code }, { file: path });
+  }
+}
+
+/**
+ * Returns the path of models/default.json in the package. Both src/model/ (tests) and
+ * dist/src/model/ (the built CLI) are searched upward, so it works from either.
+ */
+export function bundledModelPath(): string {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  for (let level = 0; level < 5; level += 1) {
+    const candidate = join(folder, 'models', 'default.json');
+    if (existsSync(candidate)) return candidate;
+    folder = dirname(folder);
+  }
+  throw new RiskpayError('MODEL_BUNDLED_MISSING', { file: 'models/default.json' });
+}
+
+let bundledCache: ForestRiskModel | null = null;
+
+/** Loads the bundled model once per process. */
+export function loadBundledModel(): ForestRiskModel {
+  bundledCache ??= loadModel(bundledModelPath());
+  return bundledCache;
+}
