@@ -1,0 +1,72 @@
+// Messages for training, model files and the model choice.
+
+import { defineCatalog } from '../catalog-type.js';
+
+export const modelMessages = defineCatalog({
+  en: {
+    MODEL_NO_LATE_INVOICES:
+      'Cannot train: no invoice between {from} and {to} was paid more than {lateAfter} days late ({onTime} on time), so a model cannot learn lateness. Use the bundled model, a longer history, or a smaller --late-after.',
+    MODEL_NO_ON_TIME_INVOICES:
+      'Cannot train: every invoice between {from} and {to} was paid more than {lateAfter} days late ({late} late), so a model cannot learn what on time looks like. Use the bundled model or a longer history.',
+    MODEL_TOO_FEW_INVOICES:
+      'Cannot train: between {from} and {to} there are {late} late and {onTime} on-time invoices with a known outcome; at least {needed} of each are needed. Use the bundled model or a longer history.',
+    MODEL_ROWS_SUBSAMPLED: 'Training used {rows} rows chosen at random (with the seed) out of {from}.',
+    MODEL_HOLDOUT_ONE_CLASS:
+      'The holdout from {from} ({rows} rows, {late} late) lacks late or on-time invoices, so the model is not calibrated and has no holdout figures.',
+    MODEL_FEATURE_UNKNOWN: 'The model uses the feature {feature}, which this riskpay does not compute. Train a new model.',
+    MODEL_ROW_WIDTH: 'A feature row has {actual} values, but the model expects {expected}. This is a bug; please report it.',
+    MODEL_LATE_AFTER_MISMATCH:
+      'The model was trained for lateness after {model} days and cannot score for {requested} days. Use --late-after {model} or train a new model.',
+    MODEL_NOT_A_MODEL: '{file} is not a riskpay model file (expected format "{expected}"). Pass a file written by "riskpay train".',
+    MODEL_VERSION_UNSUPPORTED:
+      '{file} is a model file of version {found}, but this riskpay reads version {supported} at most. Update riskpay or train the model again.',
+    MODEL_INVALID: '{file} is not a valid model file at {path}: {problem}. Train the model again.',
+    MODEL_FILE_NOT_FOUND: 'Model file {file} was not found. Check the path given with --model.',
+    MODEL_FILE_UNREADABLE: 'Model file {file} could not be read ({reason}). Check its permissions.',
+    MODEL_FILE_NOT_WRITTEN: 'Could not write the model to {file} ({reason}). Check that the folder exists and is writable; no partial file was left.',
+    MODEL_BUNDLED_MISSING: 'The bundled model {file} is missing from the installation. Reinstall riskpay or pass --model.',
+    MODEL_CHOICE_FILE: 'Model from {path} (late means more than {lateAfter} days after the due date).',
+    MODEL_CHOICE_TRAINED:
+      'Model trained on your own history: on invoices from {from} ({rows} rows) it reached AUC {auc}, above the bundled model\'s {bundledAuc}.',
+    MODEL_CHOICE_TRAINED_NO_BUNDLED: 'Model trained on your own history (holdout AUC {auc}); the bundled model is not available.',
+    MODEL_CHOICE_BUNDLED_BETTER:
+      'Bundled model: on your invoices from {from} ({rows} rows) it reached AUC {bundledAuc}, as good as or better than a model trained on your history ({auc}).',
+    MODEL_CHOICE_BUNDLED_CANNOT_TRAIN:
+      'Bundled model: your history cannot train a model ({late} late and {onTime} on-time invoices with a known outcome; at least {needed} of each are needed).',
+    MODEL_CHOICE_BUNDLED_NO_HOLDOUT:
+      'Bundled model: your invoices from {from} lack late or on-time outcomes, so a model trained on your history cannot be checked.',
+  },
+  sv: {
+    MODEL_NO_LATE_INVOICES:
+      'Kan inte träna: ingen faktura mellan {from} och {to} betalades mer än {lateAfter} dagar för sent ({onTime} i tid), så en modell kan inte lära sig vad sen betalning är. Använd den inbyggda modellen, en längre historik eller ett lägre --late-after.',
+    MODEL_NO_ON_TIME_INVOICES:
+      'Kan inte träna: alla fakturor mellan {from} och {to} betalades mer än {lateAfter} dagar för sent ({late} sena), så en modell kan inte lära sig hur betalning i tid ser ut. Använd den inbyggda modellen eller en längre historik.',
+    MODEL_TOO_FEW_INVOICES:
+      'Kan inte träna: mellan {from} och {to} finns {late} sena och {onTime} betalda i tid med känt utfall; minst {needed} av varje behövs. Använd den inbyggda modellen eller en längre historik.',
+    MODEL_ROWS_SUBSAMPLED: 'Träningen använde {rows} slumpvis valda rader (med fröet) av {from}.',
+    MODEL_HOLDOUT_ONE_CLASS:
+      'Valideringsperioden från {from} ({rows} rader, {late} sena) saknar sena fakturor eller fakturor betalda i tid, så modellen är inte kalibrerad och saknar valideringssiffror.',
+    MODEL_FEATURE_UNKNOWN: 'Modellen använder variabeln {feature}, som den här versionen av riskpay inte beräknar. Träna en ny modell.',
+    MODEL_ROW_WIDTH: 'En rad med variabler har {actual} värden, men modellen väntar sig {expected}. Detta är ett fel; rapportera det gärna.',
+    MODEL_LATE_AFTER_MISMATCH:
+      'Modellen tränades för sen betalning efter {model} dagar och kan inte bedöma {requested} dagar. Använd --late-after {model} eller träna en ny modell.',
+    MODEL_NOT_A_MODEL: '{file} är ingen modellfil för riskpay (förväntat format "{expected}"). Ange en fil som skrivits av "riskpay train".',
+    MODEL_VERSION_UNSUPPORTED:
+      '{file} är en modellfil av version {found}, men den här versionen av riskpay läser högst version {supported}. Uppdatera riskpay eller träna modellen på nytt.',
+    MODEL_INVALID: '{file} är ingen giltig modellfil vid {path}: {problem}. Träna modellen på nytt.',
+    MODEL_FILE_NOT_FOUND: 'Modellfilen {file} hittades inte. Kontrollera sökvägen till --model.',
+    MODEL_FILE_UNREADABLE: 'Modellfilen {file} kunde inte läsas ({reason}). Kontrollera behörigheterna.',
+    MODEL_FILE_NOT_WRITTEN: 'Kunde inte skriva modellen till {file} ({reason}). Kontrollera att mappen finns och är skrivbar; ingen halvskriven fil finns kvar.',
+    MODEL_BUNDLED_MISSING: 'Den inbyggda modellen {file} saknas i installationen. Installera om riskpay eller ange --model.',
+    MODEL_CHOICE_FILE: 'Modell från {path} (sen betalning betyder mer än {lateAfter} dagar efter förfallodagen).',
+    MODEL_CHOICE_TRAINED:
+      'Modell tränad på er egen historik: på fakturor från {from} ({rows} rader) nådde den AUC {auc}, bättre än den inbyggda modellens {bundledAuc}.',
+    MODEL_CHOICE_TRAINED_NO_BUNDLED: 'Modell tränad på er egen historik (AUC {auc} i valideringen); den inbyggda modellen är inte tillgänglig.',
+    MODEL_CHOICE_BUNDLED_BETTER:
+      'Inbyggd modell: på era fakturor från {from} ({rows} rader) nådde den AUC {bundledAuc}, minst lika bra som en modell tränad på er historik ({auc}).',
+    MODEL_CHOICE_BUNDLED_CANNOT_TRAIN:
+      'Inbyggd modell: er historik räcker inte för att träna en modell ({late} sena och {onTime} betalda i tid med känt utfall; minst {needed} av varje behövs).',
+    MODEL_CHOICE_BUNDLED_NO_HOLDOUT:
+      'Inbyggd modell: era fakturor från {from} saknar sena fakturor eller fakturor betalda i tid, så en modell tränad på er historik kan inte kontrolleras.',
+  },
+});
