@@ -31,9 +31,9 @@ function dateSteps(steps: readonly ActionStep[], dueDay: number, asOf: number, p
   const past = dated.filter((d) => d.day < asOf);
   if (past.length === 0 || policy.pastSteps === 'drop') return future;
 
-  // Sending three old reminders on one day helps nobody: by default only the latest missed step is kept.
-  const kept = policy.pastSteps === 'all' ? past : [past.reduce((a, b) => (b.day >= a.day ? b : a))];
-  return [...kept.map((d) => ({ ...d, day: asOf })), ...future];
+  // Several missed reminders sent on one day would repeat each other, so by default only the latest is kept.
+  const keptPast = policy.pastSteps === 'all' ? past : [past.reduce((a, b) => (b.day >= a.day ? b : a))];
+  return [...keptPast.map((d) => ({ ...d, day: asOf })), ...future];
 }
 
 function invoiceRow(debtor: DebtorScore, invoice: InvoiceScore, dated: DatedStep, trigger: string, grade: Grade): PlanRow {
@@ -70,7 +70,7 @@ function debtorRow(debtor: DebtorScore, dated: DatedStep, trigger: string): Plan
   };
 }
 
-/** The same action on the same channel for the same invoice (or debtor) is planned once, on its earliest date. */
+/** Keeps one row per action, channel and invoice (or debtor): the one with the earliest date. */
 function dedupe(rows: PlanRow[]): PlanRow[] {
   const seen = new Map<string, PlanRow>();
   for (const row of rows) {

@@ -90,8 +90,8 @@ export const actionPolicySchema = z.strictObject({
   /** Extra steps for a debtor with a flag, by flag code. Replaces the whole default table when given. */
   flags: z.partialRecord(z.enum(FLAG_CODES as [string, ...string[]]), steps).prefault(DEFAULT_FLAG_STEPS),
   /**
-   * What happens to invoice steps whose date has already passed on the as-of day: 'latest' keeps only the
-   * most recent of them, moved to the as-of day; 'all' moves every one to the as-of day; 'drop' leaves them out.
+   * Handling of steps whose date has already passed on the as-of day. 'latest' keeps only the most recent
+   * of them, moved to the as-of day. 'all' moves every one to the as-of day, and 'drop' leaves them out.
    */
   pastSteps: z.enum(['latest', 'all', 'drop']).default('latest'),
 });

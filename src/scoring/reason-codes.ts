@@ -8,7 +8,7 @@ import { formatDay } from '../dates.js';
 /** The values a reason's message needs, computed from the debtor's stats and the model row. */
 export type ReasonArgs = Record<string, number | string>;
 
-/** What a feature value in a row is about, so a reason can quote it. */
+/** Context for one feature's reason: the debtor, the invoice if any, and the row's values. */
 export interface ReasonInput {
   snapshot: DebtorSnapshot;
   /** The open invoice the row is for, or null for a debtor row. */
@@ -286,7 +286,7 @@ register(PAYMENT_GAP, paymentGapReason);
 
 /**
  * Returns the reason code and arguments for one feature. A debtor without history gets
- * REASON_NO_HISTORY for every lateness feature, because its sentinel values say nothing else.
+ * REASON_NO_HISTORY for every lateness feature, because its sentinel values carry no other information.
  */
 export function reasonFor(feature: string, input: ReasonInput): ReasonWords {
   if (input.snapshot.noHistory && (LATENESS.includes(feature) || VOLUME.includes(feature))) {
@@ -299,11 +299,6 @@ export function reasonFor(feature: string, input: ReasonInput): ReasonWords {
   if (feature.startsWith('extra_mean_')) return extraReason(feature.slice('extra_mean_'.length), false)(input);
   if (feature.startsWith('extra_')) return extraReason(feature.slice('extra_'.length), true)(input);
 
-  // A feature this table does not know yet: say something true without showing its raw name.
+  // A feature missing from this table gets a generic reason, so no raw name is shown.
   return { code: 'REASON_OTHER_PATTERN', args: {} };
-}
-
-/** Every feature name with a dedicated reason, for the test that checks the table covers the catalog. */
-export function mappedFeatureNames(): string[] {
-  return [...BUILDERS.keys()];
 }

@@ -2,8 +2,8 @@
 //
 // Risk of an invoice: the model's calibrated probability that it is paid late.
 // Risk of a debtor: the balance-weighted mean risk of its open invoices, so a large invoice counts more
-// than a small one; a debtor with nothing open is scored on its debtor row (what a new invoice would
-// face). Expected amount at risk: the sum over open invoices of risk times balance.
+// than a small one. A debtor with nothing open is scored on its debtor row, which describes a typical
+// new invoice issued on the as-of day. Expected amount at risk: the sum over open invoices of risk times balance.
 
 import { RiskpayError, finding, type Finding } from '../findings.js';
 import { formatDay } from '../dates.js';
