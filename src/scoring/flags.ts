@@ -75,7 +75,7 @@ export const DEFAULT_FLAG_THRESHOLDS: FlagThresholds = flagThresholdsSchema.pars
 
 /** Facts about all debtors that a rule for one debtor needs. */
 export interface FlagContext {
-  /** Median typical invoice amount over debtors with one, per currency. */
+  /** Median typical invoice amount over debtors with at least one paid invoice, per currency. */
   typicalInvoiceByCurrency: Map<string, number>;
   /** Debtors with an open balance, per currency. */
   openDebtorsByCurrency: Map<string, number>;
@@ -325,8 +325,9 @@ export function buildFlagContext(snapshots: readonly DebtorSnapshot[]): FlagCont
   const typicals = new Map<string, number[]>();
   const openDebtorsByCurrency = new Map<string, number>();
   for (const snapshot of snapshots) {
-    const { typicalInvoice, openBalance } = snapshot.stats;
-    if (typicalInvoice !== null && typicalInvoice > 0) {
+    const { typicalInvoice, openBalance, settledCount } = snapshot.stats;
+    // Only debtors with paid invoices set the yardstick, so a new debtor's own large invoice does not.
+    if (settledCount > 0 && typicalInvoice !== null && typicalInvoice > 0) {
       const list = typicals.get(snapshot.currency) ?? [];
       list.push(typicalInvoice);
       typicals.set(snapshot.currency, list);

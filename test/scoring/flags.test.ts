@@ -203,8 +203,9 @@ describe('flag thresholds', () => {
 });
 
 describe('flag context', () => {
-  it('takes median typical invoice per currency', () => {
+  it('takes median typical of paying debtors', () => {
     const context = buildFlagContext([
+      snapshotOf({ typicalInvoice: 5000, settledCount: 0 }),
       snapshotOf({ typicalInvoice: 100 }),
       snapshotOf({ typicalInvoice: 300 }),
       snapshotOf({ typicalInvoice: 200, openBalance: 0 }),
@@ -212,7 +213,7 @@ describe('flag context', () => {
     ]);
     expect(context.typicalInvoiceByCurrency.get('SEK')).toBe(200);
     expect(context.typicalInvoiceByCurrency.get('EUR')).toBe(50);
-    expect(context.openDebtorsByCurrency.get('SEK')).toBe(2);
+    expect(context.openDebtorsByCurrency.get('SEK')).toBe(3);
   });
 });
 

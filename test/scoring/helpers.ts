@@ -143,20 +143,25 @@ function sigmoid(x: number): number {
 }
 
 /**
- * A logistic model on a few named catalog features. explain() shares the change from the bias
- * (the prediction at all-zero inputs) out in proportion to each weighted term, so bias plus values
- * equals the prediction exactly.
+ * A logistic model on a few named catalog features, each term being weight times (value minus its
+ * baseline, default 0). explain() shares the change from the bias (the prediction at the baseline)
+ * out in proportion to each term, so bias plus values equals the prediction exactly.
  */
 export function fakeModel(
   weights: Record<string, number>,
-  options: { intercept?: number; daysLate?: (row: Float64Array) => PaymentDatePrediction } = {},
+  options: {
+    intercept?: number;
+    baseline?: Record<string, number>;
+    daysLate?: (row: Float64Array) => PaymentDatePrediction;
+  } = {},
 ): RiskModel {
   const names = featureNames([]);
   const intercept = options.intercept ?? -2;
+  const baseline = options.baseline ?? {};
   const terms = (row: ArrayLike<number>): Float64Array => {
     const values = new Float64Array(names.length);
     names.forEach((name, i) => {
-      values[i] = (weights[name] ?? 0) * row[i];
+      values[i] = (weights[name] ?? 0) * (row[i] - (baseline[name] ?? 0));
     });
     return values;
   };

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+
+import { featureNames } from '../../src/features/catalog.js';
+import { combineWeighted, fallbackReason, groupContributions, topReasons } from '../../src/scoring/reasons.js';
+import { snapshotOf } from './helpers.js';
+
+const NAMES = featureNames([]);
+
+function contributionsOf(values: Record<string, number>) {
+  const array = new Float64Array(NAMES.length);
+  for (const [name, value] of Object.entries(values)) array[NAMES.indexOf(name)] = value;
+  const total = array.reduce((a, b) => a + b, 0);
+  return { bias: 0.2, values: array, prediction: 0.2 + total };
+}
+
+const ROW = new Float64Array(NAMES.length);
+
+describe('groupContributions', () => {
+  it('sums features that share a code', () => {
+    const totals = groupContributions(
+      contributionsOf({ mean_days_late: 0.1, median_days_late: 0.05, max_days_late: -0.02 }),
+      NAMES,
+      ROW,
+      snapshotOf({ meanDaysLate: 18, maxDaysLate: 40 }),
+      null,
+    );
+    const late = totals.get('REASON_LATE_HISTORY')!;
+    expect(late.contribution).toBeCloseTo(0.13, 10);
+    expect(late.feature).toBe('mean_days_late');
+    expect(late.args).toEqual({ daysLate: 18, maxDaysLate: 40, count: 12 });
+  });
+});
+
+describe('topReasons', () => {
+  it('keeps the three largest raising codes', () => {
+    const totals = groupContributions(
+      contributionsOf({
+        mean_days_late: 0.2,
+        late_share: 0.1,
+        trend_days: 0.05,
+        open_over_usual: 0.01,
+        oldest_overdue_days: -0.3,
+      }),
+      NAMES,
+      ROW,
+      snapshotOf({ trendDays: 6, recentMeanDaysLate: 9, earlierMeanDaysLate: 3, lateShare: 0.5 }),
+      null,
+    );
+    const reasons = topReasons(totals);
+    expect(reasons.map((r) => r.code)).toEqual(['REASON_LATE_HISTORY', 'REASON_LATE_SHARE', 'REASON_PAYMENTS_SLOWING']);
+    expect(reasons.every((r) => r.contribution > 0)).toBe(true);
+  });
+
+  it('returns nothing when every code lowers risk', () => {
+    const totals = groupContributions(contributionsOf({ mean_days_late: -0.1 }), NAMES, ROW, snapshotOf(), null);
+    expect(topReasons(totals)).toEqual([]);
+  });
+});
+
+describe('combineWeighted', () => {
+  it('decomposes the weighted mean risk', () => {
+    const snapshot = snapshotOf();
+    const first = contributionsOf({ mean_days_late: 0.3, oldest_overdue_days: 0.1 });
+    const second = contributionsOf({ mean_days_late: -0.1, open_over_usual: 0.2 });
+    const combined = combineWeighted([
+      { weight: 0.75, totals: groupContributions(first, NAMES, ROW, snapshot, null) },
+      { weight: 0.25, totals: groupContributions(second, NAMES, ROW, snapshot, null) },
+    ]);
+    const sum = [...combined.values()].reduce((total, reason) => total + reason.contribution, 0);
+    const weightedRisk = 0.75 * first.prediction + 0.25 * second.prediction;
+    expect(0.2 + sum).toBeCloseTo(weightedRisk, 10);
+    expect(combined.get('REASON_LATE_HISTORY')!.contribution).toBeCloseTo(0.75 * 0.3 - 0.25 * 0.1, 10);
+  });
+});
+
+describe('fallbackReason', () => {
+  it('names overdue invoices first', () => {
+    expect(fallbackReason(snapshotOf({ overdueCount: 2, oldestOverdueDays: 12 }))?.code).toBe('REASON_OVERDUE_NOW');
+  });
+
+  it('names the open balance otherwise', () => {
+    const reason = fallbackReason(snapshotOf({ openBalance: 2500 }))!;
+    expect(reason.code).toBe('REASON_LARGE_BALANCE');
+    expect(reason.args).toEqual({ openBalance: 2500, currency: 'SEK' });
+    expect(reason.contribution).toBe(0);
+  });
+
+  it('returns null for a settled debtor', () => {
+    expect(fallbackReason(snapshotOf({ openBalance: 0 }))).toBeNull();
+  });
+});
