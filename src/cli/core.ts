@@ -1,23 +1,13 @@
 // What the commands need from the core (import, features, model, scoring), behind one interface so
 // the commands can be tested with stand-ins. `loadCore()` wires the real modules.
 
-import { RiskpayError, type Finding } from '../findings.js';
+import type { Finding } from '../findings.js';
+import type { ImportOptions } from '../ingest/options.js';
 import type { FileReport, ImportResult, Ledger } from '../ingest/ledger.js';
 import type { ForecastResult, PlanResult, ScoreResult } from '../scoring/types.js';
 
-/** Import options as the CLI passes them; the importer's ImportOptions has the same field names. */
-export interface CliImportOptions {
-  map?: Record<string, string>;
-  encoding?: string;
-  decimal?: ',' | '.';
-  dateFormat?: string;
-  payments?: string[];
-  terms?: number;
-  extra?: string[];
-  strict?: boolean;
-  rates?: string;
-  stdin?: NodeJS.ReadableStream;
-}
+/** Import options as the CLI passes them to the importer. */
+export type CliImportOptions = ImportOptions;
 
 export interface ScoreRequest {
   asOf: number;
@@ -63,6 +53,8 @@ export interface FeaturesResult {
 export interface InspectResult {
   files: FileReport[];
   findings: Finding[];
+  /** The error that stopped the import, if one did; the files show how far it got. */
+  error?: Finding;
 }
 
 export interface Core {
@@ -74,19 +66,4 @@ export interface Core {
   train(ledger: Ledger, request: TrainRequest): Promise<MetricsResult>;
   evaluate(ledger: Ledger, request: EvaluateRequest): Promise<MetricsResult>;
   features(ledger: Ledger, asOf: number): Promise<FeaturesResult>;
-}
-
-/** Thrown when a part of the core is not in this build yet. */
-export function notAvailable(command: string, part: string): RiskpayError {
-  return new RiskpayError('CLI_NOT_AVAILABLE', { command, part });
-}
-
-/** Imports a module of the core when it exists in this build, else returns null. */
-export async function importOptional<T>(specifier: string): Promise<T | null> {
-  try {
-    return (await import(new URL(specifier, import.meta.url).href)) as T;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return null;
-    throw error;
-  }
 }

@@ -1,46 +1,12 @@
 // Wires the Core interface to the real import, feature, model and scoring modules.
-// NOTE: the importer (src/ingest) and the model chooser/loader (src/model/index.ts) were not committed
-// when this was written, so they are loaded by name at run time and checked only by the end-to-end tests.
 
 import { featureTable } from '../features/index.js';
-import type { ImportResult, Ledger } from '../ingest/ledger.js';
+import { importLedger, inspectFiles } from '../ingest/index.js';
 import { evaluate, type EvaluationResult } from '../model/evaluate.js';
+import { chooseModel, saveModel } from '../model/index.js';
 import { DEFAULT_LATE_AFTER_DAYS, trainModel } from '../model/train.js';
-import type { RiskModel } from '../model/types.js';
 import { forecastCash, planActions, scoreLedger } from '../scoring/index.js';
-import type { ModelChoice } from '../scoring/types.js';
-import { importOptional, notAvailable, type Core, type FeaturesResult, type InspectResult, type MetricsResult } from './core.js';
-
-type LoadedModule = Record<string, unknown>;
-type AnyFunction = (...args: unknown[]) => unknown;
-
-async function requireFunction(command: string, name: string, ...specifiers: string[]): Promise<AnyFunction> {
-  for (const specifier of specifiers) {
-    const loaded = await importOptional<LoadedModule>(specifier);
-    if (typeof loaded?.[name] === 'function') return loaded[name] as AnyFunction;
-  }
-  throw notAvailable(command, name);
-}
-
-const INGEST = ['../ingest/index.js', '../ingest/import.js'];
-const MODEL = ['../model/index.js', '../model/choose.js'];
-
-interface ChooseRequest {
-  asOf: number;
-  modelPath?: string;
-  lateAfterDays?: number;
-  seed: number;
-}
-
-async function chooseModel(command: string, ledger: Ledger, request: ChooseRequest): Promise<{ model: RiskModel; choice: ModelChoice }> {
-  const choose = await requireFunction(command, 'chooseModel', ...MODEL);
-  return (await choose(ledger, {
-    asOf: request.asOf,
-    modelPath: request.modelPath,
-    lateAfter: request.lateAfterDays,
-    seed: request.seed,
-  })) as { model: RiskModel; choice: ModelChoice };
-}
+import type { Core, FeaturesResult, MetricsResult } from './core.js';
 
 /** Flattens an evaluation into name/value rows: counts, then AUC and Brier score per scorer. */
 function evaluationMetrics(result: EvaluationResult): MetricsResult['metrics'] {
@@ -63,18 +29,17 @@ function evaluationMetrics(result: EvaluationResult): MetricsResult['metrics'] {
 }
 
 export const realCore: Core = {
-  async importLedger(inputs, options) {
-    const importLedger = await requireFunction('score', 'importLedger', ...INGEST);
-    return (await importLedger(inputs, options)) as ImportResult;
-  },
+  importLedger: (inputs, options) => importLedger(inputs, options),
 
-  async inspect(inputs, options) {
-    const inspectFiles = await requireFunction('inspect', 'inspectFiles', ...INGEST);
-    return (await inspectFiles(inputs, options)) as InspectResult;
-  },
+  inspect: (inputs, options) => inspectFiles(inputs, options),
 
   async score(ledger, request) {
-    const { model, choice } = await chooseModel('score', ledger, request);
+    const { model, choice } = await chooseModel(ledger, {
+      asOf: request.asOf,
+      modelPath: request.modelPath,
+      lateAfter: request.lateAfterDays,
+      seed: request.seed,
+    });
     return scoreLedger(ledger, model, choice, {
       asOf: request.asOf,
       asOfDefaulted: request.asOfDefaulted,
@@ -94,8 +59,7 @@ export const realCore: Core = {
 
   async train(ledger, request) {
     const { model, report } = await trainModel(ledger, { lateAfter: request.lateAfterDays, seed: request.seed });
-    const saveModel = await requireFunction('train', 'saveModel', ...MODEL);
-    await saveModel(model, request.out);
+    saveModel(request.out, model);
     return {
       metrics: [
         { name: 'as_of', value: report.asOf },

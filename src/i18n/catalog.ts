@@ -4,6 +4,8 @@ import type { Finding } from '../findings.js';
 import type { Catalog, Lang } from './catalog-type.js';
 import { cliMessages } from './messages/cli.js';
 import { forestMessages } from './messages/forest.js';
+import { ingestMessages } from './messages/ingest.js';
+import { modelMessages } from './messages/model.js';
 import { scoringMessages } from './messages/scoring.js';
 
 /** Fails to compile when a catalog's Swedish half lacks a key of its English half. */
@@ -15,6 +17,8 @@ function complete<En extends Record<string, string>>(catalog: { en: En; sv: Reco
 export const CATALOGS: Record<string, Catalog<string>> = {
   cli: complete(cliMessages),
   forest: complete(forestMessages),
+  ingest: complete(ingestMessages),
+  model: complete(modelMessages),
   scoring: complete(scoringMessages),
 };
 

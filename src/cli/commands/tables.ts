@@ -49,11 +49,14 @@ export async function runInspect(context: CommandContext): Promise<number> {
   const files = inputFiles(context);
   const result = await context.core.inspect(files, importOptions(context));
   context.diagnostics.findings(result.findings);
+  if (result.error) context.diagnostics.error(result.error);
+  // What was read is still shown when the import stopped, but the exit code says the input is bad.
+  const exitCode = result.error ? 2 : 0;
   const kind = format(context);
   if (kind === 'json' || kind === 'ndjson') {
-    const document = { files: result.files, findings: findingRows(result.findings, context.lang) };
+    const document = { ...result, findings: findingRows(result.findings, context.lang) };
     await emit(context, kind === 'json' ? renderJson(document) : renderNdjson(result.files));
-    return 0;
+    return exitCode;
   }
   const ignored = (row: ColumnRow) => row.field ?? message(context.lang, 'VALUE_IGNORED');
   const columnRows: ColumnRow[] = result.files.flatMap((file) => file.columns.map((column) => ({ file: file.file, ...column })));
@@ -67,10 +70,10 @@ export async function runInspect(context: CommandContext): Promise<number> {
   const report = reportContext(context);
   if (kind === 'csv') {
     await emit(context, renderCsv(columnColumns, columnRows, report.csvLocale));
-    return 0;
+    return exitCode;
   }
   await emit(context, renderTable(FILE_COLUMNS, result.files, report) + renderTable(columnColumns, columnRows, report));
-  return 0;
+  return exitCode;
 }
 
 export async function runFeatures(context: CommandContext): Promise<number> {
