@@ -150,6 +150,7 @@ function paymentsFromRow(draft: InvoiceDraft, amount: number, reporter: Reporter
 
 /** Applies payments-file rows to invoices; rows that match no invoice are reported. */
 export function applyPayments(invoices: Invoice[], payments: PaymentDraft[], reporter: Reporter): void {
+  if (payments.length === 0) return;
   const byId = new Map<string, Invoice>();
   for (const invoice of invoices) byId.set(invoice.id, invoice);
   for (const row of payments) {

@@ -7,15 +7,29 @@ import type { Reporter } from './reporter.js';
 
 /** Trims, collapses spaces and case-folds a customer name. */
 export function foldName(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** foldName with a cache, since a customer's name repeats on each of its invoices. */
+function makeFolder(): (name: string) => string {
+  const cache = new Map<string, string>();
+  return (name) => {
+    let folded = cache.get(name);
+    if (folded === undefined) {
+      folded = foldName(name);
+      if (cache.size < 1_000_000) cache.set(name, folded);
+    }
+    return folded;
+  };
 }
 
 /** Sets each invoice's customerId and a customerName that is the same on all of a customer's invoices. */
 export function resolveCustomers(invoices: Invoice[], reporter: Reporter): void {
+  const fold = makeFolder();
   const numbersByName = new Map<string, Set<string>>();
   for (const invoice of invoices) {
     if (invoice.customerId === '' || invoice.customerName === '') continue;
-    const key = foldName(invoice.customerName);
+    const key = fold(invoice.customerName);
     const set = numbersByName.get(key) ?? new Set<string>();
     set.add(invoice.customerId);
     numbersByName.set(key, set);
@@ -24,7 +38,7 @@ export function resolveCustomers(invoices: Invoice[], reporter: Reporter): void 
   const reportedAmbiguous = new Set<string>();
   for (const invoice of invoices) {
     if (invoice.customerId !== '') continue;
-    const key = foldName(invoice.customerName);
+    const key = fold(invoice.customerName);
     const numbers = numbersByName.get(key);
     if (numbers && numbers.size === 1) {
       invoice.customerId = [...numbers][0];

@@ -44,6 +44,10 @@ export interface InvoiceStore {
   resolvers: (() => void)[];
 }
 
+const MULTIPLE_SPACES = /\s\s|[\t\n\r]/;
+/** Shared by every invoice without extra columns; never written to. */
+const NO_EXTRA: Record<string, number> = Object.freeze({}) as Record<string, number>;
+
 const VOID_STATUSES = new Set(['void', 'voided', 'cancelled', 'canceled', 'deleted', 'makulerad', 'makulerat',
   'annullerad', 'annullerat', 'anulada', 'anulado', 'cancelada', 'cancelado']);
 const TRUE_WORDS = new Set(['yes', 'y', 'ja', 'j', 'si', 's', 'true', 't', '1', 'x']);
@@ -116,14 +120,30 @@ export function makeInvoiceReader(
   const headerNames: Partial<Record<LedgerField, string>> = {};
   for (const field of Object.keys(c) as LedgerField[]) headerNames[field] = header(field);
   const fileDrafts: InvoiceDraft[] = [];
-  const pendingCurrency = new Set<string>();
+  // Currency code found in the amount cell of the row being read, such as EUR in `EUR 12.50`.
+  let rowCurrency = '';
+  const typeCache = new Map<string, 'invoice' | 'credit' | null | undefined>();
+
+  // One string per distinct name: names repeat on every invoice of a customer, and a name kept as a
+  // slice of the text it was read from would keep that whole chunk of the file in memory.
+  const names = new Map<string, string>();
+  const internName = (raw: string): string => {
+    let name = names.get(raw);
+    if (name === undefined) {
+      name = raw.trim();
+      if (MULTIPLE_SPACES.test(name)) name = name.replace(/\s+/g, ' ');
+      name = Buffer.from(name, 'utf8').toString('utf8');
+      if (names.size < 1_000_000) names.set(raw, name);
+    }
+    return name;
+  };
 
   const cell = (fields: string[], field: LedgerField): string => (c[field] !== undefined ? fields[c[field]!] : '');
 
   const readNumberCell = (column: NumberColumn | null, raw: string, line: number): Cell => {
     if (column === null) return null;
     const { value, currency } = column.read(raw, line);
-    if (currency) pendingCurrency.add(currency);
+    if (currency && rowCurrency === '') rowCurrency = currency;
     return value;
   };
 
@@ -131,7 +151,7 @@ export function makeInvoiceReader(
     const invoiceId = cell(fields, 'invoiceId').trim();
     if (invoiceId === '') throw new RowIssue('INGEST_VALUE_EMPTY', { value: '' }, header('invoiceId'));
     const customerId = cell(fields, 'customerId').trim();
-    const customerName = cell(fields, 'customerName').trim().replace(/\s+/g, ' ');
+    const customerName = internName(cell(fields, 'customerName'));
     if (customerId === '' && customerName === '') {
       throw new RowIssue('INGEST_VALUE_EMPTY', { value: '' }, header(c.customerName !== undefined ? 'customerName' : 'customerId'));
     }
@@ -149,13 +169,13 @@ export function makeInvoiceReader(
     const paidDate = dates.paidDate ? dates.paidDate.read(cell(fields, 'paidDate'), line) : null;
     const lastPaymentDate = dates.lastPaymentDate ? dates.lastPaymentDate.read(cell(fields, 'lastPaymentDate'), line) : null;
 
-    pendingCurrency.clear();
+    rowCurrency = '';
     const amount = readNumberCell(numbers.amount, cell(fields, 'amount'), line);
     const lineTotal = readNumberCell(numbers.lineTotal, cell(fields, 'lineTotal'), line);
     if (sumLines ? lineTotal === null : amount === null) {
       throw new RowIssue('INGEST_VALUE_EMPTY', { value: '' }, header(sumLines ? 'lineTotal' : 'amount'));
     }
-    const amountCurrency = [...pendingCurrency][0] ?? '';
+    const amountCurrency = rowCurrency;
     const paidAmount = readNumberCell(numbers.paidAmount, cell(fields, 'paidAmount'), line);
     const balance = readNumberCell(numbers.balance, cell(fields, 'balance'), line);
 
@@ -164,7 +184,11 @@ export function makeInvoiceReader(
     if (termsText !== '') terms = parseTerms(termsText) ?? undefined;
 
     const typeText = cell(fields, 'type');
-    const type = readDocumentType(typeText);
+    let type = typeCache.get(typeText);
+    if (type === undefined && !typeCache.has(typeText)) {
+      type = readDocumentType(typeText);
+      typeCache.set(typeText, type);
+    }
     if (type === undefined) throw new RowIssue('INGEST_TYPE_UNKNOWN', { value: typeText.trim() }, header('type'));
 
     const disputedText = cell(fields, 'disputed');
@@ -174,11 +198,14 @@ export function makeInvoiceReader(
       if (disputed === undefined) context.reporter.add('INGEST_BOOLEAN_INVALID', 'warning', { file, line, column: header('disputed'), value: disputedText.trim() }, { file, line, column: header('disputed') });
     }
 
-    const extra: Record<string, number> = {};
-    for (const column of extraColumns) extra[column.name] = readExtra(column.column, fields[column.index], line);
+    let extra = NO_EXTRA;
+    if (extraColumns.length > 0) {
+      extra = {};
+      for (const column of extraColumns) extra[column.name] = readExtra(column.column, fields[column.index], line);
+    }
 
-    const currencyText = cell(fields, 'currency').trim().toUpperCase();
-    const currency = /^[A-Z]{3}$/.test(currencyText) ? currencyText : amountCurrency;
+    const currencyText = c.currency !== undefined ? fields[c.currency].trim().toUpperCase() : '';
+    const currency = currencyText.length === 3 && /^[A-Z]{3}$/.test(currencyText) ? currencyText : amountCurrency;
 
     const draft: InvoiceDraft = {
       file, line, invoiceId, customerId, customerName, issueDate, dueDate, paidDate, lastPaymentDate,

@@ -14,20 +14,45 @@ export type NumberReading =
   | { kind: 'invalid'; reason: 'not-a-number' | 'not-finite' };
 
 const SYMBOL_CURRENCIES: Record<string, string> = { '€': 'EUR', '£': 'GBP', '¥': 'JPY', '$': '', 'kr': '', 'kr.': '', ':-': '' };
-const SIMPLE_INTEGER = /^-?\d+$/;
-const SIMPLE_DECIMAL = /^-?(\d+)([.,])(\d+)$/;
 const GROUP_SPACES = /[\s\u00a0\u202f'’]/;
 const NON_FINITE = /^[+-]?(nan|inf|infinity|∞)$/i;
 const EXPONENT = /^\d+(?:\.\d+)?e[+-]?\d+$/i;
 
+const EMPTY: NumberReading = { kind: 'empty' };
+
 /** Reads one cell without knowing the column's decimal separator. */
 export function readNumber(raw: string): NumberReading {
   const text = raw.trim();
-  if (text === '') return { kind: 'empty' };
-  if (SIMPLE_INTEGER.test(text)) return { kind: 'number', value: Number(text), evidence: null, currency: '' };
-  const simple = SIMPLE_DECIMAL.exec(text);
-  if (simple) return readSeparated(text.startsWith('-'), simple[1], simple[2] as DecimalSeparator, simple[3], '', text.replace('-', ''));
-  return readDecorated(text);
+  if (text === '') return EMPTY;
+  return readPlain(text) ?? readDecorated(text);
+}
+
+/**
+ * Fast path for plain values: an optional minus, digits and at most one `.` or `,`. Returns null
+ * for anything else.
+ */
+function readPlain(text: string): NumberReading | null {
+  const start = text.charCodeAt(0) === 45 ? 1 : 0;
+  let separatorAt = -1;
+  for (let i = start; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) continue;
+    if ((code === 46 || code === 44) && separatorAt === -1 && i > start && i < text.length - 1) {
+      separatorAt = i;
+      continue;
+    }
+    return null;
+  }
+  if (text.length === start) return null;
+  if (separatorAt === -1) return { kind: 'number', value: Number(text), evidence: null, currency: '' };
+  const separator: DecimalSeparator = text.charCodeAt(separatorAt) === 46 ? '.' : ',';
+  const digitsBefore = separatorAt - start;
+  const digitsAfter = text.length - separatorAt - 1;
+  // `1,234` or `1.234` can be a thousand or a fraction; a grouping never starts with 0.
+  const grouping = digitsAfter === 3 && digitsBefore <= 3 && text.charCodeAt(start) !== 48;
+  if (grouping) return { kind: 'ambiguous', core: text.slice(start), negative: start === 1, separator, currency: '' };
+  const value = Number(separator === '.' ? text : text.replace(',', '.'));
+  return { kind: 'number', value, evidence: separator, currency: '' };
 }
 
 function readDecorated(text: string): NumberReading {
@@ -105,13 +130,6 @@ function readGrouped(core: string, negative: boolean, currency: string): NumberR
   const after = core.slice(at + 1);
   // Spaces or apostrophes already group the thousands, so the one `.` or `,` is the decimal sign.
   if (spaced || after.length !== 3 || /^\s*0?$/.test(before) || before.replace(GROUP_SPACES, '').length > 3) {
-    return finish(core, separator, negative, separator, currency);
-  }
-  return { kind: 'ambiguous', core, negative, separator, currency };
-}
-
-function readSeparated(negative: boolean, before: string, separator: DecimalSeparator, after: string, currency: string, core: string): NumberReading {
-  if (after.length !== 3 || before === '0' || before.length > 3) {
     return finish(core, separator, negative, separator, currency);
   }
   return { kind: 'ambiguous', core, negative, separator, currency };
