@@ -84,7 +84,10 @@ function drawCounts(rng: Rng, rows: number, params: TreeParams): Int32Array {
 /** Nodes with fewer rows than this mark touched bins instead of scanning all 256 (a tuning estimate). */
 const SMALL_NODE_ROWS = 512;
 
-/** Adds each row's draw count at (feature slot, bin, label). */
+/**
+ * Adds each row's draw count at (feature slot, bin, label). codes[i] belongs to the row index[i]
+ * and holds count * 2 + label, so the loop reads one sequential array instead of two random ones.
+ */
 function fillClassHistograms(
   index: Int32Array,
   start: number,
@@ -93,8 +96,7 @@ function fillClassHistograms(
   rows: number,
   slotFeature: Int32Array,
   batch: number,
-  labels: Uint8Array,
-  counts: Int32Array,
+  codes: Int32Array,
   histogram: Float64Array,
   touched: Int32Array,
   markBins: boolean,
@@ -105,20 +107,21 @@ function fillClassHistograms(
     if (markBins) {
       const marks = k << 3;
       for (let i = start; i < end; i++) {
-        const r = index[i];
-        const bin = bins[column + r];
-        histogram[slot + (bin << 1) + labels[r]] += counts[r];
+        const bin = bins[column + index[i]];
+        const code = codes[i];
+        histogram[slot + (bin << 1) + (code & 1)] += code >> 1;
         touched[marks + (bin >> 5)] |= 1 << (bin & 31);
       }
     } else {
       for (let i = start; i < end; i++) {
-        const r = index[i];
-        histogram[slot + (bins[column + r] << 1) + labels[r]] += counts[r];
+        const code = codes[i];
+        histogram[slot + (bins[column + index[i]] << 1) + (code & 1)] += code >> 1;
       }
     }
   }
 }
 
+/** Adds (draws, draws * y) per row; stat0[i] and stat1[i] belong to the row index[i]. */
 function fillRegressionHistograms(
   index: Int32Array,
   start: number,
@@ -138,11 +141,10 @@ function fillRegressionHistograms(
     const slot = k << 9;
     const marks = k << 3;
     for (let i = start; i < end; i++) {
-      const r = index[i];
-      const bin = bins[column + r];
+      const bin = bins[column + index[i]];
       const offset = slot + (bin << 1);
-      histogram[offset] += stat0[r];
-      histogram[offset + 1] += stat1[r];
+      histogram[offset] += stat0[i];
+      histogram[offset + 1] += stat1[i];
       if (markBins) touched[marks + (bin >> 5)] |= 1 << (bin & 31);
     }
   }
@@ -185,26 +187,33 @@ export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams,
   let inBag = 0;
   for (let r = 0; r < rows; r++) if (counts[r] > 0) inBag++;
   const index = new Int32Array(inBag);
-  const scratch = new Int32Array(inBag);
-  const labels = new Uint8Array(rows);
-  const stat0 = new Float64Array(rows);
-  const stat1 = new Float64Array(rows);
+  // Per-position row statistics, permuted together with `index` so histogram passes read them
+  // sequentially: codes (classification) or stat0/stat1 (regression).
+  const codes = new Int32Array(isClassification ? inBag : 0);
+  const stat0 = new Float64Array(isClassification ? 0 : inBag);
+  const stat1 = new Float64Array(isClassification ? 0 : inBag);
+  const scratchIndex = new Int32Array(inBag);
+  const scratchCodes = new Int32Array(isClassification ? inBag : 0);
+  const scratch0 = new Float64Array(isClassification ? 0 : inBag);
+  const scratch1 = new Float64Array(isClassification ? 0 : inBag);
   let total0 = 0;
   let total1 = 0;
   for (let r = 0, k = 0; r < rows; r++) {
     const c = counts[r];
     if (c === 0) continue;
-    index[k++] = r;
+    index[k] = r;
     if (isClassification) {
-      labels[r] = y[r] === 1 ? 1 : 0;
-      if (y[r] === 1) stat1[r] = c;
-      else stat0[r] = c;
+      const label = y[r] === 1 ? 1 : 0;
+      codes[k] = c * 2 + label;
+      if (label === 1) total1 += c;
+      else total0 += c;
     } else {
-      stat0[r] = c;
-      stat1[r] = c * y[r];
+      stat0[k] = c;
+      stat1[k] = c * y[r];
+      total0 += c;
+      total1 += c * y[r];
     }
-    total0 += stat0[r];
-    total1 += stat1[r];
+    k++;
   }
 
   // Node storage; a binary tree of depth maxDepth has at most 2^(maxDepth+1) - 1 nodes.
@@ -308,7 +317,7 @@ export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams,
       // scan below skips the empty ones; large nodes touch most bins anyway.
       const markBins = end - start < SMALL_NODE_ROWS;
       if (isClassification) {
-        fillClassHistograms(index, start, end, bins, rows, slotFeature, batch, labels, counts, histogram, touched, markBins);
+        fillClassHistograms(index, start, end, bins, rows, slotFeature, batch, codes, histogram, touched, markBins);
       } else {
         fillRegressionHistograms(index, start, end, bins, rows, slotFeature, batch, stat0, stat1, histogram, touched, markBins);
       }
@@ -374,12 +383,35 @@ export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams,
     const splitColumn = bestFeature * rows;
     let lo = start;
     let rightRows = 0;
-    for (let i = start; i < end; i++) {
-      const r = index[i];
-      if (bins[splitColumn + r] <= bestBin) index[lo++] = r;
-      else scratch[rightRows++] = r;
+    if (isClassification) {
+      for (let i = start; i < end; i++) {
+        const r = index[i];
+        if (bins[splitColumn + r] <= bestBin) {
+          index[lo] = r;
+          codes[lo++] = codes[i];
+        } else {
+          scratchIndex[rightRows] = r;
+          scratchCodes[rightRows++] = codes[i];
+        }
+      }
+      codes.set(scratchCodes.subarray(0, rightRows), lo);
+    } else {
+      for (let i = start; i < end; i++) {
+        const r = index[i];
+        if (bins[splitColumn + r] <= bestBin) {
+          index[lo] = r;
+          stat0[lo] = stat0[i];
+          stat1[lo++] = stat1[i];
+        } else {
+          scratchIndex[rightRows] = r;
+          scratch0[rightRows] = stat0[i];
+          scratch1[rightRows++] = stat1[i];
+        }
+      }
+      stat0.set(scratch0.subarray(0, rightRows), lo);
+      stat1.set(scratch1.subarray(0, rightRows), lo);
     }
-    index.set(scratch.subarray(0, rightRows), lo);
+    index.set(scratchIndex.subarray(0, rightRows), lo);
     const leftNode = nodeCount++;
     const rightNode = nodeCount++;
     feature[node] = bestFeature;
