@@ -1,5 +1,5 @@
-// What the commands need from the core (import, features, model, scoring), behind one interface so
-// the commands can be tested with stand-ins. `loadCore()` wires the real modules.
+// The interface between the commands and the core (import, features, model, scoring), so the
+// commands can be tested with stand-ins. `realCore` in real-core.ts wires the real modules.
 
 import type { Finding } from '../findings.js';
 import type { ImportOptions } from '../ingest/options.js';

@@ -73,7 +73,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: 'config', key: 'config', valueName: 'FILE', kind: 'file', help: 'HELP_OPT_CONFIG', commands: ALL, env: 'RISKPAY_CONFIG' },
 ];
 
-/** The options one command takes, in table order. */
+/** Returns the options of one command, in table order. */
 export function optionsFor(command: CommandName): OptionSpec[] {
   return OPTIONS.filter((option) => option.commands.includes(command));
 }

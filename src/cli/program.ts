@@ -62,8 +62,9 @@ export interface ParsedCommand {
 }
 
 /**
- * Builds the program. `onCommand` receives each parsed command; help and version output go to
- * `writeOut` (help after a usage error to `writeErr`), and parse errors are thrown as CommanderError (exitOverride) for run.ts to report.
+ * Builds the program, and `onCommand` receives each parsed command. Help and version output go to
+ * `writeOut`, and help after a usage error goes to `writeErr`. Parse errors are thrown as
+ * CommanderError (exitOverride) for run.ts to report.
  */
 export function buildProgram(
   lang: Lang,

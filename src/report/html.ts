@@ -27,7 +27,7 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}
 .sub{color:#555;margin:0 0 16px}
 table{border-collapse:collapse;width:100%}th,td{padding:5px 8px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
-th{background:#f3f3f3;font-weight:600}td.n{text-align:right;white-space:nowrap}
+th{background:#f3f3f3;font-weight:600}td.n,th.n{text-align:right;white-space:nowrap}
 .g{display:inline-block;min-width:20px;text-align:center;border-radius:4px;color:#fff;font-weight:700}
 .flag{display:block;font-size:12px}.flag.critical{color:#c62828;font-weight:600}.flag.warning{color:#8a6d00}
 .reason{display:block;font-size:12px;color:#333}
@@ -116,9 +116,16 @@ function heading(lang: Lang, key: CliMessageKey): string {
   return `<h2>${escapeHtml(message(lang, key))}</h2>`;
 }
 
+/** Headings of number columns, right-aligned over their numbers. */
+const NUMBER_HEADS = new Set<CliMessageKey>(['HEAD_RANK', 'HEAD_RISK', 'HEAD_OPEN', 'HEAD_OVERDUE', 'HEAD_AT_RISK', 'HEAD_OLDEST']);
+
+function headCell(lang: Lang, key: CliMessageKey): string {
+  return `<th${NUMBER_HEADS.has(key) ? ' class="n"' : ''}>${escapeHtml(message(lang, key))}</th>`;
+}
+
 function debtorTable(debtors: readonly DebtorRow[], lang: Lang): string {
   const heads: CliMessageKey[] = ['HEAD_RANK', 'HEAD_DEBTOR', 'HEAD_GRADE', 'HEAD_RISK', 'HEAD_OPEN', 'HEAD_OVERDUE', 'HEAD_AT_RISK', 'HEAD_OLDEST', 'HEAD_FLAGS', 'HEAD_REASONS'];
-  const headRow = heads.map((key) => `<th>${escapeHtml(message(lang, key))}</th>`).join('');
+  const headRow = heads.map((key) => headCell(lang, key)).join('');
   const rows = debtors
     .map((debtor) => {
       const flags = debtor.flags.map((flag) => `<span class="flag ${escapeHtml(flag.severity)}">${text(flag.message)}</span>`).join('');
@@ -139,7 +146,7 @@ function debtorTable(debtors: readonly DebtorRow[], lang: Lang): string {
 
 function totalsTable(document: ScoreDocument, lang: Lang): string {
   const heads: CliMessageKey[] = ['HEAD_CURRENCY', 'HEAD_OPEN', 'HEAD_OVERDUE', 'HEAD_AT_RISK'];
-  const headRow = heads.map((key) => `<th>${escapeHtml(message(lang, key))}</th>`).join('');
+  const headRow = heads.map((key) => headCell(lang, key)).join('');
   const rows = document.totals
     .map(
       (total) =>

@@ -71,7 +71,7 @@ describe('language detection', () => {
 });
 
 describe('formatFinding', () => {
-  const item = finding('CLI_FILE_NOT_FOUND', 'error', { file: 'a.csv' }, { file: 'a.csv', line: 12, column: 'Belopp' });
+  const item = finding('CLI_CONFIG_NOT_FOUND', 'error', { file: 'a.csv' }, { file: 'a.csv', line: 12, column: 'Belopp' });
 
   it('puts the location first', () => {
     expect(formatFinding(item, 'en').startsWith('a.csv line 12, column "Belopp": ')).toBe(true);
@@ -79,7 +79,7 @@ describe('formatFinding', () => {
   });
 
   it('fills the placeholders', () => {
-    expect(formatFinding(item, 'en')).toContain('a.csv. Check');
+    expect(formatFinding(item, 'en')).toContain('not found: a.csv.');
   });
 
   it('keeps an unknown code and its values', () => {

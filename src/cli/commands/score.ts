@@ -47,9 +47,7 @@ export async function importAndScore(context: CommandContext) {
   context.diagnostics.done();
   result.findings = [...imported.findings, ...result.findings];
   context.diagnostics.status(result.asOfDefaulted ? 'STATUS_AS_OF_TODAY' : 'STATUS_AS_OF', { date: result.asOf });
-  if (result.model.path !== undefined || result.model.reason.code) {
-    context.diagnostics.status(result.model.reason.code, result.model.reason.args);
-  }
+  context.diagnostics.status(result.model.reason.code, result.model.reason.args);
   return { imported, request, result };
 }
 
@@ -88,6 +86,9 @@ export async function runScore(context: CommandContext): Promise<number> {
     context.diagnostics.status('STATUS_ONLY_CHANGES', { count: document.changes.reported, total: document.changes.considered, date: previous?.asOf ?? '-' });
   }
   const format = (context.options.format as OutputFormat | undefined) ?? 'table';
+  if (format === 'table' && (document.by === 'debtor' ? document.debtors : document.invoices).length === 0) {
+    context.diagnostics.status('STATUS_NO_ROWS');
+  }
   await emit(context, renderScore(document, format, reportContext(context)));
   if (statePath !== undefined) await writeState(statePath, stateOf(result));
 

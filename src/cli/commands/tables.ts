@@ -50,7 +50,7 @@ export async function runInspect(context: CommandContext): Promise<number> {
   const result = await context.core.inspect(files, importOptions(context));
   context.diagnostics.findings(result.findings);
   if (result.error) context.diagnostics.error(result.error);
-  // What was read is still shown when the import stopped, but the exit code says the input is bad.
+  // The files read so far are still shown when the import stopped, and exit code 2 reports the bad input.
   const exitCode = result.error ? 2 : 0;
   const kind = format(context);
   if (kind === 'json' || kind === 'ndjson') {
