@@ -40,7 +40,8 @@ export function assembleInvoices(
   for (const draft of drafts) {
     const path = { file: draft.file, line: draft.line };
     const issueDate = draft.issueDate as number;
-    let amount = draft.lineTotals ? sumCells(draft.lineTotals) : (draft.amount as number);
+    // Summed line totals are rounded to 1e-6 so float noise such as 0.30000000000000004 goes away.
+    let amount = draft.lineTotals ? Math.round(sumCells(draft.lineTotals) * 1e6) / 1e6 : (draft.amount as number);
 
     let kind: 'invoice' | 'credit' = 'invoice';
     if (draft.type === 'credit') {
@@ -101,7 +102,7 @@ export function assembleInvoices(
       customerName: draft.customerName,
       issueDate,
       dueDate,
-      amount: roundCents(amount),
+      amount,
       currency: draft.currency,
       kind,
       payments,

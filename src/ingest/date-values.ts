@@ -49,7 +49,8 @@ addMonths([
 
 const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/;
 const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:$|[T\s,])/;
-const SERIAL = /^\d{5}(?:\.\d+)?$/;
+/** Whole numbers of up to six digits (with an optional time fraction) are read as serial days. */
+const SERIAL = /^\d{1,6}(?:\.\d+)?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 /** Expands a two-digit year: 00-68 are 2000-2068 and 69-99 are 1969-1999 (the POSIX strptime rule). */

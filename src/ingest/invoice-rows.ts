@@ -44,6 +44,7 @@ export interface InvoiceStore {
   resolvers: (() => void)[];
 }
 
+const SCIENTIFIC_ID = /^\d(\.\d+)?e\+\d+$/i;
 const MULTIPLE_SPACES = /\s\s|[\t\n\r]/;
 /** Shared by every invoice without extra columns; never written to. */
 const NO_EXTRA: Record<string, number> = Object.freeze({}) as Record<string, number>;
@@ -130,12 +131,21 @@ export function makeInvoiceReader(
   const internName = (raw: string): string => {
     let name = names.get(raw);
     if (name === undefined) {
-      name = raw.trim();
+      // Buffer round trip: a fresh string that does not point into the file's text.
+      const key = Buffer.from(raw, 'utf8').toString('utf8');
+      name = key.trim();
       if (MULTIPLE_SPACES.test(name)) name = name.replace(/\s+/g, ' ');
-      name = Buffer.from(name, 'utf8').toString('utf8');
-      if (names.size < 1_000_000) names.set(raw, name);
+      if (names.size < 1_000_000) names.set(key, name);
     }
     return name;
+  };
+
+  // A spreadsheet that opened the export may have turned long numbers into `4.68769E+17`; the digits
+  // lost cannot be recovered, so such identifiers are kept as written and reported.
+  const warnIfScientific = (value: string, field: LedgerField, line: number): void => {
+    if (value.length > 4 && (value.includes('E+') || value.includes('e+')) && SCIENTIFIC_ID.test(value)) {
+      context.reporter.add('INGEST_ID_SCIENTIFIC', 'warning', { file, line, column: header(field), value }, { file, line, column: header(field) });
+    }
   };
 
   const cell = (fields: string[], field: LedgerField): string => (c[field] !== undefined ? fields[c[field]!] : '');
@@ -151,6 +161,8 @@ export function makeInvoiceReader(
     const invoiceId = cell(fields, 'invoiceId').trim();
     if (invoiceId === '') throw new RowIssue('INGEST_VALUE_EMPTY', { value: '' }, header('invoiceId'));
     const customerId = cell(fields, 'customerId').trim();
+    warnIfScientific(invoiceId, 'invoiceId', line);
+    warnIfScientific(customerId, 'customerId', line);
     const customerName = internName(cell(fields, 'customerName'));
     if (customerId === '' && customerName === '') {
       throw new RowIssue('INGEST_VALUE_EMPTY', { value: '' }, header(c.customerName !== undefined ? 'customerName' : 'customerId'));

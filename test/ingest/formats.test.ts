@@ -1,0 +1,345 @@
+// Locales, encodings, delimiters, number and date formats, terms and document types.
+
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { importLedger } from '../../src/ingest/index.js';
+import { balance, byId, codes, day, expectError, writeTemp } from './helpers.js';
+
+const HEADER = 'InvoiceNo,Customer,InvoiceDate,DueDate,Amount,PaidDate\n';
+
+describe('headers in other languages', () => {
+  it('reads Spanish headers', async () => {
+    const path = writeTemp(
+      'Número de factura;Cliente;Fecha de emisión;Fecha de vencimiento;Importe;Fecha de pago;Moneda\n' +
+        'A-1;Ferretería López SL;15/01/2024;14/02/2024;1.234,56;20/02/2024;EUR\n',
+    );
+    const invoice = (await importLedger([path])).ledger.invoices[0];
+    expect(invoice.id).toBe('A-1');
+    expect(invoice.customerName).toBe('Ferretería López SL');
+    expect(invoice.amount).toBe(1234.56);
+    expect(invoice.currency).toBe('EUR');
+    expect(day(invoice.settledDate)).toBe('2024-02-20');
+  });
+
+  it('reads FreshBooks-style headers with --terms', async () => {
+    const path = writeTemp('Client Name,Invoice #,Date Issued,Date Paid,Line Total,Currency\nX,0001,2024-01-10,,100.00,USD\n');
+    const result = await importLedger([path], { terms: 'Net 30' });
+    expect(result.ledger.invoices[0].id).toBe('0001');
+    expect(day(result.ledger.invoices[0].dueDate)).toBe('2024-02-09');
+    expect(codes(result.findings)).toContain('INGEST_TERMS_ASSUMED');
+  });
+
+  it('asks for --terms without due date or terms', async () => {
+    const path = writeTemp('Client Name,Invoice #,Date Issued,Line Total\nX,0001,2024-01-10,100.00\n');
+    expect((await expectError(importLedger([path]))).code).toBe('INGEST_DUE_DATE_MISSING');
+  });
+
+  it('reports a missing required column', async () => {
+    const path = writeTemp('InvoiceNo,Customer,Amount\nF-1,A,100\n');
+    const error = await expectError(importLedger([path]));
+    expect(error.code).toBe('INGEST_COLUMN_MISSING');
+    expect(error.args.field).toBe('issueDate');
+  });
+});
+
+describe('numbers', () => {
+  const amountsOf = async (values: string[], delimiter = ';', options = {}) => {
+    const rows = values.map((value, i) => `F-${i};Kund;2024-01-10;2024-02-09;${value};`).join('\n');
+    const path = writeTemp(`Fakturanr;Kund;Fakturadatum;Förfallodatum;Belopp;Betaldatum\n${rows}\n`.replace(/;/g, delimiter));
+    return (await importLedger([path], options)).ledger.invoices.map((i) => i.amount);
+  };
+
+  it('reads German amounts', async () => {
+    expect(await amountsOf(['1.234,56 €', '12,50 €', '-3,00 €'])).toEqual([1234.56, 12.5, -3]);
+  });
+
+  it('reads French amounts with narrow spaces', async () => {
+    expect(await amountsOf(['1\u202f234,56', '1\u00a0000,00', '2 500,10'])).toEqual([1234.56, 1000, 2500.1]);
+  });
+
+  it('reads Swiss amounts with apostrophes', async () => {
+    expect(await amountsOf(["1'234.56", "CHF 12'000.00", '7.5'])).toEqual([1234.56, 12000, 7.5]);
+  });
+
+  it('reads Swedish kronor with trailing minus', async () => {
+    expect(await amountsOf(['1 234,50 kr', '100,00-', '(50,00)'])).toEqual([1234.5, -100, -50]);
+  });
+
+  it('reads US amounts with codes', async () => {
+    expect(await amountsOf(['"$1,234.56"', 'USD 12.50', '-$75.00'], ',')).toEqual([1234.56, 12.5, -75]);
+  });
+
+  it('stops on an ambiguous decimal column', async () => {
+    const rows = ['1,234', '2,500'].map((value, i) => `F-${i};Kund;2024-01-10;2024-02-09;${value};`).join('\n');
+    const path = writeTemp(`Fakturanr;Kund;Fakturadatum;Förfallodatum;Belopp;Betaldatum\n${rows}\n`);
+    const error = await expectError(importLedger([path]));
+    expect(error.code).toBe('INGEST_DECIMAL_AMBIGUOUS');
+    expect(error.path?.column).toBe('Belopp');
+    const withComma = await importLedger([path], { decimal: ',' });
+    expect(withComma.ledger.invoices.map((i) => i.amount)).toEqual([1.234, 2.5]);
+    const withPoint = await importLedger([path], { decimal: '.' });
+    expect(withPoint.ledger.invoices.map((i) => i.amount)).toEqual([1234, 2500]);
+  });
+
+  it('decides an ambiguous value from a later one', async () => {
+    expect(await amountsOf(['1,234', '99,90'])).toEqual([1.234, 99.9]);
+  });
+
+  it('stops on mixed decimal separators', async () => {
+    const error = await expectError(amountsOf(['12,50', '12.50']));
+    expect(error.code).toBe('INGEST_DECIMAL_CONFLICT');
+    expect(error.path?.line).toBe(3);
+  });
+
+  it('rejects non-finite values by cell', async () => {
+    const path = writeTemp(`${HEADER}F-1,A,2024-01-10,2024-02-09,1e999,\nF-2,A,2024-01-10,2024-02-09,NaN,\nF-3,A,2024-01-10,2024-02-09,Infinity,\nF-4,A,2024-01-10,2024-02-09,5.00,\n`);
+    const result = await importLedger([path]);
+    const bad = result.findings.filter((f) => f.code === 'INGEST_NUMBER_NOT_FINITE');
+    expect(bad.map((f) => f.path?.line)).toEqual([2, 3, 4]);
+    expect(bad[0].path?.column).toBe('Amount');
+    expect(result.ledger.invoices.map((i) => i.id)).toEqual(['F-4']);
+  });
+
+  it('keeps identifiers as text', async () => {
+    const path = writeTemp('InvoiceNo,CustomerNo,Customer,InvoiceDate,DueDate,Amount\n007,1E3,A,2024-01-10,2024-02-09,1\n4.68769E+17,0042,B,2024-01-10,2024-02-09,1\n');
+    const result = await importLedger([path]);
+    expect(result.ledger.invoices.map((i) => i.id)).toEqual(['007', '4.68769E+17']);
+    expect(result.ledger.invoices.map((i) => i.customerId)).toEqual(['1E3', '0042']);
+    const damaged = result.findings.filter((f) => f.code === 'INGEST_ID_SCIENTIFIC');
+    expect(damaged).toHaveLength(1);
+    expect(damaged[0].path?.line).toBe(3);
+  });
+});
+
+describe('dates', () => {
+  const datesOf = async (issue: string[], options = {}) => {
+    const rows = issue.map((value, i) => `F-${i},A,${value},,100,`).join('\n');
+    const path = writeTemp(`${HEADER}${rows}\n`);
+    const result = await importLedger([path], { terms: 30, ...options });
+    return result.ledger.invoices.map((i) => day(i.issueDate));
+  };
+
+  it('reads month-first dates from evidence', async () => {
+    expect(await datesOf(['03/04/2024', '12/25/2024'])).toEqual(['2024-03-04', '2024-12-25']);
+  });
+
+  it('asks for --date-format when nothing settles the order', async () => {
+    const error = await expectError(datesOf(['03/04/2024', '05/06/2024']));
+    expect(error.code).toBe('INGEST_DATE_ORDER_AMBIGUOUS');
+    expect(await datesOf(['03/04/2024'], { dateFormat: 'DD/MM/YYYY' })).toEqual(['2024-04-03']);
+    expect(await datesOf(['03/04/2024'], { dateFormat: 'MDY' })).toEqual(['2024-03-04']);
+  });
+
+  it('stops on conflicting orders in a column', async () => {
+    const error = await expectError(datesOf(['13/01/2024', '01/13/2024']));
+    expect(error.code).toBe('INGEST_DATE_ORDER_CONFLICT');
+  });
+
+  it('reads dotted, named-month and two-digit-year dates', async () => {
+    expect(await datesOf(['05.02.2024', '5-Jan-24', '3 mars 2024', '7 de enero de 2024', '"Feb 9, 2024"', '12 okt. 2023', '1 dic 2023'])).toEqual([
+      '2024-02-05', '2024-01-05', '2024-03-03', '2024-01-07', '2024-02-09', '2023-10-12', '2023-12-01',
+    ]);
+  });
+
+  it('keeps the written day of timestamps', async () => {
+    expect(await datesOf(['2024-01-31T23:30:00-05:00', '2024-02-01 00:15:00+14:00', '2024-03-01T00:00:00Z'])).toEqual([
+      '2024-01-31', '2024-02-01', '2024-03-01',
+    ]);
+  });
+
+  it('rejects years out of range and serials outside date range', async () => {
+    const path = writeTemp(`${HEADER}F-1,A,1899-12-31,,100,\nF-2,A,2101-01-01,,100,\nF-3,A,12,,100,\nF-4,A,2024-01-01,,100,\n`);
+    const result = await importLedger([path], { terms: 30 });
+    expect(result.findings.filter((f) => f.code === 'INGEST_DATE_OUT_OF_RANGE').map((f) => f.path?.line)).toEqual([2, 3, 4]);
+    expect(result.ledger.invoices.map((i) => i.id)).toEqual(['F-4']);
+  });
+
+  it('treats null, NULL, dash and empty as no date', async () => {
+    const path = writeTemp(`${HEADER}F-1,A,2024-01-01,2024-01-31,100,null\nF-2,A,2024-01-01,2024-01-31,100,NULL\nF-3,A,2024-01-01,2024-01-31,100,-\nF-4,A,2024-01-01,2024-01-31,100,\n`);
+    const result = await importLedger([path]);
+    expect(result.ledger.invoices.every((i) => i.settledDate === null && i.payments.length === 0)).toBe(true);
+  });
+});
+
+describe('terms', () => {
+  const dueOf = async (terms: string, issue = '2024-03-10') => {
+    const path = writeTemp(`InvoiceNo;Customer;InvoiceDate;DueDate;Terms;Amount\nF-1;A;${issue};;${terms};100\n`);
+    const result = await importLedger([path]);
+    return day(result.ledger.invoices[0]?.dueDate ?? null);
+  };
+
+  it('reads terms text in three languages', async () => {
+    expect(await dueOf('30 dagar')).toBe('2024-04-09');
+    expect(await dueOf('Net 30')).toBe('2024-04-09');
+    expect(await dueOf('NET30')).toBe('2024-04-09');
+    expect(await dueOf('30 días')).toBe('2024-04-09');
+    expect(await dueOf('netto 10')).toBe('2024-03-20');
+    expect(await dueOf('14 dgr')).toBe('2024-03-24');
+    expect(await dueOf('Due on Receipt')).toBe('2024-03-10');
+  });
+
+  it('reads end-of-month terms', async () => {
+    expect(await dueOf('EOM')).toBe('2024-03-31');
+    expect(await dueOf('Net 30 EOM')).toBe('2024-04-30');
+    expect(await dueOf('30 dagar netto månadsslut')).toBe('2024-04-30');
+    expect(await dueOf('30 días fin de mes', '2024-12-05')).toBe('2025-01-30');
+  });
+
+  it('skips a row with unreadable terms', async () => {
+    const path = writeTemp('InvoiceNo;Customer;InvoiceDate;DueDate;Terms;Amount\nF-1;A;2024-03-10;;whenever;100\nF-2;A;2024-03-10;;30;100\n');
+    const result = await importLedger([path]);
+    const bad = result.findings.find((f) => f.code === 'INGEST_TERMS_INVALID');
+    expect(bad?.path?.line).toBe(2);
+    expect(result.ledger.invoices.map((i) => i.id)).toEqual(['F-2']);
+  });
+
+  it('replaces a due date before the invoice date when terms are known', async () => {
+    const path = writeTemp('InvoiceNo;Customer;InvoiceDate;DueDate;Terms;Amount\nF-1;A;2024-03-10;2024-03-01;30 dagar;100\n');
+    const result = await importLedger([path]);
+    expect(day(result.ledger.invoices[0].dueDate)).toBe('2024-04-09');
+    expect(codes(result.findings)).toContain('INGEST_DUE_BEFORE_ISSUE');
+  });
+});
+
+describe('encodings', () => {
+  const text = 'Fakturanr;Kund;Fakturadatum;Förfallodatum;Belopp\n1;Åkesson & Söner;2024-01-10;2024-02-09;100\n';
+
+  it('detects Windows-1252', async () => {
+    const result = await importLedger([writeTemp(iconv.encode(text, 'windows-1252'))]);
+    expect(result.files[0].encoding).toBe('windows-1252');
+    expect(result.ledger.invoices[0].customerName).toBe('Åkesson & Söner');
+    expect(codes(result.findings)).toContain('INGEST_ENCODING_GUESSED');
+  });
+
+  it('rejects a file invalid in the chosen encoding', async () => {
+    const error = await expectError(importLedger([writeTemp(iconv.encode(text, 'windows-1252'))], { encoding: 'utf-8' }));
+    expect(error.code).toBe('INGEST_ENCODING_INVALID');
+    // The ö of the header is the first byte that is not UTF-8.
+    expect(error.args.line).toBe(1);
+  });
+
+  it('reads UTF-16 LE and BE with BOM', async () => {
+    for (const encoding of ['utf-16le', 'utf-16be']) {
+      const bom = encoding === 'utf-16le' ? Buffer.from([0xff, 0xfe]) : Buffer.from([0xfe, 0xff]);
+      const body = encoding === 'utf-16le' ? Buffer.from(text, 'utf16le') : iconv.encode(text, 'utf-16be');
+      const result = await importLedger([writeTemp(Buffer.concat([bom, body]))]);
+      expect(result.files[0].encoding).toBe(encoding);
+      expect(result.ledger.invoices[0].customerName).toBe('Åkesson & Söner');
+    }
+  });
+
+  it('reads latin1 when asked', async () => {
+    const result = await importLedger([writeTemp(iconv.encode(text, 'latin1'))], { encoding: 'latin1' });
+    expect(result.ledger.invoices[0].customerName).toBe('Åkesson & Söner');
+  });
+});
+
+describe('delimiters and structure', () => {
+  it('reads tab and pipe delimiters', async () => {
+    for (const delimiter of ['\t', '|']) {
+      const path = writeTemp(HEADER.replace(/,/g, delimiter) + ['F-1', 'A, Inc.', '2024-01-10', '2024-02-09', '100.50', ''].join(delimiter) + '\n');
+      const result = await importLedger([path]);
+      expect(result.files[0].delimiter).toBe(delimiter);
+      expect(result.ledger.invoices[0].customerName).toBe('A, Inc.');
+      expect(result.ledger.invoices[0].amount).toBe(100.5);
+    }
+  });
+
+  it('counts physical lines after multi-line fields', async () => {
+    const path = writeTemp('InvoiceNo,Customer,InvoiceDate,DueDate,Amount,Note\nF-1,A,2024-01-10,2024-02-09,1,"a\nb\nc"\nF-2,A,2024-01-10,2024-02-09,oops,x\n');
+    const result = await importLedger([path]);
+    expect(result.findings.find((f) => f.code === 'INGEST_NUMBER_INVALID')?.path?.line).toBe(5);
+  });
+
+  it('skips void invoices and reads credit note types', async () => {
+    const path = writeTemp('InvoiceNo,Type,Status,Customer,InvoiceDate,DueDate,Amount\nF-1,Faktura,,A,2024-01-10,2024-02-09,100\nK-1,Kreditfaktura,,A,2024-01-12,2024-01-12,40\nF-2,Invoice,Void,A,2024-01-10,2024-02-09,100\n');
+    const result = await importLedger([path]);
+    expect(result.ledger.invoices.map((i) => [i.id, i.kind, i.amount])).toEqual([['F-1', 'invoice', 100], ['K-1', 'credit', -40]]);
+    expect(codes(result.findings)).toContain('INGEST_ROW_VOID');
+  });
+});
+
+describe('line items and duplicates', () => {
+  it('sums line totals of one invoice', async () => {
+    const path = writeTemp('Invoice #,Client Name,Date Issued,Item Name,Line Total\n1,X,2024-01-10,a,650.00\n1,X,2024-01-10,b,490.00\n1,X,2024-01-10,b,490.00\n');
+    const result = await importLedger([path], { terms: 30 });
+    expect(result.ledger.invoices).toHaveLength(1);
+    expect(result.ledger.invoices[0].amount).toBe(1630);
+    expect(result.files[0].rowsUsed).toBe(3);
+  });
+
+  it('rejects conflicting invoice-level fields', async () => {
+    const path = writeTemp('Invoice #,Client Name,Date Issued,Item Name,Line Total\n1,X,2024-01-10,a,650.00\n1,Y,2024-01-10,b,490.00\n');
+    const error = await expectError(importLedger([path], { terms: 30 }));
+    expect(error.code).toBe('INGEST_INVOICE_CONFLICT');
+    expect(error.path?.line).toBe(3);
+    expect(error.path?.column).toBe('Client Name');
+  });
+
+  it('drops exact duplicate invoice rows with a warning', async () => {
+    const path = writeTemp(`${HEADER}F-1,A,2024-01-10,2024-02-09,100,\nF-1,A,2024-01-10,2024-02-09,100,\n`);
+    const result = await importLedger([path]);
+    expect(result.ledger.invoices).toHaveLength(1);
+    expect(result.findings.find((f) => f.code === 'INGEST_DUPLICATE_ROW')?.path?.line).toBe(3);
+  });
+
+  it('rejects conflicting duplicate invoice numbers', async () => {
+    const path = writeTemp(`${HEADER}F-1,A,2024-01-10,2024-02-09,100,\nF-1,A,2024-01-10,2024-02-09,200,\n`);
+    expect((await expectError(importLedger([path]))).code).toBe('INGEST_INVOICE_CONFLICT');
+  });
+});
+
+describe('payments and currencies', () => {
+  it('applies partial, multiple and refund payments', async () => {
+    const invoices = writeTemp(`InvoiceNo,Customer,InvoiceDate,DueDate,Amount\nF-1,A,2024-01-10,2024-02-09,100\nF-2,A,2024-01-10,2024-02-09,50\n`);
+    const payments = writeTemp('Invoice Number,Amount,Date\nF-1,$60.00 ,2/1/2024\nF-1,$40.00 ,2/15/2024\nF-2,$50.00,2/1/2024\nF-2,($50.00),2/3/2024\nF-2,$50.00,2/20/2024\n');
+    const result = await importLedger([invoices], { payments: [payments] });
+    const first = byId(result.ledger.invoices, 'F-1');
+    expect(day(first.settledDate)).toBe('2024-02-15');
+    const second = byId(result.ledger.invoices, 'F-2');
+    expect(day(second.settledDate)).toBe('2024-02-01');
+    expect(balance(second)).toBe(0);
+    expect(second.payments.map((p) => p.amount)).toEqual([50, -50, 50]);
+  });
+
+  it('keeps mixed currencies apart', async () => {
+    const path = writeTemp('InvoiceNo,Customer,InvoiceDate,DueDate,Amount,Currency\nF-1,A,2024-01-10,2024-02-09,100,EUR\nF-2,A,2024-01-10,2024-02-09,1000,SEK\n');
+    const result = await importLedger([path]);
+    expect(result.ledger.invoices.map((i) => i.currency)).toEqual(['EUR', 'SEK']);
+  });
+
+  it('converts with a rates file', async () => {
+    const path = writeTemp('InvoiceNo,Customer,InvoiceDate,DueDate,Amount,Currency,PaidDate\nF-1,A,2024-01-10,2024-02-09,100,EUR,2024-02-01\nF-2,A,2024-01-10,2024-02-09,1000,SEK,\n');
+    const rates = writeTemp('currency,rate\nSEK,1\nEUR,11.5\n', 'rates.csv');
+    const result = await importLedger([path], { rates });
+    expect(result.ledger.invoices.map((i) => [i.amount, i.currency])).toEqual([[1150, 'SEK'], [1000, 'SEK']]);
+    expect(result.ledger.invoices[0].payments[0].amount).toBe(1150);
+    const missing = writeTemp('currency,rate\nSEK,1\n', 'rates.csv');
+    expect((await expectError(importLedger([path], { rates: missing }))).code).toBe('INGEST_RATE_MISSING');
+  });
+});
+
+describe('extra columns and strict mode', () => {
+  const path = () => writeTemp('InvoiceNo,Customer,InvoiceDate,DueDate,Amount,Disputed,Visits,Channel\nF-1,A,2024-01-10,2024-02-09,100,Yes,3,Paper\nF-2,A,2024-01-10,2024-02-09,100,Nej,0,Email\n');
+
+  it('encodes yes/no and numbers', async () => {
+    const result = await importLedger([path()], { extra: ['Disputed', 'Visits'] });
+    expect(result.ledger.extraColumns).toEqual(['Disputed', 'Visits']);
+    expect(result.ledger.invoices.map((i) => i.extra)).toEqual([{ Disputed: 1, Visits: 3 }, { Disputed: 0, Visits: 0 }]);
+    expect(result.ledger.invoices.map((i) => i.disputed)).toEqual([true, false]);
+  });
+
+  it('rejects a text extra column by name', async () => {
+    const error = await expectError(importLedger([path()], { extra: ['Channel'] }));
+    expect(error.code).toBe('INGEST_EXTRA_NOT_NUMERIC');
+    expect(error.path).toMatchObject({ line: 2, column: 'Channel' });
+  });
+
+  it('turns warnings into errors in strict mode', async () => {
+    const file = writeTemp(`${HEADER}F-1,A,2024-01-10,2024-02-09,,\n`);
+    expect((await importLedger([file])).ledger.invoices).toHaveLength(0);
+    const error = await expectError(importLedger([file], { strict: true }));
+    expect(error.code).toBe('INGEST_VALUE_EMPTY');
+    expect(error.path).toMatchObject({ line: 2, column: 'Amount' });
+  });
+});
