@@ -3,8 +3,11 @@
 
 import type { FeatureSpec } from './types.js';
 
-/** Sentinel for history-dependent features of a debtor without history; chosen outside every real range. */
+/** Sentinel for shares and ratios of a debtor without history; real values are never negative. */
 export const NO_HISTORY = -1;
+
+/** Sentinel for days-late figures of a debtor without history; far below any real early payment. */
+export const NO_HISTORY_DAYS_LATE = -999;
 
 /** Sentinel for "days" features that have no value (no payment yet, no overdue invoice). */
 export const NO_DAYS = -1;
@@ -22,15 +25,15 @@ const debtorFeatures: FeatureSpec[] = [
   // already past due (days overdue so far), so a debtor who stops paying never looks punctual.
   { name: 'late_share', group: 'lateness', unit: 'share', meaning: 'Share of observations paid or still open after the due date', noHistory: NO_HISTORY, scaleFree: true },
   { name: 'late_share_by_amount', group: 'lateness', unit: 'share', meaning: 'The same share weighted by invoice amount', noHistory: NO_HISTORY, scaleFree: true },
-  { name: 'mean_days_late', group: 'lateness', unit: 'days', meaning: 'Mean days after the due date (negative when paid early)', noHistory: NO_HISTORY, scaleFree: true },
-  { name: 'median_days_late', group: 'lateness', unit: 'days', meaning: 'Median days after the due date', noHistory: NO_HISTORY, scaleFree: true },
+  { name: 'mean_days_late', group: 'lateness', unit: 'days', meaning: 'Mean days after the due date (negative when paid early)', noHistory: NO_HISTORY_DAYS_LATE, scaleFree: true },
+  { name: 'median_days_late', group: 'lateness', unit: 'days', meaning: 'Median days after the due date', noHistory: NO_HISTORY_DAYS_LATE, scaleFree: true },
   { name: 'std_days_late', group: 'lateness', unit: 'days', meaning: 'Standard deviation of days after the due date', noHistory: NO_HISTORY, scaleFree: true },
-  { name: 'max_days_late', group: 'lateness', unit: 'days', meaning: 'Maximum days after the due date', noHistory: NO_HISTORY, scaleFree: true },
-  { name: 'weighted_days_late', group: 'lateness', unit: 'days', meaning: 'Mean days after the due date weighted by invoice amount', noHistory: NO_HISTORY, scaleFree: true },
-  { name: 'last_days_late', group: 'lateness', unit: 'days', meaning: 'Days late of the most recent observation', noHistory: NO_HISTORY, scaleFree: true },
-  { name: 'second_last_days_late', group: 'lateness', unit: 'days', meaning: 'Days late of the observation before that; the last one when there is only one', noHistory: NO_HISTORY, scaleFree: true },
-  { name: 'third_last_days_late', group: 'lateness', unit: 'days', meaning: 'Days late of the third most recent observation; the earliest one when there are fewer', noHistory: NO_HISTORY, scaleFree: true },
-  { name: 'recent_mean_days_late', group: 'lateness', unit: 'days', meaning: 'Mean days late of the last 5 observations', noHistory: NO_HISTORY, scaleFree: true },
+  { name: 'max_days_late', group: 'lateness', unit: 'days', meaning: 'Maximum days after the due date', noHistory: NO_HISTORY_DAYS_LATE, scaleFree: true },
+  { name: 'weighted_days_late', group: 'lateness', unit: 'days', meaning: 'Mean days after the due date weighted by invoice amount', noHistory: NO_HISTORY_DAYS_LATE, scaleFree: true },
+  { name: 'last_days_late', group: 'lateness', unit: 'days', meaning: 'Days late of the most recent observation', noHistory: NO_HISTORY_DAYS_LATE, scaleFree: true },
+  { name: 'second_last_days_late', group: 'lateness', unit: 'days', meaning: 'Days late of the observation before that; the last one when there is only one', noHistory: NO_HISTORY_DAYS_LATE, scaleFree: true },
+  { name: 'third_last_days_late', group: 'lateness', unit: 'days', meaning: 'Days late of the third most recent observation; the earliest one when there are fewer', noHistory: NO_HISTORY_DAYS_LATE, scaleFree: true },
+  { name: 'recent_mean_days_late', group: 'lateness', unit: 'days', meaning: 'Mean days late of the last 5 observations', noHistory: NO_HISTORY_DAYS_LATE, scaleFree: true },
   { name: 'trend_days', group: 'lateness', unit: 'days', meaning: 'Recent mean days late minus the mean of the earlier observations; 0 with 5 observations or fewer', noHistory: 0, scaleFree: true },
   { name: 'on_time_run', group: 'lateness', unit: 'invoices', meaning: 'Settled invoices paid on time in a row, counting back from the most recent', noHistory: 0, scaleFree: true },
   { name: 'recent_late_share', group: 'lateness', unit: 'share', meaning: 'Share late among the last 5 observations', noHistory: NO_HISTORY, scaleFree: true },

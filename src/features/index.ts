@@ -5,6 +5,7 @@ export {
   INVOICE_FEATURES,
   NO_DAYS,
   NO_HISTORY,
+  NO_HISTORY_DAYS_LATE,
   featureCatalog,
   featureNames,
   scaleFreeFeatureNames,

@@ -20,9 +20,8 @@ export function debtorValuesOf(state: DebtorState): Float64Array {
   const s = state.stats;
   const values = new Float64Array(DEBTOR_COUNT);
   const history = !state.noHistory;
-  const orNoHistory = (value: number | null): number => (history && value !== null ? value : NO_HISTORY);
   const recent = state.recentObservations;
-  const nthLast = (n: number): number => (recent.length === 0 ? NO_HISTORY : recent[Math.max(recent.length - n, 0)]);
+  const nthLast = (n: number): number | null => (recent.length === 0 ? null : recent[Math.max(recent.length - n, 0)]);
   const openBalance = s.openBalance;
   const positiveOpen = Math.max(openBalance, 0);
   const overThirtyNow = s.aging[1] + s.aging[2] + s.aging[3];
@@ -36,6 +35,8 @@ export function debtorValuesOf(state: DebtorState): Float64Array {
     values[i] = Number.isFinite(value) ? value : 0;
     i += 1;
   };
+  // History-dependent values fall back to the catalog's no-history value of the feature being written.
+  const putOr = (value: number | null): void => put(history && value !== null ? value : DEBTOR_FEATURES[i].noHistory);
 
   // Volume
   put(history ? 1 : 0);
@@ -46,20 +47,20 @@ export function debtorValuesOf(state: DebtorState): Float64Array {
   put(state.issuedLast90 + priorQuarterly > 0 ? (state.issuedLast90 + 0.5) / (priorQuarterly + 0.5) : 1);
 
   // Lateness
-  put(orNoHistory(s.lateShare));
-  put(orNoHistory(s.lateShareByAmount));
-  put(orNoHistory(s.meanDaysLate));
-  put(orNoHistory(s.medianDaysLate));
-  put(orNoHistory(state.stdDaysLate));
-  put(orNoHistory(s.maxDaysLate));
-  put(orNoHistory(state.weightedDaysLate));
-  put(nthLast(1));
-  put(nthLast(2));
-  put(nthLast(3));
-  put(orNoHistory(s.recentMeanDaysLate));
+  putOr(s.lateShare);
+  putOr(s.lateShareByAmount);
+  putOr(s.meanDaysLate);
+  putOr(s.medianDaysLate);
+  putOr(state.stdDaysLate);
+  putOr(s.maxDaysLate);
+  putOr(state.weightedDaysLate);
+  putOr(nthLast(1));
+  putOr(nthLast(2));
+  putOr(nthLast(3));
+  putOr(s.recentMeanDaysLate);
   put(s.trendDays ?? 0);
   put(s.overdueCount > 0 ? 0 : onTimeRun(s.recentDaysLate, s.settledCount, s.onTimeRunBeforeLast));
-  put(recent.length > 0 ? recentLate / recent.length : NO_HISTORY);
+  putOr(recent.length > 0 ? recentLate / recent.length : null);
 
   // Exposure
   put(s.openCount);
@@ -80,7 +81,7 @@ export function debtorValuesOf(state: DebtorState): Float64Array {
   put(s.typicalInvoice ?? 0);
 
   // Behaviour
-  put(s.partialShare ?? NO_HISTORY);
+  putOr(s.partialShare);
   put(s.creditNotesLast90);
   put(s.creditNotesBefore);
   put(s.disputedLast90);

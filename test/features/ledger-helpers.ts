@@ -109,6 +109,8 @@ export function readIbmLedger(extraColumns: string[] = []): Ledger {
       payments: [{ date: settledDate, amount }],
       settledDate,
       termsDays: dueDate - issueDate,
+      // The importer maps a Disputed column to the dispute field whether or not it is also an extra.
+      disputed: cells[at('Disputed')] === 'Yes',
       extra,
       source: { file: IBM_FILE, line: index + 2 },
     };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildLabelledRows, buildSnapshots, featureNames, featureTable, invoiceFeatureRow } from '../../src/features/index.js';
+import { buildLabelledRows, buildSnapshots, featureNames, featureTable, invoiceFeatureRow, NO_HISTORY, NO_HISTORY_DAYS_LATE } from '../../src/features/index.js';
 import type { Invoice, Ledger } from '../../src/ingest/ledger.js';
 import { day, ledgerOf, readCaseLedger } from './ledger-helpers.js';
 
@@ -69,7 +69,8 @@ describe('point-in-time snapshots', () => {
     const row = table.rows.find((candidate) => candidate.invoiceId === 'F-1503')!;
     for (const name of featureNames()) expect(Number.isFinite(row.values[name]), name).toBe(true);
     expect(row.values.has_history).toBe(0);
-    expect(row.values.mean_days_late).toBe(-1);
+    expect(row.values.mean_days_late).toBe(NO_HISTORY_DAYS_LATE);
+    expect(row.values.late_share).toBe(NO_HISTORY);
     expect(row.values.inv_amount_over_median).toBe(1);
   });
 
