@@ -1,0 +1,79 @@
+// Real public exports from ../shared/data (see its README). Skipped when the folder is absent.
+
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { importLedger } from '../../src/ingest/index.js';
+import { byId, codes, day, expectError } from './helpers.js';
+
+const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+const present = existsSync(`${DATA}ibm-accounts-receivable.csv`);
+
+describe.skipIf(!present)('real exports', () => {
+  it('reads the IBM accounts receivable file', async () => {
+    const result = await importLedger([`${DATA}ibm-accounts-receivable.csv`]);
+    const invoices = result.ledger.invoices;
+    expect(invoices).toHaveLength(2466);
+    expect(new Set(invoices.map((i) => i.customerId)).size).toBe(100);
+    expect(invoices.every((i) => i.settledDate !== null)).toBe(true);
+    expect(result.files[0].columns.find((c) => c.field === 'issueDate')?.format).toBe('DMY');
+    const first = byId(invoices, '280670965');
+    expect(first.customerId).toBe('3993-QUNVJ');
+    expect(day(first.issueDate)).toBe('2012-01-03');
+    expect(day(first.dueDate)).toBe('2012-02-02');
+    expect(day(first.settledDate)).toBe('2012-01-23');
+    expect(first.amount).toBe(50.39);
+    expect(byId(invoices, '6050714721').disputed).toBe(true);
+    expect(result.findings.filter((f) => f.severity === 'warning')).toEqual([]);
+  });
+
+  it('reads IBM extra columns, rejecting text', async () => {
+    const result = await importLedger([`${DATA}ibm-accounts-receivable.csv`], { extra: ['Disputed'] });
+    expect(byId(result.ledger.invoices, '6050714721').extra).toEqual({ Disputed: 1 });
+    const error = await expectError(importLedger([`${DATA}ibm-accounts-receivable.csv`], { extra: ['PaperlessBill'] }));
+    expect(error.code).toBe('INGEST_EXTRA_NOT_NUMERIC');
+  });
+
+  it('reads Invoice Ninja invoices and payments', async () => {
+    const result = await importLedger([`${DATA}invoiceninja-invoices.csv`], { payments: [`${DATA}invoiceninja-payments.csv`] });
+    const [invoiceFile, paymentFile] = result.files;
+    expect(invoiceFile.headerLine).toBe(4);
+    expect(paymentFile.headerLine).toBe(4);
+    expect(paymentFile.columns.find((c) => c.field === 'paymentDate')?.format).toBe('MDY');
+    const invoices = result.ledger.invoices;
+    expect(invoices).toHaveLength(400);
+    expect(new Set(invoices.map((i) => i.customerId)).size).toBe(20);
+    const first = byId(invoices, '1');
+    expect(first.amount).toBe(13.5);
+    expect(day(first.settledDate)).toBe('2019-10-20');
+    // Invoice 2 is repeated as an identical line and its payment as an identical row: counted once.
+    expect(byId(invoices, '2').amount).toBe(26.67);
+    expect(byId(invoices, '2').payments).toHaveLength(1);
+    expect(codes(result.findings).filter((c) => c === 'INGEST_PAYMENT_DUPLICATE')).toHaveLength(2);
+    // The refund ($400.00) belongs to invoice 801, which the invoice export does not have.
+    expect(result.findings.find((f) => f.code === 'INGEST_PAYMENT_UNMATCHED')?.args.invoiceId).toBe('801');
+    expect(codes(result.findings).filter((c) => c === 'INGEST_DUE_BEFORE_ISSUE').length).toBeGreaterThan(100);
+  });
+
+  it('reads the Zoho line-item export', async () => {
+    const result = await importLedger([`${DATA}zoho-invoices.csv`]);
+    expect(result.files[0].columns).toHaveLength(83);
+    expect(result.files[0].rowsUsed).toBe(13);
+    const invoices = result.ledger.invoices;
+    expect(invoices.map((i) => i.id)).toEqual(['INV-000001', 'INV-000002', 'INV-000003']);
+    expect(invoices.map((i) => i.amount)).toEqual([489.75, 460, 390]);
+    expect(invoices.every((i) => i.settledDate === null && i.currency === 'USD')).toBe(true);
+    expect(day(byId(invoices, 'INV-000003').dueDate)).toBe('2021-02-27');
+  });
+
+  it('reads FreshBooks only with --terms', async () => {
+    expect((await expectError(importLedger([`${DATA}freshbooks-invoices.csv`]))).code).toBe('INGEST_DUE_DATE_MISSING');
+    const result = await importLedger([`${DATA}freshbooks-invoices.csv`], { terms: 30 });
+    expect(result.ledger.invoices).toHaveLength(1);
+    const invoice = result.ledger.invoices[0];
+    expect(invoice.id).toBe('0000001');
+    expect(invoice.amount).toBe(7890);
+    expect(day(invoice.dueDate)).toBe('2021-02-27');
+    expect(result.findings.find((f) => f.code === 'INGEST_TERMS_ASSUMED')?.args.count).toBe(1);
+  });
+});
