@@ -53,7 +53,8 @@ export async function emit(context: CommandContext, text: string): Promise<void>
 
 /** Parses the map options (`field=Header`), config columns first so flags override them. */
 export function columnMap(context: CommandContext): Record<string, string> | undefined {
-  const map: Record<string, string> = { ...(context.config.columns ?? {}) };
+  const map: Record<string, string> = {};
+  for (const [field, header] of Object.entries(context.config.columns ?? {})) if (header !== undefined) map[field] = header;
   for (const entry of (context.options.map as string[] | undefined) ?? []) {
     const at = entry.indexOf('=');
     if (at <= 0 || at === entry.length - 1) throw new RiskpayError('CLI_INVALID_MAP', { value: entry });

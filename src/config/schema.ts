@@ -3,6 +3,8 @@
 
 import { z } from 'zod';
 import { OPTIONS, type OptionSpec } from '../cli/options.js';
+import { MAP_FIELDS } from '../ingest/options.js';
+import { actionPolicySchema, flagThresholdsSchema, forecastSettingsSchema, gradeCutsSchema } from '../scoring/index.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 
@@ -41,14 +43,14 @@ function defaultsSchema() {
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   /** Ledger field name to column header, as with --map. */
-  columns: z.record(z.string(), z.string().min(1)).optional(),
+  columns: z.partialRecord(z.enum(MAP_FIELDS as [string, ...string[]]), z.string().min(1)).optional(),
   /** Default values of command-line options, by option key (e.g. `lateAfter`, `top`, `lang`). */
   defaults: defaultsSchema().optional(),
-  // The scoring settings are validated by the scoring schema once loaded; here only their shape.
-  grades: z.record(z.string(), z.unknown()).optional(),
-  flags: z.record(z.string(), z.unknown()).optional(),
-  policy: z.record(z.string(), z.unknown()).optional(),
-  forecast: z.record(z.string(), z.unknown()).optional(),
+  // Scoring owns these schemas, so every problem in them is listed with its JSON path at load time.
+  grades: gradeCutsSchema.optional(),
+  flags: flagThresholdsSchema.optional(),
+  policy: actionPolicySchema.optional(),
+  forecast: forecastSettingsSchema.optional(),
 });
 
 export type RiskpayConfig = z.infer<typeof configSchema>;

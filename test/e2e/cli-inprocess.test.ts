@@ -142,6 +142,17 @@ describe('configuration', () => {
     expect(lines.filter((line) => line.includes('$.defaults.format'))).toHaveLength(1);
   });
 
+  it('scoring settings are checked on load', async () => {
+    const dir = tempDir();
+    const config = { grades: { B: 0.2, C: 0.4, D: 2 }, flags: { noSuchFlag: 1 }, columns: { amountt: 'Belopp' } };
+    writeFileSync(join(dir, 'riskpay.config.json'), JSON.stringify(config));
+    const run = await runInProcess(['score', 'x.csv'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('$.grades.D');
+    expect(run.stderr).toContain('$.flags');
+    expect(run.stderr).toContain('$.columns');
+  });
+
   it('invalid JSON gives 2', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'riskpay.config.json'), '{"defaults": {,}}');
