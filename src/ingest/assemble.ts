@@ -13,12 +13,6 @@ import { RiskpayError } from '../findings.js';
 /** Amounts closer than half a cent count as equal. */
 const CENT_TOLERANCE = 0.005;
 
-export interface AssembleResult {
-  invoices: Invoice[];
-  /** Invoices whose due date came from the `terms` option, per file. */
-  assumedTerms: Map<string, number>;
-}
-
 export function defaultTerms(options: ImportOptions): Terms | null {
   if (options.terms === undefined) return null;
   const terms = parseTerms(typeof options.terms === 'number' ? options.terms : options.terms.trim());

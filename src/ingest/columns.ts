@@ -1,6 +1,6 @@
 // Per-column readers for numbers and dates. A column's decimal separator and day/month order are
-// decided once from the evidence in its values; values that cannot be read before the decision wait
-// as Pending and are resolved when the file ends.
+// decided once from the evidence in its values. Values that cannot be read before the decision
+// wait as Pending and are resolved when the file ends.
 
 import { RiskpayError } from '../findings.js';
 import type { DecimalSeparator, DateOrder } from './options.js';
@@ -40,9 +40,6 @@ const CACHE_LIMIT = 50_000;
 export class NumberColumn {
   decimal: DecimalSeparator | null;
   private decidedBy: Evidence | null = null;
-  /** Currency code taken from symbols or codes in the cells, when there was one. */
-  currencies = new Set<string>();
-  ambiguousSeen = false;
 
   constructor(
     readonly header: string,
@@ -70,7 +67,6 @@ export class NumberColumn {
         if (reading.evidence !== null) this.noteEvidence(reading.evidence, raw, line);
         return { value: reading.value, currency: reading.currency };
       case 'ambiguous':
-        this.ambiguousSeen = true;
         if (this.decimal !== null) return { value: this.resolve(raw, line), currency: reading.currency };
         return { value: new Pending(raw, line), currency: reading.currency };
     }
@@ -127,7 +123,6 @@ export class DateColumn {
   private readonly cache = new Map<string, { day: number; serial: boolean }>();
   firstSerialLine = 0;
   firstTextLine = 0;
-  isoSeen = false;
 
   constructor(
     readonly header: string,
@@ -235,7 +230,7 @@ export class DateColumn {
     const parts: string[] = [];
     const order = this.finalOrder();
     if (order) parts.push(order);
-    else if (this.firstTextLine) parts.push('ISO or named month');
+    else if (this.firstTextLine) parts.push('ISO or month name');
     if (this.firstSerialLine) parts.push('serial numbers');
     return parts.join(' + ');
   }

@@ -64,7 +64,7 @@ export function resolveCustomers(invoices: Invoice[], reporter: Reporter): void 
 const COMPANY_FORMS = new Set(['ab', 'aktiebolag', 'hb', 'kb', 'oy', 'as', 'a/s', 'asa', 'aps', 'ltd', 'limited', 'plc',
   'llc', 'inc', 'corp', 'co', 'company', 'gmbh', 'ag', 'kg', 'sa', 'sl', 'slu', 'srl', 'bv', 'nv', 'sarl', 'sas', 'spa', 'the']);
 
-/** A simplified name: accents, punctuation and company forms removed. */
+/** Simplifies a name for comparison by removing accents, punctuation and company forms. */
 function nameStem(name: string): string {
   return foldName(name)
     .normalize('NFD')

@@ -50,7 +50,7 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
   const invoiceOrder = checkOptions(invoiceOptions);
   const paymentOrder = checkOptions(paymentOptions);
   const reporter = state.reporter;
-  const store: InvoiceStore = { drafts: new Map(), resolvers: [] };
+  const store: InvoiceStore = { drafts: new Map() };
   const details = new Map<string, FileDetails>();
 
   for (const input of inputs) {

@@ -40,8 +40,6 @@ export interface InvoiceDraft {
 /** Shared state of all invoice files of one import. */
 export interface InvoiceStore {
   drafts: Map<string, InvoiceDraft>;
-  /** Resolves this file's pending cells; run once per file when it ends. */
-  resolvers: (() => void)[];
 }
 
 const SCIENTIFIC_ID = /^\d(\.\d+)?e\+\d+$/i;
@@ -140,8 +138,8 @@ export function makeInvoiceReader(
     return name;
   };
 
-  // A spreadsheet that opened the export may have turned long numbers into `4.68769E+17`; the digits
-  // lost cannot be recovered, so such identifiers are kept as written and reported.
+  // A spreadsheet that opened the export may have turned long numbers into `4.68769E+17`. The lost
+  // digits cannot be recovered, so such identifiers are kept as written and reported.
   const warnIfScientific = (value: string, field: LedgerField, line: number): void => {
     if (value.length > 4 && (value.includes('E+') || value.includes('e+')) && SCIENTIFIC_ID.test(value)) {
       context.reporter.add('INGEST_ID_SCIENTIFIC', 'warning', { file, line, column: header(field), value }, { file, line, column: header(field) });
@@ -312,8 +310,8 @@ function firstDifference(a: InvoiceDraft, b: InvoiceDraft): LedgerField | null {
 
 function sameValue(left: unknown, right: unknown): boolean {
   if (left instanceof Pending && right instanceof Pending) return left.raw.trim() === right.raw.trim();
-  // NOTE: a pending cell and a number read after the column was decided cannot be compared here;
-  // they are taken as equal rather than raising a conflict that may not exist.
+  // NOTE: a pending cell and a number read after the column was decided cannot be compared here.
+  // They are taken as equal rather than raising a conflict that may not exist.
   if (left instanceof Pending || right instanceof Pending) return true;
   if (typeof left === 'string' && typeof right === 'string') return left.toLowerCase() === right.toLowerCase();
   return left === right;

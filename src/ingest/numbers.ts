@@ -1,8 +1,9 @@
-// Reads amounts as exported in Sweden, Spain, Germany, France, Switzerland, the UK and the US:
-// decimal comma or point; thousands grouped by dot, comma, apostrophe, space, U+00A0 or U+202F;
-// currency symbols or codes before or after; negatives with a leading or trailing minus or in
-// parentheses. Whether `,` or `.` is the decimal separator is decided once per column: a value such
-// as `1,234` alone cannot tell, so its column needs a value with evidence or the `decimal` option.
+// Reads amounts as exported in Sweden, Spain, Germany, France, Switzerland, the UK and the US.
+// The decimal sign is a comma or a point, and thousands may be grouped by dot, comma, apostrophe,
+// space, U+00A0 or U+202F. Currency symbols or codes may come before or after the number, and a
+// negative has a leading or trailing minus or parentheses. Whether `,` or `.` is the decimal
+// separator is decided once per column. A value such as `1,234` alone cannot tell, so its column
+// needs another value with evidence or the `decimal` option.
 
 import type { DecimalSeparator } from './options.js';
 
@@ -187,10 +188,4 @@ function count(text: string, char: string): number {
   let n = 0;
   for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) n++;
   return n;
-}
-
-/** Describes a decided column format for reports, e.g. "decimal , grouping ." */
-export function describeNumberFormat(decimal: DecimalSeparator | null): string {
-  if (decimal === null) return 'integer';
-  return `decimal ${decimal}`;
 }

@@ -36,7 +36,7 @@ export interface RowReader {
 /** A file whose field count stays wrong for this many rows in a row has changed shape, not a few bad rows. */
 const SHAPE_CHANGE_ROWS = 5;
 
-/** A whole cell that says Total (optionally with a colon or a currency code) marks a summary row. */
+/** A whole cell that contains only Total (optionally with a colon or a currency code) marks a summary row. */
 const TOTAL_WORDS = /^(grand total|total|totals|totalt|totalsumma|summa|sum|suma|suma total|subtotal|total general|saldo total|importe total)\s*:?\s*([A-Z]{3})?$/i;
 
 export async function readCsvFile<F extends string>(
@@ -190,7 +190,7 @@ function firstText(fields: string[]): string {
   return fields.find((field) => field.trim() !== '')?.trim() ?? '';
 }
 
-/** A row whose first non-empty cell is a word like Total or Summa is a summary, not an invoice. */
+/** Returns true when the first non-empty cell is a word such as Total or Summa, which marks a summary row. */
 function isTotalRow(fields: string[]): boolean {
   return TOTAL_WORDS.test(firstText(fields));
 }

@@ -1,5 +1,5 @@
 // Generated exports with random delimiters, quoting, number and date formats, junk lines and broken
-// rows. Every run either imports the right values or ends in a RiskpayError that says where.
+// rows. Every run either imports the right values or ends in a RiskpayError that names the file.
 
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -133,7 +133,7 @@ describe('generated exports', () => {
       }),
       { numRuns: 10_000 },
     );
-    // Most layouts must import; a property that only ever sees errors proves little.
+    // Most layouts must import, because a property that only ever gets errors proves little.
     expect(imported).toBeGreaterThan(5_000);
   });
 
