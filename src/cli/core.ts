@@ -33,7 +33,6 @@ export interface EvaluateRequest {
   /** Days past due before an invoice counts as late; undefined leaves the model's default. */
   lateAfterDays?: number;
   seed: number;
-  modelPath?: string;
 }
 
 /** A result shown as one table of metrics: each row a name and a value. */

@@ -48,7 +48,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: 'top', key: 'top', valueName: 'N', kind: 'int', min: 1, help: 'HELP_OPT_TOP', commands: [...SCORING], env: 'RISKPAY_TOP' },
   { flag: 'format', key: 'format', short: 'f', valueName: 'FORMAT', kind: 'enum', choices: OUTPUT_FORMATS, defaultValue: 'table', help: 'HELP_OPT_FORMAT', commands: [...SCORING, 'evaluate', 'inspect', 'features'], env: 'RISKPAY_FORMAT' },
   { flag: 'by', key: 'by', valueName: 'UNIT', kind: 'enum', choices: ['debtor', 'invoice'], defaultValue: 'debtor', help: 'HELP_OPT_BY', commands: ['score'], env: 'RISKPAY_BY' },
-  { flag: 'model', key: 'model', valueName: 'FILE', kind: 'file', help: 'HELP_OPT_MODEL', commands: [...SCORING, 'evaluate'], env: 'RISKPAY_MODEL' },
+  { flag: 'model', key: 'model', valueName: 'FILE', kind: 'file', help: 'HELP_OPT_MODEL', commands: [...SCORING], env: 'RISKPAY_MODEL' },
   { flag: 'late-after', key: 'lateAfter', valueName: 'DAYS', kind: 'int', min: 0, help: 'HELP_OPT_LATE_AFTER', commands: [...SCORING, 'train', 'evaluate', 'features'], env: 'RISKPAY_LATE_AFTER' },
   { flag: 'payments', key: 'payments', valueName: 'FILE', kind: 'repeatable', help: 'HELP_OPT_PAYMENTS', commands: DATA, env: 'RISKPAY_PAYMENTS' },
   { flag: 'map', key: 'map', valueName: 'FIELD=HEADER', kind: 'repeatable', help: 'HELP_OPT_MAP', commands: DATA, env: 'RISKPAY_MAP' },

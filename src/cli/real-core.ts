@@ -1,9 +1,10 @@
 // Wires the Core interface to the real import, feature, model and scoring modules.
 
+import { existsSync } from 'node:fs';
 import { featureTable } from '../features/index.js';
 import { importLedger, inspectFiles } from '../ingest/index.js';
 import { evaluate, type EvaluationResult } from '../model/evaluate.js';
-import { chooseModel, saveModel } from '../model/index.js';
+import { bundledModelPath, chooseModel, loadBundledModel, saveModel, type RiskModel } from '../model/index.js';
 import { DEFAULT_LATE_AFTER_DAYS, trainModel } from '../model/train.js';
 import { forecastCash, planActions, scoreLedger } from '../scoring/index.js';
 import type { Core, FeaturesResult, MetricsResult } from './core.js';
@@ -26,6 +27,12 @@ function evaluationMetrics(result: EvaluationResult): MetricsResult['metrics'] {
     metrics.push({ name: 'backtest_mean_auc_mean_days_late', value: result.backtest.meanNaiveAuc });
   }
   return metrics;
+}
+
+/** The bundled model for comparison, or null when this installation has none (models/default.json absent). */
+function bundledModelOrNull(): RiskModel | null {
+  if (!existsSync(bundledModelPath())) return null;
+  return loadBundledModel();
 }
 
 export const realCore: Core = {
@@ -77,7 +84,12 @@ export const realCore: Core = {
   },
 
   async evaluate(ledger, request) {
-    const result = await evaluate(ledger, { cutoff: request.cutoff, lateAfter: request.lateAfterDays ?? DEFAULT_LATE_AFTER_DAYS, seed: request.seed });
+    const result = await evaluate(ledger, {
+      cutoff: request.cutoff,
+      lateAfter: request.lateAfterDays ?? DEFAULT_LATE_AFTER_DAYS,
+      seed: request.seed,
+      bundled: bundledModelOrNull(),
+    });
     return { metrics: evaluationMetrics(result), findings: [], detail: result };
   },
 

@@ -69,7 +69,7 @@ export function debtorColumns(context: ReportContext): Column<DebtorRow>[] {
         return sparkline(row.recentDaysLate) + trend;
       },
     },
-    { id: 'trend_days', head: 'HEAD_TREND', kind: 'number', value: (row) => row.trendDays, csvOnly: true },
+    { id: 'trend_days', head: 'HEAD_TREND', kind: 'number', value: (row) => (row.trendDays === null ? null : Math.round(row.trendDays * 100) / 100), csvOnly: true },
     { id: 'no_history', head: 'VALUE_NO_HISTORY', kind: 'text', value: (row) => row.noHistory, csvOnly: true },
     {
       id: 'flags',

@@ -1,6 +1,7 @@
 // `riskpay plan` (next collection step per debtor) and `riskpay forecast` (expected cash in per week).
 
-import { message } from '../../i18n/catalog.js';
+import type { Lang } from '../../i18n/catalog-type.js';
+import { hasMessage, message } from '../../i18n/catalog.js';
 import type { Column } from '../../report/columns.js';
 import { renderCsv } from '../../report/csv.js';
 import { renderJson } from '../../report/json.js';
@@ -16,6 +17,23 @@ function format(context: CommandContext): OutputFormat {
   return (context.options.format as OutputFormat | undefined) ?? 'table';
 }
 
+/**
+ * Shows a plan trigger (`grade:D`, `flag:FLAG_CONCENTRATION`) in words: the grade's text, or the
+ * flag's name where its message starts with one ("Concentration: ..."), else the flag code.
+ */
+function triggerText(trigger: string, lang: Lang): string {
+  const [kind, value] = trigger.split(':');
+  if (kind === 'grade' && hasMessage(`GRADE_${value}`)) return message(lang, `GRADE_${value}`);
+  if (kind === 'flag' && hasMessage(value)) {
+    const text = message(lang, value);
+    const colon = text.indexOf(':');
+    const placeholder = text.indexOf('{');
+    if (colon > 0 && (placeholder === -1 || colon < placeholder)) return text.slice(0, colon);
+    return value;
+  }
+  return trigger;
+}
+
 export async function runPlan(context: CommandContext): Promise<number> {
   const { request, result } = await importAndScore(context);
   const plan = await context.core.plan(result, request);
@@ -25,19 +43,19 @@ export async function runPlan(context: CommandContext): Promise<number> {
   const rows = top === undefined ? plan.rows : plan.rows.slice(0, top);
   const lang = context.lang;
   const columns: Column<PlanRow>[] = [
-    { id: 'date', head: 'HEAD_DUE', kind: 'date', value: (row) => row.date },
+    { id: 'date', head: 'HEAD_DATE', kind: 'date', value: (row) => row.date },
     { id: 'customer_id', head: 'HEAD_CUSTOMER_ID', kind: 'input-text', value: (row) => row.customerId, csvOnly: true },
     { id: 'name', head: 'HEAD_DEBTOR', kind: 'input-text', value: (row) => row.name },
     { id: 'grade', head: 'HEAD_GRADE', kind: 'text', value: (row) => row.grade },
     { id: 'action', head: 'HEAD_ACTION', kind: 'text', value: (row) => row.action, display: (row) => message(lang, row.action, { ...row, invoiceId: row.invoiceId ?? '' } as unknown as Record<string, string | number>) },
     { id: 'action_text', head: 'HEAD_ACTION', kind: 'text', value: (row) => message(lang, row.action, { ...row, invoiceId: row.invoiceId ?? '' } as unknown as Record<string, string | number>), csvOnly: true },
-    { id: 'channel', head: 'HEAD_VALUE', kind: 'text', value: (row) => row.channel },
+    { id: 'channel', head: 'HEAD_CHANNEL', kind: 'text', value: (row) => row.channel, display: (row) => message(lang, `CHANNEL_${row.channel.toUpperCase()}`) },
     { id: 'invoice_id', head: 'HEAD_INVOICE', kind: 'input-text', value: (row) => row.invoiceId },
     { id: 'currency', head: 'HEAD_CURRENCY', kind: 'text', value: (row) => row.currency, csvOnly: true },
     { id: 'amount', head: 'HEAD_BALANCE', kind: 'money', value: (row) => row.amount, currency: (row) => row.currency, alignRight: true },
     { id: 'due_date', head: 'HEAD_DUE', kind: 'date', value: (row) => row.dueDate, csvOnly: true },
     { id: 'days_overdue', head: 'HEAD_DAYS_OVERDUE', kind: 'integer', value: (row) => row.daysOverdue, alignRight: true },
-    { id: 'trigger', head: 'HEAD_REASONS', kind: 'text', value: (row) => row.trigger },
+    { id: 'trigger', head: 'HEAD_TRIGGER', kind: 'text', value: (row) => row.trigger, display: (row) => triggerText(row.trigger, lang) },
   ];
   const report = reportContext(context);
   switch (format(context)) {
@@ -65,10 +83,10 @@ export async function runForecast(context: CommandContext): Promise<number> {
   const columns: Column<ForecastWeek>[] = [
     { id: 'week', head: 'HEAD_RANK', kind: 'integer', value: (row) => row.week, alignRight: true },
     { id: 'start', head: 'HEAD_WEEK', kind: 'date', value: (row) => row.start },
-    { id: 'end', head: 'HEAD_DUE', kind: 'date', value: (row) => row.end, csvOnly: true },
+    { id: 'end', head: 'HEAD_DATE', kind: 'date', value: (row) => row.end, csvOnly: true },
     { id: 'currency', head: 'HEAD_CURRENCY', kind: 'text', value: (row) => row.currency },
     { id: 'expected', head: 'HEAD_EXPECTED_IN', kind: 'money', value: (row) => row.expected, currency: (row) => row.currency, alignRight: true },
-    { id: 'invoices', head: 'HEAD_INVOICE', kind: 'integer', value: (row) => row.invoices, alignRight: true },
+    { id: 'invoices', head: 'HEAD_INVOICES', kind: 'integer', value: (row) => row.invoices, alignRight: true },
   ];
   const report = reportContext(context);
   switch (format(context)) {

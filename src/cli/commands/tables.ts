@@ -9,7 +9,9 @@ import { findingRows } from '../../report/score-document.js';
 import { renderTable } from '../../report/table.js';
 import { RiskpayError } from '../../findings.js';
 import { parseIsoDay } from '../../dates.js';
+import type { Lang } from '../../i18n/catalog-type.js';
 import { message } from '../../i18n/catalog.js';
+import { formatNumber } from '../../report/format.js';
 import { asOfDay, emit, importOptions, inputFiles, reportContext, type CommandContext } from '../context.js';
 import type { MetricsResult } from '../core.js';
 import type { OutputFormat } from '../options.js';
@@ -95,6 +97,13 @@ export async function runFeatures(context: CommandContext): Promise<number> {
   return 0;
 }
 
+/** Shows counts as whole numbers and rates such as AUC with four decimals. */
+function metricText(value: number | string | null, lang: Lang): string {
+  if (value === null) return message(lang, 'VALUE_NONE');
+  if (typeof value === 'string') return value;
+  return formatNumber(value, lang, Number.isInteger(value) ? 0 : 4);
+}
+
 async function emitMetrics(context: CommandContext, result: MetricsResult): Promise<void> {
   context.diagnostics.findings(result.findings);
   const kind = format(context);
@@ -104,7 +113,7 @@ async function emitMetrics(context: CommandContext, result: MetricsResult): Prom
   }
   const columns: Column<MetricsResult['metrics'][number]>[] = [
     { id: 'metric', head: 'HEAD_METRIC', kind: 'text', value: (row) => row.name },
-    { id: 'value', head: 'HEAD_VALUE', kind: 'number', value: (row) => row.value, alignRight: true },
+    { id: 'value', head: 'HEAD_VALUE', kind: 'number', value: (row) => row.value, display: (row) => metricText(row.value, context.lang), alignRight: true },
   ];
   const report = reportContext(context);
   if (kind === 'ndjson') await emit(context, renderNdjson(result.metrics));
@@ -139,7 +148,6 @@ export async function runEvaluate(context: CommandContext): Promise<number> {
     cutoff: parseIsoDay(cutoffText)!,
     lateAfterDays: context.options.lateAfter as number | undefined,
     seed: (context.options.seed as number | undefined) ?? 1,
-    modelPath: context.options.model as string | undefined,
   };
   await emitMetrics(context, await context.core.evaluate(imported.ledger, request));
   return 0;

@@ -33,7 +33,7 @@ const en = {
     '  riskpay train invoices.csv --late-after 5 --seed 7 -o model.json',
   HELP_EXAMPLES_EVALUATE:
     '  riskpay evaluate invoices.csv --cutoff 2024-01-01\n' +
-    '  riskpay evaluate invoices.csv --cutoff 2024-01-01 --model model.json --format json',
+    '  riskpay evaluate invoices.csv --cutoff 2024-01-01 --late-after 5 --format json',
   HELP_EXAMPLES_INSPECT:
     '  riskpay inspect invoices.csv\n' +
     '  riskpay inspect export.csv --map amount=Total --date-format DD/MM/YYYY',
@@ -99,6 +99,10 @@ const en = {
   HEAD_EXPECTED_PAYMENT: 'Expected payment',
   HEAD_CURRENCY: 'Currency',
   HEAD_ACTION: 'Next action',
+  HEAD_DATE: 'Date',
+  HEAD_CHANNEL: 'Channel',
+  HEAD_TRIGGER: 'Because of',
+  HEAD_INVOICES: 'Invoices',
   HEAD_WEEK: 'Week from',
   HEAD_EXPECTED_IN: 'Expected in',
   HEAD_FILE: 'File',
@@ -211,7 +215,7 @@ const sv: Record<CliKey, string> = {
     '  riskpay train fakturor.csv --late-after 5 --seed 7 -o modell.json',
   HELP_EXAMPLES_EVALUATE:
     '  riskpay evaluate fakturor.csv --cutoff 2024-01-01\n' +
-    '  riskpay evaluate fakturor.csv --cutoff 2024-01-01 --model modell.json --format json',
+    '  riskpay evaluate fakturor.csv --cutoff 2024-01-01 --late-after 5 --format json',
   HELP_EXAMPLES_INSPECT:
     '  riskpay inspect fakturor.csv\n' +
     '  riskpay inspect export.csv --map amount=Belopp --date-format YYYY-MM-DD',
@@ -275,6 +279,10 @@ const sv: Record<CliKey, string> = {
   HEAD_EXPECTED_PAYMENT: 'Väntad betalning',
   HEAD_CURRENCY: 'Valuta',
   HEAD_ACTION: 'Nästa åtgärd',
+  HEAD_DATE: 'Datum',
+  HEAD_CHANNEL: 'Kanal',
+  HEAD_TRIGGER: 'På grund av',
+  HEAD_INVOICES: 'Fakturor',
   HEAD_WEEK: 'Vecka från',
   HEAD_EXPECTED_IN: 'Väntade inbetalningar',
   HEAD_FILE: 'Fil',
