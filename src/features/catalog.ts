@@ -30,6 +30,7 @@ const debtorFeatures: FeatureSpec[] = [
   { name: 'std_days_late', group: 'lateness', unit: 'days', meaning: 'Standard deviation of days after the due date', noHistory: NO_HISTORY, scaleFree: true },
   { name: 'max_days_late', group: 'lateness', unit: 'days', meaning: 'Maximum days after the due date', noHistory: NO_HISTORY_DAYS_LATE, scaleFree: true },
   { name: 'weighted_days_late', group: 'lateness', unit: 'days', meaning: 'Mean days after the due date weighted by invoice amount', noHistory: NO_HISTORY_DAYS_LATE, scaleFree: true },
+  { name: 'undisputed_mean_days_late', group: 'lateness', unit: 'days', meaning: 'Mean days after the due date leaving out disputed settled invoices (the same as the mean when the file has no dispute column)', noHistory: NO_HISTORY_DAYS_LATE, scaleFree: true },
   { name: 'last_days_late', group: 'lateness', unit: 'days', meaning: 'Days late of the most recent observation', noHistory: NO_HISTORY_DAYS_LATE, scaleFree: true },
   { name: 'second_last_days_late', group: 'lateness', unit: 'days', meaning: 'Days late of the observation before that; the last one when there is only one', noHistory: NO_HISTORY_DAYS_LATE, scaleFree: true },
   { name: 'third_last_days_late', group: 'lateness', unit: 'days', meaning: 'Days late of the third most recent observation; the earliest one when there are fewer', noHistory: NO_HISTORY_DAYS_LATE, scaleFree: true },
@@ -62,6 +63,7 @@ const debtorFeatures: FeatureSpec[] = [
   { name: 'credit_notes_before', group: 'behaviour', unit: 'documents', meaning: 'Credit notes issued before the last 90 days', noHistory: 0, scaleFree: true },
   { name: 'disputed_last_90', group: 'behaviour', unit: 'invoices', meaning: 'Disputed invoices settled in the last 90 days (only when the file has a dispute column; a dispute counts once the invoice is settled, because the file does not date it)', noHistory: 0, scaleFree: true },
   { name: 'disputed_before', group: 'behaviour', unit: 'invoices', meaning: 'Disputed invoices settled before the last 90 days', noHistory: 0, scaleFree: true },
+  { name: 'disputed_share', group: 'behaviour', unit: 'share', meaning: 'Share of settled invoices that were disputed', noHistory: NO_HISTORY, scaleFree: true },
   { name: 'days_since_last_payment', group: 'behaviour', unit: 'days', meaning: 'Days since the debtor\'s last payment', noHistory: NO_DAYS, scaleFree: true },
   { name: 'payment_gap_ratio', group: 'behaviour', unit: 'ratio', meaning: 'Days since the last payment over the median days between payments', noHistory: NO_HISTORY, scaleFree: true },
 ];

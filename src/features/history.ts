@@ -37,6 +37,10 @@ export interface DebtorState {
   stdDaysLate: number | null;
   /** Mean days late weighted by invoice amount, or null without history. */
   weightedDaysLate: number | null;
+  /** Mean days late over observations other than disputed settled invoices, or null without any. */
+  undisputedMeanDaysLate: number | null;
+  /** Share of settled invoices that were disputed, or null before the first settlement. */
+  disputedShare: number | null;
   /** Days late of the last observations (settled, then open overdue), oldest first, up to RECENT_WINDOW. */
   recentObservations: number[];
   /** Settled invoices plus open invoices past due. */
@@ -70,6 +74,8 @@ export class DebtorHistory {
   private amountSum = 0;
   private lateAmountSum = 0;
   private weightedLateSum = 0;
+  private undisputedLateSum = 0;
+  private undisputedCount = 0;
   private onTimeRun = 0;
   private onTimeRunBeforeLast = 0;
   private readonly sortedAmounts: number[] = [];
@@ -174,6 +180,10 @@ export class DebtorHistory {
       this.onTimeRun += 1;
     }
     if (invoice.disputed) this.disputedSettleDays.push(day);
+    else {
+      this.undisputedLateSum += daysLate;
+      this.undisputedCount += 1;
+    }
   }
 
   /** Records the open balance at every month end before `day` that has passed since the last event. */
@@ -293,6 +303,9 @@ export class DebtorHistory {
       noHistory,
       openInvoices,
       stdDaysLate: variance === null ? null : Math.sqrt(variance),
+      undisputedMeanDaysLate:
+        this.undisputedCount + overdueDays.length > 0 ? (this.undisputedLateSum + overdueSum) / (this.undisputedCount + overdueDays.length) : null,
+      disputedShare: settledCount > 0 ? this.disputedSettleDays.length / settledCount : null,
       weightedDaysLate: noHistory ? null : amountTotal > 0 ? (this.weightedLateSum + overdueWeighted) / amountTotal : meanDaysLate,
       recentObservations,
       observationCount,

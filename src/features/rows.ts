@@ -54,6 +54,7 @@ export function debtorValuesOf(state: DebtorState): Float64Array {
   putOr(state.stdDaysLate);
   putOr(s.maxDaysLate);
   putOr(state.weightedDaysLate);
+  putOr(state.undisputedMeanDaysLate);
   putOr(nthLast(1));
   putOr(nthLast(2));
   putOr(nthLast(3));
@@ -86,6 +87,7 @@ export function debtorValuesOf(state: DebtorState): Float64Array {
   put(s.creditNotesBefore);
   put(s.disputedLast90);
   put(s.disputedBefore);
+  putOr(state.disputedShare);
   put(s.daysSinceLastPayment ?? NO_DAYS);
   put(s.daysSinceLastPayment !== null && s.usualPaymentGap !== null ? s.daysSinceLastPayment / Math.max(s.usualPaymentGap, 1) : NO_HISTORY);
 
