@@ -18,18 +18,18 @@ export interface TreeParams {
   minSamplesLeaf: number;
   /** Features tried at each split, 1..cols. */
   maxFeatures: number;
-  /** Weights of class 0 and class 1 (1 and 1 unless balanced); ignored for regression. */
+  /** Weights of class 0 and class 1: 1 and 1 unless balanced. Regression ignores them. */
   classWeights: [number, number];
   bootstrap: boolean;
   /** Rows drawn per tree: with replacement when bootstrap, else without. */
   sampleCount: number;
 }
 
-/** One tree as parallel arrays; node 0 is the root and children always have larger indices than their parent. */
+/** One tree as parallel arrays. Node 0 is the root, and children have larger indices than their parent. */
 export interface TreeArrays {
   /** Split feature, or -1 for a leaf. */
   feature: Int32Array;
-  /** Rows with value <= threshold go left; 0 for a leaf. */
+  /** Rows with value <= threshold go left. Leaves store 0. */
   threshold: Float64Array;
   left: Int32Array;
   right: Int32Array;
@@ -46,7 +46,7 @@ export interface BuiltTree {
   oobValues: Float64Array;
 }
 
-/** Rounds a node value so JSON stays short; 7 significant digits is far below any useful precision. */
+/** Rounds a node value to 7 significant digits, so JSON stays short at no useful loss of precision. */
 export function roundValue(value: number): number {
   if (value === 0 || !Number.isFinite(value)) return value;
   const exponent = Math.floor(Math.log10(Math.abs(value)));
@@ -86,7 +86,7 @@ const SMALL_NODE_ROWS = 512;
 
 /**
  * Adds each row's draw count at (feature slot, bin, label). codes[i] belongs to the row index[i]
- * and holds count * 2 + label, so the loop reads one sequential array instead of two random ones.
+ * and contains count * 2 + label, so the loop reads one sequential array instead of two random ones.
  */
 function fillClassHistograms(
   index: Int32Array,
@@ -216,7 +216,7 @@ export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams,
     k++;
   }
 
-  // Node storage; a binary tree of depth maxDepth has at most 2^(maxDepth+1) - 1 nodes.
+  // Node storage. A binary tree of depth maxDepth has at most 2^(maxDepth+1) - 1 nodes.
   const capacity = Math.max(1, Math.min(2 * inBag + 1, 2 ** (maxDepth + 1) - 1));
   const feature = new Int32Array(capacity).fill(-1);
   const threshold = new Float64Array(capacity);
@@ -236,7 +236,7 @@ export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams,
   const order = new Int32Array(cols);
   for (let f = 0; f < cols; f++) order[f] = f;
 
-  // Depth-first work stack; the left child is processed first.
+  // Depth-first work stack. The left child is processed first.
   const stackSize = 2 * (maxDepth + 2);
   const stackStart = new Int32Array(stackSize);
   const stackEnd = new Int32Array(stackSize);
@@ -292,8 +292,8 @@ export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams,
       if (constant) continue;
     }
 
-    // Split search over random features; a feature constant in this node does not count towards
-    // maxFeatures, so more are drawn until maxFeatures usable ones were tried or none are left.
+    // Split search over random features. A feature that is constant in this node does not count
+    // towards maxFeatures, so more are drawn until maxFeatures usable ones were tried or none are left.
     let bestScore = -Infinity;
     let bestFeature = -1;
     let bestBin = -1;
@@ -314,7 +314,7 @@ export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams,
       }
 
       // Histogram pass over the node's rows. Small nodes also mark the bins they touch, so the
-      // scan below skips the empty ones; large nodes touch most bins anyway.
+      // scan below skips the empty ones. Large nodes touch most bins anyway.
       const markBins = end - start < SMALL_NODE_ROWS;
       if (isClassification) {
         fillClassHistograms(index, start, end, bins, rows, slotFeature, batch, codes, histogram, touched, markBins);

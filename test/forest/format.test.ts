@@ -51,6 +51,31 @@ describe('save and load', () => {
     expect(Array.from(loaded.predict(test.X))).toEqual(Array.from(regression.predict(test.X)));
   });
 
+  it('batch prediction matches per-row on renumbered trees', () => {
+    // Swapping the root's children gives a valid tree whose siblings are no longer adjacent.
+    const swapped = loadForest(
+      variant((j) => {
+        const t = j.trees[0];
+        [t.left[0], t.right[0]] = [t.right[0], t.left[0]];
+      }),
+    );
+    const batch = swapped.predict(test.X);
+    for (let r = 0; r < 200; r++) {
+      const row = test.X.data.subarray(r * test.X.cols, (r + 1) * test.X.cols);
+      expect(batch[r]).toBeCloseTo(swapped.predictRow(row), 12);
+    }
+    expect(Array.from(batch)).not.toEqual(Array.from(forest.predict(test.X)));
+  });
+
+  it('rejects non-finite rows when scoring', () => {
+    const X = { data: test.X.data.slice(0, 2 * test.X.cols), rows: 2, cols: test.X.cols };
+    X.data[test.X.cols + 3] = Number.NaN;
+    const f = failure(() => forest.predict(X));
+    expect(f.code).toBe('FOREST_INPUT_NOT_FINITE');
+    expect(f.args).toEqual({ row: 1, feature: 3, value: 'NaN' });
+    expect(failure(() => forest.contributions(X.data.subarray(test.X.cols))).code).toBe('FOREST_INPUT_NOT_FINITE');
+  });
+
   it('writes the format name and version', () => {
     expect(saved.format).toBe('riskpay-forest');
     expect(saved.version).toBe(FOREST_FORMAT_VERSION);

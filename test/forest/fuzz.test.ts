@@ -14,7 +14,7 @@ const baseText = JSON.stringify(base);
 
 type Json = unknown;
 
-/** Every path from the root to a value inside `value`, as lists of keys and indices. */
+/** Lists every path from the root to a value inside `value`, as lists of keys and indices. */
 function allPaths(value: Json, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   out.push(prefix);
   if (Array.isArray(value)) value.forEach((item, i) => allPaths(item, [...prefix, i], out));
@@ -60,8 +60,11 @@ function loadAndScore(json: unknown): void {
     if (error instanceof RiskpayError) return;
     throw error;
   }
-  const p = forest.predictRow(new Float64Array(forest.nFeatures));
+  const row = Float64Array.from({ length: forest.nFeatures }, (_, f) => (f % 3) - 1);
+  const p = forest.predictRow(row);
   if (!Number.isFinite(p)) throw new Error(`loaded forest predicts ${p}`);
+  const batch = forest.predict({ data: row, rows: 1, cols: forest.nFeatures })[0];
+  if (Math.abs(batch - p) > 1e-12) throw new Error(`batch prediction ${batch} differs from row prediction ${p}`);
 }
 
 describe('loadForest fuzz', () => {

@@ -11,6 +11,8 @@ export const forestMessages = defineCatalog({
       'Training row {row} has the value {value} in feature {feature}; every feature value must be a finite number.',
     FOREST_LABEL_INVALID:
       'Training row {row} has the label {value}, which is not valid for {task}; classification labels must be 0 or 1.',
+    FOREST_INPUT_NOT_FINITE:
+      'Row {row} has the value {value} in feature number {feature}; the forest can only score finite numbers.',
     FOREST_FEATURE_COUNT: 'The forest expects {expected} features per row, but got {actual}.',
     FOREST_INVALID: 'The saved forest is invalid at {path}: {problem}. Train a new model or restore the file.',
     FOREST_VERSION_UNSUPPORTED:
@@ -28,6 +30,8 @@ export const forestMessages = defineCatalog({
       'Träningsrad {row} har värdet {value} i variabeln {feature}; alla variabelvärden måste vara ändliga tal.',
     FOREST_LABEL_INVALID:
       'Träningsrad {row} har etiketten {value}, som inte är giltig för {task}; klassificeringsetiketter måste vara 0 eller 1.',
+    FOREST_INPUT_NOT_FINITE:
+      'Rad {row} har värdet {value} i variabel nummer {feature}; skogen kan bara poängsätta ändliga tal.',
     FOREST_FEATURE_COUNT: 'Skogen förväntar sig {expected} variabler per rad men fick {actual}.',
     FOREST_INVALID: 'Den sparade skogen är ogiltig vid {path}: {problem}. Träna en ny modell eller återställ filen.',
     FOREST_VERSION_UNSUPPORTED:
