@@ -88,4 +88,6 @@ export interface DebtorSnapshot {
   debtorValues?: Float64Array;
   /** Sums of each opt-in extra column over the debtor's invoices so far, and how many invoices they cover. */
   extraTotals?: { sums: Record<string, number>; count: number };
+  /** Per extra column: [value, sum of days late, settled count] over the debtor's settled invoices with that value. */
+  extraLateness?: Record<string, [number, number, number][]>;
 }
