@@ -252,11 +252,11 @@ function invoiceRow(debtor: Debtor, issueDay: number, exportDay: number, random:
   const dueDay = issueDay + debtor.termsDays;
   const who = `${debtor.number},${csvText(debtor.name)},${isoDay(issueDay)},${isoDay(dueDay)},${debtor.currency}`;
 
-  // About 0.7% credit notes: negative amount, settled against other invoices, so no balance here.
+  // About 0.7% credit notes: negative amount, applied in full on the day they are issued.
   if (random.next() < 0.007) {
     const credit = -Math.max(1, Math.round(debtor.typicalAmount * 0.3 * random.next() * 100) / 100);
     summary.creditNotes++;
-    return `${who},${credit.toFixed(2)},0.00,`;
+    return `${who},${credit.toFixed(2)},0.00,${isoDay(issueDay)}`;
   }
 
   const amount = Math.max(1, Math.round(debtor.typicalAmount * Math.exp(0.5 * random.normal()) * 100) / 100);
