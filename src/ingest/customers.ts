@@ -27,7 +27,8 @@ function makeFolder(): (name: string) => string {
 export function resolveCustomers(invoices: Invoice[], reporter: Reporter): void {
   const fold = makeFolder();
   const numbersByName = new Map<string, Set<string>>();
-  for (const invoice of invoices) {
+  const nameOnly = invoices.some((invoice) => invoice.customerId === '');
+  for (const invoice of nameOnly ? invoices : []) {
     if (invoice.customerId === '' || invoice.customerName === '') continue;
     const key = fold(invoice.customerName);
     const set = numbersByName.get(key) ?? new Set<string>();

@@ -146,6 +146,18 @@ export function makeInvoiceReader(
     }
   };
 
+  // Customer numbers are interned as well, so later lookups by customer reuse one string's hash.
+  const ids = new Map<string, string>();
+  const internId = (raw: string): string => {
+    let id = ids.get(raw);
+    if (id === undefined) {
+      const key = Buffer.from(raw, 'utf8').toString('utf8');
+      id = key.trim();
+      if (ids.size < 1_000_000) ids.set(key, id);
+    }
+    return id;
+  };
+
   const cell = (fields: string[], field: LedgerField): string => (c[field] !== undefined ? fields[c[field]!] : '');
 
   const readNumberCell = (column: NumberColumn | null, raw: string, line: number): Cell => {
@@ -158,7 +170,7 @@ export function makeInvoiceReader(
   const read = (fields: string[], line: number): void => {
     const invoiceId = cell(fields, 'invoiceId').trim();
     if (invoiceId === '') throw new RowIssue('INGEST_VALUE_EMPTY', { value: '' }, header('invoiceId'));
-    const customerId = cell(fields, 'customerId').trim();
+    const customerId = c.customerId !== undefined ? internId(fields[c.customerId]) : '';
     warnIfScientific(invoiceId, 'invoiceId', line);
     warnIfScientific(customerId, 'customerId', line);
     const customerName = internName(cell(fields, 'customerName'));
