@@ -93,11 +93,15 @@ export const EXTRA_PREFIX = 'extra_';
 /** Prefix of the debtor's mean of an opt-in extra column over its earlier invoices. */
 export const EXTRA_MEAN_PREFIX = 'extra_mean_';
 
-/** Returns the two catalog entries that an opt-in extra column adds. */
+/** Prefix of the debtor's mean days late on earlier invoices with the same value of an extra column. */
+export const EXTRA_SAME_PREFIX = 'extra_same_days_late_';
+
+/** Returns the three catalog entries that an opt-in extra column adds. */
 export function extraFeatureSpecs(column: string): FeatureSpec[] {
   return [
     { name: `${EXTRA_PREFIX}${column}`, group: 'extra', unit: 'as in the file', meaning: `Value of the extra column "${column}" on the invoice (Yes/No as 1/0)`, noHistory: 0, scaleFree: false },
     { name: `${EXTRA_MEAN_PREFIX}${column}`, group: 'extra', unit: 'as in the file', meaning: `Mean of "${column}" over the debtor's earlier invoices; 0 without earlier invoices`, noHistory: 0, scaleFree: false },
+    { name: `${EXTRA_SAME_PREFIX}${column}`, group: 'extra', unit: 'days', meaning: `Mean days late of the debtor's settled invoices with the same "${column}" value as this invoice; the overall mean days late when there is none`, noHistory: NO_HISTORY_DAYS_LATE, scaleFree: false },
   ];
 }
 

@@ -51,6 +51,8 @@ export interface DebtorState {
   paidInvoiceCount: number;
   extraSums: Float64Array;
   extraCount: number;
+  /** Per extra column: value -> [sum of days late, count] over settled invoices with that value. */
+  extraLateness: Map<number, [number, number]>[];
 }
 
 export class DebtorHistory {
@@ -92,10 +94,12 @@ export class DebtorHistory {
   private nextMonthEnd: number | null = null;
   private readonly extraSums: Float64Array;
   private extraCount = 0;
+  private readonly extraLateness: Map<number, [number, number]>[];
 
   constructor(customerId: string, private readonly extraColumns: readonly string[]) {
     this.customerId = customerId;
     this.extraSums = new Float64Array(extraColumns.length);
+    this.extraLateness = extraColumns.map(() => new Map());
   }
 
   /** Records an invoice or credit note on its issue day. */
@@ -179,6 +183,14 @@ export class DebtorHistory {
       this.onTimeRunBeforeLast = this.onTimeRun;
       this.onTimeRun += 1;
     }
+    this.extraColumns.forEach((column, c) => {
+      const value = invoice.extra[column] ?? 0;
+      const totals = this.extraLateness[c].get(value);
+      if (totals) {
+        totals[0] += daysLate;
+        totals[1] += 1;
+      } else this.extraLateness[c].set(value, [daysLate, 1]);
+    });
     if (invoice.disputed) this.disputedSettleDays.push(day);
     else {
       this.undisputedLateSum += daysLate;
@@ -314,6 +326,7 @@ export class DebtorHistory {
       paidInvoiceCount: this.paidInvoiceCount,
       extraSums: this.extraSums.slice(),
       extraCount: this.extraCount,
+      extraLateness: this.extraLateness.map((byValue) => new Map([...byValue].map(([value, totals]) => [value, [totals[0], totals[1]] as [number, number]]))),
     };
   }
 

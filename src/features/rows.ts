@@ -3,16 +3,29 @@
 // the catalog's no-history values.
 
 import type { Invoice } from '../ingest/ledger.js';
-import { DEBTOR_FEATURES, INVOICE_FEATURES, NO_DAYS, NO_HISTORY } from './catalog.js';
+import { DEBTOR_FEATURES, INVOICE_FEATURES, NO_DAYS, NO_HISTORY, NO_HISTORY_DAYS_LATE } from './catalog.js';
 import type { DebtorState } from './history.js';
 import type { DebtorSnapshot, OpenInvoice } from './types.js';
 
 const DEBTOR_COUNT = DEBTOR_FEATURES.length;
 const INVOICE_COUNT = INVOICE_FEATURES.length;
 
+/** Model columns per opt-in extra column (see extraFeatureSpecs). */
+const EXTRA_WIDTH = 3;
+
+/** What the invoice row needs from the debtor's history about extra columns. */
+export interface ExtraHistory {
+  sums: ArrayLike<number>;
+  count: number;
+  /** Per extra column: value -> [sum of days late, count] over settled invoices. */
+  lateness: Map<number, [number, number]>[];
+  /** The debtor's overall mean days late, the fallback when no settled invoice has the value. */
+  meanDaysLate: number | null;
+}
+
 /** Returns the number of model columns for a ledger with this many extra columns. */
 export function rowLength(extraCount: number): number {
-  return DEBTOR_COUNT + INVOICE_COUNT + 2 * extraCount;
+  return DEBTOR_COUNT + INVOICE_COUNT + EXTRA_WIDTH * extraCount;
 }
 
 /** Fills the debtor-level values of a state in DEBTOR_FEATURES order. */
@@ -108,15 +121,20 @@ function putExtras(
   offset: number,
   extraColumns: readonly string[],
   invoice: Invoice | null,
-  totals: { sums: ArrayLike<number>; count: number },
+  totals: ExtraHistory,
 ): void {
   extraColumns.forEach((column, c) => {
-    const own = invoice ? (invoice.extra[column] ?? 0) : 0;
+    // A debtor row (no invoice) takes the debtor's mean value, as for a typical new invoice.
+    const mean = totals.count > 0 ? totals.sums[c] / totals.count : 0;
+    const own = invoice ? (invoice.extra[column] ?? 0) : mean;
     // Means leave the scored invoice out when it is already counted in the totals.
     const count = invoice ? totals.count - 1 : totals.count;
     const sum = invoice ? totals.sums[c] - own : totals.sums[c];
-    values[offset + 2 * c] = Number.isFinite(own) ? own : 0;
-    values[offset + 2 * c + 1] = count > 0 && Number.isFinite(sum / count) ? sum / count : 0;
+    const same = totals.lateness[c]?.get(own);
+    const sameMean = same && same[1] > 0 ? same[0] / same[1] : (totals.meanDaysLate ?? NO_HISTORY_DAYS_LATE);
+    values[offset + EXTRA_WIDTH * c] = Number.isFinite(own) ? own : 0;
+    values[offset + EXTRA_WIDTH * c + 1] = count > 0 && Number.isFinite(sum / count) ? sum / count : 0;
+    values[offset + EXTRA_WIDTH * c + 2] = Number.isFinite(sameMean) ? sameMean : NO_HISTORY_DAYS_LATE;
   });
 }
 
@@ -132,7 +150,7 @@ export function writeRow(
   balance: number,
   day: number,
   extraColumns: readonly string[],
-  extraTotals: { sums: ArrayLike<number>; count: number },
+  extraTotals: ExtraHistory,
   usualTerms: number,
 ): Float64Array {
   const row = new Float64Array(rowLength(extraColumns.length));
@@ -169,10 +187,16 @@ function isMonthEnd(date: Date): boolean {
   return date.getUTCDate() > lastDay - 3;
 }
 
-/** Extra-column totals of a snapshot as an array in the ledger's extra-column order. */
-function snapshotExtraTotals(snapshot: DebtorSnapshot, extraColumns: readonly string[]): { sums: number[]; count: number } {
+/** Extra-column history of a snapshot in the requested extra-column order. */
+function snapshotExtraTotals(snapshot: DebtorSnapshot, extraColumns: readonly string[]): ExtraHistory {
   const totals = snapshot.extraTotals ?? { sums: {}, count: 0 };
-  return { sums: extraColumns.map((column) => totals.sums[column] ?? 0), count: totals.count };
+  const lateness = snapshot.extraLateness ?? {};
+  return {
+    sums: extraColumns.map((column) => totals.sums[column] ?? 0),
+    count: totals.count,
+    lateness: extraColumns.map((column) => new Map((lateness[column] ?? []).map(([value, sum, count]) => [value, [sum, count] as [number, number]]))),
+    meanDaysLate: snapshot.noHistory ? null : snapshot.stats.meanDaysLate,
+  };
 }
 
 function requireValues(snapshot: DebtorSnapshot): Float64Array {

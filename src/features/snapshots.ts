@@ -24,6 +24,9 @@ export function snapshotOf(history: DebtorHistory, state: DebtorState, asOf: num
     openInvoices: state.openInvoices,
     debtorValues: debtorValuesOf(state),
     extraTotals: { sums, count: state.extraCount },
+    extraLateness: Object.fromEntries(
+      extraColumns.map((column, c) => [column, [...state.extraLateness[c]].map(([value, [sum, count]]) => [value, sum, count] as [number, number, number])]),
+    ),
   };
 }
 

@@ -125,7 +125,7 @@ export function buildLabelledRows(ledger: Ledger, selection: RowSelection): Labe
       const state = history.stateAt(query.day, total);
       const tracked = history.tracked.get(plan.invoice.id);
       const balance = tracked ? plan.invoice.amount - tracked.paid : plan.invoice.amount;
-      const extraTotals = { sums: state.extraSums, count: state.extraCount };
+      const extraTotals = { sums: state.extraSums, count: state.extraCount, lateness: state.extraLateness, meanDaysLate: state.noHistory ? null : state.stats.meanDaysLate };
       const row = writeRow(debtorValuesOf(state), state.stats.typicalInvoice, plan.invoice, balance, query.day, extraColumns, extraTotals, 30);
       rows.push(row);
       labels.push(plan.outcome.late ? 1 : 0);
