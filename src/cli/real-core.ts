@@ -29,7 +29,7 @@ function evaluationMetrics(result: EvaluationResult): MetricsResult['metrics'] {
   return metrics;
 }
 
-/** The bundled model for comparison, or null when this installation has none (models/default.json absent). */
+/** Loads the bundled model for comparison, or returns null when models/default.json is not installed. */
 function bundledModelOrNull(): RiskModel | null {
   if (!existsSync(bundledModelPath())) return null;
   return loadBundledModel();

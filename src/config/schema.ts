@@ -8,7 +8,7 @@ import { actionPolicySchema, flagThresholdsSchema, forecastSettingsSchema, grade
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 
-/** The zod type of one option's value in the `defaults` object, derived from the option table. */
+/** Returns the zod type of one option's value in the `defaults` object, derived from the option table. */
 function optionValueSchema(spec: OptionSpec): z.ZodType {
   switch (spec.kind) {
     case 'date':
