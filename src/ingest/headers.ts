@@ -201,7 +201,7 @@ export function mapColumns<F extends string>(
           headers: names.join(', '),
           columns: top.map((c) => c.index + 1).join(', '),
           field,
-          example: top.map((c) => `--map ${field}=#${c.index + 1}`)[0],
+          example: mapExample(field, top.map((c) => c.index)),
         },
         { file, line: headerLine, column: names[0] },
       );
@@ -211,6 +211,15 @@ export function mapColumns<F extends string>(
     for (const other of free) if (other.index !== top[0].index) shadowed.push({ field, index: other.index });
   }
   return { columns, shadowed };
+}
+
+/** Suggests `--map` options for repeated headers: a repeated date header usually holds invoice and due dates. */
+function mapExample(field: string, indexes: number[]): string {
+  if (field === 'issueDate') {
+    const fields = ['issueDate', 'dueDate', 'paidDate'];
+    return indexes.map((index, i) => `--map ${fields[i] ?? 'FIELD'}=#${index + 1}`).join(' ');
+  }
+  return `--map ${field}=#${indexes[0] + 1}`;
 }
 
 function findMappedColumn(

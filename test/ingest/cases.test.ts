@@ -70,6 +70,7 @@ describe('shared cases', () => {
     expect(error.code).toBe('INGEST_HEADER_DUPLICATE');
     expect(error.args.header).toBe('Date');
     expect(error.args.columns).toBe('3, 5');
+    expect(error.args.example).toBe('--map issueDate=#3 --map dueDate=#5');
   });
 
   it('07 resolved with --map by column number', async () => {
