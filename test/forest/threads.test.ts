@@ -1,5 +1,7 @@
 // Worker threads exist only in the compiled build (vitest runs the .ts sources, which have no
-// worker.js), so these tests load the engine from dist/. `npm test` compiles before it runs vitest.
+// worker.js), so these tests load the engine from dist/. `npm test` compiles before it runs vitest;
+// run `npx tsc -p tsconfig.json` first when calling vitest directly, or the comparison with the
+// sources fails on a stale dist/.
 
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
