@@ -257,6 +257,8 @@ export function makeInvoiceReader(
     fileDrafts.push(draft);
   };
 
+  // Numbers stay numbers, yes/no words become 1/0, and any other text becomes a category code, so a
+  // column such as PaperlessBill (Paper/Electronic) can be opted in as a feature.
   const readExtra = (column: NumberColumn, raw: string, line: number): number => {
     const flag = readBoolean(raw);
     if (flag !== undefined) return flag ? 1 : 0;
@@ -267,7 +269,7 @@ export function makeInvoiceReader(
     } catch (error) {
       if (!(error instanceof RowIssue) || error.code === 'INGEST_NUMBER_NOT_FINITE') throw error;
     }
-    throw new RiskpayError('INGEST_EXTRA_NOT_NUMERIC', { file, line, column: column.header, value: raw.trim() }, { file, line, column: column.header });
+    return categoryCode(raw);
   };
 
   const finish = (): void => {
@@ -327,4 +329,19 @@ function sameValue(left: unknown, right: unknown): boolean {
   if (left instanceof Pending || right instanceof Pending) return true;
   if (typeof left === 'string' && typeof right === 'string') return left.toLowerCase() === right.toLowerCase();
   return left === right;
+}
+
+/**
+ * Encodes a text category as a number in [2, 3): a 32-bit FNV-1a hash of the trimmed, case-folded text.
+ * The same text gets the same code in every file, so a model trained on one export can score another.
+ * The order of the codes means nothing; a tree separates categories by splitting between codes.
+ */
+export function categoryCode(raw: string): number {
+  const text = raw.trim().toLowerCase();
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return 2 + hash / 2 ** 32;
 }

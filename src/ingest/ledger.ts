@@ -35,7 +35,7 @@ export interface Invoice {
   /** Payment terms in days when known (from a terms column, or due minus issue date). */
   termsDays: number | null;
   disputed?: boolean;
-  /** Opt-in extra columns (`--extra`), encoded as finite numbers (Yes/No become 1/0). */
+  /** Opt-in extra columns (`--extra`) as finite numbers: yes/no become 1/0, other text a category code in [2, 3). */
   extra: Record<string, number>;
   source: SourceRef;
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { importLedger } from '../../src/ingest/index.js';
+import { categoryCode } from '../../src/ingest/invoice-rows.js';
 import { balance, byId, codes, day, expectError, writeTemp } from './helpers.js';
 
 const HEADER = 'InvoiceNo,Customer,InvoiceDate,DueDate,Amount,PaidDate\n';
@@ -329,10 +330,14 @@ describe('extra columns and strict mode', () => {
     expect(result.ledger.invoices.map((i) => i.disputed)).toEqual([true, false]);
   });
 
-  it('rejects a text extra column by name', async () => {
-    const error = await expectError(importLedger([path()], { extra: ['Channel'] }));
-    expect(error.code).toBe('INGEST_EXTRA_NOT_NUMERIC');
-    expect(error.path).toMatchObject({ line: 2, column: 'Channel' });
+  it('encodes a text extra column as stable categories', async () => {
+    const result = await importLedger([path()], { extra: ['Channel'] });
+    const codes = result.ledger.invoices.map((i) => i.extra.Channel);
+    expect(codes).toEqual([categoryCode('Paper'), categoryCode('Email')]);
+    expect(codes[0]).not.toBe(codes[1]);
+    expect(categoryCode(' PAPER ')).toBe(codes[0]);
+    expect(codes[0]).toBeGreaterThanOrEqual(2);
+    expect(codes[0]).toBeLessThan(3);
   });
 
   it('turns warnings into errors in strict mode', async () => {

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importLedger } from '../../src/ingest/index.js';
+import { categoryCode } from '../../src/ingest/invoice-rows.js';
 import { byId, codes, day, expectError } from './helpers.js';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
@@ -27,11 +28,12 @@ describe.skipIf(!present)('real exports', () => {
     expect(result.findings.filter((f) => f.severity === 'warning')).toEqual([]);
   });
 
-  it('reads IBM extra columns, rejecting text', async () => {
-    const result = await importLedger([`${DATA}ibm-accounts-receivable.csv`], { extra: ['Disputed'] });
-    expect(byId(result.ledger.invoices, '6050714721').extra).toEqual({ Disputed: 1 });
-    const error = await expectError(importLedger([`${DATA}ibm-accounts-receivable.csv`], { extra: ['PaperlessBill'] }));
-    expect(error.code).toBe('INGEST_EXTRA_NOT_NUMERIC');
+  it('reads IBM extra columns as numbers and categories', async () => {
+    const result = await importLedger([`${DATA}ibm-accounts-receivable.csv`], { extra: ['Disputed', 'PaperlessBill'] });
+    const invoices = result.ledger.invoices;
+    expect(byId(invoices, '6050714721').extra.Disputed).toBe(1);
+    const paperless = new Set(invoices.map((invoice) => invoice.extra.PaperlessBill));
+    expect(paperless).toEqual(new Set([categoryCode('Paper'), categoryCode('Electronic')]));
   });
 
   it('reads Invoice Ninja invoices and payments', async () => {

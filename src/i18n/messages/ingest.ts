@@ -52,7 +52,6 @@ const en = {
   INGEST_REPLACEMENT_CHARACTER: 'The name "{value}" in column {column} contains a replacement character (�) from an earlier wrong conversion: the row was skipped. Export the file again in UTF-8.',
   INGEST_TYPE_UNKNOWN: 'Unknown document type "{value}" in column {column}: the row was skipped. Use Invoice or Credit note, or map another column with --map type=Header.',
   INGEST_EXTRA_NOT_FOUND: 'Extra column "{column}" is not in the file. The columns are: {headers}.',
-  INGEST_EXTRA_NOT_NUMERIC: 'Extra column {column} has "{value}", which is neither a number nor yes/no. Only numeric or yes/no columns can be used with --extra.',
   // Accounting meaning.
   INGEST_TERMS_INVALID: 'Cannot read the payment terms "{value}" in column {column}. Write terms such as "30 days", "Net 30", "30 dagar" or "EOM", or give --terms.',
   INGEST_TERMS_OPTION_INVALID: 'Invalid --terms "{value}". Give days (--terms 30) or terms text such as "Net 30" or "30 dagar netto månadsslut".',
@@ -124,7 +123,6 @@ const sv: Record<keyof typeof en, string> = {
   INGEST_REPLACEMENT_CHARACTER: 'Namnet "{value}" i kolumnen {column} innehåller ett ersättningstecken (�) från en tidigare felaktig konvertering: raden hoppades över. Exportera filen igen i UTF-8.',
   INGEST_TYPE_UNKNOWN: 'Okänd dokumenttyp "{value}" i kolumnen {column}: raden hoppades över. Använd Faktura eller Kreditfaktura, eller ange en annan kolumn med --map type=Rubrik.',
   INGEST_EXTRA_NOT_FOUND: 'Extrakolumnen "{column}" finns inte i filen. Kolumnerna är: {headers}.',
-  INGEST_EXTRA_NOT_NUMERIC: 'Extrakolumnen {column} har "{value}", som varken är ett tal eller ja/nej. Bara numeriska kolumner och ja/nej-kolumner kan användas med --extra.',
   INGEST_TERMS_INVALID: 'Kan inte läsa betalningsvillkoren "{value}" i kolumnen {column}. Skriv villkor som "30 dagar", "Net 30", "30 dagar netto" eller "EOM", eller ange --terms.',
   INGEST_TERMS_OPTION_INVALID: 'Ogiltigt --terms "{value}". Ange dagar (--terms 30) eller villkor som "30 dagar" eller "30 dagar netto månadsslut".',
   INGEST_TERMS_ASSUMED: '{count} fakturor i {file} saknar förfallodatum; de fick villkoren {terms} från --terms.',
