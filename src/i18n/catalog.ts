@@ -36,11 +36,16 @@ export function hasMessage(code: string): boolean {
   return code in MERGED.en;
 }
 
-/** Formats one placeholder value: integers as they are (ids, years, line numbers), fractions with the language's decimal sign. */
+/**
+ * Formats one placeholder value: integers as they are (ids, years, line numbers); fractions with the
+ * language's decimal sign, at most 2 decimals and digit grouping from 1 up (amounts such as 149 895,62 kr),
+ * and at most 4 decimals below 1 (shares and rates).
+ */
 function formatArg(value: string | number, lang: Lang): string {
   if (typeof value === 'string') return value;
   if (Number.isInteger(value)) return String(value);
-  return new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 4, useGrouping: false })
+  const large = Math.abs(value) >= 1;
+  return new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: large ? 2 : 4, useGrouping: large })
     .format(value)
     .replace('\u2212', '-');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGS, formatFinding, message } from '../../src/i18n/catalog.js';
+import { CATALOGS, fillPlaceholders, formatFinding, message } from '../../src/i18n/catalog.js';
 import { detectLang, langFromLocale } from '../../src/i18n/lang.js';
 import { OPTIONS } from '../../src/cli/options.js';
 import { finding } from '../../src/findings.js';
@@ -86,5 +86,18 @@ describe('formatFinding', () => {
     const unknown = formatFinding(finding('NO_SUCH_CODE', 'warning', { value: 3 }), 'sv');
     expect(unknown).toContain('NO_SUCH_CODE');
     expect(unknown).toContain('3');
+  });
+});
+
+describe('placeholder numbers', () => {
+  it('groups amounts and rounds to cents', () => {
+    expect(fillPlaceholders('{amount}', { amount: 149895.625 }, 'en')).toBe('149,895.63');
+    expect(fillPlaceholders('{amount}', { amount: 149895.62 }, 'sv')).toBe('149\u00a0895,62');
+  });
+
+  it('keeps integers and small shares as written', () => {
+    expect(fillPlaceholders('{line} {year}', { line: 12345, year: 2024 }, 'sv')).toBe('12345 2024');
+    expect(fillPlaceholders('{share}', { share: 0.12345 }, 'en')).toBe('0.1235');
+    expect(fillPlaceholders('{days}', { days: -5.25 }, 'sv')).toBe('-5,25');
   });
 });
