@@ -13,7 +13,7 @@ export const MAX_DEPTH = 64;
 export const MAX_TREES = 10_000;
 
 /** Below this many rows x trees, starting worker threads costs more than it saves (an estimate). */
-const THREADED_WORK_THRESHOLD = 1_000_000;
+const THREADED_WORK_THRESHOLD = 2_000_000;
 
 export interface ResolvedOptions {
   params: ForestParams;

@@ -10,9 +10,9 @@ import { Forest } from './forest.js';
 import { rocAuc, rSquared } from './metrics.js';
 import { checkTrainData, resolveOptions, type ResolvedOptions } from './options.js';
 import { treeSeed } from './rng.js';
-import { buildTree, roundValue, type BuiltTree, type TreeParams } from './tree-builder.js';
+import { buildTree, roundValue, type BuiltTree } from './tree-builder.js';
 import type { ForestOptions, TrainData } from './types.js';
-import type { WorkerInit, WorkerRequest, WorkerResult } from './worker.js';
+import type { WorkerInit, WorkerResult } from './worker.js';
 
 /** Trains in the calling thread, whatever `options.threads` says. */
 export function trainForestSync(data: TrainData, options: ForestOptions): Forest {
@@ -31,6 +31,7 @@ export function trainForestSync(data: TrainData, options: ForestOptions): Forest
  * Trains with worker threads when `threads` (given or chosen by data size) is above 1 and the
  * compiled worker script exists next to this module; otherwise in the calling thread. Running the
  * TypeScript sources (as vitest does) has no worker.js, so training then stays in this thread.
+ * The calling thread builds trees too, so `threads` counts it; it is blocked while it does.
  */
 export async function trainForest(data: TrainData, options: ForestOptions): Promise<Forest> {
   checkTrainData(data, options);
@@ -42,10 +43,10 @@ export async function trainForest(data: TrainData, options: ForestOptions): Prom
   const built: (BuiltTree | undefined)[] = new Array(resolved.params.nTrees);
   let threadsUsed = 1;
   if (canUseWorkers) {
-    threadsUsed = await buildInWorkers(workerUrl, binned, data.y, resolved, built);
+    threadsUsed = await buildWithWorkers(workerUrl, binned, data.y, resolved, built);
   }
 
-  // Trees no worker delivered (no workers, or a worker failed) are grown here; the per-tree seeds
+  // Trees no thread delivered (no workers, or a worker failed) are grown here. The per-tree seeds
   // make them identical to what a worker would have built.
   for (let t = 0; t < built.length; t++) {
     if (built[t] === undefined) built[t] = buildTree(binned, data.y, resolved.tree, treeSeed(resolved.params.seed, t));
@@ -54,10 +55,12 @@ export async function trainForest(data: TrainData, options: ForestOptions): Prom
 }
 
 /**
- * Hands out tree indices one at a time to `threads` workers until every tree is built or a worker
- * fails. Resolves to the number of workers that delivered at least one tree.
+ * Starts threads - 1 workers and, once they are running, builds trees in this thread as well;
+ * every thread claims the next tree index from one shared counter. Resolves, after all workers
+ * exited, to the number of threads that built at least one tree. A failed worker only loses the
+ * tree it was building, which the caller then builds.
  */
-function buildInWorkers(
+async function buildWithWorkers(
   workerUrl: URL,
   binned: BinnedData,
   y: Float64Array,
@@ -65,54 +68,46 @@ function buildInWorkers(
   built: (BuiltTree | undefined)[],
 ): Promise<number> {
   const nTrees = built.length;
-  const init: WorkerInit = { binned, y, params: resolved.tree satisfies TreeParams };
+  const forestSeed = resolved.params.seed;
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const init: WorkerInit = { binned, y, params: resolved.tree, forestSeed, nTrees, counter };
+  const delivered = new Set<Worker>();
+  const started: Promise<void>[] = [];
+  const exited: Promise<void>[] = [];
 
-  return new Promise((resolve) => {
-    let next = 0;
-    let running = 0;
-    let failed = false;
-    const finished = new Set<Worker>();
-    const delivered = new Set<Worker>();
+  for (let w = 0; w < resolved.threads - 1; w++) {
+    const worker = new Worker(workerUrl, { workerData: init });
+    worker.on('message', (result: WorkerResult) => {
+      built[result.treeIndex] = result.built;
+      delivered.add(worker);
+    });
+    // 'exit' follows 'error', and an online event never comes for a worker that failed to start.
+    started.push(
+      new Promise((resolve) => {
+        worker.once('online', () => resolve());
+        worker.once('exit', () => resolve());
+      }),
+    );
+    exited.push(
+      new Promise((resolve) => {
+        worker.on('error', () => undefined);
+        worker.once('exit', () => resolve());
+      }),
+    );
+  }
 
-    const finishWorker = (worker: Worker): void => {
-      if (finished.has(worker)) return;
-      finished.add(worker);
-      running--;
-      void worker.terminate();
-      if (running === 0) resolve(delivered.size);
-    };
+  // Waiting for the workers to start keeps this thread from taking every tree of a small forest.
+  await Promise.all(started);
+  let builtHere = 0;
+  for (;;) {
+    const treeIndex = Atomics.add(counter, 0, 1);
+    if (treeIndex >= nTrees) break;
+    built[treeIndex] = buildTree(binned, y, resolved.tree, treeSeed(forestSeed, treeIndex));
+    builtHere++;
+  }
 
-    const sendNext = (worker: Worker): void => {
-      if (failed || next >= nTrees) {
-        finishWorker(worker);
-        return;
-      }
-      const treeIndex = next++;
-      const request: WorkerRequest = { treeIndex, seed: treeSeed(resolved.params.seed, treeIndex) };
-      worker.postMessage(request);
-    };
-
-    for (let w = 0; w < resolved.threads; w++) {
-      const worker = new Worker(workerUrl, { workerData: init });
-      running++;
-      worker.on('message', (result: WorkerResult) => {
-        built[result.treeIndex] = result.built;
-        delivered.add(worker);
-        sendNext(worker);
-      });
-
-      // A worker that fails or exits early stops the hand-out; the caller builds the missing trees.
-      worker.on('error', () => {
-        failed = true;
-        finishWorker(worker);
-      });
-      worker.on('exit', () => {
-        if (!finished.has(worker)) failed = true;
-        finishWorker(worker);
-      });
-      sendNext(worker);
-    }
-  });
+  await Promise.all(exited);
+  return delivered.size + (builtHere > 0 ? 1 : 0);
 }
 
 function assembleForest(data: TrainData, resolved: ResolvedOptions, built: BuiltTree[], threadsUsed: number): Forest {

@@ -16,7 +16,7 @@ const haveDist = existsSync(distIndex) && existsSync(resolve('dist/src/forest/wo
 
 describe.skipIf(!haveDist)('threaded training from dist', () => {
   const data = generateData(12_000, 31);
-  const options = { task: 'classification' as const, nTrees: 16, seed: 77 };
+  const options = { task: 'classification' as const, nTrees: 24, seed: 77 };
 
   it('builds identical trees with 1 and 2 threads', async () => {
     const dist = (await import(pathToFileURL(distIndex).href)) as typeof source;
