@@ -4,6 +4,7 @@
 
 import type { DebtorSnapshot, OpenInvoice } from '../features/types.js';
 import { formatDay } from '../dates.js';
+import { EXTRA_MEAN_PREFIX, EXTRA_PREFIX, EXTRA_SAME_PREFIX } from '../features/catalog.js';
 
 /** The values a reason's message needs, computed from the debtor's stats and the model row. */
 export type ReasonArgs = Record<string, number | string>;
@@ -31,7 +32,14 @@ const RECENT_LATENESS = [
   'recent_late_share',
   'on_time_run',
 ];
-const LATE_HISTORY = ['mean_days_late', 'median_days_late', 'std_days_late', 'max_days_late', 'weighted_days_late'];
+const LATE_HISTORY = [
+  'mean_days_late',
+  'median_days_late',
+  'std_days_late',
+  'max_days_late',
+  'weighted_days_late',
+  'undisputed_mean_days_late',
+];
 const LATE_SHARE = ['late_share', 'late_share_by_amount'];
 const LATENESS = [...RECENT_LATENESS, ...LATE_HISTORY, ...LATE_SHARE, 'trend_days'];
 const OVERDUE = ['overdue_count', 'overdue_count_share', 'overdue_balance_share', 'oldest_overdue_days', 'overdue_balance'];
@@ -245,15 +253,22 @@ function volumeChangeReason(input: ReasonInput): ReasonWords {
   return { code: 'REASON_VOLUME_CHANGE', args: { ratio: round(ratio, 1) } };
 }
 
-function extraReason(column: string, perInvoice: boolean) {
-  return (input: ReasonInput): ReasonWords => {
-    const name = perInvoice ? `extra_${column}` : `extra_mean_${column}`;
-    const value = input.value(name);
-    return {
-      code: perInvoice ? 'REASON_EXTRA_COLUMN' : 'REASON_EXTRA_COLUMN_MEAN',
-      args: { column, value: value === null ? '' : round(value, 2) },
-    };
-  };
+/** Reasons for the opt-in extra columns, whose feature names carry the column name after a prefix. */
+function extraReason(feature: string, input: ReasonInput): ReasonWords | null {
+  const value = input.value(feature);
+  const shown = value === null ? '' : round(value, 2);
+  if (feature.startsWith(EXTRA_SAME_PREFIX)) {
+    const column = feature.slice(EXTRA_SAME_PREFIX.length);
+    if (input.snapshot.noHistory) return noHistory(input);
+    return { code: 'REASON_EXTRA_SAME_VALUE', args: { column, daysLate: value === null ? '' : round(value) } };
+  }
+  if (feature.startsWith(EXTRA_MEAN_PREFIX)) {
+    return { code: 'REASON_EXTRA_COLUMN_MEAN', args: { column: feature.slice(EXTRA_MEAN_PREFIX.length), value: shown } };
+  }
+  if (feature.startsWith(EXTRA_PREFIX)) {
+    return { code: 'REASON_EXTRA_COLUMN', args: { column: feature.slice(EXTRA_PREFIX.length), value: shown } };
+  }
+  return null;
 }
 
 type ReasonBuilder = (input: ReasonInput) => ReasonWords;
@@ -281,7 +296,7 @@ register(['inv_terms_days'], termsReason);
 register(DUE_TIMING, dueTimingReason);
 register(['partial_share'], partialReason);
 register(['credit_notes_last_90', 'credit_notes_before'], creditNotesReason);
-register(['disputed_last_90', 'disputed_before'], disputesReason);
+register(['disputed_last_90', 'disputed_before', 'disputed_share'], disputesReason);
 register(PAYMENT_GAP, paymentGapReason);
 
 /**
@@ -296,8 +311,8 @@ export function reasonFor(feature: string, input: ReasonInput): ReasonWords {
   const builder = BUILDERS.get(feature);
   if (builder) return builder(input);
 
-  if (feature.startsWith('extra_mean_')) return extraReason(feature.slice('extra_mean_'.length), false)(input);
-  if (feature.startsWith('extra_')) return extraReason(feature.slice('extra_'.length), true)(input);
+  const extra = extraReason(feature, input);
+  if (extra) return extra;
 
   // A feature missing from this table gets a generic reason, so no raw name is shown.
   return { code: 'REASON_OTHER_PATTERN', args: {} };

@@ -4,7 +4,8 @@
 import type { Contributions } from '../forest/types.js';
 import type { DebtorSnapshot, OpenInvoice } from '../features/types.js';
 import { compareText } from './compare.js';
-import { reasonFor, type ReasonArgs } from './reason-codes.js';
+import { EXTRA_MEAN_PREFIX, EXTRA_PREFIX, INVOICE_FEATURES } from '../features/catalog.js';
+import { reasonFor, type ReasonArgs, type ReasonWords } from './reason-codes.js';
 import type { Reason } from './types.js';
 
 /** Reasons shown per debtor or invoice. */
@@ -23,13 +24,25 @@ export interface ReasonTotal {
   args: ReasonArgs;
 }
 
-/** Groups one row's contributions by reason code. */
+const INVOICE_FEATURE_NAMES = new Set(INVOICE_FEATURES.map((spec) => spec.name));
+
+/** True for features whose value, and so whose reason, is the same on every row of one debtor. */
+function isDebtorLevel(feature: string): boolean {
+  if (INVOICE_FEATURE_NAMES.has(feature)) return false;
+  return !feature.startsWith(EXTRA_PREFIX) || feature.startsWith(EXTRA_MEAN_PREFIX);
+}
+
+/**
+ * Groups one row's contributions by reason code. Pass the same `debtorCache` for every row of one
+ * debtor, so the words of debtor-level features are built once per debtor instead of once per invoice.
+ */
 export function groupContributions(
   contributions: Contributions,
   featureNames: readonly string[],
   row: ArrayLike<number>,
   snapshot: DebtorSnapshot,
   invoice: OpenInvoice | null,
+  debtorCache: Map<string, ReasonWords> = new Map(),
 ): Map<string, ReasonTotal> {
   const index = new Map(featureNames.map((name, i) => [name, i]));
   const value = (name: string): number | null => {
@@ -42,7 +55,13 @@ export function groupContributions(
     const contribution = contributions.values[i];
     if (contribution === 0) return;
 
-    const { code, args } = reasonFor(feature, { snapshot, invoice, value });
+    const cacheable = isDebtorLevel(feature);
+    let words = cacheable ? debtorCache.get(feature) : undefined;
+    if (!words) {
+      words = reasonFor(feature, { snapshot, invoice, value });
+      if (cacheable) debtorCache.set(feature, words);
+    }
+    const { code, args } = words;
     const total = totals.get(code);
     if (!total) {
       totals.set(code, { code, contribution, feature, topFeatureContribution: contribution, args });

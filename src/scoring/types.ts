@@ -76,7 +76,10 @@ export interface InvoiceScore {
   paymentDateSource?: PaymentDateSource;
   /** Risk times balance. */
   expectedAtRisk?: number;
-  /** Top reasons that raise this invoice's risk. */
+  /**
+   * Top reasons that raise this invoice's risk. In the debtor view only a debtor's 10 largest amounts at
+   * risk are explained, so the others have no reasons.
+   */
   reasons?: Reason[];
 }
 

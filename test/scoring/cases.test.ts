@@ -6,7 +6,7 @@ import { scoreLedger } from '../../src/scoring/score.js';
 import { FAKE_CHOICE, day, fakeModel, ledgerOf } from './helpers.js';
 
 // No history raises the risk in this model, as it does in trained ones: the baseline is a debtor with history.
-const model = fakeModel({ has_history: -1.5, mean_days_late: 0.05, inv_days_overdue: 0.02 }, { baseline: { has_history: 1 } });
+const model = fakeModel({ has_history: -1.5, inv_days_overdue: 0.02 }, { baseline: { has_history: 1 } });
 
 describe('new customer without history', () => {
   const ledger = ledgerOf([

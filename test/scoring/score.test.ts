@@ -157,4 +157,26 @@ describe('scoreLedger', () => {
       scoreLedger(ledgerOf(portfolio()), extraModel, FAKE_CHOICE, { asOf: AS_OF, asOfDefaulted: false, by: 'debtor' }),
     ).toThrow(expect.objectContaining({ finding: expect.objectContaining({ code: 'SCORE_MISSING_EXTRA_COLUMN' }) }));
   });
+
+  it('explains at most 10 invoices per debtor', () => {
+    const many = ledgerOf(
+      Array.from({ length: 12 }, (_, i) => ({
+        id: `M-${String(i + 1).padStart(2, '0')}`,
+        customer: 'Many AB',
+        issued: '2024-05-01',
+        due: '2024-05-31',
+        amount: 100 * (i + 1),
+      })),
+    );
+    const debtorView = scoreLedger(many, model, FAKE_CHOICE, { asOf: AS_OF, asOfDefaulted: false, by: 'debtor' });
+    const explained = debtorView.invoices.filter((i) => i.reasons !== undefined);
+    expect(explained).toHaveLength(10);
+    expect(explained.map((i) => i.invoiceId)).not.toContain('M-01');
+    expect(explained.map((i) => i.invoiceId)).not.toContain('M-02');
+    expect(debtorView.debtors[0].reasons.length).toBeGreaterThan(0);
+
+    const invoiceView = scoreLedger(many, model, FAKE_CHOICE, { asOf: AS_OF, asOfDefaulted: false, by: 'invoice' });
+    expect(invoiceView.invoices.every((i) => i.reasons !== undefined)).toBe(true);
+    expect(invoiceView.debtors[0].risk).toBe(debtorView.debtors[0].risk);
+  });
 });

@@ -53,6 +53,7 @@ const en = {
   REASON_NO_PAYMENT_YET: 'no payment received yet',
   REASON_EXTRA_COLUMN: '{column} is {value} on this invoice',
   REASON_EXTRA_COLUMN_MEAN: '{column} averages {value} on this customer\'s earlier invoices',
+  REASON_EXTRA_SAME_VALUE: 'this customer\'s invoices with the same {column} were paid {daysLate} days late on average',
   REASON_LARGE_BALANCE: 'large open balance: {openBalance} {currency}',
   REASON_OTHER_PATTERN: 'other patterns in the payment history',
 
@@ -142,6 +143,7 @@ const sv: Record<ScoringMessageKey, string> = {
   REASON_NO_PAYMENT_YET: 'ingen betalning mottagen ännu',
   REASON_EXTRA_COLUMN: '{column} är {value} på fakturan',
   REASON_EXTRA_COLUMN_MEAN: '{column} är i snitt {value} på kundens tidigare fakturor',
+  REASON_EXTRA_SAME_VALUE: 'kundens fakturor med samma {column} betalades i snitt {daysLate} dagar för sent',
   REASON_LARGE_BALANCE: 'stort öppet saldo: {openBalance} {currency}',
   REASON_OTHER_PATTERN: 'andra mönster i betalningshistoriken',
 
