@@ -131,7 +131,8 @@ function naiveScores(rows: LabelledRows, lateAfter: number): { meanDaysLate: Flo
   const hasHistory = column(rows, 'has_history');
   const last = column(rows, 'last_days_late');
   return {
-    meanDaysLate: mean,
+    // A debtor without history counts as paying on the due date, instead of the feature's sentinel.
+    meanDaysLate: mean.map((days, r) => (hasHistory[r] === 0 ? 0 : days)),
     // A debtor without history scores halfway between "last late" and "last on time".
     lastLate: last.map((days, r) => (hasHistory[r] === 0 ? 0.5 : days > lateAfter ? 1 : 0)),
   };

@@ -32,7 +32,7 @@ export const HOLDOUT_SHARE = 0.2;
 export const DEFAULT_MAX_ROWS = 400_000;
 
 /** Forest settings for the late-payment classifier. */
-export const CLASSIFIER_OPTIONS: ForestOptions = { task: 'classification', nTrees: 300, maxDepth: 12, minSamplesLeaf: 5, maxFeatures: 'sqrt' };
+export const CLASSIFIER_OPTIONS: ForestOptions = { task: 'classification', nTrees: 300, maxDepth: 12, minSamplesLeaf: 10, maxFeatures: 'sqrt' };
 
 /** Forest settings for the days-late regressor; fewer trees because only its spread and mean are read. */
 export const REGRESSOR_OPTIONS: ForestOptions = { task: 'regression', nTrees: 100, maxDepth: 10, minSamplesLeaf: 10 };
