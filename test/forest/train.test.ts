@@ -187,6 +187,18 @@ describe('regression forest', () => {
     expect(forest.task).toBe('regression');
     expect(forest.params.maxFeatures).toBe(1);
     expect(forest.oob!).toBeGreaterThan(0.8);
+
+    // Path contributions add up on the target's scale too.
+    for (const r of [0, 5, 123]) {
+      const c = forest.contributions(rows[r]);
+      const sum = c.values.reduce((a, b) => a + b, c.bias);
+      expect(Math.abs(sum - c.prediction)).toBeLessThan(1e-9);
+    }
+
+    // The third column is r mod 3 and unrelated to the target.
+    const importance = permutationImportance(forest, dataset(rows, targets), { repeats: 2, seed: 1 });
+    expect(importance.mean[0]).toBeGreaterThan(importance.mean[2]);
+    expect(importance.mean[1]).toBeGreaterThan(importance.mean[2]);
   });
 });
 
