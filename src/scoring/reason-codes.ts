@@ -166,6 +166,14 @@ function shareReason({ snapshot }: ReasonInput): ReasonWords {
 function invoiceSizeReason(input: ReasonInput): ReasonWords {
   const ratio = input.value('inv_amount_over_median');
   if (input.invoice === null || ratio === null) return balanceReason(input);
+
+  // "1 times the usual amount" says nothing; near the usual amount, name the amount itself.
+  if (Math.abs(ratio - 1) < 0.2) {
+    return {
+      code: 'REASON_INVOICE_AMOUNT',
+      args: { invoiceId: input.invoice.invoice.id, amount: round(input.invoice.invoice.amount, 2) },
+    };
+  }
   return {
     code: 'REASON_INVOICE_SIZE',
     args: { invoiceId: input.invoice.invoice.id, ratio: round(ratio, 1) },

@@ -62,10 +62,12 @@ describe('scoring messages', () => {
     for (const spec of featureCatalog(['region'])) {
       for (const snapshot of snapshots) {
         for (const invoice of [null, open]) {
-          const words = reasonFor(spec.name, { snapshot, invoice, value: () => 1.5 });
-          expect(en, `${spec.name} -> ${words.code}`).toHaveProperty(words.code);
-          expect(words.code).not.toBe('REASON_OTHER_PATTERN');
-          for (const key of placeholders(en[words.code])) expect(words.args, `${words.code} ${key}`).toHaveProperty(key);
+          for (const rowValue of [1.5, 1]) {
+            const words = reasonFor(spec.name, { snapshot, invoice, value: () => rowValue });
+            expect(en, `${spec.name} -> ${words.code}`).toHaveProperty(words.code);
+            expect(words.code).not.toBe('REASON_OTHER_PATTERN');
+            for (const key of placeholders(en[words.code])) expect(words.args, `${words.code} ${key}`).toHaveProperty(key);
+          }
         }
       }
     }
