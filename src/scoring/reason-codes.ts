@@ -69,7 +69,7 @@ function volumeReason(input: ReasonInput): ReasonWords {
   };
 }
 
-/** For a debtor with one observation, where "on average over the last 1 invoices" would read badly. */
+/** Describes the last payment of a debtor with one observation, where "on average over 1 invoices" reads badly. */
 function lastPaymentReason(input: ReasonInput): ReasonWords {
   const { stats } = input.snapshot;
   const daysLate = stats.lastDaysLate ?? stats.meanDaysLate;
@@ -167,7 +167,7 @@ function invoiceSizeReason(input: ReasonInput): ReasonWords {
   const ratio = input.value('inv_amount_over_median');
   if (input.invoice === null || ratio === null) return balanceReason(input);
 
-  // "1 times the usual amount" says nothing; near the usual amount, name the amount itself.
+  // "1 times the usual amount" carries no information, so near the usual amount the reason names the amount.
   if (Math.abs(ratio - 1) < 0.2) {
     return {
       code: 'REASON_INVOICE_AMOUNT',

@@ -72,7 +72,7 @@ export interface InvoiceScore {
   expectedPaymentDate?: string;
   paymentDateLow?: string;
   paymentDateHigh?: string;
-  /** Where the expected payment date came from. */
+  /** Source of the expected payment date. */
   paymentDateSource?: PaymentDateSource;
   /** Risk times balance. */
   expectedAtRisk?: number;
@@ -105,7 +105,7 @@ export interface ScoreResult {
   gradeCuts?: { B: number; C: number; D: number };
 }
 
-/** How a planned action reaches the debtor. 'internal' is a step inside the business (e.g. stop credit). */
+/** Channel of a planned action. 'internal' is a step inside the business, such as stopping credit. */
 export type ActionChannel = 'email' | 'sms' | 'phone' | 'letter' | 'internal';
 
 /** One dated collection step, one row per debtor or invoice, ready for a CSV mail merge. */
@@ -124,7 +124,7 @@ export interface PlanRow {
   dueDate: string | null;
   daysOverdue: number | null;
   grade: Grade;
-  /** What caused the step: 'grade:B' or 'flag:OLDEST_OVERDUE'. */
+  /** Cause of the step: 'grade:B' or 'flag:FLAG_OLDEST_OVERDUE'. */
   trigger: string;
 }
 
