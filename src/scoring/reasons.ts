@@ -118,8 +118,7 @@ export function topReasons(totals: Map<string, ReasonTotal>, limit = MAX_REASONS
 
 /**
  * Returns a reason from the debtor's stats for a debtor whose model contributions all lower the risk but
- * who still holds money at risk. Its contribution is 0 and its feature is '' because the model did not
- * supply it.
+ * who still owes money. Its contribution is 0 and its feature is '' because the model did not supply it.
  */
 export function fallbackReason(snapshot: DebtorSnapshot): Reason | null {
   const { stats } = snapshot;

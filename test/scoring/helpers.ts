@@ -63,7 +63,7 @@ export function ledgerOf(specs: InvoiceSpec[]): Ledger {
   return { invoices: specs.map(invoiceOf), extraColumns: [] };
 }
 
-/** A monthly series of invoices for one customer, each paid `daysLate[i]` days after its 30-day due date. */
+/** Builds a monthly series of invoices for one customer, each paid `daysLate[i]` days after its 30-day due date. */
 export function monthlySeries(customer: string, start: string, daysLate: number[], amount = 1000): InvoiceSpec[] {
   const first = day(start);
   return daysLate.map((late, i) => {
@@ -143,7 +143,7 @@ function sigmoid(x: number): number {
 }
 
 /**
- * A logistic model on a few named catalog features, each term being weight times (value minus its
+ * Builds a logistic model on a few named catalog features, each term being weight times (value minus its
  * baseline, default 0). explain() shares the change from the bias (the prediction at the baseline)
  * out in proportion to each term, so bias plus values equals the prediction exactly.
  */

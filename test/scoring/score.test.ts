@@ -26,6 +26,13 @@ function portfolio(): InvoiceSpec[] {
   ];
 }
 
+function expectedGrade(risk: number): string {
+  if (risk >= 0.6) return 'D';
+  if (risk >= 0.35) return 'C';
+  if (risk >= 0.15) return 'B';
+  return 'A';
+}
+
 function score(by: 'debtor' | 'invoice' = 'debtor') {
   return scoreLedger(ledgerOf(portfolio()), model, FAKE_CHOICE, { asOf: AS_OF, asOfDefaulted: false, by });
 }
@@ -63,10 +70,7 @@ describe('scoreLedger', () => {
 
   it('gives grades from the default cuts', () => {
     const result = score();
-    for (const debtor of result.debtors) {
-      const expected = debtor.risk >= 0.6 ? 'D' : debtor.risk >= 0.35 ? 'C' : debtor.risk >= 0.15 ? 'B' : 'A';
-      expect(debtor.grade).toBe(expected);
-    }
+    for (const debtor of result.debtors) expect(debtor.grade).toBe(expectedGrade(debtor.risk));
     expect(result.gradeCuts).toEqual({ B: 0.15, C: 0.35, D: 0.6 });
   });
 
