@@ -6,9 +6,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseIsoDay } from '../src/dates.js';
+import { RiskpayError } from '../src/findings.js';
 import { importLedger } from '../src/ingest/index.js';
+import type { Ledger } from '../src/ingest/ledger.js';
 import { evaluate, type EvaluationResult } from '../src/model/evaluate.js';
 import { loadBundledModel, loadModel } from '../src/model/model-file.js';
+import { readIbmLedger } from './ibm-reader.js';
 
 export const IBM_CUTOFF = '2013-01-01';
 
@@ -36,6 +39,21 @@ function table(result: EvaluationResult): string {
   return lines.join('\n');
 }
 
+/**
+ * Reads the file with the importer, as the CLI does. When the importer rejects an extra column (it
+ * takes numbers and Yes/No, and PaperlessBill holds Paper/Electronic), falls back to the small IBM
+ * reader and says so.
+ */
+async function readLedger(file: string, extra: string[]): Promise<{ ledger: Ledger; reader: string }> {
+  try {
+    return { ledger: (await importLedger([file], { extra })).ledger, reader: 'the importer' };
+  } catch (error) {
+    if (!(error instanceof RiskpayError)) throw error;
+    process.stderr.write(`importer rejected the file (${error.finding.code} ${JSON.stringify(error.finding.args)}); using scripts/ibm-reader.ts\n`);
+    return { ledger: readIbmLedger(extra, file), reader: 'scripts/ibm-reader.ts (the importer rejects PaperlessBill as an extra)' };
+  }
+}
+
 async function main(): Promise<void> {
   const file = resolve(process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : '../shared/data/ibm-accounts-receivable.csv');
   if (!existsSync(file)) {
@@ -47,9 +65,9 @@ async function main(): Promise<void> {
   const cutoff = parseIsoDay(IBM_CUTOFF) as number;
 
   for (const configuration of CONFIGURATIONS) {
-    const imported = await importLedger([file], { extra: configuration.extra });
+    const { ledger, reader } = await readLedger(file, configuration.extra);
     const started = Date.now();
-    const result = await evaluate(imported.ledger, {
+    const result = await evaluate(ledger, {
       cutoff,
       lateAfter: configuration.lateAfter,
       seed: 1,
@@ -58,7 +76,7 @@ async function main(): Promise<void> {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const extras = configuration.extra.length > 0 ? `--extra ${configuration.extra.join(',')}` : 'no extra columns';
     process.stdout.write(`\n### --late-after ${configuration.lateAfter}, ${extras}\n\n`);
-    process.stdout.write(`Train rows ${result.trainRows}; test invoices ${result.testRows} (${result.testPositives} late); ${seconds} s.\n\n`);
+    process.stdout.write(`Read with ${reader}. Train rows ${result.trainRows}; test invoices ${result.testRows} (${result.testPositives} late); ${seconds} s.\n\n`);
     process.stdout.write(`${table(result)}\n\n`);
     if (result.backtest) {
       const folds = result.backtest.folds.map((fold) => `${fold.cutoff}: ${fixed(fold.modelAuc)} (mean_days_late ${fixed(fold.meanDaysLateAuc)})`).join('; ');
