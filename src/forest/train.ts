@@ -10,7 +10,7 @@ import { Forest } from './forest.js';
 import { rocAuc, rSquared } from './metrics.js';
 import { checkTrainData, resolveOptions, type ResolvedOptions } from './options.js';
 import { treeSeed } from './rng.js';
-import { buildTree, roundValue, type BuiltTree } from './tree-builder.js';
+import { buildTree, roundValue, type BuiltTree, type TreeArrays } from './tree-builder.js';
 import type { ForestOptions, TrainData } from './types.js';
 import type { WorkerInit, WorkerResult } from './worker.js';
 
@@ -20,11 +20,11 @@ export function trainForestSync(data: TrainData, options: ForestOptions): Forest
   const resolved = resolveOptions(data, options);
   const binned = binMatrix(data.X, resolved.params.maxBins);
 
-  const built: BuiltTree[] = [];
+  const collector = new TreeCollector(resolved.params.nTrees, data.X.rows, data.X.cols);
   for (let t = 0; t < resolved.params.nTrees; t++) {
-    built.push(buildTree(binned, data.y, resolved.tree, treeSeed(resolved.params.seed, t)));
+    collector.add(t, buildTree(binned, data.y, resolved.tree, treeSeed(resolved.params.seed, t)));
   }
-  return assembleForest(data, resolved, built, 1);
+  return assembleForest(data, resolved, collector, 1);
 }
 
 /**
@@ -40,18 +40,18 @@ export async function trainForest(data: TrainData, options: ForestOptions): Prom
   const canUseWorkers = resolved.threads > 1 && existsSync(fileURLToPath(workerUrl));
 
   const binned = binMatrix(data.X, resolved.params.maxBins, canUseWorkers);
-  const built: (BuiltTree | undefined)[] = new Array(resolved.params.nTrees);
+  const collector = new TreeCollector(resolved.params.nTrees, data.X.rows, data.X.cols);
   let threadsUsed = 1;
   if (canUseWorkers) {
-    threadsUsed = await buildWithWorkers(workerUrl, binned, data.y, resolved, built);
+    threadsUsed = await buildWithWorkers(workerUrl, binned, data.y, resolved, collector);
   }
 
   // Trees no thread delivered (no workers, or a worker failed) are grown here. The per-tree seeds
   // make them identical to what a worker would have built.
-  for (let t = 0; t < built.length; t++) {
-    if (built[t] === undefined) built[t] = buildTree(binned, data.y, resolved.tree, treeSeed(resolved.params.seed, t));
+  for (let t = 0; t < resolved.params.nTrees; t++) {
+    if (!collector.has(t)) collector.add(t, buildTree(binned, data.y, resolved.tree, treeSeed(resolved.params.seed, t)));
   }
-  return assembleForest(data, resolved, built as BuiltTree[], threadsUsed);
+  return assembleForest(data, resolved, collector, threadsUsed);
 }
 
 /**
@@ -65,9 +65,9 @@ async function buildWithWorkers(
   binned: BinnedData,
   y: Float64Array,
   resolved: ResolvedOptions,
-  built: (BuiltTree | undefined)[],
+  collector: TreeCollector,
 ): Promise<number> {
-  const nTrees = built.length;
+  const nTrees = resolved.params.nTrees;
   const forestSeed = resolved.params.seed;
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const init: WorkerInit = { binned, y, params: resolved.tree, forestSeed, nTrees, counter };
@@ -78,7 +78,7 @@ async function buildWithWorkers(
   for (let w = 0; w < resolved.threads - 1; w++) {
     const worker = new Worker(workerUrl, { workerData: init });
     worker.on('message', (result: WorkerResult) => {
-      built[result.treeIndex] = result.built;
+      collector.add(result.treeIndex, result.built);
       delivered.add(worker);
     });
     // 'exit' follows 'error', and an online event never comes for a worker that failed to start.
@@ -102,7 +102,7 @@ async function buildWithWorkers(
   for (;;) {
     const treeIndex = Atomics.add(counter, 0, 1);
     if (treeIndex >= nTrees) break;
-    built[treeIndex] = buildTree(binned, y, resolved.tree, treeSeed(forestSeed, treeIndex));
+    collector.add(treeIndex, buildTree(binned, y, resolved.tree, treeSeed(forestSeed, treeIndex)));
     builtHere++;
   }
 
@@ -110,19 +110,60 @@ async function buildWithWorkers(
   return delivered.size + (builtHere > 0 ? 1 : 0);
 }
 
-function assembleForest(data: TrainData, resolved: ResolvedOptions, built: BuiltTree[], threadsUsed: number): Forest {
+/**
+ * Collects trees in whatever order threads finish them and folds each tree's out-of-bag
+ * predictions and importances in tree order, so sums do not depend on the thread count. A tree's
+ * out-of-bag arrays (about 0.37 x rows entries) are dropped once folded.
+ */
+class TreeCollector {
+  readonly trees: (TreeArrays | undefined)[];
+  readonly oobSum: Float64Array;
+  readonly oobCount: Int32Array;
+  /** Sum over trees of each tree's impurity decreases normalized to sum 1. */
+  readonly importance: Float64Array;
+  private readonly pending = new Map<number, BuiltTree>();
+  private nextToFold = 0;
+
+  constructor(nTrees: number, rows: number, cols: number) {
+    this.trees = new Array<TreeArrays | undefined>(nTrees);
+    this.oobSum = new Float64Array(rows);
+    this.oobCount = new Int32Array(rows);
+    this.importance = new Float64Array(cols);
+  }
+
+  has(treeIndex: number): boolean {
+    return this.trees[treeIndex] !== undefined;
+  }
+
+  add(treeIndex: number, built: BuiltTree): void {
+    this.trees[treeIndex] = built.tree;
+    this.pending.set(treeIndex, built);
+    for (let next = this.pending.get(this.nextToFold); next !== undefined; next = this.pending.get(this.nextToFold)) {
+      this.pending.delete(this.nextToFold);
+      this.fold(next);
+      this.nextToFold++;
+    }
+  }
+
+  private fold(built: BuiltTree): void {
+    for (let k = 0; k < built.oobRows.length; k++) {
+      this.oobSum[built.oobRows[k]] += built.oobValues[k];
+      this.oobCount[built.oobRows[k]]++;
+    }
+
+    const cols = this.importance.length;
+    let total = 0;
+    for (let f = 0; f < cols; f++) total += built.importance[f];
+    if (total > 0) for (let f = 0; f < cols; f++) this.importance[f] += built.importance[f] / total;
+  }
+}
+
+function assembleForest(data: TrainData, resolved: ResolvedOptions, collector: TreeCollector, threadsUsed: number): Forest {
   const { rows, cols } = data.X;
   const task = resolved.tree.task;
 
   // Out-of-bag: average each row's predictions from the trees that did not draw it.
-  const oobSum = new Float64Array(rows);
-  const oobCount = new Int32Array(rows);
-  for (const tree of built) {
-    for (let k = 0; k < tree.oobRows.length; k++) {
-      oobSum[tree.oobRows[k]] += tree.oobValues[k];
-      oobCount[tree.oobRows[k]]++;
-    }
-  }
+  const { oobSum, oobCount } = collector;
   const targets: number[] = [];
   const predictions: number[] = [];
   for (let r = 0; r < rows; r++) {
@@ -136,13 +177,8 @@ function assembleForest(data: TrainData, resolved: ResolvedOptions, built: Built
     oob = Number.isFinite(estimate) ? estimate : null;
   }
 
-  // Importance: each tree's decreases normalized to sum 1, averaged, then normalized again.
-  const importance = new Float64Array(cols);
-  for (const tree of built) {
-    let total = 0;
-    for (let f = 0; f < cols; f++) total += tree.importance[f];
-    if (total > 0) for (let f = 0; f < cols; f++) importance[f] += tree.importance[f] / total;
-  }
+  // Importance: the per-tree shares averaged, then normalized again.
+  const importance = collector.importance.slice();
   let importanceTotal = 0;
   for (let f = 0; f < cols; f++) importanceTotal += importance[f];
   for (let f = 0; f < cols; f++) {
@@ -153,7 +189,7 @@ function assembleForest(data: TrainData, resolved: ResolvedOptions, built: Built
     task,
     nFeatures: cols,
     featureNames: data.featureNames,
-    trees: built.map((b) => b.tree),
+    trees: collector.trees as TreeArrays[],
     importance,
     oob,
     params: resolved.params,
