@@ -1,6 +1,7 @@
 // Synthetic benchmark data: 25 numeric features of mixed shapes (normal, uniform, skewed, integer
-// counts, a few pure-noise columns) and a binary label from a nonlinear rule plus Gaussian noise.
-// The noise level is set so that a good forest reaches a held-out AUC of about 0.85-0.9.
+// counts) and a binary label from a nonlinear rule of 16 of them plus Gaussian noise, so 9 columns
+// are pure noise. About 32% of rows are positive. With the noise level set here, 100-tree forests
+// of depth 12 reach a held-out AUC of about 0.84 at 5,000 rows and 0.86 at 100,000 rows.
 
 import { Rng } from '../../src/forest/rng.js';
 import type { TrainData } from '../../src/forest/types.js';

@@ -1,7 +1,6 @@
 // Histogram bins computed once per feature before any tree is grown. Each feature gets at most
-// maxBins bins with quantile-based edges; an edge lies between two distinct training values, so the
-// split "bin <= k" equals the split "value <= edges[k]" on the training data and prediction needs
-// no binning.
+// maxBins bins with quantile-based edges, and bin(x) is the number of edges below x. So the split
+// "bin <= k" sends exactly the rows with value <= edges[k] left, and prediction needs no binning.
 
 import type { Matrix } from './types.js';
 

@@ -45,12 +45,12 @@ export class Rng {
     return t >>> 0;
   }
 
-  /** A uniform float in [0, 1) with 32 bits of resolution. */
+  /** Returns a uniform float in [0, 1) with 32 bits of resolution. */
   nextFloat(): number {
     return this.nextUint32() / 4294967296;
   }
 
-  /** A uniform integer in [0, n), for n up to 2^32 (the bias is below n / 2^32). */
+  /** Returns a uniform integer in [0, n), for n up to 2^32 (the bias is below n / 2^32). */
   nextInt(n: number): number {
     return Math.floor(this.nextFloat() * n);
   }

@@ -14,7 +14,7 @@ import { buildTree, roundValue, type BuiltTree, type TreeArrays } from './tree-b
 import type { ForestOptions, TrainData } from './types.js';
 import type { WorkerInit, WorkerResult } from './worker.js';
 
-/** Trains in the calling thread, whatever `options.threads` says. */
+/** Trains in the calling thread and ignores `options.threads`. */
 export function trainForestSync(data: TrainData, options: ForestOptions): Forest {
   checkTrainData(data, options);
   const resolved = resolveOptions(data, options);
@@ -29,9 +29,9 @@ export function trainForestSync(data: TrainData, options: ForestOptions): Forest
 
 /**
  * Trains with worker threads when `threads` (given or chosen by data size) is above 1 and the
- * compiled worker script exists next to this module; otherwise in the calling thread. Running the
- * TypeScript sources (as vitest does) has no worker.js, so training then stays in this thread.
- * The calling thread builds trees too, so `threads` counts it; it is blocked while it does.
+ * compiled worker script exists next to this module. Otherwise it trains in the calling thread:
+ * the TypeScript sources (as vitest runs them) have no worker.js. The calling thread builds trees
+ * too, so `threads` counts it, and it is blocked while it does.
  */
 export async function trainForest(data: TrainData, options: ForestOptions): Promise<Forest> {
   checkTrainData(data, options);
@@ -55,8 +55,8 @@ export async function trainForest(data: TrainData, options: ForestOptions): Prom
 }
 
 /**
- * Starts threads - 1 workers and, once they are running, builds trees in this thread as well;
- * every thread claims the next tree index from one shared counter. Resolves, after all workers
+ * Starts threads - 1 workers and, once they are running, builds trees in this thread as well.
+ * Every thread claims the next tree index from one shared counter. Resolves, after all workers
  * exited, to the number of threads that built at least one tree. A failed worker only loses the
  * tree it was building, which the caller then builds.
  */

@@ -24,7 +24,7 @@ const { train, test } = splitRows(generateData(1500, 21), 1000);
 const forest = trainForestSync(train, { task: 'classification', nTrees: 10, seed: 9 });
 const saved: ForestJSON = forest.toJSON();
 
-/** A deep copy of the saved forest, changed by `edit`. */
+/** Returns a deep copy of the saved forest, changed by `edit`. */
 function variant(edit: (json: ForestJSON) => void): ForestJSON {
   const copy = JSON.parse(JSON.stringify(saved)) as ForestJSON;
   edit(copy);

@@ -22,7 +22,7 @@ describe('single classification tree', () => {
     const forest = trainForestSync(data, { task: 'classification', ...single });
     const tree = forest.trees[0];
 
-    // The threshold is the shortest decimal in [3, 10): 7.
+    // The threshold is the shortest decimal strictly between 3 and 10, rounded from 6.5: 7.
     expect(Array.from(tree.feature)).toEqual([0, -1, -1]);
     expect(tree.threshold[0]).toBe(7);
     expect(Array.from(tree.left)).toEqual([1, -1, -1]);
