@@ -18,6 +18,8 @@ export { forecastCash, type ForecastOptions } from './forecast.js';
 export {
   DEFAULT_SCORING_CONFIG,
   forecastSettingsSchema,
+  resolveActionPolicy,
+  resolveScoringConfig,
   scoringConfigSchema,
   type ForecastSettings,
   type ScoringConfig,
