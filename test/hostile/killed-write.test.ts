@@ -3,7 +3,8 @@
 // empty, half-written or a mix.
 
 import { spawn } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, cliEnv, makeTempDir, requireBuild, runCli } from './cli.js';
@@ -62,6 +63,29 @@ async function killAtEveryShare(args: string[], target: string, before: Buffer, 
   return killedMidway;
 }
 
+/**
+ * Starts the CLI and sends SIGKILL as soon as a temporary file for `target` (`.<name>.*.tmp` in the
+ * same folder) appears, so the kill lands inside the write itself. Resolves with whether it did.
+ */
+function killDuringWrite(args: string[], target: string, env: NodeJS.ProcessEnv = {}): Promise<boolean> {
+  const folder = dirname(target);
+  const prefix = `.${basename(target)}.`;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: cliEnv(env), stdio: 'ignore' });
+    let killed = false;
+    const poll = setInterval(() => {
+      if (readdirSync(folder).some((name) => name.startsWith(prefix) && name.endsWith('.tmp'))) {
+        killed = child.kill('SIGKILL');
+        clearInterval(poll);
+      }
+    }, 2);
+    child.on('exit', () => {
+      clearInterval(poll);
+      resolve(killed);
+    });
+  });
+}
+
 describe('killed writes', { timeout: 900_000 }, () => {
   it('train -o keeps old or new model', async () => {
     const oldModel = join(temp.dir, 'old-model.json');
@@ -94,5 +118,34 @@ describe('killed writes', { timeout: 900_000 }, () => {
     const killArgs = args.map((arg) => (arg === newOut ? target : arg));
     const killed = await killAtEveryShare(killArgs, target, before, after, fullMs);
     expect(killed).toBeGreaterThan(0);
+  });
+
+  it('kill inside the model write keeps old model', async () => {
+    const oldModel = join(temp.dir, 'inside-old.json');
+    timedRun(['train', ledgerPath, '-o', oldModel, '--seed', '1', '-q']);
+    const before = readFileSync(oldModel);
+    const target = join(temp.dir, 'inside-model.json');
+    writeFileSync(target, before);
+
+    const killed = await killDuringWrite(['train', ledgerPath, '-o', target, '--seed', '4', '-q'], target);
+    const now = readFileSync(target);
+    // Killed inside the write, the old model must remain. If the write finished between two polls,
+    // the file must be a whole model that loads as JSON.
+    if (killed) expect(now.equals(before)).toBe(true);
+    else expect(() => JSON.parse(now.toString('utf8'))).not.toThrow();
+  });
+
+  it('kill inside the score write keeps old output', async () => {
+    const model = join(temp.dir, 'inside-score-model.json');
+    timedRun(['train', ledgerPath, '-o', model, '--seed', '1', '-q']);
+    const target = join(temp.dir, 'inside-score.json');
+    timedRun(['score', ledgerPath, '--model', model, '--as-of', '2023-06-30', '--format', 'json', '--out', target, '-q']);
+    const before = readFileSync(target);
+
+    // The test hook slows the chunked write down, so the poll sees the temporary file.
+    const args = ['score', ledgerPath, '--model', model, '--as-of', SMALL_EXPORT_DATE, '--format', 'json', '--out', target, '-q'];
+    const killed = await killDuringWrite(args, target, { RISKPAY_TEST_WRITE_DELAY_MS: '50' });
+    expect(killed).toBe(true);
+    expect(readFileSync(target).equals(before)).toBe(true);
   });
 });
