@@ -20,14 +20,6 @@ const ORDER_PAYMENT = 2;
 const ORDER_SETTLE = 3;
 const ORDER_END_QUERY = 4;
 
-interface ReplayEvent {
-  day: number;
-  order: number;
-  /** Invoice index within the customer's list, or query index. */
-  index: number;
-  amount: number;
-}
-
 /** Groups a ledger's documents by customer key, keeping the ledger order inside each group. */
 export function groupByCustomer(ledger: Ledger): Map<string, Invoice[]> {
   const groups = new Map<string, Invoice[]>();
@@ -52,38 +44,49 @@ export function replayCustomer(
   lastDay: number,
   onQuery: (history: DebtorHistory, query: ReplayQuery) => void,
 ): DebtorHistory {
-  const events: ReplayEvent[] = [];
+  // Events live in parallel arrays (no object per event), because a large ledger has millions.
+  const days: number[] = [];
+  const orders: number[] = [];
+  const indices: number[] = [];
+  const amounts: number[] = [];
+  const push = (day: number, order: number, index: number, amount: number): void => {
+    days.push(day);
+    orders.push(order);
+    indices.push(index);
+    amounts.push(amount);
+  };
+
   invoices.forEach((invoice, index) => {
     if (invoice.issueDate > lastDay) return;
-    events.push({ day: invoice.issueDate, order: ORDER_ISSUE, index, amount: 0 });
+    push(invoice.issueDate, ORDER_ISSUE, index, 0);
     for (const payment of invoice.payments) {
       const day = Math.max(payment.date, invoice.issueDate);
-      if (day <= lastDay) events.push({ day, order: ORDER_PAYMENT, index, amount: payment.amount });
+      if (day <= lastDay) push(day, ORDER_PAYMENT, index, payment.amount);
     }
     if (invoice.settledDate !== null) {
       const day = Math.max(invoice.settledDate, invoice.issueDate);
-      if (day <= lastDay) events.push({ day, order: ORDER_SETTLE, index, amount: 0 });
+      if (day <= lastDay) push(day, ORDER_SETTLE, index, 0);
     }
   });
   queries.forEach((query, index) => {
-    events.push({ day: query.day, order: query.moment === 'issue' ? ORDER_ISSUE_QUERY : ORDER_END_QUERY, index, amount: 0 });
+    push(query.day, query.moment === 'issue' ? ORDER_ISSUE_QUERY : ORDER_END_QUERY, index, 0);
   });
-  events.sort((a, b) => a.day - b.day || a.order - b.order || a.index - b.index);
+  const order = Int32Array.from(days, (_, i) => i).sort((a, b) => days[a] - days[b] || orders[a] - orders[b] || indices[a] - indices[b]);
 
   const history = new DebtorHistory(customerId, extraColumns);
-  for (const event of events) {
-    switch (event.order) {
+  for (const e of order) {
+    switch (orders[e]) {
       case ORDER_ISSUE:
-        history.issue(invoices[event.index]);
+        history.issue(invoices[indices[e]]);
         break;
       case ORDER_PAYMENT:
-        history.pay(invoices[event.index].id, event.day, event.amount);
+        history.pay(invoices[indices[e]].id, days[e], amounts[e]);
         break;
       case ORDER_SETTLE:
-        history.settle(invoices[event.index].id, event.day);
+        history.settle(invoices[indices[e]].id, days[e]);
         break;
       default:
-        onQuery(history, queries[event.index]);
+        onQuery(history, queries[indices[e]]);
     }
   }
   return history;
@@ -97,46 +100,49 @@ export class ReceivablesTimeline {
   private readonly byCurrency = new Map<string, { issueDays: Float64Array; issueTotals: Float64Array; payDays: Float64Array; payTotals: Float64Array }>();
 
   constructor(ledger: Ledger) {
-    const issues = new Map<string, [number, number][]>();
-    const payments = new Map<string, [number, number][]>();
-    const push = (map: Map<string, [number, number][]>, currency: string, day: number, delta: number): void => {
-      const list = map.get(currency);
-      if (list) list.push([day, delta]);
-      else map.set(currency, [[day, delta]]);
+    // Per currency: net amount issued and net amount paid per day. Days are few compared with
+    // documents, so summing per day first leaves only a short list to sort.
+    const issues = new Map<string, Map<number, number>>();
+    const payments = new Map<string, Map<number, number>>();
+    const add = (map: Map<string, Map<number, number>>, currency: string, day: number, delta: number): void => {
+      let byDay = map.get(currency);
+      if (!byDay) {
+        byDay = new Map();
+        map.set(currency, byDay);
+      }
+      byDay.set(day, (byDay.get(day) ?? 0) + delta);
     };
 
     for (const invoice of ledger.invoices) {
       // Each document adds its amount on its issue day and removes it by payments, then by what is left
       // on its settlement day, so a settled document contributes zero afterwards (as in DebtorHistory).
-      push(issues, invoice.currency, invoice.issueDate, invoice.amount);
+      add(issues, invoice.currency, invoice.issueDate, invoice.amount);
       let paid = 0;
       for (const payment of invoice.payments) {
         const day = Math.max(payment.date, invoice.issueDate);
         if (invoice.settledDate !== null && day > Math.max(invoice.settledDate, invoice.issueDate)) continue;
-        push(payments, invoice.currency, day, payment.amount);
+        add(payments, invoice.currency, day, payment.amount);
         paid += payment.amount;
       }
       if (invoice.settledDate !== null) {
-        push(payments, invoice.currency, Math.max(invoice.settledDate, invoice.issueDate), invoice.amount - paid);
+        add(payments, invoice.currency, Math.max(invoice.settledDate, invoice.issueDate), invoice.amount - paid);
       }
     }
 
-    const cumulate = (list: [number, number][]): { days: Float64Array; totals: Float64Array } => {
-      list.sort((a, b) => a[0] - b[0]);
-      const days = new Float64Array(list.length);
-      const totals = new Float64Array(list.length);
+    const cumulate = (byDay: Map<number, number> | undefined): { days: Float64Array; totals: Float64Array } => {
+      const days = Float64Array.from(byDay ? byDay.keys() : []).sort();
+      const totals = new Float64Array(days.length);
       let total = 0;
-      list.forEach(([day, delta], i) => {
-        total += delta;
-        days[i] = day;
+      days.forEach((day, i) => {
+        total += (byDay as Map<number, number>).get(day) as number;
         totals[i] = total;
       });
       return { days, totals };
     };
 
     for (const currency of new Set([...issues.keys(), ...payments.keys()])) {
-      const issued = cumulate(issues.get(currency) ?? []);
-      const paid = cumulate(payments.get(currency) ?? []);
+      const issued = cumulate(issues.get(currency));
+      const paid = cumulate(payments.get(currency));
       this.byCurrency.set(currency, { issueDays: issued.days, issueTotals: issued.totals, payDays: paid.days, payTotals: paid.totals });
     }
   }

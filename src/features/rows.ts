@@ -139,7 +139,8 @@ function putExtras(
 }
 
 /**
- * Writes a full model row: debtor values, the invoice's values as of `day`, then the extra columns.
+ * Writes a full model row: debtor values, the invoice's values as of `day`, then the extra columns,
+ * into `target` when given (a subarray of exactly one row) or a new array.
  * With `invoice` null the row describes a typical new invoice for the debtor: its median amount, the
  * debtor's usual terms, issued on `day`.
  */
@@ -152,8 +153,10 @@ export function writeRow(
   extraColumns: readonly string[],
   extraTotals: ExtraHistory,
   usualTerms: number,
+  target?: Float64Array,
 ): Float64Array {
-  const row = new Float64Array(rowLength(extraColumns.length));
+  // Training writes straight into its row of one large matrix, so millions of rows need no small arrays.
+  const row = target ?? new Float64Array(rowLength(extraColumns.length));
   row.set(debtorValues, 0);
 
   let i = DEBTOR_COUNT;

@@ -27,6 +27,8 @@ export interface LabelledRows {
   featureNames: string[];
   /** Invoices left out because their outcome was not known yet (censored). */
   censored: number;
+  /** Rows planned before a `maxRows` sample; equals X.rows without one. */
+  plannedRows: number;
 }
 
 /** Outcome of an invoice under a label definition, and the first day it is known. */
@@ -51,12 +53,17 @@ export function outcomeOf(invoice: Invoice, lateAfter: number, horizon: number):
   return null;
 }
 
-interface PlannedRow {
-  invoice: Invoice;
-  outcome: InvoiceOutcome;
-  daysLate: number;
-  day: number;
-  moment: Moment;
+/**
+ * Planned rows of one customer as parallel arrays (no object per row, because a large ledger plans
+ * millions): the invoice's index in the customer's list, the row day, 1 for an issue-date row, the
+ * label and the days late when settled.
+ */
+interface CustomerPlan {
+  invoiceIndex: number[];
+  day: number[];
+  atIssue: number[];
+  late: number[];
+  daysLate: number[];
 }
 
 export interface RowSelection {
@@ -68,87 +75,144 @@ export interface RowSelection {
   issuedTo?: number;
   /** Add rows at the later checkpoints; default true. */
   checkpoints?: boolean;
+  /** Build at most this many rows, drawn with `seed` before any feature is computed. */
+  maxRows?: number;
+  seed?: number;
+}
+
+/**
+ * Returns `count` indices out of `total`, drawn with the seed, in ascending order; all of them when
+ * `count` is not smaller than `total`.
+ */
+export function sampleIndices(total: number, count: number, seed: number): Int32Array {
+  const all = Int32Array.from({ length: total }, (_, i) => i);
+  if (total <= count) return all;
+  let state = (seed ^ 0x9e3779b9) >>> 0 || 1;
+  const random = (): number => {
+    // xorshift32: deterministic and fast; its statistical quality is ample for picking rows.
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 4_294_967_296;
+  };
+  for (let i = 0; i < count; i += 1) {
+    const j = i + Math.floor(random() * (total - i));
+    const swap = all[i];
+    all[i] = all[j];
+    all[j] = swap;
+  }
+  return all.slice(0, count).sort();
+}
+
+/** Plans the rows of one customer's invoices: each known outcome at its issue date and checkpoints. */
+function planCustomer(invoices: readonly Invoice[], selection: RowSelection, counter: { censored: number }): CustomerPlan {
+  const { lateAfter } = selection;
+  const horizon = selection.knownBefore - 1;
+  const issuedFrom = selection.issuedFrom ?? -Infinity;
+  const issuedTo = selection.issuedTo ?? Infinity;
+  const withCheckpoints = selection.checkpoints ?? true;
+  const plan: CustomerPlan = { invoiceIndex: [], day: [], atIssue: [], late: [], daysLate: [] };
+  const add = (index: number, day: number, atIssue: number, late: number, daysLate: number): void => {
+    plan.invoiceIndex.push(index);
+    plan.day.push(day);
+    plan.atIssue.push(atIssue);
+    plan.late.push(late);
+    plan.daysLate.push(daysLate);
+  };
+
+  invoices.forEach((invoice, index) => {
+    if (invoice.kind === 'credit' || invoice.issueDate < issuedFrom || invoice.issueDate > issuedTo) return;
+    const outcome = outcomeOf(invoice, lateAfter, horizon);
+    if (outcome === null) {
+      if (invoice.issueDate <= horizon) counter.censored += 1;
+      return;
+    }
+    const late = outcome.late ? 1 : 0;
+    const daysLate = invoice.settledDate !== null && invoice.settledDate <= horizon ? invoice.settledDate - invoice.dueDate : NaN;
+    add(index, invoice.issueDate, 1, late, daysLate);
+    if (!withCheckpoints) return;
+
+    for (const offset of CHECKPOINT_OFFSETS) {
+      const day = invoice.dueDate + offset;
+      // A checkpoint needs the invoice still open at its end and the outcome still undecided then.
+      const openThen = invoice.settledDate === null || invoice.settledDate > day;
+      if (day > invoice.issueDate && day < invoice.dueDate + lateAfter && day <= horizon && openThen) add(index, day, 0, late, daysLate);
+    }
+  });
+  return plan;
 }
 
 /**
  * Builds labelled rows for every selected invoice whose outcome is known before `knownBefore`. Training
  * uses the default selection; evaluation builds test rows with `checkpoints: false` and an issue window.
+ * All rows are planned first, so a `maxRows` sample is drawn before any feature is computed.
  */
 export function buildLabelledRows(ledger: Ledger, selection: RowSelection): LabelledRows {
-  const { lateAfter, knownBefore } = selection;
-  const horizon = knownBefore - 1;
-  const issuedFrom = selection.issuedFrom ?? -Infinity;
-  const issuedTo = selection.issuedTo ?? Infinity;
-  const withCheckpoints = selection.checkpoints ?? true;
   const extraColumns = ledger.extraColumns;
-  const timeline = new ReceivablesTimeline(ledger);
   const width = rowLength(extraColumns.length);
+  const counter = { censored: 0 };
+  const customers = [...groupByCustomer(ledger)].map(([customerId, invoices]) => ({ customerId, invoices, planned: planCustomer(invoices, selection, counter) }));
 
-  const rows: Float64Array[] = [];
-  const labels: number[] = [];
-  const days: number[] = [];
-  const daysLate: number[] = [];
-  const atIssue: number[] = [];
-  const invoiceIds: string[] = [];
-  const customerIds: string[] = [];
-  let censored = 0;
+  // Each planned row gets its output position, or -1 when the sample leaves it out.
+  const totalPlanned = customers.reduce((sum, customer) => sum + customer.planned.day.length, 0);
+  const keep = sampleIndices(totalPlanned, selection.maxRows ?? Infinity, selection.seed ?? 1);
+  const position = new Int32Array(totalPlanned).fill(-1);
+  keep.forEach((plannedIndex, rowIndex) => {
+    position[plannedIndex] = rowIndex;
+  });
 
-  for (const [customerId, invoices] of groupByCustomer(ledger)) {
-    const planned: PlannedRow[] = [];
-    for (const invoice of invoices) {
-      if (invoice.kind === 'credit' || invoice.issueDate < issuedFrom || invoice.issueDate > issuedTo) continue;
-      const outcome = outcomeOf(invoice, lateAfter, horizon);
-      if (outcome === null) {
-        if (invoice.issueDate <= horizon) censored += 1;
-        continue;
-      }
-      const settledDaysLate = invoice.settledDate !== null && invoice.settledDate <= horizon ? invoice.settledDate - invoice.dueDate : NaN;
-      const base = { invoice, outcome, daysLate: settledDaysLate };
-      planned.push({ ...base, day: invoice.issueDate, moment: 'issue' });
-      if (!withCheckpoints) continue;
+  const count = keep.length;
+  const data = new Float64Array(count * width);
+  const y = new Float64Array(count);
+  const daysLate = new Float64Array(count);
+  const rowDays = new Int32Array(count);
+  const atIssue = new Uint8Array(count);
+  const invoiceIds = new Array<string>(count);
+  const customerIds = new Array<string>(count);
+  const timeline = count > 0 ? new ReceivablesTimeline(ledger) : null;
 
-      for (const offset of CHECKPOINT_OFFSETS) {
-        const day = invoice.dueDate + offset;
-        // A checkpoint needs the invoice still open at its end and the outcome still undecided then.
-        const openThen = invoice.settledDate === null || invoice.settledDate > day;
-        if (day > invoice.issueDate && day < invoice.dueDate + lateAfter && day <= horizon && openThen) {
-          planned.push({ ...base, day, moment: 'end' });
-        }
-      }
+  let firstPlanned = 0;
+  for (const { customerId, invoices, planned } of customers) {
+    const base = firstPlanned;
+    firstPlanned += planned.day.length;
+    const queries: ReplayQuery[] = [];
+    for (let tag = 0; tag < planned.day.length; tag += 1) {
+      if (position[base + tag] >= 0) queries.push({ day: planned.day[tag], moment: planned.atIssue[tag] === 1 ? 'issue' : 'end', tag });
     }
-    if (planned.length === 0) continue;
+    if (queries.length === 0 || !timeline) continue;
 
-    const queries: ReplayQuery[] = planned.map((row, tag) => ({ day: row.day, moment: row.moment, tag }));
     replayCustomer(customerId, invoices, extraColumns, queries, Infinity, (history, query) => {
-      const plan = planned[query.tag];
+      const invoice = invoices[planned.invoiceIndex[query.tag]];
+      const r = position[base + query.tag];
       const total = timeline.totalAt(history.currency, query.day, query.moment);
       const state = history.stateAt(query.day, total);
-      const tracked = history.tracked.get(plan.invoice.id);
-      const balance = tracked ? plan.invoice.amount - tracked.paid : plan.invoice.amount;
+      const tracked = history.tracked.get(invoice.id);
+      const balance = tracked ? invoice.amount - tracked.paid : invoice.amount;
       const extraTotals = { sums: state.extraSums, count: state.extraCount, lateness: state.extraLateness, meanDaysLate: state.noHistory ? null : state.stats.meanDaysLate };
-      const row = writeRow(debtorValuesOf(state), state.stats.typicalInvoice, plan.invoice, balance, query.day, extraColumns, extraTotals, 30);
-      rows.push(row);
-      labels.push(plan.outcome.late ? 1 : 0);
-      days.push(query.day);
-      daysLate.push(plan.daysLate);
-      atIssue.push(query.moment === 'issue' ? 1 : 0);
-      invoiceIds.push(plan.invoice.id);
-      customerIds.push(customerId);
+      const target = data.subarray(r * width, (r + 1) * width);
+      writeRow(debtorValuesOf(state), state.stats.typicalInvoice, invoice, balance, query.day, extraColumns, extraTotals, 30, target);
+      y[r] = planned.late[query.tag];
+      rowDays[r] = query.day;
+      daysLate[r] = planned.daysLate[query.tag];
+      atIssue[r] = planned.atIssue[query.tag];
+      invoiceIds[r] = invoice.id;
+      customerIds[r] = customerId;
     });
   }
 
-  const data = new Float64Array(rows.length * width);
-  rows.forEach((row, r) => data.set(row, r * width));
   return {
-    X: { data, rows: rows.length, cols: width },
-    y: Float64Array.from(labels),
-    daysLate: Float64Array.from(daysLate),
-    rowDays: Int32Array.from(days),
-    atIssue: Uint8Array.from(atIssue),
+    X: { data, rows: count, cols: width },
+    y,
+    daysLate,
+    rowDays,
+    atIssue,
     invoiceIds,
     customerIds,
     featureNames: featureNames(extraColumns),
-    censored,
+    censored: counter.censored,
+    plannedRows: totalPlanned,
   };
 }
 
@@ -171,5 +235,6 @@ export function selectRows(rows: LabelledRows, indices: ArrayLike<number>): Labe
     customerIds: pick(rows.customerIds),
     featureNames: rows.featureNames,
     censored: rows.censored,
+    plannedRows: rows.plannedRows,
   };
 }

@@ -3,7 +3,7 @@
 
 import { formatDay } from '../dates.js';
 import { featureNames, scaleFreeFeatureNames } from '../features/catalog.js';
-import { buildLabelledRows, selectRows, type LabelledRows } from '../features/training-rows.js';
+import { buildLabelledRows, sampleIndices, selectRows, type LabelledRows } from '../features/training-rows.js';
 import { RiskpayError, finding, type Finding } from '../findings.js';
 import { trainForest, type Forest, type ForestOptions } from '../forest/index.js';
 import type { Ledger } from '../ingest/ledger.js';
@@ -109,29 +109,6 @@ export function requireBothClasses(counts: { late: number; onTime: number }, lat
   if (counts.late < MIN_INVOICES_PER_CLASS || counts.onTime < MIN_INVOICES_PER_CLASS) throw new RiskpayError('MODEL_TOO_FEW_INVOICES', args);
 }
 
-/** Returns the indices of up to `maxRows` rows, chosen with the seed, in their original order. */
-export function subsampleIndices(count: number, maxRows: number, seed: number): Int32Array {
-  const all = Int32Array.from({ length: count }, (_, i) => i);
-  if (count <= maxRows) return all;
-  let state = (seed ^ 0x9e3779b9) >>> 0 || 1;
-  const random = (): number => {
-    // xorshift32: deterministic and fast; statistical quality is ample for picking rows.
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 4_294_967_296;
-  };
-  for (let i = 0; i < maxRows; i += 1) {
-    const j = i + Math.floor(random() * (count - i));
-    const swap = all[i];
-    all[i] = all[j];
-    all[j] = swap;
-  }
-  return all.slice(0, maxRows).sort();
-}
-
 /** Picks model columns out of full rows. */
 export function projectRows(rows: LabelledRows, names: readonly string[]): { X: { data: Float64Array; rows: number; cols: number }; names: string[] } {
   const position = new Map(rows.featureNames.map((name, i) => [name, i]));
@@ -195,6 +172,7 @@ export function concatRows(parts: LabelledRows[]): LabelledRows {
     customerIds: parts.flatMap((part) => part.customerIds),
     featureNames: parts[0].featureNames,
     censored: parts.reduce((sum, part) => sum + part.censored, 0),
+    plannedRows: parts.reduce((sum, part) => sum + part.plannedRows, 0),
   };
 }
 
@@ -213,7 +191,18 @@ function withConstantColumn(rows: LabelledRows, name: string, value: number): La
  * Builds labelled rows for one ledger or several independent ones (each business of a simulation is
  * its own ledger, so shares of receivables stay within a business), optionally stacked per threshold.
  */
-export function rowsFor(ledgers: readonly Ledger[], thresholds: readonly number[] | null, lateAfter: number, knownBefore: number, checkpoints: boolean): LabelledRows {
+export function rowsFor(
+  ledgers: readonly Ledger[],
+  thresholds: readonly number[] | null,
+  lateAfter: number,
+  knownBefore: number,
+  checkpoints: boolean,
+  sample: { maxRows: number; seed: number },
+): LabelledRows {
+  // One ledger at one threshold is sampled while planning, before features cost anything.
+  if (ledgers.length === 1 && thresholds === null) {
+    return buildLabelledRows(ledgers[0], { lateAfter, knownBefore, checkpoints, ...sample });
+  }
   const parts: LabelledRows[] = [];
   for (const ledger of ledgers) {
     if (thresholds === null) {
@@ -255,15 +244,15 @@ export async function trainModel(source: Ledger | Ledger[], options: TrainOption
 
   let firstDay = Infinity;
   for (const invoice of ledger.invoices) firstDay = Math.min(firstDay, invoice.issueDate);
-  let all = rowsFor(ledgers, thresholds, lateAfter, asOf + 1, checkpoints);
+  let all = rowsFor(ledgers, thresholds, lateAfter, asOf + 1, checkpoints, { maxRows, seed });
   const invoiceCounts = countInvoices(all);
   requireBothClasses(invoiceCounts, lateAfter, firstDay, asOf);
 
   let subsampledFrom: number | undefined;
-  if (all.X.rows > maxRows) {
-    subsampledFrom = all.X.rows;
-    all = selectRows(all, subsampleIndices(all.X.rows, maxRows, seed));
-    findings.push(finding('MODEL_ROWS_SUBSAMPLED', 'info', { rows: maxRows, from: subsampledFrom }));
+  if (all.X.rows > maxRows) all = selectRows(all, sampleIndices(all.X.rows, maxRows, seed));
+  if (all.plannedRows > all.X.rows) {
+    subsampledFrom = all.plannedRows;
+    findings.push(finding('MODEL_ROWS_SUBSAMPLED', 'info', { rows: all.X.rows, from: subsampledFrom }));
   }
 
   // The first fit sees only what was known before the holdout starts, so holdout labels never leak.
@@ -271,8 +260,8 @@ export async function trainModel(source: Ledger | Ledger[], options: TrainOption
   const holdoutIndices: number[] = [];
   for (let r = 0; r < all.X.rows; r += 1) if (all.rowDays[r] >= splitDay) holdoutIndices.push(r);
   const holdout = selectRows(all, holdoutIndices);
-  let early = rowsFor(ledgers, thresholds, lateAfter, splitDay, checkpoints);
-  if (early.X.rows > maxRows) early = selectRows(early, subsampleIndices(early.X.rows, maxRows, seed));
+  let early = rowsFor(ledgers, thresholds, lateAfter, splitDay, checkpoints, { maxRows, seed });
+  if (early.X.rows > maxRows) early = selectRows(early, sampleIndices(early.X.rows, maxRows, seed));
   const earlyCounts = countInvoices(early);
   const holdoutPositives = holdout.y.reduce((sum, label) => sum + label, 0);
 
