@@ -27,7 +27,7 @@ describe.skipIf(!hasIbm)('IBM time-split quality', () => {
     const naive = scorer(result, 'mean_days_late').metrics;
 
     expect(result.testRows).toBe(1189);
-    // NOTE: the target is AUC 0.89; the model measures 0.875, level with the mean-days-late rule (0.874).
+    // NOTE: the target is AUC 0.89; the model measures 0.876, level with the mean-days-late rule (0.874).
     expect(model.auc).toBeGreaterThanOrEqual(0.87);
     expect(model.auc).toBeGreaterThanOrEqual(naive.auc - 0.005);
     expect(scorer(result, 'always_on_time').metrics.auc).toBe(0.5);
@@ -46,7 +46,7 @@ describe.skipIf(!hasIbm)('IBM time-split quality', () => {
     const result = await run(EXTRAS, 10);
     const model = scorer(result, 'model').metrics;
 
-    // NOTE: the target is AUC 0.93; the model measures 0.923.
+    // NOTE: the target is AUC 0.93; the model measures 0.922.
     expect(model.auc).toBeGreaterThanOrEqual(0.92);
     expect(model.auc).toBeGreaterThan(scorer(result, 'mean_days_late').metrics.auc);
   });
