@@ -13,7 +13,7 @@ const INVOICE_COUNT = INVOICE_FEATURES.length;
 /** Model columns per opt-in extra column (see extraFeatureSpecs). */
 const EXTRA_WIDTH = 3;
 
-/** What the invoice row needs from the debtor's history about extra columns. */
+/** Debtor history of the opt-in extra columns, as an invoice row reads it. */
 export interface ExtraHistory {
   sums: ArrayLike<number>;
   count: number;

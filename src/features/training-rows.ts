@@ -54,9 +54,9 @@ export function outcomeOf(invoice: Invoice, lateAfter: number, horizon: number):
 }
 
 /**
- * Planned rows of one customer as parallel arrays (no object per row, because a large ledger plans
- * millions): the invoice's index in the customer's list, the row day, 1 for an issue-date row, the
- * label and the days late when settled.
+ * Planned rows of one customer as parallel arrays, because a large ledger plans millions of rows and an
+ * object per row would dominate the time. Each index holds one row: the invoice's index in the
+ * customer's list, the row day, 1 for an issue-date row, the label, and the days late when settled.
  */
 interface CustomerPlan {
   invoiceIndex: number[];

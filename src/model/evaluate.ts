@@ -125,7 +125,7 @@ function scorerResult(name: ScorerResult['name'], rows: LabelledRows, probabilit
   };
 }
 
-/** The naive rules' raw scores on rows. */
+/** Computes the naive rules' raw scores on rows. */
 function naiveScores(rows: LabelledRows, lateAfter: number): { meanDaysLate: Float64Array; lastLate: Float64Array } {
   const mean = column(rows, 'mean_days_late');
   const hasHistory = column(rows, 'has_history');

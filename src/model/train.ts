@@ -22,7 +22,7 @@ export const MODEL_VERSION = 1;
  */
 export const DEFAULT_LATE_AFTER_DAYS = 7;
 
-/** Fewest invoices of each class (late, on time) that training accepts. */
+/** Minimum number of invoices of each class (late, on time) that training accepts. */
 export const MIN_INVOICES_PER_CLASS = 10;
 
 /** Share of rows, the latest by date, kept out of the first fit for calibration and metrics. */
@@ -58,8 +58,8 @@ export interface TrainOptions {
   /** Train on these columns instead of the default set. */
   columns?: string[];
   /**
-   * Stack rows labelled at each of these thresholds, with the threshold as an input column, so the model
-   * serves any `--late-after` (the bundled model); `lateAfter` is then only the default bound to it.
+   * Thresholds whose labelled rows are stacked, with the threshold as an input column, so one model
+   * serves any `--late-after` (the bundled model). `lateAfter` is then only the threshold bound by default.
    */
   lateAfterValues?: number[];
 }
@@ -138,7 +138,7 @@ export async function fitRegressor(rows: LabelledRows, names: readonly string[],
   return trainForest({ X: projected.X, y, featureNames: projected.names }, options);
 }
 
-/** The model columns for a ledger: every feature, or the scale-free ones. */
+/** Returns the model columns for a ledger: every feature, or only the scale-free ones. */
 export function modelColumns(extraColumns: readonly string[], scaleFreeOnly: boolean): string[] {
   return scaleFreeOnly ? scaleFreeFeatureNames() : featureNames(extraColumns);
 }

@@ -29,7 +29,7 @@ async function asyncCodeOf(action: () => Promise<unknown>): Promise<string | nul
   }
 }
 
-/** One simulated business: enough late and on-time invoices to train quickly. */
+/** Simulates one business with enough late and on-time invoices to train quickly. */
 function simulatedLedger() {
   return simulateLedgers({ seed: 7, businesses: 1, debtors: 25, years: 1.5, start: '2023-01-01' })[0];
 }
