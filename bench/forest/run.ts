@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { generateData } from './data.js';
 import type { EngineResult } from './engine.js';
 import { writeBenchData } from './files.js';
@@ -95,7 +96,36 @@ function ratios(outcomes: Outcome[]): string {
   return lines.join('\n');
 }
 
-function main(): void {
+/** Runs `count` workers that each spin through the same fixed loop; resolves to the wall seconds. */
+async function spin(count: number): Promise<number> {
+  const code = `let s = 0; for (let i = 0; i < 3e8; i++) s += i % 7; require('node:worker_threads').parentPort.postMessage(s);`;
+  const start = performance.now();
+  await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(code, { eval: true });
+          worker.once('message', () => void worker.terminate().then(() => resolve()));
+          worker.once('error', reject);
+        }),
+    ),
+  );
+  return (performance.now() - start) / 1000;
+}
+
+/**
+ * Measures how much of a second core this process can get right now: the work of two spinning
+ * workers divided by the time they take, relative to one. 2.0 means two free cores; other load on
+ * the machine pulls it towards 1.0 or below, and then no engine can gain from a second thread.
+ */
+async function parallelCapacity(): Promise<string> {
+  const one = await spin(1);
+  const two = await spin(2);
+  return `two-thread capacity: ${((2 * one) / two).toFixed(2)} (1 spinning worker ${one.toFixed(2)} s, 2 workers ${two.toFixed(2)} s; 2.00 = two free cores)`;
+}
+
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       rows: { type: 'string', default: '5000,20000,100000' },
@@ -131,6 +161,7 @@ function main(): void {
 
   const sections: string[] = [];
   for (const rows of sizes) {
+    const capacityBefore = await parallelCapacity();
     const runs: Run[] = [
       node('riskpay-1', 'riskpay', rows, 1),
       node('riskpay-2', 'riskpay', rows, 2),
@@ -158,12 +189,16 @@ function main(): void {
     // The model saved by the last riskpay run is loaded in a fresh process.
     best.set('riskpay-load', runOnce(node('riskpay-load', 'riskpay-load', rows, 1)));
 
+    const capacityAfter = await parallelCapacity();
     const outcomes = [...best.values()];
-    sections.push(`### ${rows.toLocaleString('en-US')} training rows\n\n${table(outcomes)}\n\n${ratios(outcomes)}\n`);
+    sections.push(
+      `### ${rows.toLocaleString('en-US')} training rows\n\n${table(outcomes)}\n\n${ratios(outcomes)}\n` +
+        `- before: ${capacityBefore}\n- after: ${capacityAfter}\n`,
+    );
     process.stdout.write(`${sections[sections.length - 1]}\n`);
   }
 
   if (values.markdown !== undefined) writeFileSync(values.markdown, sections.join('\n'));
 }
 
-main();
+await main();
