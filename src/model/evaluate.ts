@@ -5,6 +5,7 @@
 import { formatDay } from '../dates.js';
 import { featureNames } from '../features/catalog.js';
 import { buildLabelledRows, type LabelledRows } from '../features/training-rows.js';
+import { RiskpayError } from '../findings.js';
 import type { Ledger } from '../ingest/ledger.js';
 import { DEFAULT_GRADE_CUTS } from '../scoring/grades.js';
 import { liftTopGroups, classifierMetrics, precisionRecallAt, reliabilityTable, type ClassifierMetrics, type ReliabilityBin } from './metrics.js';
@@ -171,6 +172,7 @@ async function trainAndTest(ledger: Ledger, cutoff: number, until: number, optio
 export async function evaluate(ledger: Ledger, options: EvaluateOptions): Promise<EvaluationResult> {
   const { cutoff, lateAfter } = options;
   const { model, rows, trainRows } = await trainAndTest(ledger, cutoff, Infinity, options);
+  if (rows.X.rows === 0) throw new RiskpayError('MODEL_EVALUATE_NO_TEST_INVOICES', { cutoff: formatDay(cutoff), last: formatDay(lastFactDay(ledger)) });
   const training = buildLabelledRows(ledger, { lateAfter, knownBefore: cutoff, checkpoints: false });
 
   const scorers: ScorerResult[] = [];

@@ -229,6 +229,7 @@ export function holdoutStart(rows: LabelledRows): number {
  */
 export async function trainModel(source: Ledger | Ledger[], options: TrainOptions = {}): Promise<{ model: ForestRiskModel; report: TrainReport }> {
   const ledgers = Array.isArray(source) ? source : [source];
+  if (ledgers.every((one) => one.invoices.length === 0)) throw new RiskpayError('MODEL_NO_INVOICES');
   const ledger: Ledger = ledgers.length === 1 ? ledgers[0] : { invoices: ledgers.flatMap((one) => one.invoices), extraColumns: ledgers[0].extraColumns };
   const thresholds = options.lateAfterValues ?? null;
   const asOf = options.asOf ?? lastFactDay(ledger);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildLabelledRows, outcomeOf } from '../../src/features/index.js';
 import { RiskpayError } from '../../src/findings.js';
-import { chooseModel, loadModel, saveModel, trainModel } from '../../src/model/index.js';
+import { chooseModel, evaluate, loadModel, saveModel, trainModel } from '../../src/model/index.js';
 import { simulateLedgers } from '../../scripts/simulate/simulate.js';
 import { day, invoiceOf, ledgerOf, readCaseLedger } from '../features/ledger-helpers.js';
 
@@ -62,6 +62,16 @@ describe('trainModel', () => {
     const ledger = readCaseLedger(`${CASES}/26-training-single-class/input.csv`);
     const code = await asyncCodeOf(() => trainModel(ledger, { lateAfter: 0, ...FAST }));
     expect(code).toBe('MODEL_NO_LATE_INVOICES');
+  });
+
+  it('rejects an empty ledger', async () => {
+    const code = await asyncCodeOf(() => trainModel({ invoices: [], extraColumns: [] }, { lateAfter: 0, ...FAST }));
+    expect(code).toBe('MODEL_NO_INVOICES');
+  });
+
+  it('evaluate rejects an empty test period', async () => {
+    const code = await asyncCodeOf(() => evaluate(simulatedLedger(), { cutoff: day('2030-01-01'), lateAfter: 7, backtest: false, train: FAST }));
+    expect(code).toBe('MODEL_EVALUATE_NO_TEST_INVOICES');
   });
 
   it('rejects too few of a class', async () => {

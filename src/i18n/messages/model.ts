@@ -10,6 +10,9 @@ export const modelMessages = defineCatalog({
       'Cannot train: every invoice between {from} and {to} was paid more than {lateAfter} days late ({late} late), so a model cannot learn what on time looks like. Use the bundled model or a longer history.',
     MODEL_TOO_FEW_INVOICES:
       'Cannot train: between {from} and {to} there are {late} late and {onTime} on-time invoices with a known outcome; at least {needed} of each are needed. Use the bundled model or a longer history.',
+    MODEL_NO_INVOICES: 'Cannot train: the input has no invoices. Check the file and its column mapping with "riskpay inspect".',
+    MODEL_EVALUATE_NO_TEST_INVOICES:
+      'Cannot evaluate: no invoice with a known outcome was issued on or after the cutoff {cutoff} (the latest date in the input is {last}). Choose an earlier --cutoff.',
     MODEL_ROWS_SUBSAMPLED: 'Training used {rows} rows chosen at random (with the seed) out of {from}.',
     MODEL_HOLDOUT_ONE_CLASS:
       'The holdout from {from} ({rows} rows, {late} late) lacks late or on-time invoices, so the model is not calibrated and has no holdout figures.',
@@ -43,6 +46,9 @@ export const modelMessages = defineCatalog({
       'Kan inte träna: alla fakturor mellan {from} och {to} betalades mer än {lateAfter} dagar för sent ({late} sena), så en modell kan inte lära sig hur betalning i tid ser ut. Använd den inbyggda modellen eller en längre historik.',
     MODEL_TOO_FEW_INVOICES:
       'Kan inte träna: mellan {from} och {to} finns {late} sena och {onTime} betalda i tid med känt utfall; minst {needed} av varje behövs. Använd den inbyggda modellen eller en längre historik.',
+    MODEL_NO_INVOICES: 'Kan inte träna: indata innehåller inga fakturor. Kontrollera filen och dess kolumner med "riskpay inspect".',
+    MODEL_EVALUATE_NO_TEST_INVOICES:
+      'Kan inte utvärdera: ingen faktura med känt utfall har fakturadatum på eller efter brytdagen {cutoff} (senaste datum i indata är {last}). Välj ett tidigare --cutoff.',
     MODEL_ROWS_SUBSAMPLED: 'Träningen använde {rows} slumpvis valda rader (med fröet) av {from}.',
     MODEL_HOLDOUT_ONE_CLASS:
       'Valideringsperioden från {from} ({rows} rader, {late} sena) saknar sena fakturor eller fakturor betalda i tid, så modellen är inte kalibrerad och saknar valideringssiffror.',
