@@ -10,6 +10,7 @@
 
 import type { ForestTask } from './types.js';
 import type { BinnedData } from './binning.js';
+import { MAX_BINS } from './binning.js';
 import { Rng } from './rng.js';
 
 export interface TreeParams {
@@ -226,6 +227,7 @@ export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams,
   const value = new Float64Array(capacity);
   const importance = new Float64Array(cols);
   let nodeCount = 1;
+  let treeDepth = 0;
 
   // Histograms: 256 bins x 2 statistics per feature slot, plus a 256-bit map of the bins a node
   // touched, so the scan visits only occupied bins in ascending order without sorting.
@@ -384,29 +386,34 @@ export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams,
     let lo = start;
     let rightRows = 0;
     if (isClassification) {
+      // Branch-free: each row is written to both sides and only one side's cursor advances.
+      // Writing index[lo] is safe because lo <= i and row i was read first.
       for (let i = start; i < end; i++) {
         const r = index[i];
-        if (bins[splitColumn + r] <= bestBin) {
-          index[lo] = r;
-          codes[lo++] = codes[i];
-        } else {
-          scratchIndex[rightRows] = r;
-          scratchCodes[rightRows++] = codes[i];
-        }
+        const code = codes[i];
+        const goesLeft = Number(bins[splitColumn + r] <= bestBin);
+        index[lo] = r;
+        codes[lo] = code;
+        scratchIndex[rightRows] = r;
+        scratchCodes[rightRows] = code;
+        lo += goesLeft;
+        rightRows += 1 - goesLeft;
       }
       codes.set(scratchCodes.subarray(0, rightRows), lo);
     } else {
       for (let i = start; i < end; i++) {
         const r = index[i];
-        if (bins[splitColumn + r] <= bestBin) {
-          index[lo] = r;
-          stat0[lo] = stat0[i];
-          stat1[lo++] = stat1[i];
-        } else {
-          scratchIndex[rightRows] = r;
-          scratch0[rightRows] = stat0[i];
-          scratch1[rightRows++] = stat1[i];
-        }
+        const a = stat0[i];
+        const b = stat1[i];
+        const goesLeft = Number(bins[splitColumn + r] <= bestBin);
+        index[lo] = r;
+        stat0[lo] = a;
+        stat1[lo] = b;
+        scratchIndex[rightRows] = r;
+        scratch0[rightRows] = a;
+        scratch1[rightRows] = b;
+        lo += goesLeft;
+        rightRows += 1 - goesLeft;
       }
       stat0.set(scratch0.subarray(0, rightRows), lo);
       stat1.set(scratch1.subarray(0, rightRows), lo);
@@ -414,6 +421,7 @@ export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams,
     index.set(scratchIndex.subarray(0, rightRows), lo);
     const leftNode = nodeCount++;
     const rightNode = nodeCount++;
+    if (depth + 1 > treeDepth) treeDepth = depth + 1;
     feature[node] = bestFeature;
     thresholdBin[node] = bestBin;
     threshold[node] = edges[bestFeature][bestBin];
@@ -436,16 +444,25 @@ export function buildTree(data: BinnedData, y: Float64Array, params: TreeParams,
     top++;
   }
 
-  // Out-of-bag predictions, walking the tree on bins (the same path as on raw values).
+  // Out-of-bag predictions, walking the tree on bins (the same path as on raw values). Siblings
+  // are adjacent (right = left + 1), and leaves loop to themselves with a bin threshold no bin
+  // exceeds, so each row takes exactly treeDepth branch-free steps.
   const oobCount = rows - inBag;
   const oobRows = new Int32Array(oobCount);
   const oobValues = new Float64Array(oobCount);
+  const stepColumn = new Int32Array(nodeCount);
+  const stepChild = new Int32Array(nodeCount);
+  const stepBin = new Int32Array(nodeCount);
+  for (let node = 0; node < nodeCount; node++) {
+    const leaf = feature[node] < 0;
+    stepColumn[node] = leaf ? 0 : feature[node] * rows;
+    stepChild[node] = leaf ? node : left[node];
+    stepBin[node] = leaf ? MAX_BINS : thresholdBin[node];
+  }
   for (let r = 0, k = 0; r < rows; r++) {
     if (counts[r] !== 0) continue;
     let node = 0;
-    while (feature[node] >= 0) {
-      node = bins[feature[node] * rows + r] <= thresholdBin[node] ? left[node] : right[node];
-    }
+    for (let d = 0; d < treeDepth; d++) node = stepChild[node] + Number(bins[stepColumn[node] + r] > stepBin[node]);
     oobRows[k] = r;
     oobValues[k] = value[node];
     k++;
