@@ -74,6 +74,27 @@ export interface DebtorStats {
   usualPaymentGap: number | null;
   /** Debtor's open balance over all open receivables in the same currency. */
   shareOfReceivables: number;
+  /** Lateness of settled invoices only, without open invoices and prepayments, for the words shown to people. */
+  paid?: PaidLateness;
+}
+
+/**
+ * Days late over settled invoices only. The model's lateness features also count open overdue invoices,
+ * so these figures exist to say "paid N days late" truthfully. An invoice settled before its issue date
+ * is a prepayment: it is counted in `prepaidCount` and left out of every other figure here.
+ */
+export interface PaidLateness {
+  /** Settled invoices that were not prepaid. */
+  count: number;
+  /** Of those, settled after the due date. */
+  lateCount: number;
+  prepaidCount: number;
+  /** Mean, median and maximum days late; null when `count` is 0. */
+  meanDaysLate: number | null;
+  medianDaysLate: number | null;
+  maxDaysLate: number | null;
+  /** Days late of the most recently settled one; null when `count` is 0. */
+  lastDaysLate: number | null;
 }
 
 export interface DebtorSnapshot {
