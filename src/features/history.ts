@@ -3,7 +3,7 @@
 // training row costs time proportional to the debtor's open invoices, not to its whole history.
 
 import type { Invoice } from '../ingest/ledger.js';
-import type { DebtorStats, OpenInvoice } from './types.js';
+import type { DebtorStats, OpenInvoice, PaidLateness } from './types.js';
 import { insertSorted, lowerBound, medianOfSorted, medianOfUnion, upperBound } from './sorted.js';
 
 /** Number of most recent observations behind the "recent" lateness figures. */
@@ -69,6 +69,12 @@ export class DebtorHistory {
   private readonly settledLate: number[] = [];
   private readonly settledTracked: Tracked[] = [];
   private readonly sortedLate: number[] = [];
+  /** Settled invoices without prepayments, for PaidLateness: sorted days late, sum, late count, last. */
+  private readonly paidSortedLate: number[] = [];
+  private paidSumLate = 0;
+  private paidLateCount = 0;
+  private paidLastDaysLate: number | null = null;
+  private prepaidCount = 0;
   private sumLate = 0;
   private sumSqLate = 0;
   private maxLate = -Infinity;
@@ -191,11 +197,40 @@ export class DebtorHistory {
         totals[1] += 1;
       } else this.extraLateness[c].set(value, [daysLate, 1]);
     });
+    this.recordPaidLateness(invoice, daysLate);
     if (invoice.disputed) this.disputedSettleDays.push(day);
     else {
       this.undisputedLateSum += daysLate;
       this.undisputedCount += 1;
     }
+  }
+
+  /**
+   * Adds a settled invoice to the settled-only figures, or counts it as a prepayment when the ledger
+   * dates its settlement before its issue day (replay moves such a settlement to the issue day).
+   */
+  private recordPaidLateness(invoice: Invoice, daysLate: number): void {
+    if (invoice.settledDate !== null && invoice.settledDate < invoice.issueDate) {
+      this.prepaidCount += 1;
+      return;
+    }
+    insertSorted(this.paidSortedLate, daysLate);
+    this.paidSumLate += daysLate;
+    if (daysLate > 0) this.paidLateCount += 1;
+    this.paidLastDaysLate = daysLate;
+  }
+
+  private paidLateness(): PaidLateness {
+    const count = this.paidSortedLate.length;
+    return {
+      count,
+      lateCount: this.paidLateCount,
+      prepaidCount: this.prepaidCount,
+      meanDaysLate: count > 0 ? this.paidSumLate / count : null,
+      medianDaysLate: medianOfSorted(this.paidSortedLate),
+      maxDaysLate: count > 0 ? this.paidSortedLate[count - 1] : null,
+      lastDaysLate: this.paidLastDaysLate,
+    };
   }
 
   /** Records the open balance at every month end before `day` that has passed since the last event. */
@@ -308,6 +343,7 @@ export class DebtorHistory {
       daysSinceLastPayment: lastPayment === null ? null : day - lastPayment,
       usualPaymentGap: medianOfSorted(this.sortedGaps),
       shareOfReceivables: receivablesTotal > 0 ? Math.max(openBalance, 0) / receivablesTotal : 0,
+      paid: this.paidLateness(),
     };
 
     return {
