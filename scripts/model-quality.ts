@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       process.stdout.write(`Rolling-origin backtest AUC: mean ${fixed(result.backtest.meanAuc)}, std ${fixed(result.backtest.stdAuc)}; mean_days_late mean ${fixed(result.backtest.meanNaiveAuc)}. Folds: ${folds}.\n\n`);
     }
     for (const payment of result.paymentDate) {
-      process.stdout.write(`Payment date, ${payment.name}: within 3 days ${fixed(payment.within3Days * 100, 1)}%, within 7 days ${fixed(payment.within7Days * 100, 1)}%, mean absolute error ${fixed(payment.meanAbsoluteDays, 1)} days (${payment.rows} settled invoices).\n`);
+      process.stdout.write(`Payment date, ${payment.name}: within 3 days ${fixed(payment.within3Days * 100, 1)}%, within 7 days ${fixed(payment.within7Days * 100, 1)}%, mean absolute error ${fixed(payment.meanAbsoluteDays, 1)} days (${payment.rows} settled invoices)${payment.intervalCoverage === undefined ? '' : `; ${fixed(payment.intervalCoverage * 100, 1)}% inside the 80% interval`}.\n`);
     }
     const model = result.scorers.find((scorer) => scorer.name === 'model');
     if (model) {

@@ -47,6 +47,8 @@ export interface PaymentDateResult {
   within3Days: number;
   within7Days: number;
   meanAbsoluteDays: number;
+  /** Share of actual payments inside the predicted 80% interval (model only). */
+  intervalCoverage?: number;
 }
 
 export interface BacktestFold {
@@ -197,7 +199,8 @@ export async function evaluate(ledger: Ledger, options: EvaluateOptions): Promis
     const medians = column(rows, 'median_days_late');
     const hasHistory = column(rows, 'has_history');
     const actual = settled.map((r) => rows.daysLate[r]);
-    paymentDate.push(paymentDateResult('model', actual, settled.map((r) => predictions[r].days)));
+    const inside = settled.filter((r) => rows.daysLate[r] >= Math.floor(predictions[r].low) && rows.daysLate[r] <= Math.ceil(predictions[r].high)).length;
+    paymentDate.push({ ...paymentDateResult('model', actual, settled.map((r) => predictions[r].days)), intervalCoverage: inside / settled.length });
     paymentDate.push(paymentDateResult('usual_delay', actual, settled.map((r) => (hasHistory[r] === 1 ? medians[r] : 0))));
   }
 

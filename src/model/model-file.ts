@@ -49,6 +49,8 @@ export const modelFileSchema = z.object({
   /** Forest JSON as the forest engine writes it; loadForest checks it. */
   classifier: z.unknown(),
   regressor: z.unknown().nullable(),
+  /** Days added on both sides of the payment-date interval; absent in files without a fitted widening. */
+  intervalWidening: z.number().min(0).max(3650).optional(),
 });
 
 /** Serializes a model to the model-file object. */
@@ -58,6 +60,7 @@ export function modelToJson(model: ForestRiskModel): unknown {
     calibration: model.calibration,
     classifier: model.classifier.toJSON(),
     regressor: model.regressor ? model.regressor.toJSON() : null,
+    intervalWidening: model.intervalWidening,
   };
 }
 
@@ -91,7 +94,7 @@ export function modelFromJson(json: unknown, file: string): ForestRiskModel {
     throw new RiskpayError('MODEL_INVALID', { file, path: 'regressor', problem: `expected a regression forest over ${width} features` }, { file });
   }
   const holdout = data.meta.holdout;
-  return new ForestRiskModel({ meta: { ...data.meta, holdout }, classifier, calibration: data.calibration, regressor });
+  return new ForestRiskModel({ meta: { ...data.meta, holdout }, classifier, calibration: data.calibration, regressor, intervalWidening: data.intervalWidening ?? 0 });
 }
 
 /** Reads and checks a model file. */

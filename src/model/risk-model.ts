@@ -23,6 +23,11 @@ export interface ModelParts {
   classifier: Forest;
   calibration: PlattCalibration;
   regressor: Forest | null;
+  /**
+   * Days added on both sides of the per-tree interval, so that about 80% of holdout payments fell
+   * inside it (split conformal widening); 0 when not fitted.
+   */
+  intervalWidening?: number;
 }
 
 export class ForestRiskModel implements RiskModel {
@@ -30,6 +35,7 @@ export class ForestRiskModel implements RiskModel {
   readonly classifier: Forest;
   readonly calibration: PlattCalibration;
   readonly regressor: Forest | null;
+  readonly intervalWidening: number;
   /** Names of the columns callers pass, in order. */
   readonly inputNames: string[];
   /** For each model column, its index in the input row. */
@@ -40,6 +46,7 @@ export class ForestRiskModel implements RiskModel {
     this.classifier = parts.classifier;
     this.calibration = parts.calibration;
     this.regressor = parts.regressor;
+    this.intervalWidening = parts.intervalWidening ?? 0;
     this.inputNames = featureNames(parts.meta.extraColumns);
     const position = new Map(this.inputNames.map((name, i) => [name, i]));
     this.columns = Int32Array.from(parts.meta.featureNames, (name) => {
@@ -67,6 +74,7 @@ export class ForestRiskModel implements RiskModel {
       classifier: this.classifier,
       calibration: this.calibration,
       regressor: this.regressor,
+      intervalWidening: this.intervalWidening,
     });
   }
 
@@ -125,24 +133,32 @@ export class ForestRiskModel implements RiskModel {
   predictDaysLate(rows: Matrix): PaymentDatePrediction[] {
     const regressor = this.regressor;
     if (!regressor) return [];
-    const projected = this.project(rows);
-    const result: PaymentDatePrediction[] = [];
-    for (let r = 0; r < projected.rows; r += 1) {
-      const perTree = regressor.predictTrees(projected.data.subarray(r * projected.cols, (r + 1) * projected.cols));
-      const sorted = Float64Array.from(perTree).sort();
-      let sum = 0;
-      for (const value of sorted) sum += value;
-      result.push({
-        days: sum / sorted.length,
-        low: quantileOfSorted(sorted, INTERVAL_QUANTILES[0]),
-        high: quantileOfSorted(sorted, INTERVAL_QUANTILES[1]),
-      });
-    }
-    return result;
+    return treeIntervals(regressor, this.project(rows)).map((interval) => ({
+      days: interval.days,
+      low: interval.low - this.intervalWidening,
+      high: interval.high + this.intervalWidening,
+    }));
   }
 }
 
-function quantileOfSorted(sorted: Float64Array, q: number): number {
+/** Returns per row the mean of the trees' predictions and their INTERVAL_QUANTILES, before widening. */
+export function treeIntervals(regressor: Forest, rows: Matrix): PaymentDatePrediction[] {
+  const result: PaymentDatePrediction[] = [];
+  for (let r = 0; r < rows.rows; r += 1) {
+    const sorted = regressor.predictTrees(rows.data.subarray(r * rows.cols, (r + 1) * rows.cols)).sort();
+    let sum = 0;
+    for (const value of sorted) sum += value;
+    result.push({
+      days: sum / sorted.length,
+      low: quantileOfSorted(sorted, INTERVAL_QUANTILES[0]),
+      high: quantileOfSorted(sorted, INTERVAL_QUANTILES[1]),
+    });
+  }
+  return result;
+}
+
+/** Returns the q-quantile of an ascending array by linear interpolation. */
+export function quantileOfSorted(sorted: Float64Array, q: number): number {
   if (sorted.length === 0) return NaN;
   const position = q * (sorted.length - 1);
   const low = Math.floor(position);

@@ -9,7 +9,7 @@ import { trainForest, type Forest, type ForestOptions } from '../forest/index.js
 import type { Ledger } from '../ingest/ledger.js';
 import { applyCalibration, fitPlatt, type PlattCalibration } from './calibration.js';
 import { classifierMetrics, type ClassifierMetrics } from './metrics.js';
-import { ForestRiskModel, LATE_AFTER_FEATURE } from './risk-model.js';
+import { ForestRiskModel, INTERVAL_QUANTILES, LATE_AFTER_FEATURE, treeIntervals } from './risk-model.js';
 import type { ModelMeta } from './types.js';
 
 export const MODEL_FORMAT = 'riskpay-model';
@@ -136,6 +136,32 @@ export async function fitRegressor(rows: LabelledRows, names: readonly string[],
   const projected = projectRows(subset, names);
   const y = subset.daysLate.map((days) => Math.min(Math.max(days, DAYS_LATE_RANGE[0]), DAYS_LATE_RANGE[1]));
   return trainForest({ X: projected.X, y, featureNames: projected.names }, options);
+}
+
+/** Share of holdout payments that the widened payment-date interval should contain. */
+const INTERVAL_COVERAGE = INTERVAL_QUANTILES[1] - INTERVAL_QUANTILES[0];
+
+/**
+ * Fits the payment-date interval widening by split conformal prediction: a regressor trained on the
+ * rows before the holdout predicts the holdout, and the widening is the quantile of how far actual days
+ * late fell outside the per-tree interval. Returns 0 without enough settled holdout rows.
+ */
+async function fitIntervalWidening(early: LabelledRows, holdout: LabelledRows, names: readonly string[], options: ForestOptions): Promise<number> {
+  const settled: number[] = [];
+  for (let r = 0; r < holdout.X.rows; r += 1) if (Number.isFinite(holdout.daysLate[r])) settled.push(r);
+  if (settled.length < 2 * MIN_INVOICES_PER_CLASS) return 0;
+  const earlyRegressor = await fitRegressor(early, names, options);
+  if (!earlyRegressor) return 0;
+
+  const rows = selectRows(holdout, settled);
+  const intervals = treeIntervals(earlyRegressor, projectRows(rows, names).X);
+  const outside = Float64Array.from(intervals, (interval, i) => {
+    const actual = Math.min(Math.max(rows.daysLate[i], DAYS_LATE_RANGE[0]), DAYS_LATE_RANGE[1]);
+    return Math.max(interval.low - actual, actual - interval.high);
+  }).sort();
+  // The (n + 1)-corrected rank keeps the coverage guarantee of split conformal prediction.
+  const rank = Math.min(Math.ceil(INTERVAL_COVERAGE * (outside.length + 1)) - 1, outside.length - 1);
+  return Math.max(outside[rank], 0);
 }
 
 /** Returns the model columns for a ledger: every feature, or only the scale-free ones. */
@@ -281,6 +307,7 @@ export async function trainModel(source: Ledger | Ledger[], options: TrainOption
 
   const classifier = await fitClassifier(all, names, classifierOptions);
   const regressor = options.regressor === false ? null : await fitRegressor(all, names, regressorOptions);
+  const intervalWidening = regressor ? await fitIntervalWidening(early, holdout, names, regressorOptions) : 0;
   const positives = all.y.reduce((sum, label) => sum + label, 0);
 
   const meta: ModelMeta = {
@@ -295,7 +322,7 @@ export async function trainModel(source: Ledger | Ledger[], options: TrainOption
     extraColumns: [...extraColumns],
     seed,
   };
-  const model = new ForestRiskModel({ meta, classifier, calibration, regressor });
+  const model = new ForestRiskModel({ meta, classifier, calibration, regressor, intervalWidening });
   const importance = classifier.featureImportance();
   const topFeatures = names
     .map((feature, i) => ({ feature, importance: importance[i] }))

@@ -31,6 +31,9 @@ describe.skipIf(!hasIbm)('IBM time-split quality', () => {
     expect(model.auc).toBeGreaterThanOrEqual(0.87);
     expect(model.auc).toBeGreaterThanOrEqual(naive.auc - 0.005);
     expect(scorer(result, 'always_on_time').metrics.auc).toBe(0.5);
+    const paymentDate = result.paymentDate.find((entry) => entry.name === 'model')!;
+    expect(paymentDate.intervalCoverage).toBeGreaterThanOrEqual(0.75);
+    expect(paymentDate.within7Days).toBeGreaterThanOrEqual(result.paymentDate.find((entry) => entry.name === 'usual_delay')!.within7Days);
   });
 
   it('late-after 0 with extras', async () => {
