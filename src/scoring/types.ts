@@ -50,11 +50,17 @@ export interface DebtorScore {
   recentDaysLate: number[];
   /** Recent minus earlier mean days late; null without enough history. */
   trendDays: number | null;
+  /** True when the debtor has no settled invoice yet, even if it has open overdue ones. */
   noHistory: boolean;
   flags: Flag[];
   reasons: Reason[];
   /** 'open-invoices': balance-weighted mean of open invoices' risk; 'debtor-row': nothing open, so the debtor's own row. */
   riskSource?: 'open-invoices' | 'debtor-row';
+  /**
+   * True when no invoice has money owed after credit. The risk then describes a new invoice (useful for
+   * credit decisions), such a debtor does not count toward --fail-on, and plan gives it no actions.
+   */
+  nothingOwed?: boolean;
 }
 
 export interface InvoiceScore {
@@ -126,6 +132,8 @@ export interface PlanRow {
   grade: Grade;
   /** Cause of the step: 'grade:B' or 'flag:FLAG_OLDEST_OVERDUE'. */
   trigger: string;
+  /** Risk times amount: of the invoice, or the debtor's expected amount at risk for a debtor step. */
+  expectedAtRisk?: number;
 }
 
 export interface PlanResult {
@@ -142,6 +150,7 @@ export interface ForecastWeek {
   end: string;
   currency: string;
   expected: number;
+  /** Invoices whose expected payment date falls in this week; each open invoice is counted in one week at most. */
   invoices: number;
 }
 
@@ -154,6 +163,8 @@ export interface ForecastCurrencyTotal {
   beyondHorizon: number;
   /** Balance of invoices so far past due that the forecast does not count on them. */
   doubtful?: number;
+  /** Balance expected to arrive after the horizon: `beyondHorizon` without `doubtful`. */
+  expectedAfterHorizon?: number;
 }
 
 /** An open invoice with less than an even chance of being paid within the horizon. */
