@@ -5,7 +5,7 @@ import { formatDay } from '../dates.js';
 import type { Invoice, Payment } from './ledger.js';
 import type { InvoiceDraft } from './invoice-rows.js';
 import type { PaymentDraft } from './payment-rows.js';
-import { dueDateFromTerms, parseTerms, describeTerms, type Terms } from './terms.js';
+import { dueDateFromTerms, parseTerms, type Terms } from './terms.js';
 import type { Reporter } from './reporter.js';
 import type { ImportOptions } from './options.js';
 import { RiskpayError } from '../findings.js';
@@ -29,6 +29,8 @@ export function assembleInvoices(
 ): Invoice[] {
   const fallbackTerms = defaultTerms(options);
   const assumed = new Map<string, number>();
+  // Files already told that their paid columns give way to the payments files.
+  const paidColumnsNoted = new Set<string>();
   const invoices: Invoice[] = [];
 
   for (const draft of drafts) {
@@ -50,14 +52,18 @@ export function assembleInvoices(
       }
     }
 
-    // Terms from the row, else from the option; unreadable terms matter only when they are needed.
+    // Terms from the row, else from the option. Unreadable terms are an error when they are the only
+    // source of the due date, because skipping the row would drop a receivable from every total.
     let terms: Terms | null = draft.terms ?? null;
     if (draft.terms === undefined) {
-      const needed = draft.dueDate === null;
-      reporter.add('INGEST_TERMS_INVALID', needed ? 'warning' : 'info', { file: draft.file, line: draft.line, column: draft.headers.terms ?? 'terms', value: draft.termsText }, { ...path, column: draft.headers.terms });
-      if (needed && fallbackTerms === null) {
-        onSkip(draft, 'INGEST_TERMS_INVALID');
-        continue;
+      const termsArgs = { file: draft.file, line: draft.line, column: draft.headers.terms ?? 'terms', value: draft.termsText, invoiceId: draft.invoiceId };
+      const termsPath = { ...path, column: draft.headers.terms };
+      if (draft.dueDate !== null) {
+        reporter.add('INGEST_TERMS_INVALID_DUE_DATE_USED', 'info', termsArgs, termsPath);
+      } else if (fallbackTerms === null) {
+        throw new RiskpayError('INGEST_TERMS_INVALID', termsArgs, termsPath);
+      } else {
+        reporter.add('INGEST_TERMS_INVALID_OPTION_USED', 'warning', termsArgs, termsPath);
       }
     }
     let termsFromOption = false;
@@ -66,12 +72,16 @@ export function assembleInvoices(
       termsFromOption = true;
     }
 
+    // Rule for a due date before the invoice date (demo data and some exports hold such rows): the
+    // due date comes from the terms when they are known, else the invoice counts as due on receipt,
+    // so its due date becomes the invoice date. The ledger holds only the corrected date, so the
+    // features and the late/on-time labels both measure lateness against it.
     let dueDate: number;
     if (draft.dueDate !== null) {
       dueDate = draft.dueDate as number;
       if (dueDate < issueDate) {
-        const fixable = terms ?? fallbackTerms;
-        const corrected = fixable ? dueDateFromTerms(issueDate, fixable) : dueDate;
+        const known = terms ?? fallbackTerms;
+        const corrected = known ? dueDateFromTerms(issueDate, known) : issueDate;
         reporter.add('INGEST_DUE_BEFORE_ISSUE', 'warning', {
           file: draft.file, line: draft.line, invoiceId: draft.invoiceId,
           dueDate: formatDay(dueDate), issueDate: formatDay(issueDate), used: formatDay(corrected),
@@ -88,7 +98,17 @@ export function assembleInvoices(
     }
     const termsDays = draft.dueDate !== null ? Math.max(0, dueDate - issueDate) : terms ? dueDateFromTerms(issueDate, terms) - issueDate : null;
 
-    const payments = paymentsFromRow(draft, amount, reporter, options.payments !== undefined && options.payments.length > 0);
+    const separateFile = options.payments !== undefined && options.payments.length > 0;
+    if (separateFile && !paidColumnsNoted.has(draft.file)) {
+      const paidColumns = (['paidDate', 'paidAmount', 'balance', 'lastPaymentDate'] as const)
+        .map((field) => draft.headers[field])
+        .filter((header): header is string => header !== undefined);
+      if (paidColumns.length > 0) {
+        reporter.add('INGEST_PAID_COLUMNS_IGNORED', 'info', { columns: paidColumns.join(', ') }, { file: draft.file });
+      }
+      paidColumnsNoted.add(draft.file);
+    }
+    const payments = paymentsFromRow(draft, amount, reporter, separateFile);
 
     const invoice: Invoice = {
       id: draft.invoiceId,
@@ -110,7 +130,8 @@ export function assembleInvoices(
   }
 
   for (const [file, count] of assumed) {
-    reporter.add('INGEST_TERMS_ASSUMED', 'info', { file, count, terms: describeTerms(fallbackTerms!) }, { file });
+    const code = `INGEST_TERMS_ASSUMED${fallbackTerms!.endOfMonth ? '_EOM' : ''}${count === 1 ? '_ONE' : ''}`;
+    reporter.add(code, 'info', { count, days: fallbackTerms!.days }, { file });
   }
   return invoices;
 }
@@ -180,13 +201,18 @@ export function settleInvoices(invoices: Invoice[], reporter: Reporter): void {
   }
 }
 
+/**
+ * Returns the day the payments first reach the amount. A prepaid invoice counts as settled on its
+ * invoice date, not before: the debt did not exist earlier, and the feature replay also moves
+ * payments before the invoice date to that day.
+ */
 function settledDay(invoice: Invoice): number | null {
   if (Math.abs(invoice.amount) < CENT_TOLERANCE) return invoice.issueDate;
   let paid = 0;
   for (const payment of invoice.payments) {
     paid += payment.amount;
     const reached = invoice.amount > 0 ? paid >= invoice.amount - CENT_TOLERANCE : paid <= invoice.amount + CENT_TOLERANCE;
-    if (reached) return payment.date;
+    if (reached) return Math.max(payment.date, invoice.issueDate);
   }
   return null;
 }

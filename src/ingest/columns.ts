@@ -5,7 +5,7 @@
 import { RiskpayError } from '../findings.js';
 import type { DecimalSeparator, DateOrder } from './options.js';
 import { readNumber, readNumberAs } from './numbers.js';
-import { readDate, readDateAs, resolveAmbiguous } from './date-values.js';
+import { readDate, readDateAs, resolveAmbiguous, numericDateSeparator, type DateFormat } from './date-values.js';
 
 /** A problem with one row: the row is skipped and reported (or the import stops in strict mode). */
 export class RowIssue extends Error {
@@ -127,7 +127,7 @@ export class DateColumn {
   constructor(
     readonly header: string,
     readonly file: string,
-    private readonly fixed: DateOrder | undefined,
+    private readonly fixed: DateFormat | undefined,
     private readonly fileOrder: FileDateOrder,
   ) {}
 
@@ -138,7 +138,8 @@ export class DateColumn {
       this.noteKind(cached.serial, line);
       return cached.day;
     }
-    const reading = this.fixed ? readDateAs(raw, this.fixed) : readDate(raw);
+    if (this.fixed?.separator) this.checkSeparator(raw, this.fixed, line);
+    const reading = this.fixed ? readDateAs(raw, this.fixed.order) : readDate(raw);
     switch (reading.kind) {
       case 'empty':
         return null;
@@ -161,6 +162,17 @@ export class DateColumn {
         return day;
       }
     }
+  }
+
+  /** Raises an error when a numeric date does not use the separator of the --date-format pattern. */
+  private checkSeparator(raw: string, format: DateFormat, line: number): void {
+    const separator = numericDateSeparator(raw);
+    if (separator === null || separator === format.separator) return;
+    throw new RiskpayError(
+      'INGEST_DATE_SEPARATOR_MISMATCH',
+      { column: this.header, value: raw.trim(), separator: format.separator!, format: format.text, example: format.text.split(format.separator!).join(separator) },
+      { file: this.file, line, column: this.header },
+    );
   }
 
   private noteKind(serial: boolean, line: number): void {
@@ -226,7 +238,7 @@ export class DateColumn {
   }
 
   describe(): string {
-    if (this.fixed) return `${this.fixed} (option)`;
+    if (this.fixed) return `${this.fixed.text} (option)`;
     const parts: string[] = [];
     const order = this.finalOrder();
     if (order) parts.push(order);

@@ -150,11 +150,40 @@ export function readDateAs(raw: string, order: DateOrder): DateReading {
   return order === 'MDY' ? checked(year, first, second) : checked(year, second, first);
 }
 
-/** Parses the `dateFormat` option: an order (DMY, MDY, YMD) or a pattern such as DD/MM/YYYY. */
+/** The `dateFormat` option: the order of day, month and year, and the separator a pattern names. */
+export interface DateFormat {
+  order: DateOrder;
+  /** Separator of a pattern such as DD.MM.YYYY; null for a bare order (DMY), which accepts any. */
+  separator: string | null;
+  /** The option as given, for messages. */
+  text: string;
+}
+
+const FORMAT_PART = '(D{1,2}|M{1,2}|Y{2,4})';
+const FORMAT_PATTERN = new RegExp(`^${FORMAT_PART}([/.-])${FORMAT_PART}\\2${FORMAT_PART}$`);
+
+/** Parses the `dateFormat` option: an order (DMY, MDY, YMD) or a pattern such as DD/MM/YYYY or YYYY-MM-DD. */
+export function parseDateFormat(value: string): DateFormat | null {
+  const text = value.trim();
+  const upper = text.toUpperCase();
+  if (upper === 'DMY' || upper === 'MDY' || upper === 'YMD') return { order: upper, separator: null, text };
+  const match = FORMAT_PATTERN.exec(upper);
+  if (!match) return null;
+  const order = match[1][0] + match[3][0] + match[4][0];
+  if (order !== 'DMY' && order !== 'MDY' && order !== 'YMD') return null;
+  return { order, separator: match[2], text };
+}
+
+/** Parses the `dateFormat` option and returns only its order; null when it is invalid. */
 export function parseDateFormatOption(value: string): DateOrder | null {
-  const upper = value.trim().toUpperCase();
-  if (upper === 'DMY' || upper === 'MDY' || upper === 'YMD') return upper;
-  const letters = upper.replace(/[^DMY]/g, '').replace(/(.)\1+/g, '$1');
-  if (letters === 'DMY' || letters === 'MDY' || letters === 'YMD') return letters;
-  return null;
+  return parseDateFormat(value)?.order ?? null;
+}
+
+/** Returns the separator between the numbers of a numeric date such as 03/04/2024, or null for other text. */
+export function numericDateSeparator(raw: string): string | null {
+  const text = raw.trim();
+  const iso = /^\d{4}([-/.])\d{1,2}\1\d{1,2}(?:$|[T\s])/.exec(text);
+  if (iso) return iso[1];
+  const numeric = NUMERIC.exec(text);
+  return numeric ? numeric[2] : null;
 }

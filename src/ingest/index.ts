@@ -4,8 +4,8 @@
 import { RiskpayError, type Finding } from '../findings.js';
 import type { ImportResult, Invoice } from './ledger.js';
 import { applyPreset } from './presets.js';
-import { LEDGER_FIELDS, PAYMENT_FIELDS, type DateOrder, type ImportOptions } from './options.js';
-import { parseDateFormatOption } from './date-values.js';
+import { LEDGER_FIELDS, PAYMENT_FIELDS, type ImportOptions } from './options.js';
+import { parseDateFormat, type DateFormat } from './date-values.js';
 import { readCsvFile, newFileDetails, type FileDetails } from './read-file.js';
 import { makeInvoiceReader, type InvoiceStore } from './invoice-rows.js';
 import { makePaymentReader, type PaymentDraft } from './payment-rows.js';
@@ -22,7 +22,7 @@ export type { CodeCount } from './reporter.js';
 export { parseTerms, dueDateFromTerms } from './terms.js';
 
 /** Options checked before any file is opened, so a usage error never depends on file contents. */
-function checkOptions(options: ImportOptions): DateOrder | undefined {
+function checkOptions(options: ImportOptions): DateFormat | undefined {
   if (options.decimal !== undefined && options.decimal !== ',' && options.decimal !== '.') {
     throw new RiskpayError('INGEST_DECIMAL_OPTION_INVALID', { value: String(options.decimal) });
   }
@@ -33,9 +33,9 @@ function checkOptions(options: ImportOptions): DateOrder | undefined {
   }
   defaultTerms(options);
   if (options.dateFormat === undefined || options.dateFormat === '') return undefined;
-  const order = parseDateFormatOption(options.dateFormat);
-  if (order === null) throw new RiskpayError('INGEST_DATE_FORMAT_OPTION_INVALID', { value: options.dateFormat });
-  return order;
+  const format = parseDateFormat(options.dateFormat);
+  if (format === null) throw new RiskpayError('INGEST_DATE_FORMAT_OPTION_INVALID', { value: options.dateFormat });
+  return format;
 }
 
 interface ImportState {
@@ -47,8 +47,8 @@ interface ImportState {
 async function runImport(inputs: string[], options: ImportOptions, state: ImportState): Promise<void> {
   if (inputs.length === 0) throw new RiskpayError('INGEST_NO_INPUT', {});
   const { invoices: invoiceOptions, payments: paymentOptions } = applyPreset(options);
-  const invoiceOrder = checkOptions(invoiceOptions);
-  const paymentOrder = checkOptions(paymentOptions);
+  const invoiceFormat = checkOptions(invoiceOptions);
+  const paymentFormat = checkOptions(paymentOptions);
   const reporter = state.reporter;
   const store: InvoiceStore = { drafts: new Map() };
   const details = new Map<string, FileDetails>();
@@ -60,7 +60,7 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
     await readCsvFile(input, 'invoices', invoiceOptions, LEDGER_FIELDS, reporter, fileDetails, (headers, mapping, file, headerLine) =>
       makeInvoiceReader(headers, mapping, file, headerLine, {
         options: invoiceOptions,
-        dateOrder: invoiceOrder,
+        dateFormat: invoiceFormat,
         store,
         reporter,
         setLineItems: (value) => {
@@ -75,7 +75,7 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
     const fileDetails = newFileDetails(input, 'payments');
     state.files.push(fileDetails);
     await readCsvFile(input, 'payments', paymentOptions, PAYMENT_FIELDS, reporter, fileDetails, (headers, mapping, file, headerLine) =>
-      makePaymentReader(headers, mapping, file, headerLine, paymentOptions, paymentOrder, payments),
+      makePaymentReader(headers, mapping, file, headerLine, paymentOptions, paymentFormat, payments),
     );
   }
 
@@ -104,6 +104,7 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
 export async function importLedger(inputs: string[], options: ImportOptions = {}): Promise<ImportResult> {
   const state: ImportState = { files: [], reporter: new Reporter(options.strict === true), invoices: [] };
   await runImport(inputs, options, state);
+  state.reporter.flushSummaries();
   const extraColumns = (options.extra ?? []).map((name) => name.trim());
   return { ledger: { invoices: state.invoices, extraColumns }, files: state.files, findings: state.reporter.findings };
 }
@@ -131,6 +132,7 @@ export async function inspectFiles(inputs: string[], options: ImportOptions = {}
     if (!(caught instanceof RiskpayError)) throw caught;
     error = caught.finding;
   }
+  state.reporter.flushSummaries();
   const severities = new Map<string, string>();
   for (const finding of state.reporter.findings) severities.set(finding.code, finding.severity);
   const groups: InspectResult['groups'] = [];

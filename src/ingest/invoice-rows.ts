@@ -4,7 +4,8 @@
 import { RiskpayError } from '../findings.js';
 import { Pending, RowIssue, NumberColumn, DateColumn, FileDateOrder, type Cell } from './columns.js';
 import { normalizeHeader, looksLikeLineItems, type ColumnMapping } from './headers.js';
-import type { ImportOptions, LedgerField, DateOrder } from './options.js';
+import type { ImportOptions, LedgerField } from './options.js';
+import type { DateFormat } from './date-values.js';
 import { parseTerms, type Terms } from './terms.js';
 import type { RowReader } from './read-file.js';
 import type { Reporter } from './reporter.js';
@@ -47,8 +48,13 @@ const MULTIPLE_SPACES = /\s\s|[\t\n\r]/;
 /** Shared by every invoice without extra columns; never written to. */
 const NO_EXTRA: Record<string, number> = Object.freeze({}) as Record<string, number>;
 
-const VOID_STATUSES = new Set(['void', 'voided', 'cancelled', 'canceled', 'deleted', 'makulerad', 'makulerat',
-  'annullerad', 'annullerat', 'anulada', 'anulado', 'cancelada', 'cancelado']);
+/**
+ * Statuses of documents that are not receivables: drafts never sent, and void, cancelled or deleted
+ * invoices (English, Swedish and Spanish, after normalizeHeader).
+ */
+const NOT_RECEIVABLE_STATUSES = new Set(['draft', 'drafts', 'utkast', 'borrador', 'void', 'voided', 'cancelled',
+  'canceled', 'deleted', 'makulerad', 'makulerat', 'annullerad', 'annullerat', 'raderad', 'anulada', 'anulado',
+  'cancelada', 'cancelado', 'eliminada', 'eliminado']);
 const TRUE_WORDS = new Set(['yes', 'y', 'ja', 'j', 'si', 's', 'true', 't', '1', 'x']);
 const FALSE_WORDS = new Set(['no', 'n', 'nej', 'false', 'f', '0']);
 
@@ -71,7 +77,7 @@ function readDocumentType(raw: string): 'invoice' | 'credit' | null | undefined 
 
 export interface InvoiceReaderOptions {
   options: ImportOptions;
-  dateOrder: DateOrder | undefined;
+  dateFormat: DateFormat | undefined;
   store: InvoiceStore;
   reporter: Reporter;
   setLineItems: (value: boolean) => void;
@@ -84,7 +90,7 @@ export function makeInvoiceReader(
   headerLine: number,
   context: InvoiceReaderOptions,
 ): RowReader {
-  const { options, store, dateOrder } = context;
+  const { options, store, dateFormat } = context;
   const c = mapping.columns;
   const header = (field: LedgerField): string => (c[field] !== undefined ? headers[c[field]!] || `#${c[field]! + 1}` : field);
 
@@ -105,7 +111,7 @@ export function makeInvoiceReader(
 
   const fileOrder = new FileDateOrder();
   const numberColumn = (field: LedgerField) => (c[field] !== undefined ? new NumberColumn(header(field), file, options.decimal) : null);
-  const dateColumn = (field: LedgerField) => (c[field] !== undefined ? new DateColumn(header(field), file, dateOrder, fileOrder) : null);
+  const dateColumn = (field: LedgerField) => (c[field] !== undefined ? new DateColumn(header(field), file, dateFormat, fileOrder) : null);
   const numbers = { amount: numberColumn('amount'), lineTotal: numberColumn('lineTotal'), paidAmount: numberColumn('paidAmount'), balance: numberColumn('balance') };
   const dates = { issueDate: dateColumn('issueDate'), dueDate: dateColumn('dueDate'), paidDate: dateColumn('paidDate'), lastPaymentDate: dateColumn('lastPaymentDate') };
 
@@ -180,8 +186,8 @@ export function makeInvoiceReader(
     if (customerName.includes('\uFFFD')) throw new RowIssue('INGEST_REPLACEMENT_CHARACTER', { value: customerName }, header('customerName'));
 
     const status = cell(fields, 'status').trim();
-    if (status !== '' && VOID_STATUSES.has(normalizeHeader(status))) {
-      throw new RowIssue('INGEST_ROW_VOID', { value: status, invoiceId }, header('status'), 'info');
+    if (status !== '' && NOT_RECEIVABLE_STATUSES.has(normalizeHeader(status))) {
+      throw new RowIssue('INGEST_ROW_NOT_RECEIVABLE', { value: status, invoiceId }, header('status'));
     }
 
     const issueRaw = cell(fields, 'issueDate');

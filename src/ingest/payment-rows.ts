@@ -5,7 +5,8 @@
 import { RiskpayError } from '../findings.js';
 import { Pending, RowIssue, NumberColumn, DateColumn, FileDateOrder, type Cell } from './columns.js';
 import type { ColumnMapping } from './headers.js';
-import type { DateOrder, ImportOptions, PaymentField } from './options.js';
+import type { ImportOptions, PaymentField } from './options.js';
+import type { DateFormat } from './date-values.js';
 import type { RowReader } from './read-file.js';
 
 export interface PaymentDraft {
@@ -24,7 +25,7 @@ export function makePaymentReader(
   file: string,
   headerLine: number,
   options: ImportOptions,
-  dateOrder: DateOrder | undefined,
+  dateFormat: DateFormat | undefined,
   out: PaymentDraft[],
 ): RowReader {
   const c = mapping.columns;
@@ -34,7 +35,7 @@ export function makePaymentReader(
       throw new RiskpayError('INGEST_COLUMN_MISSING', { file, field, headers: headers.join(', '), example: `--map ${field}=Header` }, { file, line: headerLine });
     }
   }
-  const dates = new DateColumn(header('paymentDate'), file, dateOrder, new FileDateOrder());
+  const dates = new DateColumn(header('paymentDate'), file, dateFormat, new FileDateOrder());
   const amounts = new NumberColumn(header('amount'), file, options.decimal);
   const fileRows: PaymentDraft[] = [];
   const seen = new Map<string, number>();

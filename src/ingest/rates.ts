@@ -55,5 +55,5 @@ export function convertCurrencies(invoices: Invoice[], rates: Rates, ratesFile: 
     for (const payment of invoice.payments) payment.amount = roundCents(payment.amount * rate);
     invoice.currency = rates.base;
   }
-  if (unknown > 0) reporter.add('INGEST_RATES_NO_CURRENCY', 'warning', { count: unknown, base: rates.base }, undefined);
+  if (unknown > 0) reporter.add(unknown === 1 ? 'INGEST_RATES_NO_CURRENCY_ONE' : 'INGEST_RATES_NO_CURRENCY', 'warning', { count: unknown, base: rates.base }, undefined);
 }

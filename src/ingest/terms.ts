@@ -51,8 +51,3 @@ export function dueDateFromTerms(issueDay: number, terms: Terms): number {
   const firstOfNext = month === 12 ? dayFromParts(year + 1, 1, 1)! : dayFromParts(year, month + 1, 1)!;
   return firstOfNext - 1 + terms.days;
 }
-
-/** Describes terms for reports: "30 days" or "30 days after month end". */
-export function describeTerms(terms: Terms): string {
-  return terms.endOfMonth ? `${terms.days} days after month end` : `${terms.days} days`;
-}

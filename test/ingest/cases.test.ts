@@ -170,9 +170,26 @@ describe('shared cases', () => {
     expect(byId(invoices, '5202').settledDate! - byId(invoices, '5202').dueDate).toBe(4);
     expect(day(byId(invoices, '5203').dueDate)).toBe('2024-02-14');
     expect(byId(invoices, '5203').settledDate).toBeNull();
-    const prepaid = result.findings.filter((f) => f.code === 'INGEST_PAYMENT_BEFORE_ISSUE').map((f) => f.args.invoiceId);
-    expect(prepaid).toContain('5204');
-    expect(byId(invoices, '5204').settledDate! < byId(invoices, '5204').dueDate).toBe(true);
+    expect(day(byId(invoices, '5201').dueDate)).toBe('2024-03-10');
+    // 5201 (paid 2024-03-05) and 5204 (paid 2024-01-25) are both paid before their invoice date.
+    const prepaid = result.findings.filter((f) => f.code === 'INGEST_PAYMENT_BEFORE_ISSUE_MANY');
+    expect(prepaid).toHaveLength(1);
+    expect(prepaid[0].severity).toBe('warning');
+    expect(prepaid[0].args.count).toBe(2);
+    expect(prepaid[0].args.invoices).toBe('5201, 5204');
+    expect(prepaid[0].args.lines).toBe('2, 5');
+    const prepayment = byId(invoices, '5204');
+    expect(day(prepayment.settledDate)).toBe('2024-02-01');
+    expect(prepayment.settledDate! - prepayment.dueDate).toBe(-30);
+  });
+
+  it('21 unreadable terms are an error', async () => {
+    const error = await expectError(importLedger([casePath('21-date-order-and-terms', 'unreadable-terms.csv')]));
+    expect(error.code).toBe('INGEST_TERMS_INVALID');
+    expect(error.severity).toBe('error');
+    expect(error.path?.line).toBe(3);
+    expect(error.args.value).toBe('snart');
+    expect(error.args.invoiceId).toBe('5205');
   });
 
   it('22 open invoices', async () => {

@@ -27,7 +27,7 @@ describe('headers in other languages', () => {
     const result = await importLedger([path], { terms: 'Net 30' });
     expect(result.ledger.invoices[0].id).toBe('0001');
     expect(day(result.ledger.invoices[0].dueDate)).toBe('2024-02-09');
-    expect(codes(result.findings)).toContain('INGEST_TERMS_ASSUMED');
+    expect(codes(result.findings)).toContain('INGEST_TERMS_ASSUMED_ONE');
   });
 
   it('asks for --terms without due date or terms', async () => {
@@ -186,12 +186,44 @@ describe('terms', () => {
     expect(await dueOf('30 días fin de mes', '2024-12-05')).toBe('2025-01-30');
   });
 
-  it('skips a row with unreadable terms', async () => {
-    const path = writeTemp('InvoiceNo;Customer;InvoiceDate;DueDate;Terms;Amount\nF-1;A;2024-03-10;;whenever;100\nF-2;A;2024-03-10;;30;100\n');
+  it('rejects unreadable terms without a due date', async () => {
+    const path = writeTemp('InvoiceNo;Customer;InvoiceDate;DueDate;Terms;Amount\nF-2;A;2024-03-10;;30;100\nF-1;A;2024-03-10;;snart;100\n');
+    const error = await expectError(importLedger([path]));
+    expect(error.code).toBe('INGEST_TERMS_INVALID');
+    expect(error.path?.line).toBe(3);
+    expect(error.path?.column).toBe('Terms');
+    expect(error.args.value).toBe('snart');
+    expect(error.args.invoiceId).toBe('F-1');
+  });
+
+  it('uses --terms for unreadable terms', async () => {
+    const path = writeTemp('InvoiceNo;Customer;InvoiceDate;DueDate;Terms;Amount\nF-1;A;2024-03-10;;snart;100\n');
+    const result = await importLedger([path], { terms: 20 });
+    expect(day(result.ledger.invoices[0].dueDate)).toBe('2024-03-30');
+    const used = result.findings.find((f) => f.code === 'INGEST_TERMS_INVALID_OPTION_USED');
+    expect(used?.severity).toBe('warning');
+    expect(used?.path?.line).toBe(2);
+  });
+
+  it('ignores unreadable terms when the due date is given', async () => {
+    const path = writeTemp('InvoiceNo;Customer;InvoiceDate;DueDate;Terms;Amount\nF-1;A;2024-03-10;2024-04-01;snart;100\n');
     const result = await importLedger([path]);
-    const bad = result.findings.find((f) => f.code === 'INGEST_TERMS_INVALID');
-    expect(bad?.path?.line).toBe(2);
-    expect(result.ledger.invoices.map((i) => i.id)).toEqual(['F-2']);
+    expect(day(result.ledger.invoices[0].dueDate)).toBe('2024-04-01');
+    expect(codes(result.findings)).toEqual(['INGEST_TERMS_INVALID_DUE_DATE_USED']);
+  });
+
+  it('takes a due date before the invoice date as due on receipt', async () => {
+    const path = writeTemp('InvoiceNo;Customer;InvoiceDate;DueDate;Amount;PaidDate\nF-1;A;2024-03-10;2024-03-01;100;2024-03-01\nF-2;A;2024-03-12;2024-03-02;100;2024-03-20\n');
+    const result = await importLedger([path]);
+    const [first, second] = result.ledger.invoices;
+    expect(day(first.dueDate)).toBe('2024-03-10');
+    expect(day(first.settledDate)).toBe('2024-03-10');
+    expect(day(second.dueDate)).toBe('2024-03-12');
+    expect(second.settledDate! - second.dueDate).toBe(8);
+    const summary = result.findings.find((f) => f.code === 'INGEST_DUE_BEFORE_ISSUE_MANY');
+    expect(summary?.args.count).toBe(2);
+    expect(summary?.args.invoices).toBe('F-1, F-2');
+    expect(summary?.args.lines).toBe('2, 3');
   });
 
   it('replaces a due date before the invoice date when terms are known', async () => {
@@ -256,7 +288,28 @@ describe('delimiters and structure', () => {
     const path = writeTemp('InvoiceNo,Type,Status,Customer,InvoiceDate,DueDate,Amount\nF-1,Faktura,,A,2024-01-10,2024-02-09,100\nK-1,Kreditfaktura,,A,2024-01-12,2024-01-12,40\nF-2,Invoice,Void,A,2024-01-10,2024-02-09,100\n');
     const result = await importLedger([path]);
     expect(result.ledger.invoices.map((i) => [i.id, i.kind, i.amount])).toEqual([['F-1', 'invoice', 100], ['K-1', 'credit', -40]]);
-    expect(codes(result.findings)).toContain('INGEST_ROW_VOID');
+    const left = result.findings.find((f) => f.code === 'INGEST_ROW_NOT_RECEIVABLE');
+    expect(left?.severity).toBe('warning');
+    expect(left?.args.invoiceId).toBe('F-2');
+    expect(left?.path?.line).toBe(4);
+    expect(result.files[0].rowsSkipped).toBe(1);
+  });
+
+  it('leaves out drafts in three languages', async () => {
+    const path = writeTemp(
+      'InvoiceNo,Status,Customer,InvoiceDate,DueDate,Amount\n' +
+        'F-1,Sent,A,2024-01-10,2024-02-09,100\nF-2,Draft,A,2024-01-10,2024-02-09,100\nF-3,Utkast,B,2024-01-11,2024-02-10,50\n' +
+        'F-4,Borrador,B,2024-01-12,2024-02-11,70\nF-5,Makulerad,B,2024-01-12,2024-02-11,70\nF-6,Anulada,B,2024-01-12,2024-02-11,70\n',
+    );
+    const result = await importLedger([path]);
+    expect(result.ledger.invoices.map((i) => i.id)).toEqual(['F-1']);
+    expect(result.files[0].rowsSkipped).toBe(5);
+    const summary = result.findings.filter((f) => f.code === 'INGEST_ROW_NOT_RECEIVABLE_MANY');
+    expect(summary).toHaveLength(1);
+    expect(summary[0].args.count).toBe(5);
+    expect(summary[0].args.values).toBe('Draft, Utkast, Borrador, Makulerad, Anulada');
+    expect(summary[0].args.invoices).toBe('F-2, F-3, F-4, F-5, F-6');
+    expect(summary[0].args.lines).toBe('3, 4, 5, 6, 7');
   });
 });
 

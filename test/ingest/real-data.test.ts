@@ -47,25 +47,41 @@ describe.skipIf(!present)('real exports', () => {
     expect(new Set(invoices.map((i) => i.customerId)).size).toBe(20);
     const first = byId(invoices, '1');
     expect(first.amount).toBe(13.5);
-    expect(day(first.settledDate)).toBe('2019-10-20');
+    // Invoice 1 is dated 2019-11-25 but due and paid 2019-10-20: due on receipt, paid on the invoice date.
+    expect(day(first.dueDate)).toBe('2019-11-25');
+    expect(day(first.settledDate)).toBe('2019-11-25');
+    expect(first.payments.map((p) => day(p.date))).toEqual(['2019-10-20']);
     // Invoice 2 is repeated as an identical line and its payment as an identical row: counted once.
     expect(byId(invoices, '2').amount).toBe(26.67);
     expect(byId(invoices, '2').payments).toHaveLength(1);
     expect(codes(result.findings).filter((c) => c === 'INGEST_PAYMENT_DUPLICATE')).toHaveLength(2);
     // The refund ($400.00) belongs to invoice 801, which the invoice export does not have.
     expect(result.findings.find((f) => f.code === 'INGEST_PAYMENT_UNMATCHED')?.args.invoiceId).toBe('801');
-    expect(codes(result.findings).filter((c) => c === 'INGEST_DUE_BEFORE_ISSUE').length).toBeGreaterThan(100);
+    const dueBefore = result.findings.filter((f) => f.code === 'INGEST_DUE_BEFORE_ISSUE_MANY');
+    expect(dueBefore).toHaveLength(1);
+    expect(dueBefore[0].args.count).toBe(215);
+    expect(String(dueBefore[0].args.invoices).startsWith('1, ')).toBe(true);
+    // Every payment lands on the file's due date, so no invoice is late under the corrected due dates.
+    const settled = invoices.filter((i) => i.settledDate !== null);
+    expect(settled.length).toBeGreaterThan(390);
+    expect(settled.filter((i) => i.settledDate! > i.dueDate)).toEqual([]);
+    expect(invoices.every((i) => i.dueDate >= i.issueDate)).toBe(true);
   });
 
   it('reads the Zoho line-item export', async () => {
     const result = await importLedger([`${DATA}zoho-invoices.csv`]);
     expect(result.files[0].columns).toHaveLength(83);
-    expect(result.files[0].rowsUsed).toBe(13);
-    const invoices = result.ledger.invoices;
-    expect(invoices.map((i) => i.id)).toEqual(['INV-000001', 'INV-000002', 'INV-000003']);
-    expect(invoices.map((i) => i.amount)).toEqual([489.75, 460, 390]);
-    expect(invoices.every((i) => i.settledDate === null && i.currency === 'USD')).toBe(true);
-    expect(day(byId(invoices, 'INV-000003').dueDate)).toBe('2021-02-27');
+    // Every row has Invoice Status = Draft: drafts are not receivables, so none is imported.
+    expect(result.files[0].rowsUsed).toBe(0);
+    expect(result.files[0].rowsSkipped).toBe(13);
+    expect(result.ledger.invoices).toEqual([]);
+    const drafts = result.findings.filter((f) => f.code === 'INGEST_ROW_NOT_RECEIVABLE_MANY');
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0].severity).toBe('warning');
+    expect(drafts[0].args.count).toBe(13);
+    expect(drafts[0].args.values).toBe('Draft');
+    expect(drafts[0].args.invoices).toBe('INV-000001, INV-000002, INV-000003');
+    expect(codes(result.findings)).not.toContain('INGEST_ROW_NOT_RECEIVABLE');
   });
 
   it('reads FreshBooks only with --terms', async () => {
@@ -76,6 +92,8 @@ describe.skipIf(!present)('real exports', () => {
     expect(invoice.id).toBe('0000001');
     expect(invoice.amount).toBe(7890);
     expect(day(invoice.dueDate)).toBe('2021-02-27');
-    expect(result.findings.find((f) => f.code === 'INGEST_TERMS_ASSUMED')?.args.count).toBe(1);
+    const assumed = result.findings.find((f) => f.code === 'INGEST_TERMS_ASSUMED_ONE');
+    expect(assumed?.args.count).toBe(1);
+    expect(assumed?.args.days).toBe(30);
   });
 });
