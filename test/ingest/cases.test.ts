@@ -1,7 +1,7 @@
 // The shared cases of inputs that broke tools like this one, each with its right result.
 
 import { describe, expect, it } from 'vitest';
-import { importLedger } from '../../src/ingest/index.js';
+import { importLedger, inspectFiles } from '../../src/ingest/index.js';
 import { balance, byId, casePath, codes, day, expectError } from './helpers.js';
 
 describe('shared cases', () => {
@@ -216,5 +216,13 @@ describe('shared cases', () => {
     const pointInTime = await importLedger([casePath('28-point-in-time-features')]);
     expect(pointInTime.ledger.invoices).toHaveLength(3);
     expect(day(byId(pointInTime.ledger.invoices, 'F-1').settledDate)).toBe('2024-03-20');
+  });
+});
+
+describe('inspect of shared cases', () => {
+  it('24 lists unmerged near-duplicate names', async () => {
+    const result = await inspectFiles([casePath('24-customer-identity')]);
+    expect(result.customers).toBe(2);
+    expect(result.nearDuplicates).toEqual([{ names: ['Alder AB', 'Alder Oy'], customerIds: ['C-17', 'C-42'] }]);
   });
 });

@@ -401,3 +401,48 @@ describe('extra columns and strict mode', () => {
     expect(error.path).toMatchObject({ line: 2, column: 'Amount' });
   });
 });
+
+describe('date format option', () => {
+  const slashed = 'InvoiceNo,Customer,InvoiceDate,DueDate,Amount\nF-1,A,03/04/2024,03/05/2024,100\n';
+
+  it('accepts patterns and orders', async () => {
+    for (const format of ['DD/MM/YYYY', 'dd/mm/yyyy', 'DMY']) {
+      const result = await importLedger([writeTemp(slashed)], { dateFormat: format });
+      expect(day(result.ledger.invoices[0].issueDate)).toBe('2024-04-03');
+    }
+    for (const format of ['MM/DD/YYYY', 'MDY']) {
+      const result = await importLedger([writeTemp(slashed)], { dateFormat: format });
+      expect(day(result.ledger.invoices[0].issueDate)).toBe('2024-03-04');
+    }
+    const dotted = await importLedger([writeTemp(slashed.replaceAll('/', '.'))], { dateFormat: 'DD.MM.YYYY' });
+    expect(day(dotted.ledger.invoices[0].dueDate)).toBe('2024-05-03');
+  });
+
+  it('rejects a pattern with another separator', async () => {
+    const error = await expectError(importLedger([writeTemp(slashed)], { dateFormat: 'dd.mm.yyyy' }));
+    expect(error.code).toBe('INGEST_DATE_SEPARATOR_MISMATCH');
+    expect(error.path?.line).toBe(2);
+    expect(error.args.column).toBe('InvoiceDate');
+    expect(error.args.value).toBe('03/04/2024');
+    expect(error.args.example).toBe('dd/mm/yyyy');
+  });
+
+  it('rejects an unknown pattern', async () => {
+    for (const format of ['DD/MM', 'DD/DD/YYYY', 'soon']) {
+      expect((await expectError(importLedger([writeTemp(slashed)], { dateFormat: format }))).code).toBe('INGEST_DATE_FORMAT_OPTION_INVALID');
+    }
+  });
+});
+
+describe('payments file and paid columns', () => {
+  it('notes that paid columns are not used', async () => {
+    const invoices = writeTemp('InvoiceNo,Customer,InvoiceDate,DueDate,Amount,PaidDate\nF-1,A,2024-01-10,2024-02-09,100,2024-02-01\nF-2,A,2024-01-11,2024-02-10,50,\n');
+    const payments = writeTemp('InvoiceNo,PaymentDate,Amount\nF-1,2024-02-20,100\n');
+    const result = await importLedger([invoices], { payments: [payments] });
+    const ignored = result.findings.filter((f) => f.code === 'INGEST_PAID_COLUMNS_IGNORED');
+    expect(ignored).toHaveLength(1);
+    expect(ignored[0].args.columns).toBe('PaidDate');
+    expect(ignored[0].path?.file).toBe(invoices);
+    expect(day(byId(result.ledger.invoices, 'F-1').settledDate)).toBe('2024-02-20');
+  });
+});
