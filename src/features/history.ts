@@ -12,6 +12,9 @@ export const RECENT_WINDOW = 5;
 /** Number of settled invoices kept for sparklines. */
 const SPARKLINE_LENGTH = 12;
 
+/** Amount left unpaid before the issue day that still counts as prepaid (half a cent, for rounding). */
+const PREPAID_TOLERANCE = 0.005;
+
 /** Month ends averaged for the usual open balance. */
 const USUAL_BALANCE_MONTHS = 6;
 
@@ -206,11 +209,13 @@ export class DebtorHistory {
   }
 
   /**
-   * Adds a settled invoice to the settled-only figures, or counts it as a prepayment when the ledger
-   * dates its settlement before its issue day (replay moves such a settlement to the issue day).
+   * Adds a settled invoice to the settled-only figures, or counts it as a prepayment when payments dated
+   * before its issue day cover the amount (import and replay then date the settlement on the issue day).
    */
   private recordPaidLateness(invoice: Invoice, daysLate: number): void {
-    if (invoice.settledDate !== null && invoice.settledDate < invoice.issueDate) {
+    let paidBeforeIssue = 0;
+    for (const payment of invoice.payments) if (payment.date < invoice.issueDate) paidBeforeIssue += payment.amount;
+    if (invoice.amount > 0 && paidBeforeIssue >= invoice.amount - PREPAID_TOLERANCE) {
       this.prepaidCount += 1;
       return;
     }
