@@ -38,7 +38,9 @@ export async function writeFileAtomic(target: string, content: string | Buffer, 
     await rename(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    throw new RiskpayError('CLI_WRITE_FAILED', { file: target, detail: (error as Error).message });
+    // The system message names the temporary file, which the user never asked for: show the target.
+    const detail = (error as Error).message.split(temp).join(target);
+    throw new RiskpayError('CLI_WRITE_FAILED', { file: target, detail });
   } finally {
     pendingTempFiles.delete(temp);
   }

@@ -7,6 +7,7 @@ import { parseIsoDay, today } from '../dates.js';
 import { RiskpayError } from '../findings.js';
 import type { Lang } from '../i18n/catalog-type.js';
 import type { ReportContext } from '../report/context.js';
+import { DEFAULT_TABLE_WIDTH } from '../report/table.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { CliImportOptions, Core } from './core.js';
 import type { CliIo } from './io.js';
@@ -29,11 +30,17 @@ export interface CommandContext {
 export function reportContext(context: CommandContext): ReportContext {
   const noColorEnv = context.io.env.NO_COLOR !== undefined && context.io.env.NO_COLOR !== '';
   const color = context.io.stdoutIsTty && !noColorEnv && context.options.color !== false && context.options.out === undefined;
+  // A terminal table fits the terminal; a table written to a file or a pipe uses the reporter's default width.
+  const toTerminal = context.io.stdoutIsTty && context.options.out === undefined;
+  const width = toTerminal && context.io.stdoutColumns ? context.io.stdoutColumns : undefined;
   return {
     lang: context.lang,
     color,
     csvLocale: (context.options.csvLocale as CsvLocale | undefined) ?? 'rfc4180',
     version: context.version,
+    width,
+    onColumnsDropped: (headings) =>
+      context.diagnostics.status('STATUS_TABLE_NARROWED', { columns: headings.join(', '), width: width ?? DEFAULT_TABLE_WIDTH }),
   };
 }
 

@@ -22,6 +22,8 @@ export interface ScoreRequest {
 }
 
 export interface TrainRequest {
+  /** Train on what was known on this day (UTC day number); undefined uses the last date in the ledger. */
+  asOf?: number;
   /** Days past due before an invoice counts as late; undefined leaves the model's default. */
   lateAfterDays?: number;
   seed: number;

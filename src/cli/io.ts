@@ -10,6 +10,8 @@ export interface CliIo {
   cwd: string;
   stdoutIsTty: boolean;
   stderrIsTty: boolean;
+  /** Width of the terminal in characters when stdout is one. */
+  stdoutColumns?: number;
 }
 
 export function processIo(): CliIo {
@@ -21,5 +23,6 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     stdoutIsTty: process.stdout.isTTY === true,
     stderrIsTty: process.stderr.isTTY === true,
+    stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
   };
 }

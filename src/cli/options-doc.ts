@@ -32,9 +32,11 @@ export function optionsMarkdown(lang: Lang): string {
   const heading = HEADINGS[lang];
   const lines = [`# ${heading.title}`, '', heading.intro, '', `| ${heading.columns.join(' | ')} |`, `|${heading.columns.map(() => '---').join('|')}|`];
   for (const spec of OPTIONS) {
+    const perCommand = Object.entries(spec.commandHelp ?? {}).map(([command, key]) => `<br>\`${command}\`: ${message(lang, key)}`);
+    const meaning = message(lang, spec.help) + perCommand.join('');
     const defaultText = spec.defaultValue === undefined ? '' : `\`${String(spec.defaultValue)}\``;
     lines.push(
-      `| ${cell(`\`${optionFlags(spec)}\``)} | ${spec.commands.join(', ')} | ${defaultText} | ${spec.env ? `\`${spec.env}\`` : ''} | ${cell(message(lang, spec.help))} |`,
+      `| ${cell(`\`${optionFlags(spec)}\``)} | ${spec.commands.join(', ')} | ${defaultText} | ${spec.env ? `\`${spec.env}\`` : ''} | ${cell(meaning)} |`,
     );
   }
   return lines.join('\n') + '\n';

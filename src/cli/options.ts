@@ -26,6 +26,8 @@ export interface OptionSpec {
   /** A boolean option that is on by default and switched off with `--no-<flag>`. */
   negatable?: boolean;
   help: CliMessageKey;
+  /** Help text for commands where the option means something narrower than `help` says. */
+  commandHelp?: Partial<Record<CommandName, CliMessageKey>>;
   commands: readonly CommandName[];
   /** Environment variable that sets the option, e.g. RISKPAY_AS_OF. */
   env?: string;
@@ -43,9 +45,9 @@ export const CSV_LOCALES = ['rfc4180', 'en', 'sv', 'de', 'fr', 'fi', 'nl', 'da',
 export type CsvLocale = (typeof CSV_LOCALES)[number];
 
 export const OPTIONS: readonly OptionSpec[] = [
-  { flag: 'as-of', key: 'asOf', valueName: 'DATE', kind: 'date', help: 'HELP_OPT_AS_OF', commands: [...SCORING, 'features'], env: 'RISKPAY_AS_OF' },
+  { flag: 'as-of', key: 'asOf', valueName: 'DATE', kind: 'date', help: 'HELP_OPT_AS_OF', commandHelp: { train: 'HELP_OPT_AS_OF_TRAIN' }, commands: [...SCORING, 'features', 'train'], env: 'RISKPAY_AS_OF' },
   { flag: 'cutoff', key: 'cutoff', valueName: 'DATE', kind: 'date', help: 'HELP_OPT_CUTOFF', commands: ['evaluate'], env: 'RISKPAY_CUTOFF' },
-  { flag: 'top', key: 'top', valueName: 'N', kind: 'int', min: 1, help: 'HELP_OPT_TOP', commands: [...SCORING], env: 'RISKPAY_TOP' },
+  { flag: 'top', key: 'top', valueName: 'N', kind: 'int', min: 1, help: 'HELP_OPT_TOP', commandHelp: { plan: 'HELP_OPT_TOP_PLAN' }, commands: ['score', 'plan'], env: 'RISKPAY_TOP' },
   { flag: 'format', key: 'format', short: 'f', valueName: 'FORMAT', kind: 'enum', choices: OUTPUT_FORMATS, defaultValue: 'table', help: 'HELP_OPT_FORMAT', commands: [...SCORING, 'evaluate', 'inspect', 'features'], env: 'RISKPAY_FORMAT' },
   { flag: 'by', key: 'by', valueName: 'UNIT', kind: 'enum', choices: ['debtor', 'invoice'], defaultValue: 'debtor', help: 'HELP_OPT_BY', commands: ['score'], env: 'RISKPAY_BY' },
   { flag: 'model', key: 'model', valueName: 'FILE', kind: 'file', help: 'HELP_OPT_MODEL', commands: [...SCORING], env: 'RISKPAY_MODEL' },
@@ -76,6 +78,11 @@ export const OPTIONS: readonly OptionSpec[] = [
 /** Returns the options of one command, in table order. */
 export function optionsFor(command: CommandName): OptionSpec[] {
   return OPTIONS.filter((option) => option.commands.includes(command));
+}
+
+/** Returns the help text key of an option as one command uses it. */
+export function optionHelpKey(spec: OptionSpec, command: CommandName | undefined): CliMessageKey {
+  return (command && spec.commandHelp?.[command]) ?? spec.help;
 }
 
 export function optionByKey(key: string): OptionSpec | undefined {

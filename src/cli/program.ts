@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import type { Lang } from '../i18n/catalog-type.js';
 import { message } from '../i18n/catalog.js';
 import type { CliMessageKey } from '../i18n/messages/cli.js';
-import { COMMANDS, optionsFor, type CommandName, type OptionSpec } from './options.js';
+import { COMMANDS, optionHelpKey, optionsFor, type CommandName, type OptionSpec } from './options.js';
 
 const COMMAND_HELP: Record<CommandName, { description: CliMessageKey; examples: CliMessageKey }> = {
   score: { description: 'HELP_CMD_SCORE', examples: 'HELP_EXAMPLES_SCORE' },
@@ -27,9 +27,9 @@ const SWEDISH_TITLES: Record<string, string> = {
   'Global Options:': 'Globala alternativ:',
 };
 
-/** Help text of one option: what it sets, then its default and environment variable. */
-export function optionHelp(spec: OptionSpec, lang: Lang): string {
-  const parts = [message(lang, spec.help)];
+/** Help text of one option in one command: what it sets, then its default and environment variable. */
+export function optionHelp(spec: OptionSpec, lang: Lang, command?: CommandName): string {
+  const parts = [message(lang, optionHelpKey(spec, command))];
   if (spec.defaultValue !== undefined && spec.kind !== 'boolean') {
     parts.push(message(lang, 'HELP_DEFAULT', { value: String(spec.defaultValue) }));
   }
@@ -47,8 +47,8 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-function commanderOption(spec: OptionSpec, lang: Lang): Option {
-  const option = new Option(optionFlags(spec), optionHelp(spec, lang));
+function commanderOption(spec: OptionSpec, lang: Lang, command: CommandName): Option {
+  const option = new Option(optionFlags(spec), optionHelp(spec, lang, command));
   if (spec.kind === 'repeatable') option.argParser(collect);
   // Values are validated in resolve-options.ts so flags, environment and config give the same errors.
   return option;
@@ -85,16 +85,21 @@ export function buildProgram(
   program
     .description(message(lang, 'HELP_PROGRAM'))
     .version(version, '-V, --version', message(lang, 'HELP_VERSION'))
-    .helpCommand('help [command]', message(lang, 'HELP_HELP_COMMAND'))
+    .usage(message(lang, 'HELP_USAGE_PROGRAM'))
+    .helpCommand(message(lang, 'HELP_HELP_COMMAND_NAME'), message(lang, 'HELP_HELP_COMMAND'))
     .addHelpText('after', `\n${message(lang, 'HELP_EXIT_CODES')}`);
 
   for (const name of COMMANDS) {
     const help = COMMAND_HELP[name];
     const command = program.command(name).description(message(lang, help.description));
     configure(command);
-    if (name !== 'schema') command.argument('<files...>', message(lang, 'HELP_ARG_FILES'));
-    for (const spec of optionsFor(name)) command.addOption(commanderOption(spec, lang));
-    command.addHelpText('after', `\n${message(lang, 'HELP_EXAMPLES')}\n${message(lang, help.examples)}\n\n${message(lang, 'HELP_EXIT_CODES')}`);
+    // The argument's name is shown in help only; the files arrive by position in processedArgs.
+    if (name !== 'schema') command.argument(`<${message(lang, 'HELP_ARG_FILES_NAME')}...>`, message(lang, 'HELP_ARG_FILES'));
+    command.usage(message(lang, name === 'schema' ? 'HELP_USAGE_NO_FILES' : 'HELP_USAGE_FILES'));
+    for (const spec of optionsFor(name)) command.addOption(commanderOption(spec, lang, name));
+    // Only score has --fail-on, so only its help lists exit code 1.
+    const exitCodes = message(lang, name === 'score' ? 'HELP_EXIT_CODES' : 'HELP_EXIT_CODES_PLAIN');
+    command.addHelpText('after', `\n${message(lang, 'HELP_EXAMPLES')}\n${message(lang, help.examples)}\n\n${exitCodes}`);
     command.action(() => {
       const flags: ParsedCommand['flags'] = {};
       const values = command.opts();

@@ -65,7 +65,7 @@ export const realCore: Core = {
   },
 
   async train(ledger, request) {
-    const { model, report } = await trainModel(ledger, { lateAfter: request.lateAfterDays, seed: request.seed });
+    const { model, report } = await trainModel(ledger, { asOf: request.asOf, lateAfter: request.lateAfterDays, seed: request.seed });
     saveModel(request.out, model);
     return {
       metrics: [

@@ -20,12 +20,13 @@ function optionLabel(spec: OptionSpec, source: OptionSource): string {
   return `--${spec.flag}`;
 }
 
-function invalid(spec: OptionSpec, source: OptionSource, value: unknown, expected: string): RiskpayError {
-  return new RiskpayError('CLI_INVALID_OPTION_VALUE', {
+/** Builds the error for an unusable option value; `code` names what was expected, `args` fill it in. */
+function invalid(spec: OptionSpec, source: OptionSource, value: unknown, code: string, args: Record<string, string | number> = {}): RiskpayError {
+  return new RiskpayError(code, {
     option: optionLabel(spec, source),
     value: Array.isArray(value) ? value.join(',') : String(value),
     source,
-    expected,
+    ...args,
   });
 }
 
@@ -39,7 +40,7 @@ export function parseOptionText(spec: OptionSpec, raw: string | string[] | boole
     const word = String(raw).trim().toLowerCase();
     if (TRUE_WORDS.has(word)) return true;
     if (FALSE_WORDS.has(word)) return false;
-    throw invalid(spec, source, raw, 'true or false');
+    throw invalid(spec, source, raw, 'CLI_INVALID_BOOLEAN_VALUE');
   }
   if (spec.kind === 'repeatable') {
     // Environment variables carry several values separated by semicolons; headers may contain commas.
@@ -49,26 +50,26 @@ export function parseOptionText(spec: OptionSpec, raw: string | string[] | boole
   const text = Array.isArray(raw) ? raw[raw.length - 1] : String(raw);
   switch (spec.kind) {
     case 'date':
-      if (parseIsoDay(text) === null) throw invalid(spec, source, text, 'a date YYYY-MM-DD that exists');
+      if (parseIsoDay(text) === null) throw invalid(spec, source, text, 'CLI_INVALID_DATE_VALUE');
       return text.trim();
     case 'int': {
       const value = Number(text);
       const min = spec.min ?? 0;
       if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min) {
-        throw invalid(spec, source, text, `a whole number of at least ${min}`);
+        throw invalid(spec, source, text, 'CLI_INVALID_INT_VALUE', { min });
       }
       return value;
     }
     case 'enum':
-      if (!spec.choices?.includes(text)) throw invalid(spec, source, text, `one of ${spec.choices?.join(', ')}`);
+      if (!spec.choices?.includes(text)) throw invalid(spec, source, text, 'CLI_INVALID_ENUM_VALUE', { choices: spec.choices?.join(', ') ?? '' });
       return text;
     case 'list':
       return text.split(',').map((value) => value.trim()).filter((value) => value !== '');
     case 'threshold':
-      parseThreshold(text, () => invalid(spec, source, text, 'a grade A-D or a risk between 0 and 1'));
+      parseThreshold(text, () => invalid(spec, source, text, 'CLI_INVALID_THRESHOLD_VALUE'));
       return text.trim().toUpperCase();
     default:
-      if (text.trim() === '') throw invalid(spec, source, text, 'a non-empty value');
+      if (text.trim() === '') throw invalid(spec, source, text, 'CLI_EMPTY_OPTION_VALUE');
       return text;
   }
 }

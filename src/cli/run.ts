@@ -103,6 +103,7 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
   }
   if (!parsed) return EXIT_USAGE;
 
+  let strictRun = false;
   try {
     let config: RiskpayConfig = {};
     const configFile = (parsed.flags.config as string | undefined) ?? (io.env.RISKPAY_CONFIG || undefined);
@@ -110,6 +111,7 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
     const resolved = resolveOptions(parsed.command, parsed.flags, io.env, config);
     lang = detectLang(resolved.values.lang as string | undefined, io.env);
     quiet = resolved.values.quiet === true;
+    strictRun = resolved.values.strict === true;
     const showProgress = io.stderrIsTty && resolved.values.progress !== false && !quiet;
     const context: CommandContext = {
       command: parsed.command,
@@ -132,6 +134,9 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
     }
     if (error instanceof RiskpayError) {
       diagnostics.error(error.finding);
+      // With --strict the importer raises the first bad row's finding, whose text describes the skip of
+      // a normal run; this line says the run stopped there instead.
+      if (strictRun && isRowError(error)) diagnostics.error(finding('CLI_STRICT_STOPPED', 'error', {}));
       return EXIT_USAGE;
     }
     if (isEpipe(error)) throw error;
@@ -139,6 +144,11 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
     diagnostics.error(finding('CLI_INTERNAL_ERROR', 'error', { detail }));
     return EXIT_INTERNAL;
   }
+}
+
+/** True for an import error about one row of an input file, the kind --strict stops at. */
+function isRowError(error: RiskpayError): boolean {
+  return error.finding.code.startsWith('INGEST_') && error.finding.path?.line !== undefined;
 }
 
 export function isEpipe(error: unknown): boolean {

@@ -1,6 +1,7 @@
 // The merged message catalog of all areas, and the functions that turn codes into text.
 
 import type { Finding } from '../findings.js';
+import { formatMoney } from '../report/format.js';
 import type { Catalog, Lang } from './catalog-type.js';
 import { cliMessages } from './messages/cli.js';
 import { forestMessages } from './messages/forest.js';
@@ -38,8 +39,9 @@ export function hasMessage(code: string): boolean {
 
 /**
  * Formats one placeholder value: integers as they are (ids, years, line numbers); fractions with the
- * language's decimal sign, at most 2 decimals and digit grouping from 1 up (amounts such as 149 895,62 kr),
- * and at most 4 decimals below 1 (shares and rates).
+ * language's decimal sign, at most 2 decimals and digit grouping from 1 up (amounts such as 149 895,62),
+ * and at most 4 decimals below 1 (shares and rates). Grouping uses no-break spaces, so a table never
+ * wraps an amount in the middle.
  */
 function formatArg(value: string | number, lang: Lang): string {
   if (typeof value === 'string') return value;
@@ -50,14 +52,35 @@ function formatArg(value: string | number, lang: Lang): string {
     .replace('\u2212', '-');
 }
 
-/** Fills `{name}` placeholders; a placeholder without a value stays as written so the gap is visible. */
+/**
+ * Fills `{name}` placeholders; a placeholder without a value stays as written so the gap is visible.
+ * An amount written as `{amount} {currency}` is formatted as money, the way the tables show it
+ * (`149 895,62 kr`, `SEK 149,895.62`).
+ */
 export function fillPlaceholders(text: string, args: Record<string, string | number>, lang: Lang): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? formatArg(args[name], lang) : whole));
+  const withMoney = text.replace(/\{(\w+)\} \{currency\}/g, (whole, name: string) => {
+    const amount = args[name];
+    const currency = args.currency;
+    return typeof amount === 'number' && typeof currency === 'string' ? formatMoney(amount, currency, lang) : whole;
+  });
+  return withMoney.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? formatArg(args[name], lang) : whole));
+}
+
+/** Arguments that choose the singular form: a code `X` may have a variant `X_ONE` used when this count is 1. */
+const COUNT_ARGS = ['count', 'files'];
+
+/** Picks the singular variant `CODE_ONE` when the code has one and its count argument is 1. */
+function pluralCode(texts: Texts, code: string, args: Record<string, string | number>): string {
+  const singular = `${code}_ONE`;
+  if (!(singular in MERGED.en)) return code;
+  const count = COUNT_ARGS.map((name) => args[name]).find((value) => value !== undefined);
+  return Number(count) === 1 && singular in texts ? singular : code;
 }
 
 /** Returns the message for a code in the language, or the code with its values when no catalog has it. */
 export function message(lang: Lang, code: string, args: Record<string, string | number> = {}): string {
-  const text = MERGED[lang][code] ?? MERGED.en[code];
+  const chosen = pluralCode(MERGED[lang], code, args);
+  const text = MERGED[lang][chosen] ?? MERGED.en[chosen];
   if (text === undefined) return `${code} ${JSON.stringify(args)}`;
   return fillPlaceholders(text, args, lang);
 }
@@ -73,9 +96,19 @@ export function formatLocation(finding: Finding, lang: Lang): string {
   return message(lang, 'LOC_FILE', args);
 }
 
-/** Formats a finding as one line: location, then the message. Every reporter uses this. */
+/**
+ * Formats a finding as one line: location, then the message. Every reporter uses this. When the
+ * message already names the place (`line 2: ...` or the file name), the location is left out so it
+ * is not printed twice.
+ */
 export function formatFinding(finding: Finding, lang: Lang): string {
-  const location = formatLocation(finding, lang);
   const text = message(lang, finding.code, finding.args);
-  return location ? `${location}: ${text}` : text;
+  const location = formatLocation(finding, lang);
+  if (!location) return text;
+  if (text.startsWith(location) || text.includes(location)) return text;
+  const path = finding.path!;
+  const lineOnly = path.line !== undefined ? message(lang, 'LOC_LINE', { line: path.line }) : '';
+  if (lineOnly && text.toLowerCase().startsWith(lineOnly.toLowerCase())) return `${path.file}: ${text}`;
+  if (path.line === undefined && !path.column && text.includes(path.file)) return text;
+  return `${location}: ${text}`;
 }

@@ -11,6 +11,8 @@ export interface Column<Row> {
   /** Stable English name used as the CSV header and JSON key. */
   id: string;
   head: CliMessageKey;
+  /** Values for placeholders in the heading, e.g. the horizon date in "Expected by {date}". */
+  headArgs?: Record<string, string | number>;
   /**
    * `input-text` is text taken from the input files (names, ids): CSV and HTML neutralise formulas in it.
    * `money` cells take the currency from `currency(row)`.

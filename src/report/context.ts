@@ -10,4 +10,8 @@ export interface ReportContext {
   csvLocale: CsvLocale;
   /** riskpay version, shown in the HTML report and the JSON document. */
   version: string;
+  /** Widest a terminal table may be, in characters; undefined uses DEFAULT_TABLE_WIDTH in table.ts. */
+  width?: number;
+  /** Receives the headings of table columns left out to fit `width`. */
+  onColumnsDropped?: (headings: string[]) => void;
 }

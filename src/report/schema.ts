@@ -51,6 +51,15 @@ export const debtorSchema = z.object({
   noHistory: z.boolean(),
   flags: z.array(flagSchema),
   reasons: z.array(reasonSchema),
+  nextAction: z
+    .object({
+      code: z.string().describe('Action code, e.g. ACTION_PHONE_CALL'),
+      date: isoDate,
+      channel: z.string(),
+      message: z.string().describe('The action as text in the output language'),
+    })
+    .optional()
+    .describe("The debtor's first step in the collection plan (`riskpay plan`), when it has one"),
   change: z
     .enum(['new', 'worse', 'new-flags', 'unchanged', 'better'])
     .optional()

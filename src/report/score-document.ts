@@ -4,7 +4,8 @@
 import type { Finding } from '../findings.js';
 import type { Lang } from '../i18n/catalog-type.js';
 import { formatFinding, message } from '../i18n/catalog.js';
-import type { DebtorScore, InvoiceScore, ModelChoice, ScoreResult } from '../scoring/types.js';
+import type { DebtorScore, InvoiceScore, ModelChoice, PlanRow, ScoreResult } from '../scoring/types.js';
+import { roundTo } from './format.js';
 import type { DebtorRow, FindingRow, InvoiceRow, ScoreDocument } from './schema.js';
 
 export type DebtorChange = NonNullable<DebtorRow['change']>;
@@ -19,7 +20,17 @@ export interface ScoreDocumentOptions {
   /** Keep only debtors that are new, worse or have new flags. */
   onlyChanges?: boolean;
   previousAsOf?: string | null;
+  /** Collection plan rows, most urgent first; each debtor's first row becomes its next action. */
+  plan?: readonly PlanRow[];
 }
+
+/** Decimals kept in JSON output, so values read as amounts, probabilities and days, not float noise. */
+const MONEY_DECIMALS = 2;
+const RISK_DECIMALS = 4;
+const DAYS_DECIMALS = 1;
+
+const money = (value: number) => roundTo(value, MONEY_DECIMALS);
+const risk = (value: number) => roundTo(value, RISK_DECIMALS);
 
 export function findingRows(findings: readonly Finding[], lang: Lang): FindingRow[] {
   return findings.map((finding) => {
@@ -29,25 +40,26 @@ export function findingRows(findings: readonly Finding[], lang: Lang): FindingRo
   });
 }
 
-function debtorRow(debtor: DebtorScore, rank: number, lang: Lang, change: DebtorChange | undefined): DebtorRow {
+function debtorRow(debtor: DebtorScore, rank: number, lang: Lang, change: DebtorChange | undefined, action: PlanRow | undefined): DebtorRow {
   const row: DebtorRow = {
     rank,
     customerId: debtor.customerId,
     name: debtor.name,
     currency: debtor.currency,
     grade: debtor.grade,
-    risk: debtor.risk,
-    openBalance: debtor.openBalance,
-    overdueBalance: debtor.overdueBalance,
-    expectedAtRisk: debtor.expectedAtRisk,
+    risk: risk(debtor.risk),
+    openBalance: money(debtor.openBalance),
+    overdueBalance: money(debtor.overdueBalance),
+    expectedAtRisk: money(debtor.expectedAtRisk),
     openInvoices: debtor.openInvoices,
     oldestOverdueDays: debtor.oldestOverdueDays,
-    recentDaysLate: debtor.recentDaysLate,
-    trendDays: debtor.trendDays,
+    recentDaysLate: debtor.recentDaysLate.map((days) => roundTo(days, DAYS_DECIMALS)),
+    trendDays: debtor.trendDays === null ? null : roundTo(debtor.trendDays, DAYS_DECIMALS),
     noHistory: debtor.noHistory,
     flags: debtor.flags.map((flag) => ({ ...flag, message: message(lang, flag.code, flag.evidence) })),
-    reasons: debtor.reasons.map((reason) => ({ ...reason, message: message(lang, reason.code, reason.args) })),
+    reasons: debtor.reasons.map((reason) => ({ ...reason, contribution: risk(reason.contribution), message: message(lang, reason.code, reason.args) })),
   };
+  if (action) row.nextAction = { code: action.action, date: action.date, channel: action.channel, message: actionText(action, lang) };
   if (change) row.change = change;
   return row;
 }
@@ -62,9 +74,9 @@ function invoiceRow(invoice: InvoiceScore, rank: number): InvoiceRow {
     currency: invoice.currency,
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,
-    balance: invoice.balance,
+    balance: money(invoice.balance),
     daysOverdue: invoice.daysOverdue,
-    risk: invoice.risk,
+    risk: risk(invoice.risk),
     grade: invoice.grade,
   };
   if (invoice.expectedPaymentDate) row.expectedPaymentDate = invoice.expectedPaymentDate;
@@ -82,9 +94,26 @@ function modelFields(choice: ModelChoice): Omit<ScoreDocument['model'], 'message
   return fields;
 }
 
+/** Returns a plan row's action as text, with the row's values (amount, invoice) filled in. */
+export function actionText(row: PlanRow, lang: Lang): string {
+  const args: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(row)) if (typeof value === 'string' || typeof value === 'number') args[name] = value;
+  return message(lang, row.action, args);
+}
+
+/** Returns each debtor's first plan row; the plan lists the most urgent steps first. */
+function firstActions(plan: readonly PlanRow[] | undefined): Map<string, PlanRow> {
+  const first = new Map<string, PlanRow>();
+  for (const row of plan ?? []) if (!first.has(row.customerId)) first.set(row.customerId, row);
+  return first;
+}
+
 export function buildScoreDocument(result: ScoreResult, options: ScoreDocumentOptions): ScoreDocument {
+  const actions = firstActions(options.plan);
   // Scoring returns debtors and invoices already ranked; the rank numbers keep that order.
-  let debtors = result.debtors.map((debtor, index) => debtorRow(debtor, index + 1, options.lang, options.changes?.get(debtor.customerId)));
+  let debtors = result.debtors.map((debtor, index) =>
+    debtorRow(debtor, index + 1, options.lang, options.changes?.get(debtor.customerId), actions.get(debtor.customerId)),
+  );
   const considered = debtors.length;
   if (options.onlyChanges) debtors = debtors.filter((debtor) => debtor.change && REPORTED_CHANGES.has(debtor.change));
   if (options.by === 'debtor' && options.top !== undefined) debtors = debtors.slice(0, options.top);
@@ -103,7 +132,12 @@ export function buildScoreDocument(result: ScoreResult, options: ScoreDocumentOp
     model: { ...modelFields(result.model), message: message(options.lang, result.model.reason.code, result.model.reason.args) },
     debtors,
     invoices,
-    totals: result.totals,
+    totals: result.totals.map((total) => ({
+      ...total,
+      openBalance: money(total.openBalance),
+      overdueBalance: money(total.overdueBalance),
+      expectedAtRisk: money(total.expectedAtRisk),
+    })),
     findings: findingRows(result.findings, options.lang),
   };
   if (options.onlyChanges) {

@@ -30,7 +30,8 @@ export function chalkFor(context: ReportContext): ChalkInstance {
 /** How many reasons the table shows per debtor; CSV and JSON keep them all. */
 const TABLE_REASONS = 2;
 
-export function debtorColumns(context: ReportContext): Column<DebtorRow>[] {
+/** Columns of the debtor report; `withChanges` shows the change since the last run in the table too. */
+export function debtorColumns(context: ReportContext, withChanges = false): Column<DebtorRow>[] {
   const chalk = chalkFor(context);
   const lang = context.lang;
   return [
@@ -65,7 +66,7 @@ export function debtorColumns(context: ReportContext): Column<DebtorRow>[] {
       value: (row) => row.recentDaysLate.join(' '),
       display: (row) => {
         if (row.noHistory) return message(lang, 'VALUE_NO_HISTORY');
-        const trend = row.trendDays === null ? '' : ` ${formatSignedDays(row.trendDays, lang)}`;
+        const trend = row.trendDays === null ? '' : `\n${message(lang, 'VALUE_TREND', { days: formatSignedDays(row.trendDays, lang) })}`;
         return sparkline(row.recentDaysLate) + trend;
       },
     },
@@ -85,9 +86,29 @@ export function debtorColumns(context: ReportContext): Column<DebtorRow>[] {
       value: (row) => row.reasons.map((reason) => reason.message).join('; '),
       display: (row) => row.reasons.slice(0, TABLE_REASONS).map((reason) => reason.message).join('\n'),
     },
-    { id: 'change', head: 'HEAD_VALUE', kind: 'text', value: (row) => row.change ?? null, csvOnly: true },
+    {
+      id: 'next_action',
+      head: 'HEAD_ACTION',
+      kind: 'text',
+      value: (row) => row.nextAction?.code ?? null,
+      display: (row) => (row.nextAction ? `${row.nextAction.date}\n${row.nextAction.message}` : message(lang, 'VALUE_NONE')),
+    },
+    {
+      id: 'change',
+      head: 'HEAD_CHANGE',
+      kind: 'text',
+      value: (row) => row.change ?? null,
+      display: (row) => (row.change ? message(lang, `CHANGE_${row.change.toUpperCase().replace('-', '_')}`) : message(lang, 'VALUE_NONE')),
+      csvOnly: !withChanges,
+    },
   ];
 }
+
+/** Debtor table columns that wrap their text. */
+export const DEBTOR_WRAP = ['flags', 'reasons', 'next_action'];
+
+/** Debtor table columns left out, first to last, when the table does not fit the width. */
+export const DEBTOR_DROP_ORDER = ['oldest_overdue_days', 'expected_at_risk', 'reasons', 'recent_days_late', 'overdue_balance', 'rank'];
 
 export function invoiceColumns(context: ReportContext): Column<InvoiceRow>[] {
   const chalk = chalkFor(context);

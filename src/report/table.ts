@@ -1,11 +1,13 @@
 // Terminal table output (cli-table3). Numbers, money and dates are formatted for the output language;
-// colour is applied only when the caller allows it.
+// colour is applied only when the caller allows it. The table fits the width in the report context:
+// text columns wrap, and when that is not enough, columns are left out in the caller's order.
 
 import Table from 'cli-table3';
 import { message } from '../i18n/catalog.js';
 import type { CellValue, Column } from './columns.js';
 import type { ReportContext } from './context.js';
 import { formatMoney, formatNumber, formatPercent } from './format.js';
+import { displayWidth, wrapText } from './wrap.js';
 
 function formatTableCell<Row>(column: Column<Row>, row: Row, context: ReportContext): string {
   if (column.display) return column.display(row);
@@ -25,15 +27,77 @@ function formatTableCell<Row>(column: Column<Row>, row: Row, context: ReportCont
   }
 }
 
-/** Widths for columns that hold running text, so long flags and reasons wrap instead of overflowing. */
-const WRAP_WIDTH = 38;
+/** Widest and narrowest a wrapped text column gets, in characters including its padding. */
+const WRAP_MAX_WIDTH = 48;
+const WRAP_MIN_WIDTH = 18;
+
+/** Table width when the output is not a terminal (a file or a pipe). */
+export const DEFAULT_TABLE_WIDTH = 120;
+
+/** Cell padding cli-table3 adds inside each column: one space on either side. */
+const PADDING = 2;
 
 export interface TableOptions {
-  /** Column ids whose text wraps at a fixed width. */
+  /** Column ids whose text wraps. */
   wrap?: string[];
+  /** Column ids to leave out, first to last, while the table is wider than the context's width. */
+  dropOrder?: string[];
 }
 
-/** Renders rows as a boxed terminal table with headings from the catalog. */
+/** Width of a column that does not wrap: its longest cell line, or its longest heading word. */
+function naturalWidth(heading: string, cells: readonly string[]): number {
+  const headingWord = Math.max(...heading.split(' ').map(displayWidth));
+  const cellLine = Math.max(0, ...cells.flatMap((cell) => cell.split('\n').map(displayWidth)));
+  return Math.max(headingWord, cellLine) + PADDING;
+}
+
+/** Total width of a table with these column widths, counting one border character per column plus one. */
+function tableWidth(widths: readonly number[]): number {
+  return widths.reduce((sum, width) => sum + width, 0) + widths.length + 1;
+}
+
+interface Layout {
+  keep: number[];
+  widths: number[];
+  dropped: number[];
+}
+
+/** Chooses the columns and widths: wrap columns share what the fixed columns leave, down to their minimum. */
+function layout(headings: string[], cells: string[][], wrap: boolean[], dropOrder: number[], maxWidth: number): Layout {
+  const natural = headings.map((heading, index) => naturalWidth(heading, cells.map((row) => row[index])));
+  const keep = headings.map((_, index) => index);
+  const dropped: number[] = [];
+  const minimum = (index: number) => (wrap[index] ? Math.min(WRAP_MIN_WIDTH, natural[index]) : natural[index]);
+
+  for (const index of dropOrder) {
+    if (tableWidth(keep.map(minimum)) <= maxWidth) break;
+    keep.splice(keep.indexOf(index), 1);
+    dropped.push(index);
+  }
+
+  const widths = keep.map(minimum);
+  const wrapping = keep.filter((index) => wrap[index]);
+  let spare = maxWidth - tableWidth(widths);
+  // Hand out the spare width one character at a time, so every wrapped column grows evenly.
+  while (spare > 0 && wrapping.length > 0) {
+    let grew = false;
+    for (const index of wrapping) {
+      const at = keep.indexOf(index);
+      if (spare > 0 && widths[at] < Math.min(WRAP_MAX_WIDTH, natural[index])) {
+        widths[at] += 1;
+        spare -= 1;
+        grew = true;
+      }
+    }
+    if (!grew) break;
+  }
+  return { keep, widths, dropped };
+}
+
+/**
+ * Renders rows as a boxed terminal table with headings from the catalog. `onDropped` receives the
+ * headings of the columns left out to fit the width.
+ */
 export function renderTable<Row>(
   columns: Column<Row>[],
   rows: readonly Row[],
@@ -41,15 +105,25 @@ export function renderTable<Row>(
   options: TableOptions = {},
 ): string {
   const shown = columns.filter((column) => !column.csvOnly);
-  const wrap = new Set(options.wrap ?? []);
+  const headings = shown.map((column) => message(context.lang, column.head, column.headArgs));
+  const cells = rows.map((row) => shown.map((column) => formatTableCell(column, row, context)));
+  const wrap = shown.map((column) => (options.wrap ?? []).includes(column.id));
+  const dropOrder = (options.dropOrder ?? []).map((id) => shown.findIndex((column) => column.id === id)).filter((index) => index >= 0);
+  const plan = layout(headings, cells, wrap, dropOrder, context.width ?? DEFAULT_TABLE_WIDTH);
+
   const table = new Table({
-    head: shown.map((column) => message(context.lang, column.head)),
-    colWidths: shown.map((column) => (wrap.has(column.id) ? WRAP_WIDTH : null)),
-    colAligns: shown.map((column) => (column.alignRight ? 'right' : 'left')),
+    head: plan.keep.map((index) => headings[index]),
+    colWidths: plan.widths,
+    colAligns: plan.keep.map((index) => (shown[index].alignRight ? 'right' : 'left')),
+    // Cells arrive wrapped by wrapText, which keeps no-break spaces (inside amounts) together; cli-table3
+    // would break at them. Its own wrapping stays on for headings.
     wordWrap: true,
     // cli-table3 colours headings red by default; plain headings read the same with or without colour.
     style: { head: [], border: [] },
   });
-  for (const row of rows) table.push(shown.map((column) => formatTableCell(column, row, context)));
+  for (const row of cells) {
+    table.push(plan.keep.map((index, at) => (wrap[index] ? wrapText(row[index], plan.widths[at] - PADDING) : row[index])));
+  }
+  if (plan.dropped.length > 0) context.onColumnsDropped?.(plan.dropped.map((index) => headings[index]));
   return table.toString() + '\n';
 }

@@ -5,6 +5,7 @@ import type { Core } from '../../src/cli/core.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/run.js';
 import { finding } from '../../src/findings.js';
+import { planActions } from '../../src/scoring/index.js';
 import type { DebtorScore, ScoreResult } from '../../src/scoring/types.js';
 
 export const INJECTION_NAME = '=HYPERLINK("x")';
@@ -88,7 +89,7 @@ export function sampleResult(): ScoreResult {
   };
 }
 
-/** A Core whose score() returns `result()`; everything else is unused by the tests. */
+/** A Core whose score() returns `result()` and plan() runs the real planner; the rest is unused by the tests. */
 export function standInCore(result: () => ScoreResult = sampleResult): Core {
   const unused = async (): Promise<never> => {
     throw new Error('not used in this test');
@@ -97,7 +98,7 @@ export function standInCore(result: () => ScoreResult = sampleResult): Core {
     importLedger: async () => ({ ledger: { invoices: [], extraColumns: [] }, files: [], findings: [] }),
     inspect: unused,
     score: async () => result(),
-    plan: unused,
+    plan: async (result, request) => planActions(result, {}, request.asOf),
     forecast: unused,
     train: unused,
     evaluate: unused,

@@ -6,9 +6,9 @@ import type { Column } from '../../report/columns.js';
 import { renderCsv } from '../../report/csv.js';
 import { renderJson } from '../../report/json.js';
 import { renderNdjson } from '../../report/ndjson.js';
-import { findingRows } from '../../report/score-document.js';
+import { actionText, findingRows } from '../../report/score-document.js';
 import { renderTable } from '../../report/table.js';
-import type { ForecastWeek, PlanRow } from '../../scoring/types.js';
+import type { ForecastCurrencyTotal, ForecastResult, ForecastWeek, PlanRow } from '../../scoring/types.js';
 import { emit, reportContext, type CommandContext } from '../context.js';
 import type { OutputFormat } from '../options.js';
 import { importAndScore } from './score.js';
@@ -19,18 +19,12 @@ function format(context: CommandContext): OutputFormat {
 
 /**
  * Shows a plan trigger (`grade:D`, `flag:FLAG_CONCENTRATION`) in words: the grade's text, or the
- * flag's name where its message starts with one ("Concentration: ..."), else the flag code.
+ * flag's short name from the catalog; an unknown trigger stays as written.
  */
 function triggerText(trigger: string, lang: Lang): string {
   const [kind, value] = trigger.split(':');
   if (kind === 'grade' && hasMessage(`GRADE_${value}`)) return message(lang, `GRADE_${value}`);
-  if (kind === 'flag' && hasMessage(value)) {
-    const text = message(lang, value);
-    const colon = text.indexOf(':');
-    const placeholder = text.indexOf('{');
-    if (colon > 0 && (placeholder === -1 || colon < placeholder)) return text.slice(0, colon);
-    return value;
-  }
+  if (kind === 'flag' && hasMessage(`TRIGGER_${value}`)) return message(lang, `TRIGGER_${value}`);
   return trigger;
 }
 
@@ -47,8 +41,8 @@ export async function runPlan(context: CommandContext): Promise<number> {
     { id: 'customer_id', head: 'HEAD_CUSTOMER_ID', kind: 'input-text', value: (row) => row.customerId, csvOnly: true },
     { id: 'name', head: 'HEAD_DEBTOR', kind: 'input-text', value: (row) => row.name },
     { id: 'grade', head: 'HEAD_GRADE', kind: 'text', value: (row) => row.grade },
-    { id: 'action', head: 'HEAD_ACTION', kind: 'text', value: (row) => row.action, display: (row) => message(lang, row.action, { ...row, invoiceId: row.invoiceId ?? '' } as unknown as Record<string, string | number>) },
-    { id: 'action_text', head: 'HEAD_ACTION', kind: 'text', value: (row) => message(lang, row.action, { ...row, invoiceId: row.invoiceId ?? '' } as unknown as Record<string, string | number>), csvOnly: true },
+    { id: 'action', head: 'HEAD_ACTION', kind: 'text', value: (row) => row.action, display: (row) => actionText(row, lang) },
+    { id: 'action_text', head: 'HEAD_ACTION', kind: 'text', value: (row) => actionText(row, lang), csvOnly: true },
     { id: 'channel', head: 'HEAD_CHANNEL', kind: 'text', value: (row) => row.channel, display: (row) => message(lang, `CHANNEL_${row.channel.toUpperCase()}`) },
     { id: 'invoice_id', head: 'HEAD_INVOICE', kind: 'input-text', value: (row) => row.invoiceId },
     { id: 'currency', head: 'HEAD_CURRENCY', kind: 'text', value: (row) => row.currency, csvOnly: true },
@@ -100,7 +94,38 @@ export async function runForecast(context: CommandContext): Promise<number> {
       await emit(context, renderCsv(columns, forecast.weeks, report.csvLocale));
       break;
     default:
-      await emit(context, renderTable(columns, forecast.weeks, report));
+      await emit(context, renderTable(columns, forecast.weeks, report) + renderTable(forecastTotalColumns(forecast), forecast.totals, report));
   }
   return 0;
+}
+
+/** Columns of the per-currency summary under the weekly table: what comes in by the horizon and after it. */
+function forecastTotalColumns(forecast: ForecastResult): Column<ForecastCurrencyTotal>[] {
+  const horizonEnd = forecast.horizonEnd ?? forecast.weeks.at(-1)?.end ?? forecast.asOf;
+  const columns: Column<ForecastCurrencyTotal>[] = [
+    { id: 'currency', head: 'HEAD_CURRENCY', kind: 'text', value: (row) => row.currency },
+    { id: 'open_balance', head: 'HEAD_OPEN', kind: 'money', value: (row) => row.openBalance, currency: (row) => row.currency, alignRight: true },
+    {
+      id: 'expected_in_horizon',
+      head: 'HEAD_EXPECTED_IN_HORIZON',
+      headArgs: { date: horizonEnd },
+      kind: 'money',
+      value: (row) => row.expectedInHorizon,
+      currency: (row) => row.currency,
+      alignRight: true,
+    },
+    {
+      id: 'beyond_horizon',
+      head: 'HEAD_BEYOND_HORIZON',
+      headArgs: { date: horizonEnd },
+      kind: 'money',
+      value: (row) => row.beyondHorizon,
+      currency: (row) => row.currency,
+      alignRight: true,
+    },
+  ];
+  if (forecast.totals.some((total) => total.doubtful !== undefined)) {
+    columns.push({ id: 'doubtful', head: 'HEAD_DOUBTFUL', kind: 'money', value: (row) => row.doubtful ?? 0, currency: (row) => row.currency, alignRight: true });
+  }
+  return columns;
 }

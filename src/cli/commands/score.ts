@@ -42,7 +42,8 @@ export async function importAndScore(context: CommandContext) {
   context.diagnostics.progress('STATUS_PROGRESS_READING', { files: files.length });
   const imported = await context.core.importLedger(files, importOptions(context));
   const request = scoreRequest(context);
-  context.diagnostics.progress('STATUS_PROGRESS_SCORING', { count: imported.ledger.invoices.length });
+  const debtorCount = new Set(imported.ledger.invoices.map((invoice) => invoice.customerId)).size;
+  context.diagnostics.progress('STATUS_PROGRESS_SCORING', { count: debtorCount });
   const result = await context.core.score(imported.ledger, request);
   context.diagnostics.done();
   result.findings = [...imported.findings, ...result.findings];
@@ -53,9 +54,11 @@ export async function importAndScore(context: CommandContext) {
 
 /** Returns how many reported debtors reach the --fail-on threshold. */
 function countAtThreshold(document: ScoreDocument, result: ScoreResult, text: string, onlyChanges: boolean): number {
-  const threshold = parseThreshold(text, () => new RiskpayError('CLI_INVALID_OPTION_VALUE', { option: '--fail-on', value: text, source: 'flag', expected: 'A-D or 0-1' }));
+  const threshold = parseThreshold(text, () => new RiskpayError('CLI_INVALID_THRESHOLD_VALUE', { option: '--fail-on', value: text, source: 'flag' }));
   // With --only-changes only the reported (new or worse) debtors count; otherwise every debtor does, not only the --top rows.
-  const debtors = onlyChanges ? document.debtors : result.debtors;
+  // A debtor that owes nothing keeps a grade for credit decisions but has nothing to collect, so it never counts.
+  const owing = new Set(result.debtors.filter((debtor) => debtor.nothingOwed !== true).map((debtor) => `${debtor.customerId}\u0000${debtor.currency}`));
+  const debtors = (onlyChanges ? document.debtors : result.debtors).filter((debtor) => owing.has(`${debtor.customerId}\u0000${debtor.currency}`));
   return debtors.filter((debtor) =>
     threshold.kind === 'grade' ? GRADE_ORDER.indexOf(debtor.grade) >= GRADE_ORDER.indexOf(threshold.grade) : debtor.risk >= threshold.risk,
   ).length;
@@ -67,7 +70,9 @@ export async function runScore(context: CommandContext): Promise<number> {
   if (onlyChanges && statePath === undefined) throw new RiskpayError('CLI_ONLY_CHANGES_NEEDS_STATE');
   const previous = statePath !== undefined ? readState(statePath) : null;
 
-  const { result } = await importAndScore(context);
+  const { request, result } = await importAndScore(context);
+  // The table's next-action column comes from the collection plan's first step per debtor.
+  const plan = await context.core.plan(result, request);
 
   const changes = statePath !== undefined ? compareWithState(result, previous) : undefined;
   if (statePath !== undefined && previous === null) context.diagnostics.status('STATUS_STATE_FIRST', { file: statePath });
@@ -79,6 +84,7 @@ export async function runScore(context: CommandContext): Promise<number> {
     changes,
     onlyChanges,
     previousAsOf: previous?.asOf ?? null,
+    plan: plan.rows,
   });
 
   context.diagnostics.findings(result.findings);

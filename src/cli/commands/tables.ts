@@ -8,10 +8,10 @@ import { renderNdjson } from '../../report/ndjson.js';
 import { findingRows } from '../../report/score-document.js';
 import { renderTable } from '../../report/table.js';
 import { RiskpayError } from '../../findings.js';
-import { parseIsoDay } from '../../dates.js';
+import { formatDay, parseIsoDay } from '../../dates.js';
 import type { Lang } from '../../i18n/catalog-type.js';
-import { message } from '../../i18n/catalog.js';
-import { formatNumber } from '../../report/format.js';
+import { hasMessage, message } from '../../i18n/catalog.js';
+import { formatNumber, roundForOutput } from '../../report/format.js';
 import { asOfDay, emit, importOptions, inputFiles, reportContext, type CommandContext } from '../context.js';
 import type { MetricsResult } from '../core.js';
 import type { OutputFormat } from '../options.js';
@@ -80,21 +80,47 @@ export async function runInspect(context: CommandContext): Promise<number> {
 
 export async function runFeatures(context: CommandContext): Promise<number> {
   const imported = await importInputs(context);
-  const { day } = asOfDay(context);
+  const { day, defaulted } = asOfDay(context);
+  const asOf = formatDay(day);
+  context.diagnostics.status(defaulted ? 'STATUS_AS_OF_TODAY' : 'STATUS_AS_OF', { date: asOf });
   const table = await context.core.features(imported.ledger, day);
+  const rows = table.rows.map(roundFeatureRow);
   const columns: Column<Record<string, number | string | null>>[] = table.columns.map((name) => ({
     id: name,
     head: 'HEAD_FEATURE',
-    kind: name === 'customerId' || name === 'name' || name === 'invoiceId' ? 'input-text' : 'number',
+    kind: name === 'customerId' || name === 'name' || name === 'invoiceId' ? 'input-text' : name === 'asOf' ? 'date' : 'number',
     value: (row) => row[name] ?? null,
   }));
   const kind = format(context);
   const report = reportContext(context);
-  if (kind === 'json') await emit(context, renderJson({ asOf: day, columns: table.columns, rows: table.rows }));
-  else if (kind === 'ndjson') await emit(context, renderNdjson(table.rows));
+  if (kind === 'json') await emit(context, renderJson({ asOf, columns: table.columns, rows }));
+  else if (kind === 'ndjson') await emit(context, renderNdjson(rows));
   // A table with dozens of feature columns does not fit a terminal, so the table format also prints CSV.
-  else await emit(context, renderCsv(columns, table.rows, report.csvLocale));
+  else await emit(context, renderCsv(columns, rows, report.csvLocale));
   return 0;
+}
+
+/** Writes day numbers as YYYY-MM-DD and rounds feature values, so every format shows the same values. */
+function roundFeatureRow(row: Record<string, number | string | null>): Record<string, number | string | null> {
+  const rounded: Record<string, number | string | null> = {};
+  for (const [name, value] of Object.entries(row)) {
+    if (name === 'asOf' && typeof value === 'number') rounded[name] = formatDay(value);
+    else rounded[name] = typeof value === 'number' ? roundForOutput(value) : value;
+  }
+  return rounded;
+}
+
+/** Returns the table label of a metric: `auc_model` reads "AUC, model"; unknown names stay as they are. */
+function metricLabel(name: string, lang: Lang): string {
+  const key = `METRIC_${name.toUpperCase()}`;
+  if (hasMessage(key)) return message(lang, key);
+  const scored = /^(auc|brier)_(.+)$/.exec(name);
+  if (scored) {
+    const scorerKey = `SCORER_${scored[2].toUpperCase()}`;
+    const scorer = hasMessage(scorerKey) ? message(lang, scorerKey) : scored[2];
+    return message(lang, `METRIC_${scored[1].toUpperCase()}`, { scorer });
+  }
+  return name;
 }
 
 /** Shows counts as whole numbers and rates such as AUC with four decimals. */
@@ -112,7 +138,7 @@ async function emitMetrics(context: CommandContext, result: MetricsResult): Prom
     return;
   }
   const columns: Column<MetricsResult['metrics'][number]>[] = [
-    { id: 'metric', head: 'HEAD_METRIC', kind: 'text', value: (row) => row.name },
+    { id: 'metric', head: 'HEAD_METRIC', kind: 'text', value: (row) => row.name, display: (row) => metricLabel(row.name, context.lang) },
     { id: 'value', head: 'HEAD_VALUE', kind: 'number', value: (row) => row.value, display: (row) => metricText(row.value, context.lang), alignRight: true },
   ];
   const report = reportContext(context);
@@ -126,7 +152,9 @@ export async function runTrain(context: CommandContext): Promise<number> {
   if (out === undefined) throw new RiskpayError('CLI_OUT_REQUIRED');
   const imported = await importInputs(context);
   context.diagnostics.progress('STATUS_PROGRESS_TRAINING', { count: imported.ledger.invoices.length });
+  const asOfText = context.options.asOf as string | undefined;
   const result = await context.core.train(imported.ledger, {
+    asOf: asOfText === undefined ? undefined : parseIsoDay(asOfText)!,
     lateAfterDays: context.options.lateAfter as number | undefined,
     seed: (context.options.seed as number | undefined) ?? 1,
     out,
@@ -141,7 +169,7 @@ export async function runTrain(context: CommandContext): Promise<number> {
 export async function runEvaluate(context: CommandContext): Promise<number> {
   const cutoffText = context.options.cutoff as string | undefined;
   if (cutoffText === undefined) {
-    throw new RiskpayError('CLI_INVALID_OPTION_VALUE', { option: '--cutoff', value: '', source: 'flag', expected: 'a date YYYY-MM-DD' });
+    throw new RiskpayError('CLI_CUTOFF_REQUIRED');
   }
   const imported = await importInputs(context);
   const request = {
