@@ -8,7 +8,12 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'bin/riskpay.js');
 export const FIXTURE = join(ROOT, 'test/e2e/fixtures/invoices.csv');
-export const IBM_FILE = resolve(ROOT, '../shared/data/ibm-accounts-receivable.csv');
+/**
+ * Folder of the real public exports that some tests read; they skip when it is absent. It defaults to
+ * ../shared/data next to the repository, and RISKPAY_SHARED_DIR points elsewhere.
+ */
+export const SHARED_DATA_DIR = process.env.RISKPAY_SHARED_DIR ? resolve(process.env.RISKPAY_SHARED_DIR) : resolve(ROOT, '../shared/data');
+export const IBM_FILE = join(SHARED_DATA_DIR, 'ibm-accounts-receivable.csv');
 
 export function requireBuild(): void {
   if (!existsSync(join(ROOT, 'dist/src/cli/main.js'))) throw new Error('dist/ is missing: run npx tsc -p tsconfig.json before the end-to-end tests');

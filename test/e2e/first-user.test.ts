@@ -1,0 +1,94 @@
+// The commands a first-time user ran, in-process against the real core and the small fixture.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { realCore } from '../../src/cli/real-core.js';
+import { message } from '../../src/i18n/catalog.js';
+import { displayWidth } from '../../src/report/wrap.js';
+import { runInProcess } from '../report/stand-in.js';
+import { FIXTURE } from './helpers.js';
+
+const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => runInProcess(argv, { core: realCore, env });
+
+describe('evaluate and train options', () => {
+  it('evaluate without --cutoff is a usage error', async () => {
+    const result = await run(['evaluate', FIXTURE]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message('en', 'CLI_CUTOFF_REQUIRED'));
+  });
+
+  it('train accepts --as-of', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'riskpay-train-')), 'model.json');
+    const result = await run(['train', FIXTURE, '--as-of', '2023-12-31', '-o', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('2023-12-31');
+  }, 120_000);
+});
+
+describe('features output', () => {
+  it('writes dates and rounded values', async () => {
+    const result = await run(['features', FIXTURE, '-f', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(message('en', 'STATUS_AS_OF_TODAY', { date: JSON.parse(result.stdout).asOf }));
+    const document = JSON.parse(result.stdout) as { asOf: string; rows: Record<string, unknown>[] };
+    expect(document.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const row of document.rows) {
+      expect(row.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      for (const value of Object.values(row)) if (typeof value === 'number' && value !== 0) expect(Math.abs(value)).toBeGreaterThan(1e-9);
+    }
+  });
+});
+
+describe('score output', () => {
+  it('table fits 120 columns', async () => {
+    const result = await run(['score', FIXTURE, '--as-of', '2024-06-30']);
+    expect(result.code).toBe(0);
+    for (const line of result.stdout.trimEnd().split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(120);
+    expect(result.stdout).toContain(message('en', 'HEAD_ACTION'));
+  }, 120_000);
+
+  it('JSON has next actions and rounded days', async () => {
+    const result = await run(['score', FIXTURE, '--as-of', '2024-06-30', '-f', 'json']);
+    const document = JSON.parse(result.stdout) as { debtors: { trendDays: number | null; nextAction?: { code: string } }[] };
+    expect(document.debtors.some((debtor) => debtor.nextAction?.code.startsWith('ACTION_'))).toBe(true);
+    for (const debtor of document.debtors) if (debtor.trendDays !== null) expect(Math.round(debtor.trendDays * 10) / 10).toBe(debtor.trendDays);
+  }, 120_000);
+
+  it('write error names the target, not the temporary file', async () => {
+    const result = await run(['score', FIXTURE, '--as-of', '2024-06-30', '--out', '/nonexistent-dir/report.txt']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('/nonexistent-dir/report.txt');
+    expect(result.stderr).not.toContain('.tmp');
+  }, 120_000);
+});
+
+describe('Swedish output', () => {
+  it('help has no English usage words', async () => {
+    const result = await run(['score', '--help', '--lang', 'sv']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('[options]');
+    expect(result.stdout).not.toContain('files...');
+  });
+
+  it('evaluate table has no snake_case metrics', async () => {
+    const result = await run(['evaluate', FIXTURE, '--cutoff', '2024-01-01', '--lang', 'sv']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/auc_model|late_after_days|train_rows/);
+  }, 120_000);
+
+  it('plan shows no raw flag codes', async () => {
+    const result = await run(['plan', FIXTURE, '--as-of', '2024-06-30', '--lang', 'sv']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/FLAG_[A-Z_]+/);
+  }, 120_000);
+});
+
+describe('forecast help', () => {
+  it('lists neither --top nor --fail-on', async () => {
+    const result = await run(['forecast', '--help']);
+    expect(result.stdout).not.toContain('--top');
+    expect(result.stdout).not.toContain('--fail-on');
+  });
+});
