@@ -151,7 +151,7 @@ const partialPayments: FlagRule = {
 
 const balanceGrowing: FlagRule = {
   code: 'FLAG_BALANCE_GROWING',
-  evaluate({ stats }, { balanceGrowing: t }) {
+  evaluate({ stats, currency }, { balanceGrowing: t }) {
     const usual = stats.usualOpenBalance;
     if (usual === null || usual <= 0 || stats.openBalance <= 0) return null;
     const ratio = stats.openBalance / usual;
@@ -165,13 +165,14 @@ const balanceGrowing: FlagRule = {
       openBalance: round(stats.openBalance, 2),
       usualBalance: round(usual, 2),
       ratio: round(ratio, 1),
+      currency,
     });
   },
 };
 
 const agingRollover: FlagRule = {
   code: 'FLAG_AGING_ROLLOVER',
-  evaluate({ stats }, { agingRollover: t }) {
+  evaluate({ stats, currency }, { agingRollover: t }) {
     if (stats.overdueBalance <= 0) return null;
     const olderNow = olderThan30(stats.aging);
     const olderMonthAgo = olderThan30(stats.agingMonthAgo);
@@ -185,13 +186,14 @@ const agingRollover: FlagRule = {
       over30MonthAgo: round(olderMonthAgo, 2),
       over90Now: round(stats.aging[3], 2),
       over90MonthAgo: round(stats.agingMonthAgo[3], 2),
+      currency,
     });
   },
 };
 
 const oldestOverdue: FlagRule = {
   code: 'FLAG_OLDEST_OVERDUE',
-  evaluate({ stats }, { oldestOverdue: t }) {
+  evaluate({ stats, currency }, { oldestOverdue: t }) {
     const oldest = stats.oldestOverdueDays;
     if (oldest === null || oldest <= t.warningDays) return null;
     const critical = oldest > t.criticalDays;
@@ -199,6 +201,7 @@ const oldestOverdue: FlagRule = {
       oldestOverdueDays: oldest,
       limitDays: critical ? t.criticalDays : t.warningDays,
       overdueBalance: round(stats.overdueBalance, 2),
+      currency,
     });
   },
 };
@@ -217,6 +220,7 @@ const largeNewExposure: FlagRule = {
       settledCount: stats.settledCount,
       timesTypical: timesTypical === null ? '' : round(timesTypical, 1),
       sharePercent: round(stats.shareOfReceivables * 100, 1),
+      currency,
     });
   },
 };
@@ -230,13 +234,14 @@ const concentration: FlagRule = {
     return flag(this.code, stats.shareOfReceivables >= t.criticalShare ? 'critical' : 'warning', {
       sharePercent: round(stats.shareOfReceivables * 100, 1),
       openBalance: round(stats.openBalance, 2),
+      currency,
     });
   },
 };
 
 const noRecentPayment: FlagRule = {
   code: 'FLAG_NO_RECENT_PAYMENT',
-  evaluate({ stats }, { noRecentPayment: t }) {
+  evaluate({ stats, currency }, { noRecentPayment: t }) {
     const since = stats.daysSinceLastPayment;
     const usual = stats.usualPaymentGap;
     if (since === null || usual === null || stats.overdueBalance <= 0) return null;
@@ -245,6 +250,7 @@ const noRecentPayment: FlagRule = {
       daysSinceLastPayment: since,
       usualGapDays: round(usual, 0),
       overdueBalance: round(stats.overdueBalance, 2),
+      currency,
     });
   },
 };

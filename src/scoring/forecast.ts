@@ -1,6 +1,7 @@
 // Expected cash in per week and currency. Each open invoice's payment day is spread over its expected
 // payment interval with a triangular distribution (low, expected, high), and each week receives the
-// balance times the probability that the payment day falls in that week.
+// balance times the probability that the payment day falls in that week. A week's invoice count is the
+// invoices whose expected payment date falls in it, so each invoice is counted once at most.
 
 import { formatDay, parseIsoDay } from '../dates.js';
 import { RiskpayError, finding, type Finding } from '../findings.js';
@@ -85,6 +86,7 @@ export function forecastCash(result: ScoreResult, options: ForecastOptions): For
     total.openBalance += invoice.balance;
     const doubtful = invoice.daysOverdue > doubtfulAfterDays;
     let inHorizon = 0;
+    const expectedDay = parseIsoDay(invoice.expectedPaymentDate ?? '');
 
     if (doubtful) {
       total.doubtful = (total.doubtful ?? 0) + invoice.balance;
@@ -95,7 +97,7 @@ export function forecastCash(result: ScoreResult, options: ForecastOptions): For
         if (probability <= 0) continue;
         const entry = weeks.get(`${invoice.currency}\u0000${week}`)!;
         entry.expected += invoice.balance * probability;
-        entry.invoices += 1;
+        if (expectedDay !== null && expectedDay >= start && expectedDay <= start + 6) entry.invoices += 1;
         inHorizon += probability;
       }
     }
@@ -129,6 +131,7 @@ export function forecastCash(result: ScoreResult, options: ForecastOptions): For
       expectedInHorizon: roundMoney(total.expectedInHorizon),
       beyondHorizon: roundMoney(total.beyondHorizon),
       doubtful: roundMoney(total.doubtful ?? 0),
+      expectedAfterHorizon: roundMoney(total.beyondHorizon - (total.doubtful ?? 0)),
     })),
     unlikely: unlikely.sort(
       (a, b) => b.balance - a.balance || compareText(a.customerId, b.customerId) || compareText(a.invoiceId, b.invoiceId),

@@ -50,6 +50,7 @@ function invoiceRow(debtor: DebtorScore, invoice: InvoiceScore, dated: DatedStep
     daysOverdue: invoice.daysOverdue,
     grade,
     trigger,
+    expectedAtRisk: invoice.expectedAtRisk ?? Math.round(invoice.risk * invoice.balance * 100) / 100,
   };
 }
 
@@ -67,7 +68,23 @@ function debtorRow(debtor: DebtorScore, dated: DatedStep, trigger: string): Plan
     daysOverdue: debtor.oldestOverdueDays,
     grade: debtor.grade,
     trigger,
+    expectedAtRisk: debtor.expectedAtRisk,
   };
+}
+
+const GRADE_RANK: Record<Grade, number> = { D: 0, C: 1, B: 2, A: 3 };
+
+/** Most urgent first: earliest date, then worst grade, then largest expected amount at risk. */
+function compareRows(a: PlanRow, b: PlanRow): number {
+  return (
+    compareText(a.date, b.date) ||
+    GRADE_RANK[a.grade] - GRADE_RANK[b.grade] ||
+    (b.expectedAtRisk ?? 0) - (a.expectedAtRisk ?? 0) ||
+    compareText(a.customerId, b.customerId) ||
+    compareText(a.invoiceId ?? '', b.invoiceId ?? '') ||
+    compareText(a.action, b.action) ||
+    compareText(a.channel, b.channel)
+  );
 }
 
 /** Keeps one row per action, channel and invoice (or debtor): the one with the earliest date. */
@@ -83,7 +100,8 @@ function dedupe(rows: PlanRow[]): PlanRow[] {
 
 /**
  * Plans dated actions: each open invoice gets the steps of its own grade, each debtor the debtor steps of
- * its grade, and a debtor with a flag also gets the steps the policy lists for that flag. `policyInput` is
+ * its grade, and a debtor with a flag also gets the steps the policy lists for that flag. A debtor that
+ * owes nothing gets no steps. Rows come most urgent first (see compareRows). `policyInput` is
  * the `policy` of riskpay.config.json as read; an invalid policy throws SCORING_CONFIG_INVALID.
  */
 export function planActions(result: ScoreResult, policyInput: unknown = {}, asOf?: number): PlanResult {
@@ -100,6 +118,8 @@ export function planActions(result: ScoreResult, policyInput: unknown = {}, asOf
 
   const rows: PlanRow[] = [];
   for (const debtor of result.debtors) {
+    // A debtor that owes nothing has nothing to collect; its grade is for credit decisions only.
+    if (debtor.nothingOwed === true) continue;
     const invoices = invoicesByDebtor.get(`${debtor.customerId}\u0000${debtor.currency}`) ?? [];
 
     // Grade steps: debtor steps follow the debtor's grade, invoice steps each invoice's own grade.
@@ -131,14 +151,7 @@ export function planActions(result: ScoreResult, policyInput: unknown = {}, asOf
     }
   }
 
-  const planned = dedupe(rows).sort(
-    (a, b) =>
-      compareText(a.date, b.date) ||
-      compareText(a.customerId, b.customerId) ||
-      compareText(a.invoiceId ?? '', b.invoiceId ?? '') ||
-      compareText(a.action, b.action) ||
-      compareText(a.channel, b.channel),
-  );
+  const planned = dedupe(rows).sort(compareRows);
   if (planned.length === 0) findings.push(finding('PLAN_NOTHING_TO_DO', 'info', { asOf: formatDay(asOfDay) }));
   return { asOf: formatDay(asOfDay), rows: planned, findings };
 }

@@ -2,7 +2,7 @@
 // features share one code (all the "days late" statistics become one lateness reason), so a reason's
 // contribution is the sum over its features. Names are those of src/features/catalog.ts.
 
-import type { DebtorSnapshot, OpenInvoice } from '../features/types.js';
+import type { DebtorSnapshot, DebtorStats, OpenInvoice, PaidLateness } from '../features/types.js';
 import { formatDay } from '../dates.js';
 import { EXTRA_MEAN_PREFIX, EXTRA_PREFIX, EXTRA_SAME_PREFIX } from '../features/catalog.js';
 
@@ -52,81 +52,155 @@ const PAYMENT_GAP = ['days_since_last_payment', 'payment_gap_ratio'];
 export interface ReasonWords {
   code: string;
   args: ReasonArgs;
+  /**
+   * True when the facts in the words do not support a higher risk (nothing late, a share near zero), so
+   * the reason is not shown even when the model's contribution is positive.
+   */
+  weak?: boolean;
 }
 
-function noHistory({ snapshot }: ReasonInput): ReasonWords {
-  return snapshot.stats.settledCount === 0 && snapshot.stats.overdueCount === 0
-    ? { code: 'REASON_NO_HISTORY', args: {} }
-    : { code: 'REASON_SHORT_HISTORY', args: { settledCount: snapshot.stats.settledCount } };
+/** Most payments in the last 365 days that still read as "few recent payments". */
+const FEW_RECENT_PAYMENTS_MAX = 3;
+
+/** Settled invoices behind the "recent" paid lateness, as in the feature builder. */
+const RECENT_PAID = 5;
+
+function weak(words: ReasonWords): ReasonWords {
+  return { ...words, weak: true };
+}
+
+/** Appends `_ONE` to a code when `count` is 1, so the message can use the singular. */
+function countCode(code: string, count: number): string {
+  return count === 1 ? `${code}_ONE` : code;
+}
+
+/** Settled-only lateness; snapshots built without it (in tests) derive it from the settled count. */
+function paidOf(stats: DebtorStats): PaidLateness {
+  if (stats.paid) return stats.paid;
+  const lateCount = stats.lateShare === null ? 0 : Math.round(stats.lateShare * stats.settledCount);
+  return {
+    count: stats.settledCount,
+    lateCount,
+    prepaidCount: 0,
+    meanDaysLate: stats.settledCount > 0 ? stats.meanDaysLate : null,
+    medianDaysLate: stats.settledCount > 0 ? stats.medianDaysLate : null,
+    maxDaysLate: stats.settledCount > 0 ? stats.maxDaysLate : null,
+    lastDaysLate: stats.recentDaysLate.length > 0 ? stats.recentDaysLate[stats.recentDaysLate.length - 1] : null,
+  };
+}
+
+/** Words for a debtor that has not paid any invoice yet: its open overdue invoices, or no history at all. */
+function noPaymentsReason({ snapshot }: ReasonInput): ReasonWords {
+  const { stats } = snapshot;
+  if (stats.overdueCount > 0 && stats.oldestOverdueDays !== null) {
+    return {
+      code: countCode('REASON_NO_PAYMENTS_OVERDUE', stats.overdueCount),
+      args: { overdueCount: stats.overdueCount, oldestOverdueDays: stats.oldestOverdueDays },
+    };
+  }
+  return { code: 'REASON_NO_HISTORY', args: {} };
+}
+
+function noHistory(input: ReasonInput): ReasonWords {
+  const paid = paidOf(input.snapshot.stats);
+  if (paid.count === 0) return noPaymentsReason(input);
+  return { code: countCode('REASON_SHORT_HISTORY', paid.count), args: { settledCount: paid.count } };
 }
 
 function volumeReason(input: ReasonInput): ReasonWords {
   const { stats } = input.snapshot;
-  if (input.snapshot.noHistory || stats.settledCount < 5) return noHistory(input);
-  return {
+  if (paidOf(stats).count < 5) return noHistory(input);
+  const words = {
     code: 'REASON_FEW_RECENT_PAYMENTS',
     args: { settledLast365: stats.settledLast365, tenureDays: stats.tenureDays },
   };
+  return stats.settledLast365 > FEW_RECENT_PAYMENTS_MAX ? weak(words) : words;
 }
 
-/** Describes the last payment of a debtor with one observation, where "on average over 1 invoices" reads badly. */
+/** Describes the last paid invoice of a debtor with one, where "on average over 1 invoice" reads badly. */
 function lastPaymentReason(input: ReasonInput): ReasonWords {
-  const { stats } = input.snapshot;
-  const daysLate = stats.lastDaysLate ?? stats.meanDaysLate;
-  if (daysLate === null) return noHistory(input);
-  return { code: 'REASON_LAST_PAYMENT_LATE', args: { daysLate: round(daysLate) } };
+  const daysLate = paidOf(input.snapshot.stats).lastDaysLate;
+  if (daysLate === null) return noPaymentsReason(input);
+  const words = { code: countCode('REASON_LAST_PAYMENT_LATE', round(daysLate)), args: { daysLate: round(daysLate) } };
+  return daysLate > 0 ? words : weak(words);
+}
+
+/** Days late of the most recent paid invoices, up to RECENT_PAID, oldest first. */
+function recentPaid(stats: DebtorStats): number[] {
+  return stats.recentDaysLate.slice(-RECENT_PAID);
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
 function recentLatenessReason(input: ReasonInput): ReasonWords {
-  const { stats } = input.snapshot;
-  if (input.snapshot.noHistory || stats.recentMeanDaysLate === null) return noHistory(input);
-  const count = Math.min(5, stats.recentDaysLate.length);
-  if (count <= 1) return lastPaymentReason(input);
-  return { code: 'REASON_RECENT_LATENESS', args: { daysLate: round(stats.recentMeanDaysLate), count } };
+  const recent = recentPaid(input.snapshot.stats);
+  if (recent.length <= 1) return lastPaymentReason(input);
+  const daysLate = mean(recent);
+  const words = {
+    code: countCode('REASON_RECENT_LATENESS', round(daysLate)),
+    args: { daysLate: round(daysLate), count: recent.length },
+  };
+  return daysLate >= 1 ? words : weak(words);
 }
 
 function lateHistoryReason(input: ReasonInput): ReasonWords {
-  const { stats } = input.snapshot;
-  if (input.snapshot.noHistory || stats.meanDaysLate === null) return noHistory(input);
-  if (stats.settledCount <= 1) return lastPaymentReason(input);
-  return {
-    code: 'REASON_LATE_HISTORY',
-    args: {
-      daysLate: round(stats.meanDaysLate),
-      maxDaysLate: round(stats.maxDaysLate ?? stats.meanDaysLate),
-      count: stats.settledCount,
-    },
-  };
+  const paid = paidOf(input.snapshot.stats);
+  if (paid.count <= 1 || paid.meanDaysLate === null || paid.maxDaysLate === null) return lastPaymentReason(input);
+  const args = { daysLate: round(paid.meanDaysLate), maxDaysLate: round(paid.maxDaysLate), count: paid.count };
+  if (paid.maxDaysLate <= 0) return weak({ code: 'REASON_LATE_HISTORY', args });
+  // On time on average but late at worst: the worst case is the evidence.
+  if (args.daysLate < 1) return { code: countCode('REASON_LATE_AT_WORST', args.maxDaysLate), args };
+  return { code: countCode('REASON_LATE_HISTORY', args.daysLate), args };
 }
 
 function lateShareReason(input: ReasonInput): ReasonWords {
-  const { stats } = input.snapshot;
-  if (input.snapshot.noHistory || stats.lateShare === null) return noHistory(input);
-  return { code: 'REASON_LATE_SHARE', args: { latePercent: round(stats.lateShare * 100) } };
+  const paid = paidOf(input.snapshot.stats);
+  if (paid.count === 0) return noPaymentsReason(input);
+  const words = {
+    code: countCode('REASON_LATE_SHARE', paid.count),
+    args: { lateCount: paid.lateCount, count: paid.count, latePercent: round((100 * paid.lateCount) / paid.count) },
+  };
+  return paid.lateCount > 0 ? words : weak(words);
 }
 
+/** Compares the recent paid invoices with the ones before them (up to the 12 the stats keep). */
 function trendReason(input: ReasonInput): ReasonWords {
-  const { stats } = input.snapshot;
-  if (stats.trendDays === null || stats.trendDays <= 0) return recentLatenessReason(input);
-  return {
+  const all = input.snapshot.stats.recentDaysLate;
+  const recent = all.slice(-RECENT_PAID);
+  const earlier = all.slice(0, Math.max(0, all.length - RECENT_PAID));
+  if (earlier.length === 0) return recentLatenessReason(input);
+
+  const recentDaysLate = mean(recent);
+  const earlierDaysLate = mean(earlier);
+  const words = {
     code: 'REASON_PAYMENTS_SLOWING',
     args: {
-      trendDays: round(stats.trendDays),
-      recentDaysLate: round(stats.recentMeanDaysLate ?? 0),
-      earlierDaysLate: round(stats.earlierMeanDaysLate ?? 0),
+      trendDays: round(recentDaysLate - earlierDaysLate),
+      recentDaysLate: round(recentDaysLate),
+      recentCount: recent.length,
+      earlierDaysLate: round(earlierDaysLate),
+      earlierCount: earlier.length,
     },
+  };
+  return recentDaysLate >= 1 && words.args.trendDays >= 1 ? words : weak(words);
+}
+
+function overdueReason(input: ReasonInput): ReasonWords {
+  const { stats } = input.snapshot;
+  // Without a paid invoice the lateness reasons already name the overdue ones, so both share one code.
+  if (paidOf(stats).count === 0 && stats.overdueCount > 0) return noPaymentsReason(input);
+  if (stats.overdueCount === 0 || stats.oldestOverdueDays === null) return openInvoicesReason(stats);
+  return {
+    code: countCode('REASON_OVERDUE_NOW', stats.overdueCount),
+    args: { overdueCount: stats.overdueCount, oldestOverdueDays: stats.oldestOverdueDays },
   };
 }
 
-function overdueReason({ snapshot }: ReasonInput): ReasonWords {
-  const { stats } = snapshot;
-  if (stats.overdueCount === 0 || stats.oldestOverdueDays === null) {
-    return { code: 'REASON_OPEN_INVOICES', args: { openCount: stats.openCount } };
-  }
-  return {
-    code: 'REASON_OVERDUE_NOW',
-    args: { overdueCount: stats.overdueCount, oldestOverdueDays: stats.oldestOverdueDays },
-  };
+function openInvoicesReason(stats: DebtorStats): ReasonWords {
+  const words = { code: countCode('REASON_OPEN_INVOICES', stats.openCount), args: { openCount: stats.openCount } };
+  return stats.openCount > 0 && stats.openBalance > 0 ? words : weak(words);
 }
 
 function agingReason(input: ReasonInput): ReasonWords {
@@ -135,32 +209,39 @@ function agingReason(input: ReasonInput): ReasonWords {
   if (stats.openBalance <= 0 || over30 <= 0) return overdueReason(input);
   return {
     code: 'REASON_AGING',
-    args: { over30Percent: round((100 * over30) / stats.openBalance), over30Balance: round(over30, 2) },
+    args: {
+      over30Percent: round((100 * over30) / stats.openBalance),
+      over30Balance: round(over30, 2),
+      currency: input.snapshot.currency,
+    },
   };
 }
 
+/** Open balance over the usual or typical amount below which "N times the usual" is no evidence of risk. */
+const MIN_BALANCE_RATIO = 1.2;
+
+/** Share of all open receivables below which holding it is no evidence of risk. */
+const MIN_SHARE_OF_RECEIVABLES = 0.05;
+
 function balanceReason({ snapshot }: ReasonInput): ReasonWords {
-  const { stats } = snapshot;
+  const { stats, currency } = snapshot;
+  const openBalance = round(stats.openBalance, 2);
   if (stats.usualOpenBalance !== null && stats.usualOpenBalance > 0 && stats.openBalance > 0) {
-    return {
-      code: 'REASON_BALANCE_OVER_USUAL',
-      args: { ratio: round(stats.openBalance / stats.usualOpenBalance, 1), openBalance: round(stats.openBalance, 2) },
-    };
+    const ratio = stats.openBalance / stats.usualOpenBalance;
+    const words = { code: 'REASON_BALANCE_OVER_USUAL', args: { ratio: round(ratio, 1), openBalance, currency } };
+    return ratio >= MIN_BALANCE_RATIO ? words : weak(words);
   }
   if (stats.openOverTypical !== null && stats.openBalance > 0) {
-    return {
-      code: 'REASON_BALANCE_OVER_TYPICAL',
-      args: { ratio: round(stats.openOverTypical, 1), openBalance: round(stats.openBalance, 2) },
-    };
+    const words = { code: 'REASON_BALANCE_OVER_TYPICAL', args: { ratio: round(stats.openOverTypical, 1), openBalance, currency } };
+    return stats.openOverTypical >= MIN_BALANCE_RATIO ? words : weak(words);
   }
-  return { code: 'REASON_OPEN_INVOICES', args: { openCount: stats.openCount } };
+  return openInvoicesReason(stats);
 }
 
 function shareReason({ snapshot }: ReasonInput): ReasonWords {
-  return {
-    code: 'REASON_SHARE_OF_RECEIVABLES',
-    args: { sharePercent: round(snapshot.stats.shareOfReceivables * 100, 1) },
-  };
+  const share = Math.min(1, snapshot.stats.shareOfReceivables);
+  const words = { code: 'REASON_SHARE_OF_RECEIVABLES', args: { sharePercent: round(share * 100, 1) } };
+  return share >= MIN_SHARE_OF_RECEIVABLES ? words : weak(words);
 }
 
 function invoiceSizeReason(input: ReasonInput): ReasonWords {
@@ -171,7 +252,11 @@ function invoiceSizeReason(input: ReasonInput): ReasonWords {
   if (Math.abs(ratio - 1) < 0.2) {
     return {
       code: 'REASON_INVOICE_AMOUNT',
-      args: { invoiceId: input.invoice.invoice.id, amount: round(input.invoice.invoice.amount, 2) },
+      args: {
+        invoiceId: input.invoice.invoice.id,
+        amount: round(input.invoice.invoice.amount, 2),
+        currency: input.snapshot.currency,
+      },
     };
   }
   return {
@@ -192,7 +277,7 @@ function invoiceOverdueReason(input: ReasonInput): ReasonWords {
     };
   }
   return {
-    code: 'REASON_INVOICE_OVERDUE',
+    code: countCode('REASON_INVOICE_OVERDUE', input.invoice.daysOverdue),
     args: { invoiceId: input.invoice.invoice.id, daysOverdue: input.invoice.daysOverdue },
   };
 }
@@ -223,42 +308,57 @@ function dueTimingReason(input: ReasonInput): ReasonWords {
 function partialReason(input: ReasonInput): ReasonWords {
   const { stats } = input.snapshot;
   if (stats.partialShare === null) return noHistory(input);
-  return {
+  const words = {
     code: 'REASON_PARTIAL_PAYMENTS',
     args: { partialPercent: round(stats.partialShare * 100), partialCount: stats.partialCount },
   };
+  return stats.partialCount > 0 ? words : weak(words);
 }
 
+// Credit notes and disputes raise risk only when some fall in the last 90 days; a file without a
+// dispute column has none at all.
 function creditNotesReason({ snapshot }: ReasonInput): ReasonWords {
-  return {
+  const words = {
     code: 'REASON_CREDIT_NOTES',
     args: { last90Days: snapshot.stats.creditNotesLast90, before: snapshot.stats.creditNotesBefore },
   };
+  return snapshot.stats.creditNotesLast90 > 0 ? words : weak(words);
 }
 
 function disputesReason({ snapshot }: ReasonInput): ReasonWords {
-  return {
+  const words = {
     code: 'REASON_DISPUTES',
     args: { last90Days: snapshot.stats.disputedLast90, before: snapshot.stats.disputedBefore },
   };
+  return snapshot.stats.disputedLast90 > 0 ? words : weak(words);
 }
+
+/** Days without a payment that read as a long gap when the debtor has no usual gap yet. */
+const LONG_GAP_DAYS = 30;
 
 function paymentGapReason({ snapshot }: ReasonInput): ReasonWords {
   const { stats } = snapshot;
-  if (stats.daysSinceLastPayment === null) return { code: 'REASON_NO_PAYMENT_YET', args: {} };
-  if (stats.usualPaymentGap === null) {
-    return { code: 'REASON_DAYS_SINCE_PAYMENT', args: { days: stats.daysSinceLastPayment } };
+  if (stats.daysSinceLastPayment === null) {
+    const words = { code: 'REASON_NO_PAYMENT_YET', args: {} };
+    return stats.openBalance > 0 ? words : weak(words);
   }
-  return {
+  if (stats.usualPaymentGap === null) {
+    const words = { code: 'REASON_DAYS_SINCE_PAYMENT', args: { days: stats.daysSinceLastPayment } };
+    return stats.daysSinceLastPayment >= LONG_GAP_DAYS ? words : weak(words);
+  }
+  const words = {
     code: 'REASON_PAYMENT_GAP',
     args: { days: stats.daysSinceLastPayment, usualGapDays: round(stats.usualPaymentGap) },
   };
+  return stats.daysSinceLastPayment > stats.usualPaymentGap * 1.5 ? words : weak(words);
 }
 
 function volumeChangeReason(input: ReasonInput): ReasonWords {
   const ratio = input.value('volume_change');
   if (ratio === null || input.snapshot.noHistory) return volumeReason(input);
-  return { code: 'REASON_VOLUME_CHANGE', args: { ratio: round(ratio, 1) } };
+  const words = { code: 'REASON_VOLUME_CHANGE', args: { ratio: round(ratio, 1) } };
+  // Less invoicing than usual, or a change measured on very few invoices, is no evidence of more risk.
+  return ratio >= MIN_BALANCE_RATIO && paidOf(input.snapshot.stats).count >= 3 ? words : weak(words);
 }
 
 /** Reasons for the opt-in extra columns, whose feature names carry the column name after a prefix. */
@@ -308,12 +408,13 @@ register(['disputed_last_90', 'disputed_before', 'disputed_share'], disputesReas
 register(PAYMENT_GAP, paymentGapReason);
 
 /**
- * Returns the reason code and arguments for one feature. A debtor without history gets
- * REASON_NO_HISTORY for every lateness feature, because its sentinel values carry no other information.
+ * Returns the reason code and arguments for one feature. A debtor that has paid no invoice yet gets
+ * REASON_NO_HISTORY, or the words for its overdue invoices, for every lateness and volume feature: the
+ * model counts open overdue invoices as lateness, but no invoice was "paid" late.
  */
 export function reasonFor(feature: string, input: ReasonInput): ReasonWords {
-  if (input.snapshot.noHistory && (LATENESS.includes(feature) || VOLUME.includes(feature))) {
-    return noHistory(input);
+  if (paidOf(input.snapshot.stats).count === 0 && (LATENESS.includes(feature) || VOLUME.includes(feature))) {
+    return noPaymentsReason(input);
   }
 
   const builder = BUILDERS.get(feature);

@@ -22,6 +22,8 @@ export interface ReasonTotal {
   /** The largest single feature contribution within the code, to pick `feature` and `args`. */
   topFeatureContribution: number;
   args: ReasonArgs;
+  /** True when the words of `feature` do not support a higher risk, so topReasons leaves the code out. */
+  weak?: boolean;
 }
 
 const INVOICE_FEATURE_NAMES = new Set(INVOICE_FEATURES.map((spec) => spec.name));
@@ -62,9 +64,10 @@ export function groupContributions(
       if (cacheable) debtorCache.set(feature, words);
     }
     const { code, args } = words;
+    const weak = words.weak === true;
     const total = totals.get(code);
     if (!total) {
-      totals.set(code, { code, contribution, feature, topFeatureContribution: contribution, args });
+      totals.set(code, { code, contribution, feature, topFeatureContribution: contribution, args, weak });
       return;
     }
     total.contribution += contribution;
@@ -72,6 +75,7 @@ export function groupContributions(
       total.topFeatureContribution = contribution;
       total.feature = feature;
       total.args = args;
+      total.weak = weak;
     }
   });
   return totals;
@@ -96,16 +100,20 @@ export function combineWeighted(parts: { weight: number; totals: Map<string, Rea
         existing.bestWeighted = weighted;
         existing.feature = total.feature;
         existing.args = total.args;
+        existing.weak = total.weak;
       }
     }
   }
   return new Map([...combined].map(([code, { bestWeighted: _unused, ...total }]) => [code, total]));
 }
 
-/** Picks the codes that raise the risk most, largest first; ties break by code for determinism. */
+/**
+ * Picks the codes that raise the risk most, largest first; ties break by code for determinism. Codes
+ * whose words do not support a higher risk (weak) are left out, whatever the model's contribution.
+ */
 export function topReasons(totals: Map<string, ReasonTotal>, limit = MAX_REASONS): Reason[] {
   return [...totals.values()]
-    .filter((total) => total.contribution > MIN_CONTRIBUTION)
+    .filter((total) => total.contribution > MIN_CONTRIBUTION && total.weak !== true)
     .sort((a, b) => b.contribution - a.contribution || compareText(a.code, b.code))
     .slice(0, limit)
     .map((total) => ({
@@ -117,27 +125,22 @@ export function topReasons(totals: Map<string, ReasonTotal>, limit = MAX_REASONS
 }
 
 /**
- * Returns a reason from the debtor's stats for a debtor whose model contributions all lower the risk but
- * who still owes money. Its contribution is 0 and its feature is '' because the model did not supply it.
+ * Returns a truthful summary from the debtor's stats for a debtor without a shown reason: its overdue
+ * invoices, else its lack of payment history, else its paid invoices and how many were late. Its
+ * contribution is 0 and its feature is '' because the model did not supply it.
  */
-export function fallbackReason(snapshot: DebtorSnapshot): Reason | null {
+export function fallbackReason(snapshot: DebtorSnapshot): Reason {
   const { stats } = snapshot;
+  const reason = (code: string, args: Reason['args']): Reason => ({ code, feature: '', contribution: 0, args });
   if (stats.overdueCount > 0 && stats.oldestOverdueDays !== null) {
-    return {
-      code: 'REASON_OVERDUE_NOW',
-      feature: '',
-      contribution: 0,
-      args: { overdueCount: stats.overdueCount, oldestOverdueDays: stats.oldestOverdueDays },
-    };
+    const args = { overdueCount: stats.overdueCount, oldestOverdueDays: stats.oldestOverdueDays };
+    const paidCount = stats.paid?.count ?? stats.settledCount;
+    const code = paidCount === 0 ? 'REASON_NO_PAYMENTS_OVERDUE' : 'REASON_OVERDUE_NOW';
+    return reason(stats.overdueCount === 1 ? `${code}_ONE` : code, args);
   }
-  if (stats.openBalance > 0) {
-    return {
-      code: 'REASON_LARGE_BALANCE',
-      feature: '',
-      contribution: 0,
-      args: { openBalance: Math.round(stats.openBalance * 100) / 100, currency: snapshot.currency },
-    };
-  }
-  if (snapshot.noHistory) return { code: 'REASON_NO_HISTORY', feature: '', contribution: 0, args: {} };
-  return null;
+
+  const paidCount = stats.paid?.count ?? stats.settledCount;
+  if (paidCount === 0) return reason('REASON_NO_HISTORY', {});
+  const lateCount = stats.paid?.lateCount ?? Math.round((stats.lateShare ?? 0) * paidCount);
+  return reason(paidCount === 1 ? 'REASON_PAID_HISTORY_ONE' : 'REASON_PAID_HISTORY', { count: paidCount, lateCount });
 }

@@ -14,6 +14,7 @@ import type { Matrix } from '../forest/types.js';
 import type { PaymentDatePrediction, RiskModel } from '../model/types.js';
 import { compareText } from './compare.js';
 import { resolveScoringConfig, type ScoringConfig } from './config.js';
+import { allocateCredit } from './credits.js';
 import { buildFlagContext, evaluateFlags } from './flags.js';
 import { gradeFor } from './grades.js';
 import { estimatePaymentDate, portfolioDelays } from './payment-dates.js';
@@ -43,9 +44,33 @@ export interface ScoreOptions {
  */
 const MAX_EXPLAINED_PER_DEBTOR = 10;
 
-/** Invoices that carry risk: invoices (not credit notes) with money still owed. */
-function scorableInvoices(snapshot: DebtorSnapshot): OpenInvoice[] {
-  return snapshot.openInvoices.filter((open) => open.invoice.kind === 'invoice' && open.balance > 0);
+/**
+ * Lowest and highest risk shown. A forest's vote share can be exactly 0 or 1 even after calibration, and
+ * no debtor is certain to pay on time or late, so the shown risk stays inside [0.01, 0.99].
+ */
+const MIN_RISK = 0.01;
+const MAX_RISK = 0.99;
+
+function clipRisk(risk: number): number {
+  return Math.min(MAX_RISK, Math.max(MIN_RISK, risk));
+}
+
+/** A debtor's snapshot with its credit applied: the invoices that carry risk and their balances after credit. */
+interface CreditedDebtor {
+  /** The snapshot with overdue stats recomputed after credit; flags and reason words read this one. */
+  snapshot: DebtorSnapshot;
+  /** Invoices (not credit notes) with money still owed after credit, with that amount as `balance`. */
+  scorable: OpenInvoice[];
+}
+
+function creditDebtor(snapshot: DebtorSnapshot): CreditedDebtor {
+  const { balances, stats } = allocateCredit(snapshot);
+  const scorable: OpenInvoice[] = [];
+  for (const open of snapshot.openInvoices) {
+    const balance = balances.get(open.invoice.id);
+    if (balance !== undefined && balance > 0) scorable.push({ ...open, balance });
+  }
+  return { snapshot: { ...snapshot, stats }, scorable };
 }
 
 function toMatrix(rows: readonly Float64Array[], cols: number): Matrix {
@@ -59,8 +84,9 @@ function toMatrix(rows: readonly Float64Array[], cols: number): Matrix {
   return { data, rows: rows.length, cols };
 }
 
+/** Rounds to cents; `+ 0` turns -0 into 0 so a cleared balance never prints as "-0.00". */
 function roundMoney(value: number): number {
-  return Math.round(value * 100) / 100;
+  return Math.round(value * 100) / 100 + 0;
 }
 
 /** Ranks by expected amount at risk, then risk, then customer id, so equal inputs give equal order. */
@@ -84,6 +110,7 @@ function compareInvoices(a: InvoiceScore, b: InvoiceScore): number {
 
 interface ScoredInvoice {
   snapshot: DebtorSnapshot;
+  /** The invoice with its balance after credit; the model row is built from the ledger's own balance. */
   open: OpenInvoice;
   row: Float64Array;
   risk: number;
@@ -93,6 +120,7 @@ interface ScoredInvoice {
 /** Scores every invoice row in one batch, because the forest is faster on a matrix than row by row. */
 function scoreInvoiceRows(
   snapshots: readonly DebtorSnapshot[],
+  credited: Map<DebtorSnapshot, CreditedDebtor>,
   model: RiskModel,
   rows: RowBuilders,
   asOf: number,
@@ -100,8 +128,9 @@ function scoreInvoiceRows(
   const cols = inputFeatureNames(model.meta.extraColumns).length;
   const pending: Omit<ScoredInvoice, 'risk' | 'prediction'>[] = [];
   for (const snapshot of snapshots) {
-    for (const open of scorableInvoices(snapshot)) {
-      pending.push({ snapshot, open, row: rows.invoiceRow(snapshot, open, asOf) });
+    const raw = new Map(snapshot.openInvoices.map((open) => [open.invoice.id, open]));
+    for (const open of credited.get(snapshot)!.scorable) {
+      pending.push({ snapshot, open, row: rows.invoiceRow(snapshot, raw.get(open.invoice.id)!, asOf) });
     }
   }
   if (pending.length === 0) return [];
@@ -113,7 +142,7 @@ function scoreInvoiceRows(
   const risks = model.predictLate(matrix);
   // A model without a payment-date regressor may return an empty list instead of leaving the method out.
   const predictions = model.predictDaysLate ? model.predictDaysLate(matrix) : [];
-  return pending.map((p, i) => ({ ...p, risk: risks[i], prediction: predictions[i] ?? null }));
+  return pending.map((p, i) => ({ ...p, risk: clipRisk(risks[i]), prediction: predictions[i] ?? null }));
 }
 
 /** Scores debtors with nothing open on their debtor rows, in one batch. */
@@ -127,7 +156,7 @@ function scoreDebtorRows(
 
   const built = snapshots.map((snapshot) => rows.debtorRow(snapshot));
   const risks = model.predictLate(toMatrix(built, inputFeatureNames(model.meta.extraColumns).length));
-  snapshots.forEach((snapshot, i) => result.set(snapshot, { row: built[i], risk: risks[i] }));
+  snapshots.forEach((snapshot, i) => result.set(snapshot, { row: built[i], risk: clipRisk(risks[i]) }));
   return result;
 }
 
@@ -157,7 +186,8 @@ export function scoreSnapshots(
   const featureNames = inputFeatureNames(model.meta.extraColumns);
   const findings: Finding[] = [];
 
-  const scoredInvoices = scoreInvoiceRows(snapshots, model, rows, asOf);
+  const credited = new Map(snapshots.map((snapshot) => [snapshot, creditDebtor(snapshot)]));
+  const scoredInvoices = scoreInvoiceRows(snapshots, credited, model, rows, asOf);
   const invoicesByDebtor = new Map<DebtorSnapshot, ScoredInvoice[]>();
   for (const scored of scoredInvoices) {
     const list = invoicesByDebtor.get(scored.snapshot) ?? [];
@@ -176,8 +206,9 @@ export function scoreSnapshots(
   const invoices: InvoiceScore[] = [];
   let datesWithoutModel = 0;
 
-  for (const snapshot of snapshots) {
-    const scored = invoicesByDebtor.get(snapshot) ?? [];
+  for (const rawSnapshot of snapshots) {
+    const scored = invoicesByDebtor.get(rawSnapshot) ?? [];
+    const snapshot = credited.get(rawSnapshot)!.snapshot;
     let risk: number;
     let reasonTotals: Map<string, ReasonTotal>;
     let expectedAtRisk = 0;
@@ -226,16 +257,13 @@ export function scoreSnapshots(
       }
       reasonTotals = combineWeighted(parts);
     } else {
-      const debtorRow = debtorRows.get(snapshot)!;
+      const debtorRow = debtorRows.get(rawSnapshot)!;
       risk = debtorRow.risk;
       reasonTotals = groupContributions(model.explain(debtorRow.row), featureNames, debtorRow.row, snapshot, null);
     }
 
     let reasons = topReasons(reasonTotals);
-    if (reasons.length === 0) {
-      const fallback = fallbackReason(snapshot);
-      if (fallback) reasons = [fallback];
-    }
+    if (reasons.length === 0) reasons = [fallbackReason(snapshot)];
 
     debtors.push({
       customerId: snapshot.customerId,
@@ -250,10 +278,13 @@ export function scoreSnapshots(
       oldestOverdueDays: snapshot.stats.oldestOverdueDays,
       recentDaysLate: [...snapshot.stats.recentDaysLate],
       trendDays: snapshot.stats.trendDays,
-      noHistory: snapshot.noHistory,
+      // The model's noHistory also counts open overdue invoices as history; people read "no history" as
+      // "has never paid an invoice".
+      noHistory: snapshot.stats.settledCount === 0,
       flags: evaluateFlags(snapshot, config.flags, flagContext),
       reasons,
       riskSource: scored.length > 0 ? 'open-invoices' : 'debtor-row',
+      nothingOwed: scored.length === 0,
     });
   }
 

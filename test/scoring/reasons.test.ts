@@ -43,7 +43,12 @@ describe('topReasons', () => {
       }),
       NAMES,
       ROW,
-      snapshotOf({ trendDays: 6, recentMeanDaysLate: 9, earlierMeanDaysLate: 3, lateShare: 0.5 }),
+      snapshotOf({
+        meanDaysLate: 6,
+        maxDaysLate: 12,
+        lateShare: 0.5,
+        recentDaysLate: [2, 3, 3, 4, 3, 0, 0, 9, 10, 9, 8, 9],
+      }),
       null,
     );
     const reasons = topReasons(totals);
@@ -78,14 +83,21 @@ describe('fallbackReason', () => {
     expect(fallbackReason(snapshotOf({ overdueCount: 2, oldestOverdueDays: 12 }))?.code).toBe('REASON_OVERDUE_NOW');
   });
 
-  it('names the open balance otherwise', () => {
-    const reason = fallbackReason(snapshotOf({ openBalance: 2500 }))!;
-    expect(reason.code).toBe('REASON_LARGE_BALANCE');
-    expect(reason.args).toEqual({ openBalance: 2500, currency: 'SEK' });
+  it('summarises paid invoices otherwise', () => {
+    const reason = fallbackReason(snapshotOf({ openBalance: 2500, lateShare: 0.25 }));
+    expect(reason.code).toBe('REASON_PAID_HISTORY');
+    expect(reason.args).toEqual({ count: 12, lateCount: 3 });
     expect(reason.contribution).toBe(0);
   });
 
-  it('returns null for a settled debtor', () => {
-    expect(fallbackReason(snapshotOf({ openBalance: 0 }))).toBeNull();
+  it('says no history without paid invoices', () => {
+    const reason = fallbackReason(snapshotOf({ settledCount: 0, openBalance: 0 }));
+    expect(reason.code).toBe('REASON_NO_HISTORY');
+  });
+
+  it('names overdue invoices of a debtor that never paid', () => {
+    const reason = fallbackReason(snapshotOf({ settledCount: 0, overdueCount: 1, oldestOverdueDays: 91 }));
+    expect(reason.code).toBe('REASON_NO_PAYMENTS_OVERDUE_ONE');
+    expect(reason.args).toEqual({ overdueCount: 1, oldestOverdueDays: 91 });
   });
 });
