@@ -70,7 +70,8 @@ async function buildWithWorkers(
   const nTrees = resolved.params.nTrees;
   const forestSeed = resolved.params.seed;
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  const init: WorkerInit = { binned, y, params: resolved.tree, forestSeed, nTrees, counter };
+  // y.slice(): posting a view would copy its whole underlying buffer to every worker.
+  const init: WorkerInit = { binned, y: y.slice(), params: resolved.tree, forestSeed, nTrees, counter };
   const delivered = new Set<Worker>();
   const started: Promise<void>[] = [];
   const exited: Promise<void>[] = [];
