@@ -28,7 +28,7 @@ export const MIN_INVOICES_PER_CLASS = 10;
 /** Share of rows, the latest by date, kept out of the first fit for calibration and metrics. */
 export const HOLDOUT_SHARE = 0.2;
 
-/** Most training rows used; more are subsampled with the seed. */
+/** Maximum number of training rows; larger sets are sampled with the seed before features are built. */
 export const DEFAULT_MAX_ROWS = 400_000;
 
 /** Forest settings for the late-payment classifier. */
