@@ -218,12 +218,14 @@ export class Forest {
     let bias = 0;
     let prediction = 0;
 
-    for (const { feature, threshold, left, right, value } of this.trees) {
+    // The compiled layout walks without branches. A leaf's self-loop credits 0 to feature 0, so
+    // the sums match a walk that stops at the leaf.
+    for (const { links, threshold, value, depth } of this.compiled) {
       let node = 0;
       bias += value[0];
-      while (feature[node] >= 0) {
-        const f = feature[node];
-        const child = row[f] <= threshold[node] ? left[node] : right[node];
+      for (let d = 0; d < depth; d++) {
+        const f = links[2 * node];
+        const child = links[2 * node + 1] + Number(row[f] > threshold[node]);
         values[f] += value[child] - value[node];
         node = child;
       }
