@@ -30,9 +30,10 @@ export interface CommandContext {
 export function reportContext(context: CommandContext): ReportContext {
   const noColorEnv = context.io.env.NO_COLOR !== undefined && context.io.env.NO_COLOR !== '';
   const color = context.io.stdoutIsTty && !noColorEnv && context.options.color !== false && context.options.out === undefined;
-  // A terminal table fits the terminal; a table written to a file or a pipe uses the reporter's default width.
+  // A terminal table fits the terminal. A table written to a file or a pipe keeps every column, because
+  // nobody reads it at a fixed width and a dropped column would lose data.
   const toTerminal = context.io.stdoutIsTty && context.options.out === undefined;
-  const width = toTerminal && context.io.stdoutColumns ? context.io.stdoutColumns : undefined;
+  const width = toTerminal ? (context.io.stdoutColumns ?? DEFAULT_TABLE_WIDTH) : Number.POSITIVE_INFINITY;
   return {
     lang: context.lang,
     color,

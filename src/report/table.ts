@@ -31,7 +31,7 @@ function formatTableCell<Row>(column: Column<Row>, row: Row, context: ReportCont
 const WRAP_MAX_WIDTH = 48;
 const WRAP_MIN_WIDTH = 18;
 
-/** Table width when the output is not a terminal (a file or a pipe). */
+/** Table width when the caller gives none, such as a terminal that does not report its width. */
 export const DEFAULT_TABLE_WIDTH = 120;
 
 /** Cell padding cli-table3 adds inside each column: one space on either side. */
