@@ -84,6 +84,9 @@ export function importOptions(context: CommandContext): CliImportOptions {
   if (options.extra !== undefined) result.extra = options.extra as string[];
   if (options.strict !== undefined) result.strict = options.strict as boolean;
   if (options.rates !== undefined) result.rates = options.rates as string;
+  if (options.maxFieldChars !== undefined) result.maxFieldBytes = options.maxFieldChars as number;
+  if (options.maxLineChars !== undefined) result.maxLineBytes = options.maxLineChars as number;
+  if (options.maxColumns !== undefined) result.maxColumns = options.maxColumns as number;
   return result;
 }
 

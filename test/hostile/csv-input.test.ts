@@ -68,6 +68,22 @@ describe('hostile CSV input', { timeout: 120_000 }, () => {
     expect(json.files[0].rowsUsed).toBe(49);
   });
 
+  it('field limit is set by --max-field-chars', () => {
+    const path = file('wide-field.csv', ledgerWith(`F9000002,K1,"${'x'.repeat(2000)}",2022-01-03,2022-02-02,SEK,100.00,0.00,2022-01-20`));
+    expect(inspect(path).run.code).toBe(0);
+
+    const { run, json } = inspect(path, ['--max-field-chars', '1000']);
+    expect(run.code).toBe(2);
+    expect(json.error?.code).toBe('INGEST_FIELD_TOO_LARGE');
+    expect(json.error?.path?.line).toBe(51);
+  });
+
+  it('column limit is set by --max-columns', () => {
+    const { run, json } = inspect(file('columns.csv', ledgerWith('')), ['--max-columns', '3']);
+    expect(run.code).toBe(2);
+    expect(json.error?.code).toBe('INGEST_TOO_MANY_COLUMNS');
+  });
+
   it('line without an end stops', () => {
     const path = file('no-end.csv', `${header}\n${rows.slice(0, 49).join('\n')}\n${'y'.repeat(20 * 1024 * 1024)}`);
     expectCleanFailure(runCli(['score', path, '--as-of', '2024-01-01']));
