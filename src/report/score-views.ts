@@ -129,7 +129,15 @@ export function invoiceColumns(context: ReportContext): Column<InvoiceRow>[] {
     { id: 'issue_date', head: 'HEAD_ISSUED', kind: 'date', value: (row) => row.issueDate },
     { id: 'due_date', head: 'HEAD_DUE', kind: 'date', value: (row) => row.dueDate },
     { id: 'balance', head: 'HEAD_BALANCE', kind: 'money', value: (row) => row.balance, currency: (row) => row.currency, alignRight: true },
-    { id: 'days_overdue', head: 'HEAD_DAYS_OVERDUE', kind: 'integer', value: (row) => row.daysOverdue, alignRight: true },
+    {
+      id: 'days_overdue',
+      head: 'HEAD_DAYS_OVERDUE',
+      kind: 'integer',
+      value: (row) => row.daysOverdue,
+      // A negative number of days overdue reads as nonsense, so the table says when a not-yet-due invoice falls due.
+      display: (row) => (row.daysOverdue < 0 ? message(context.lang, 'VALUE_DUE_IN_DAYS', { count: -row.daysOverdue }) : String(row.daysOverdue)),
+      alignRight: true,
+    },
     { id: 'expected_payment_date', head: 'HEAD_EXPECTED_PAYMENT', kind: 'date', value: (row) => row.expectedPaymentDate ?? null },
     { id: 'payment_date_low', head: 'HEAD_EXPECTED_PAYMENT', kind: 'date', value: (row) => row.paymentDateLow ?? null, csvOnly: true },
     { id: 'payment_date_high', head: 'HEAD_EXPECTED_PAYMENT', kind: 'date', value: (row) => row.paymentDateHigh ?? null, csvOnly: true },

@@ -74,6 +74,14 @@ function countCode(code: string, count: number): string {
   return count === 1 ? `${code}_ONE` : code;
 }
 
+/**
+ * Appends `_ONE_DAY` to a code when `days` is 1, so the message can say "1 day". It is not `_ONE`,
+ * which the message catalog picks by the `count` argument.
+ */
+function dayCode(code: string, days: number): string {
+  return days === 1 ? `${code}_ONE_DAY` : code;
+}
+
 /** Settled-only lateness; snapshots built without it (in tests) derive it from the settled count. */
 function paidOf(stats: DebtorStats): PaidLateness {
   if (stats.paid) return stats.paid;
@@ -121,7 +129,7 @@ function volumeReason(input: ReasonInput): ReasonWords {
 function lastPaymentReason(input: ReasonInput): ReasonWords {
   const daysLate = paidOf(input.snapshot.stats).lastDaysLate;
   if (daysLate === null) return noPaymentsReason(input);
-  const words = { code: countCode('REASON_LAST_PAYMENT_LATE', round(daysLate)), args: { daysLate: round(daysLate) } };
+  const words = { code: dayCode('REASON_LAST_PAYMENT_LATE', round(daysLate)), args: { daysLate: round(daysLate) } };
   return daysLate > 0 ? words : weak(words);
 }
 
@@ -139,7 +147,7 @@ function recentLatenessReason(input: ReasonInput): ReasonWords {
   if (recent.length <= 1) return lastPaymentReason(input);
   const daysLate = mean(recent);
   const words = {
-    code: countCode('REASON_RECENT_LATENESS', round(daysLate)),
+    code: dayCode('REASON_RECENT_LATENESS', round(daysLate)),
     args: { daysLate: round(daysLate), count: recent.length },
   };
   return daysLate >= 1 ? words : weak(words);
@@ -151,8 +159,8 @@ function lateHistoryReason(input: ReasonInput): ReasonWords {
   const args = { daysLate: round(paid.meanDaysLate), maxDaysLate: round(paid.maxDaysLate), count: paid.count };
   if (paid.maxDaysLate <= 0) return weak({ code: 'REASON_LATE_HISTORY', args });
   // On time on average but late at worst: the worst case is the evidence.
-  if (args.daysLate < 1) return { code: countCode('REASON_LATE_AT_WORST', args.maxDaysLate), args };
-  return { code: countCode('REASON_LATE_HISTORY', args.daysLate), args };
+  if (args.daysLate < 1) return { code: dayCode('REASON_LATE_AT_WORST', args.maxDaysLate), args };
+  return { code: dayCode('REASON_LATE_HISTORY', args.daysLate), args };
 }
 
 function lateShareReason(input: ReasonInput): ReasonWords {
@@ -277,7 +285,7 @@ function invoiceOverdueReason(input: ReasonInput): ReasonWords {
     };
   }
   return {
-    code: countCode('REASON_INVOICE_OVERDUE', input.invoice.daysOverdue),
+    code: dayCode('REASON_INVOICE_OVERDUE', input.invoice.daysOverdue),
     args: { invoiceId: input.invoice.invoice.id, daysOverdue: input.invoice.daysOverdue },
   };
 }

@@ -119,7 +119,8 @@ function forecastTotalColumns(forecast: ForecastResult): Column<ForecastCurrency
       head: 'HEAD_BEYOND_HORIZON',
       headArgs: { date: horizonEnd },
       kind: 'money',
-      value: (row) => row.beyondHorizon,
+      // Doubtful balances have their own column, so this one shows only what is expected after the horizon.
+      value: (row) => row.expectedAfterHorizon ?? row.beyondHorizon,
       currency: (row) => row.currency,
       alignRight: true,
     },
