@@ -59,7 +59,7 @@ export interface ReasonWords {
   weak?: boolean;
 }
 
-/** Most payments in the last 365 days that still read as "few recent payments". */
+/** Maximum number of payments in the last 365 days that still reads as "few recent payments". */
 const FEW_RECENT_PAYMENTS_MAX = 3;
 
 /** Settled invoices behind the "recent" paid lateness, as in the feature builder. */
@@ -82,7 +82,7 @@ function dayCode(code: string, days: number): string {
   return days === 1 ? `${code}_ONE_DAY` : code;
 }
 
-/** Settled-only lateness; snapshots built without it (in tests) derive it from the settled count. */
+/** Returns the settled-only lateness. Snapshots built without it (in tests) derive it from the settled count. */
 function paidOf(stats: DebtorStats): PaidLateness {
   if (stats.paid) return stats.paid;
   const lateCount = stats.lateShare === null ? 0 : Math.round(stats.lateShare * stats.settledCount);
@@ -323,8 +323,8 @@ function partialReason(input: ReasonInput): ReasonWords {
   return stats.partialCount > 0 ? words : weak(words);
 }
 
-// Credit notes and disputes raise risk only when some fall in the last 90 days; a file without a
-// dispute column has none at all.
+// Credit notes and disputes raise risk only when some fall in the last 90 days. A file without a
+// dispute column has no disputes at all.
 function creditNotesReason({ snapshot }: ReasonInput): ReasonWords {
   const words = {
     code: 'REASON_CREDIT_NOTES',
