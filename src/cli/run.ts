@@ -136,7 +136,7 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
       diagnostics.error(error.finding);
       // With --strict the importer raises the first bad row's finding, whose text describes the skip of
       // a normal run; this line says the run stopped there instead.
-      if (strictRun && isRowError(error)) diagnostics.error(finding('CLI_STRICT_STOPPED', 'error', {}));
+      if (strictRun && isRowError(error)) diagnostics.status('CLI_STRICT_STOPPED');
       return EXIT_USAGE;
     }
     if (isEpipe(error)) throw error;

@@ -42,11 +42,17 @@ describe('features output', () => {
 });
 
 describe('score output', () => {
-  it('table fits 120 columns', async () => {
-    const result = await run(['score', FIXTURE, '--as-of', '2024-06-30']);
+  it('table fits a 120-column terminal', async () => {
+    const result = await runInProcess(['score', FIXTURE, '--as-of', '2024-06-30'], { core: realCore, terminalColumns: 120 });
     expect(result.code).toBe(0);
     for (const line of result.stdout.trimEnd().split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(120);
     expect(result.stdout).toContain(message('en', 'HEAD_ACTION'));
+  }, 120_000);
+
+  it('piped table keeps every column', async () => {
+    const result = await run(['score', FIXTURE, '--as-of', '2024-06-30']);
+    expect(result.code).toBe(0);
+    for (const head of ['HEAD_ACTION', 'HEAD_AT_RISK', 'HEAD_REASONS']) expect(result.stdout).toContain(message('en', head));
   }, 120_000);
 
   it('JSON has next actions and rounded days', async () => {

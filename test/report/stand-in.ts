@@ -113,7 +113,10 @@ export interface RunOutput {
 }
 
 /** Runs the CLI in this process with captured stdout and stderr. */
-export async function runInProcess(argv: string[], options: { core?: Core; env?: NodeJS.ProcessEnv; cwd?: string; stdin?: string } = {}): Promise<RunOutput> {
+export async function runInProcess(
+  argv: string[],
+  options: { core?: Core; env?: NodeJS.ProcessEnv; cwd?: string; stdin?: string; terminalColumns?: number } = {},
+): Promise<RunOutput> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: Buffer[] = [];
@@ -126,7 +129,9 @@ export async function runInProcess(argv: string[], options: { core?: Core; env?:
     stdin: Readable.from([options.stdin ?? '']),
     env: { NO_COLOR: '1', LANG: 'C', ...options.env },
     cwd: options.cwd ?? process.cwd(),
-    stdoutIsTty: false,
+    // A terminal width makes stdout act as a terminal, as a user at a terminal of that width sees it.
+    stdoutIsTty: options.terminalColumns !== undefined,
+    stdoutColumns: options.terminalColumns,
     stderrIsTty: false,
   };
   const code = await runCli(argv, io, options.core ?? standInCore());
