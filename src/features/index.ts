@@ -17,6 +17,7 @@ export {
   buildLabelledRows,
   outcomeOf,
   selectRows,
+  rowsKnownBefore,
   type InvoiceOutcome,
   type LabelledRows,
   type RowSelection,

@@ -22,6 +22,10 @@ export interface LabelledRows {
   rowDays: Int32Array;
   /** 1 for a row at the invoice's issue date, 0 for a later checkpoint. */
   atIssue: Uint8Array;
+  /** Day the row's label became a fact, so an earlier cut can reuse the row without a leak. */
+  labelKnownOn: Int32Array;
+  /** Settlement day behind `daysLate`, or NaN when `daysLate` is NaN. */
+  settledOn: Float64Array;
   invoiceIds: string[];
   customerIds: string[];
   featureNames: string[];
@@ -64,6 +68,7 @@ interface CustomerPlan {
   atIssue: number[];
   late: number[];
   daysLate: number[];
+  knownOn: number[];
 }
 
 export interface RowSelection {
@@ -113,13 +118,15 @@ function planCustomer(invoices: readonly Invoice[], selection: RowSelection, cou
   const issuedFrom = selection.issuedFrom ?? -Infinity;
   const issuedTo = selection.issuedTo ?? Infinity;
   const withCheckpoints = selection.checkpoints ?? true;
-  const plan: CustomerPlan = { invoiceIndex: [], day: [], atIssue: [], late: [], daysLate: [] };
+  const plan: CustomerPlan = { invoiceIndex: [], day: [], atIssue: [], late: [], daysLate: [], knownOn: [] };
+  let knownOn = 0;
   const add = (index: number, day: number, atIssue: number, late: number, daysLate: number): void => {
     plan.invoiceIndex.push(index);
     plan.day.push(day);
     plan.atIssue.push(atIssue);
     plan.late.push(late);
     plan.daysLate.push(daysLate);
+    plan.knownOn.push(knownOn);
   };
 
   invoices.forEach((invoice, index) => {
@@ -130,6 +137,7 @@ function planCustomer(invoices: readonly Invoice[], selection: RowSelection, cou
       return;
     }
     const late = outcome.late ? 1 : 0;
+    knownOn = outcome.knownOn;
     const daysLate = invoice.settledDate !== null && invoice.settledDate <= horizon ? invoice.settledDate - invoice.dueDate : NaN;
     add(index, invoice.issueDate, 1, late, daysLate);
     if (!withCheckpoints) return;
@@ -169,6 +177,8 @@ export function buildLabelledRows(ledger: Ledger, selection: RowSelection): Labe
   const daysLate = new Float64Array(count);
   const rowDays = new Int32Array(count);
   const atIssue = new Uint8Array(count);
+  const labelKnownOn = new Int32Array(count);
+  const settledOn = new Float64Array(count);
   const invoiceIds = new Array<string>(count);
   const customerIds = new Array<string>(count);
   const timeline = count > 0 ? new ReceivablesTimeline(ledger) : null;
@@ -197,6 +207,8 @@ export function buildLabelledRows(ledger: Ledger, selection: RowSelection): Labe
       rowDays[r] = query.day;
       daysLate[r] = planned.daysLate[query.tag];
       atIssue[r] = planned.atIssue[query.tag];
+      labelKnownOn[r] = planned.knownOn[query.tag];
+      settledOn[r] = Number.isFinite(daysLate[r]) ? invoice.dueDate + daysLate[r] : NaN;
       invoiceIds[r] = invoice.id;
       customerIds[r] = customerId;
     });
@@ -208,6 +220,8 @@ export function buildLabelledRows(ledger: Ledger, selection: RowSelection): Labe
     daysLate,
     rowDays,
     atIssue,
+    labelKnownOn,
+    settledOn,
     invoiceIds,
     customerIds,
     featureNames: featureNames(extraColumns),
@@ -231,10 +245,30 @@ export function selectRows(rows: LabelledRows, indices: ArrayLike<number>): Labe
     daysLate: Float64Array.from(indices, (i) => rows.daysLate[i]),
     rowDays: Int32Array.from(indices, (i) => rows.rowDays[i]),
     atIssue: Uint8Array.from(indices, (i) => rows.atIssue[i]),
+    labelKnownOn: Int32Array.from(indices, (i) => rows.labelKnownOn[i]),
+    settledOn: Float64Array.from(indices, (i) => rows.settledOn[i]),
     invoiceIds: pick(rows.invoiceIds),
     customerIds: pick(rows.customerIds),
     featureNames: rows.featureNames,
     censored: rows.censored,
     plannedRows: rows.plannedRows,
   };
+}
+
+/**
+ * Returns the rows as they would be built with facts known only before `knownBefore`: rows whose label
+ * was a fact by then, with days late dropped where the settlement came later. Features need no change,
+ * because a row only ever sees facts dated on or before its own day, which is before its label.
+ */
+export function rowsKnownBefore(rows: LabelledRows, knownBefore: number): LabelledRows {
+  const indices: number[] = [];
+  for (let r = 0; r < rows.X.rows; r += 1) if (rows.labelKnownOn[r] < knownBefore) indices.push(r);
+  const early = selectRows(rows, indices);
+  for (let r = 0; r < early.X.rows; r += 1) {
+    if (!(early.settledOn[r] < knownBefore)) {
+      early.daysLate[r] = NaN;
+      early.settledOn[r] = NaN;
+    }
+  }
+  return early;
 }
