@@ -21,6 +21,6 @@ export {
   type PaymentDateResult,
   type ScorerResult,
 } from './evaluate.js';
-export { bundledModelPath, loadBundledModel, loadModel, modelFromJson, modelToJson, saveModel } from './model-file.js';
+export { MAX_MODEL_FILE_LENGTH, bundledModelPath, loadBundledModel, loadModel, modelFromJson, modelFromText, modelToJson, saveModel } from './model-file.js';
 export type { ClassifierMetrics, ReliabilityBin } from './metrics.js';
 export type { HoldoutMetrics, LabelDefinition, ModelMeta, PaymentDatePrediction, RiskModel } from './types.js';

@@ -1,7 +1,7 @@
 // The saved model: zod-validated JSON with the metadata, the calibration and the forests in the forest
 // engine's own format. Loading goes through the engine's size- and depth-limited JSON parser.
 
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -10,8 +10,26 @@ import { loadForest, parseJsonSafely } from '../forest/index.js';
 import { ForestRiskModel } from './risk-model.js';
 import { MODEL_FORMAT, MODEL_VERSION } from './train.js';
 
-/** Largest model file read, in characters; the bundled model is a few MB. */
+/**
+ * Largest model file read, in characters and, checked before reading, in bytes (a model file is
+ * ASCII JSON, so the two agree); the bundled model is a few MB.
+ */
 export const MAX_MODEL_FILE_LENGTH = 256 * 1024 * 1024;
+
+/**
+ * Runs a check that knows no file (the engine's JSON_* and FOREST_* checks, the model's feature check)
+ * and names the model file in its finding, in the args and the path.
+ */
+function namingFile<T>(file: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof RiskpayError)) throw error;
+    const { code, args, path } = error.finding;
+    if (args.file === file && path?.file === file) throw error;
+    throw new RiskpayError(code, { ...args, file }, { ...path, file });
+  }
+}
 
 const metricsSchema = z.object({
   auc: z.number(),
@@ -84,8 +102,8 @@ export function modelFromJson(json: unknown, file: string): ForestRiskModel {
     throw new RiskpayError('MODEL_INVALID', { file, path: issue.path.join('.'), problem: issue.message }, { file });
   }
   const data = parsed.data;
-  const classifier = loadForest(data.classifier);
-  const regressor = data.regressor === null ? null : loadForest(data.regressor);
+  const classifier = namingFile(file, () => loadForest(data.classifier));
+  const regressor = data.regressor === null ? null : namingFile(file, () => loadForest(data.regressor));
   const width = data.meta.featureNames.length;
   if (classifier.task !== 'classification' || classifier.nFeatures !== width) {
     throw new RiskpayError('MODEL_INVALID', { file, path: 'classifier', problem: `expected a classification forest over ${width} features` }, { file });
@@ -94,19 +112,47 @@ export function modelFromJson(json: unknown, file: string): ForestRiskModel {
     throw new RiskpayError('MODEL_INVALID', { file, path: 'regressor', problem: `expected a regression forest over ${width} features` }, { file });
   }
   const holdout = data.meta.holdout;
-  return new ForestRiskModel({ meta: { ...data.meta, holdout }, classifier, calibration: data.calibration, regressor, intervalWidening: data.intervalWidening ?? 0 });
+  return namingFile(
+    file,
+    () => new ForestRiskModel({ meta: { ...data.meta, holdout }, classifier, calibration: data.calibration, regressor, intervalWidening: data.intervalWidening ?? 0 }),
+  );
 }
 
-/** Reads and checks a model file. */
+/**
+ * Reads and checks a model file. The size is checked before reading, so an oversized file costs no
+ * memory and never reaches Node's string length limit.
+ */
 export function loadModel(path: string): ForestRiskModel {
+  const unreadable = (error: unknown): RiskpayError => {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    return new RiskpayError(code === 'ENOENT' ? 'MODEL_FILE_NOT_FOUND' : 'MODEL_FILE_UNREADABLE', { file: path, reason: code }, { file: path });
+  };
+
+  let size: number;
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) throw Object.assign(new Error('not a file'), { code: stats.isDirectory() ? 'EISDIR' : 'ENOTFILE' });
+    size = stats.size;
+  } catch (error) {
+    throw unreadable(error);
+  }
+  if (size > MAX_MODEL_FILE_LENGTH) {
+    throw new RiskpayError('MODEL_FILE_TOO_LARGE', { file: path, size, limit: MAX_MODEL_FILE_LENGTH }, { file: path });
+  }
+
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new RiskpayError(code === 'ENOENT' ? 'MODEL_FILE_NOT_FOUND' : 'MODEL_FILE_UNREADABLE', { file: path, reason: code }, { file: path });
+    throw unreadable(error);
   }
-  return modelFromJson(parseJsonSafely(text, { maxLength: MAX_MODEL_FILE_LENGTH }), path);
+  return modelFromText(text, path);
+}
+
+/** Parses and checks the text of a model file; every RiskpayError it throws names `file`. */
+export function modelFromText(text: string, file: string): ForestRiskModel {
+  const json = namingFile(file, () => parseJsonSafely(text, { maxLength: MAX_MODEL_FILE_LENGTH }));
+  return modelFromJson(json, file);
 }
 
 /**

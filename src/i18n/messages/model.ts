@@ -25,7 +25,9 @@ export const modelMessages = defineCatalog({
       '{file} is a model file of version {found}, but this riskpay reads version {supported} at most. Update riskpay or train the model again.',
     MODEL_INVALID: '{file} is not a valid model file at {path}: {problem}. Train the model again.',
     MODEL_FILE_NOT_FOUND: 'Model file {file} was not found. Check the path given with --model.',
-    MODEL_FILE_UNREADABLE: 'Model file {file} could not be read ({reason}). Check its permissions.',
+    MODEL_FILE_UNREADABLE: 'Model file {file} could not be read ({reason}). Check that the path names a file you may read.',
+    MODEL_FILE_TOO_LARGE:
+      'Model file {file} is {size} bytes, more than the limit of {limit}. A riskpay model is a few MB; check that --model names the model file written by "riskpay train".',
     MODEL_FILE_NOT_WRITTEN: 'Could not write the model to {file} ({reason}). Check that the folder exists and is writable; no partial file was left.',
     MODEL_BUNDLED_MISSING: 'The bundled model {file} is missing from the installation. Reinstall riskpay or pass --model.',
     MODEL_CHOICE_FILE: 'Model from {path} (late means more than {lateAfter} days after the due date).',
@@ -61,7 +63,9 @@ export const modelMessages = defineCatalog({
       '{file} är en modellfil av version {found}, men den här versionen av riskpay läser högst version {supported}. Uppdatera riskpay eller träna modellen på nytt.',
     MODEL_INVALID: '{file} är ingen giltig modellfil vid {path}: {problem}. Träna modellen på nytt.',
     MODEL_FILE_NOT_FOUND: 'Modellfilen {file} hittades inte. Kontrollera sökvägen till --model.',
-    MODEL_FILE_UNREADABLE: 'Modellfilen {file} kunde inte läsas ({reason}). Kontrollera behörigheterna.',
+    MODEL_FILE_UNREADABLE: 'Modellfilen {file} kunde inte läsas ({reason}). Kontrollera att sökvägen pekar på en fil som du har behörighet att läsa.',
+    MODEL_FILE_TOO_LARGE:
+      'Modellfilen {file} är {size} byte, mer än gränsen {limit}. En riskpay-modell är några MB; kontrollera att --model pekar på modellfilen som "riskpay train" skrev.',
     MODEL_FILE_NOT_WRITTEN: 'Kunde inte skriva modellen till {file} ({reason}). Kontrollera att mappen finns och är skrivbar; ingen halvskriven fil finns kvar.',
     MODEL_BUNDLED_MISSING: 'Den inbyggda modellen {file} saknas i installationen. Installera om riskpay eller ange --model.',
     MODEL_CHOICE_FILE: 'Modell från {path} (sen betalning betyder mer än {lateAfter} dagar efter förfallodagen).',
