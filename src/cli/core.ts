@@ -56,6 +56,8 @@ export interface InspectResult {
   findings: Finding[];
   /** The error that stopped the import, if one did; the files show how far it got. */
   error?: Finding;
+  /** Customers whose names look alike but were kept apart; nothing is merged. */
+  nearDuplicates?: { names: string[]; customerIds: string[] }[];
 }
 
 export interface Core {

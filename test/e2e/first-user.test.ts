@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { realCore } from '../../src/cli/real-core.js';
 import { message } from '../../src/i18n/catalog.js';
@@ -96,5 +97,16 @@ describe('forecast help', () => {
     const result = await run(['forecast', '--help']);
     expect(result.stdout).not.toContain('--top');
     expect(result.stdout).not.toContain('--fail-on');
+  });
+});
+
+describe('inspect output', () => {
+  it('lists similar names not merged', async () => {
+    const input = fileURLToPath(new URL('../cases/24-customer-identity/input.csv', import.meta.url));
+    const result = await run(['inspect', input]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(message('en', 'HEAD_SIMILAR_NAMES').split(' ')[0]);
+    expect(result.stdout).toContain('Alder AB / Alder Oy');
+    expect(result.stdout).toContain('C-17 / C-42');
   });
 });

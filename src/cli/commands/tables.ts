@@ -74,7 +74,18 @@ export async function runInspect(context: CommandContext): Promise<number> {
     await emit(context, renderCsv(columnColumns, columnRows, report.csvLocale));
     return exitCode;
   }
-  await emit(context, renderTable(FILE_COLUMNS, result.files, report) + renderTable(columnColumns, columnRows, report));
+  let text = renderTable(FILE_COLUMNS, result.files, report) + renderTable(columnColumns, columnRows, report);
+  const similar = result.nearDuplicates ?? [];
+  if (similar.length > 0) {
+    // Names that look alike but belong to different customer numbers or spellings: listed for the user
+    // to check, because riskpay never merges customers by a fuzzy match.
+    const similarColumns: Column<{ names: string[]; customerIds: string[] }>[] = [
+      { id: 'names', head: 'HEAD_SIMILAR_NAMES', kind: 'input-text', value: (row) => row.names.join(' / ') },
+      { id: 'ids', head: 'HEAD_CUSTOMER_IDS', kind: 'input-text', value: (row) => row.customerIds.join(' / ') },
+    ];
+    text += renderTable(similarColumns, similar, report);
+  }
+  await emit(context, text);
   return exitCode;
 }
 
