@@ -3,7 +3,7 @@
 // the bundled model on the same time-ordered holdout; otherwise the bundled model.
 
 import { featureNames } from '../features/catalog.js';
-import { buildLabelledRows, selectRows, type LabelledRows } from '../features/training-rows.js';
+import type { LabelledRows } from '../features/training-rows.js';
 import { RiskpayError } from '../findings.js';
 import type { Ledger } from '../ingest/ledger.js';
 import type { ModelChoice } from '../scoring/types.js';
@@ -11,7 +11,14 @@ import { auc } from './metrics.js';
 import { loadBundledModel, loadModel } from './model-file.js';
 import type { ForestRiskModel } from './risk-model.js';
 import { DEFAULT_LATE_AFTER_DAYS, trainModel, type TrainOptions } from './train.js';
-import { parseIsoDay } from '../dates.js';
+
+/**
+ * Training rows and rows per tree when score trains on the user's history: score trains on every run,
+ * so on a large ledger it trains on a sample and says so in the choice reason. 50,000 rows is well
+ * above what a small business's history gives, and AUC barely moves above it (BENCHMARKS.md).
+ */
+export const SCORE_TRAIN_MAX_ROWS = 50_000;
+export const SCORE_ROWS_PER_TREE = { classifier: 25_000, regressor: 10_000 };
 
 export interface ChooseOptions {
   /** Scoring day: training sees only facts dated on or before it. */
@@ -20,7 +27,7 @@ export interface ChooseOptions {
   lateAfter?: number;
   seed?: number;
   /** Forest overrides for the user model (tests use fewer trees). */
-  train?: Pick<TrainOptions, 'classifier' | 'regressor' | 'threads' | 'maxRows'>;
+  train?: Pick<TrainOptions, 'classifier' | 'regressor' | 'threads' | 'maxRows' | 'rowsPerTree'>;
   /** Replaces the bundled model (tests). */
   bundled?: ForestRiskModel | null;
 }
@@ -62,7 +69,14 @@ export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promi
   const bundled = bundledFor(options, lateAfter);
   let trained: Awaited<ReturnType<typeof trainModel>>;
   try {
-    trained = await trainModel(ledger, { asOf: options.asOf, lateAfter, seed: options.seed ?? 1, ...options.train });
+    trained = await trainModel(ledger, {
+      asOf: options.asOf,
+      lateAfter,
+      seed: options.seed ?? 1,
+      maxRows: SCORE_TRAIN_MAX_ROWS,
+      rowsPerTree: SCORE_ROWS_PER_TREE,
+      ...options.train,
+    });
   } catch (error) {
     if (!(error instanceof RiskpayError) || !error.finding.code.startsWith('MODEL_')) throw error;
     if (!bundled) throw error;
@@ -70,28 +84,30 @@ export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promi
     return { model: bundled, choice: { source: 'bundled', reason: { code: 'MODEL_CHOICE_BUNDLED_CANNOT_TRAIN', args: { ...error.finding.args, cause: error.finding.code } } } };
   }
 
-  const { model, report } = trained;
+  const { model, report, holdoutRows } = trained;
+  // A sampled training says so: the reason code gets _SAMPLED and the row counts.
+  const subsampled = report.findings.find((one) => one.code === 'MODEL_ROWS_SUBSAMPLED');
+  const sampled: { suffix: string; args: Record<string, number> } = subsampled
+    ? { suffix: '_SAMPLED', args: { sampled: Number(subsampled.args.rows), of: Number(subsampled.args.from) } }
+    : { suffix: '', args: {} };
   if (!bundled) {
-    return { model, choice: { source: 'trained', reason: { code: 'MODEL_CHOICE_TRAINED_NO_BUNDLED', args: { auc: report.holdout?.auc ?? 'n/a' } }, holdoutAuc: report.holdout?.auc } };
+    const args = { auc: report.holdout?.auc ?? 'n/a', ...sampled.args };
+    return { model, choice: { source: 'trained', reason: { code: `MODEL_CHOICE_TRAINED_NO_BUNDLED${sampled.suffix}`, args }, holdoutAuc: report.holdout?.auc } };
   }
   if (!report.holdout || !Number.isFinite(report.holdout.auc)) {
     return { model: bundled, choice: { source: 'bundled', reason: { code: 'MODEL_CHOICE_BUNDLED_NO_HOLDOUT', args: { from: report.holdoutFrom } } } };
   }
 
-  // Same holdout rows for both models: rows dated on or after the holdout start.
-  const all = buildLabelledRows(ledger, { lateAfter, knownBefore: options.asOf + 1 });
-  const holdoutStart = parseIsoDay(report.holdoutFrom) as number;
-  const indices: number[] = [];
-  for (let r = 0; r < all.X.rows; r += 1) if (all.rowDays[r] >= holdoutStart) indices.push(r);
-  const holdout = withoutExtras(selectRows(all, indices));
+  // Same holdout rows for both models: the rows training held out, dated on or after the holdout start.
+  const holdout = withoutExtras(holdoutRows);
   const bundledAuc = auc(holdout.y, bundled.predictLate(holdout.X));
   const userAuc = report.holdout.auc;
-  const args = { auc: round(userAuc), bundledAuc: round(bundledAuc), rows: report.holdout.rows, from: report.holdoutFrom };
+  const args = { auc: round(userAuc), bundledAuc: round(bundledAuc), rows: report.holdout.rows, from: report.holdoutFrom, ...sampled.args };
 
   if (userAuc > bundledAuc || !Number.isFinite(bundledAuc)) {
-    return { model, choice: { source: 'trained', reason: { code: 'MODEL_CHOICE_TRAINED', args }, holdoutAuc: userAuc } };
+    return { model, choice: { source: 'trained', reason: { code: `MODEL_CHOICE_TRAINED${sampled.suffix}`, args }, holdoutAuc: userAuc } };
   }
-  return { model: bundled, choice: { source: 'bundled', reason: { code: 'MODEL_CHOICE_BUNDLED_BETTER', args }, holdoutAuc: bundledAuc } };
+  return { model: bundled, choice: { source: 'bundled', reason: { code: `MODEL_CHOICE_BUNDLED_BETTER${sampled.suffix}`, args }, holdoutAuc: bundledAuc } };
 }
 
 function round(value: number): number {

@@ -57,12 +57,12 @@ export const CLASSIFIER_ROWS_PER_TREE = 60_000;
 export const REGRESSOR_ROWS_PER_TREE = 30_000;
 
 /**
- * Returns forest settings sized for `rows` training rows (fewer trees and a bounded bootstrap on large
- * data); settings the caller gave explicitly win.
+ * Returns forest settings sized for `rows` training rows drawn from `availableRows` (fewer trees when
+ * the data is large, and a bounded bootstrap); settings the caller gave explicitly win.
  */
-export function sizedOptions(base: ForestOptions, rows: number, rowsPerTree: number, explicit: Partial<ForestOptions> = {}): ForestOptions {
+export function sizedOptions(base: ForestOptions, rows: number, rowsPerTree: number, explicit: Partial<ForestOptions> = {}, availableRows = rows): ForestOptions {
   const sized: ForestOptions = { ...base };
-  if (base.task === 'classification' && rows > LARGE_DATA_ROWS) sized.nTrees = Math.min(base.nTrees ?? LARGE_DATA_TREES, LARGE_DATA_TREES);
+  if (base.task === 'classification' && Math.max(rows, availableRows) > LARGE_DATA_ROWS) sized.nTrees = Math.min(base.nTrees ?? LARGE_DATA_TREES, LARGE_DATA_TREES);
   if (rows > rowsPerTree) sized.maxSamples = rowsPerTree / rows;
   return { ...sized, ...explicit };
 }
@@ -85,6 +85,8 @@ export interface TrainOptions {
   threads?: number;
   /** Add training rows at the later checkpoints of open invoices; default true. */
   checkpoints?: boolean;
+  /** Rows each tree draws at most; defaults CLASSIFIER_ROWS_PER_TREE and REGRESSOR_ROWS_PER_TREE. */
+  rowsPerTree?: { classifier: number; regressor: number };
   /** Train on these columns instead of the default set. */
   columns?: string[];
   /**
@@ -327,9 +329,11 @@ export async function trainModel(
   const earlyCounts = countInvoices(early);
   const holdoutPositives = holdout.y.reduce((sum, label) => sum + label, 0);
 
-  const classifierFor = (rows: number): ForestOptions => sizedOptions({ ...CLASSIFIER_OPTIONS, seed, threads: options.threads }, rows, CLASSIFIER_ROWS_PER_TREE, options.classifier);
+  const perTree = options.rowsPerTree ?? { classifier: CLASSIFIER_ROWS_PER_TREE, regressor: REGRESSOR_ROWS_PER_TREE };
+  const classifierFor = (rows: number): ForestOptions =>
+    sizedOptions({ ...CLASSIFIER_OPTIONS, seed, threads: options.threads }, rows, perTree.classifier, options.classifier, all.plannedRows);
   const regressorFor = (rows: number): ForestOptions =>
-    sizedOptions({ ...REGRESSOR_OPTIONS, seed: seed + 1, threads: options.threads }, rows, REGRESSOR_ROWS_PER_TREE, options.regressor || {});
+    sizedOptions({ ...REGRESSOR_OPTIONS, seed: seed + 1, threads: options.threads }, rows, perTree.regressor, options.regressor || {});
 
   let calibration: PlattCalibration = { kind: 'platt', a: 1, b: 0 };
   let holdoutMetrics: ClassifierMetrics | null = null;

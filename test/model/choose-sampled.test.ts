@@ -1,0 +1,39 @@
+// Score trains on the user's history on every run; on a large history it trains on a sample and the
+// choice reason says so with the row counts.
+
+import { describe, expect, it } from 'vitest';
+import { modelMessages } from '../../src/i18n/messages/model.js';
+import { chooseModel, trainModel } from '../../src/model/index.js';
+import { simulateLedgers } from '../../scripts/simulate/simulate.js';
+
+const FAST = { classifier: { nTrees: 20 }, regressor: { nTrees: 10 }, threads: 1 };
+
+function simulatedLedger() {
+  return simulateLedgers({ seed: 7, businesses: 1, debtors: 25, years: 1.5, start: '2023-01-01' })[0];
+}
+
+describe('model choice on a sampled history', () => {
+  it('names the sample in the reason when training is capped', async () => {
+    const ledger = simulatedLedger();
+    const asOf = Math.max(...ledger.invoices.map((invoice) => invoice.issueDate));
+    const full = await trainModel(ledger, { asOf, seed: 1, ...FAST });
+    const available = full.report.rows.train + full.report.rows.holdout;
+
+    for (const bundled of [null, full.model]) {
+      const { choice } = await chooseModel(ledger, { asOf, bundled, train: { ...FAST, maxRows: 400 } });
+      expect(choice.reason.code.endsWith('_SAMPLED')).toBe(true);
+      expect(choice.reason.args.sampled).toBe(400);
+      expect(Number(choice.reason.args.of)).toBeGreaterThan(available);
+      expect(modelMessages.en).toHaveProperty(choice.reason.code);
+      expect(modelMessages.sv).toHaveProperty(choice.reason.code);
+    }
+  });
+
+  it('keeps the plain reason when every row is used', async () => {
+    const ledger = simulatedLedger();
+    const asOf = Math.max(...ledger.invoices.map((invoice) => invoice.issueDate));
+    const { choice } = await chooseModel(ledger, { asOf, bundled: null, train: FAST });
+    expect(choice.reason.code).toBe('MODEL_CHOICE_TRAINED_NO_BUNDLED');
+    expect(choice.reason.args).not.toHaveProperty('sampled');
+  });
+});
