@@ -10,7 +10,7 @@ import { formatDay } from '../dates.js';
 import { buildSnapshots, debtorFeatureRow, featureNames as inputFeatureNames, invoiceFeatureRow } from '../features/index.js';
 import type { DebtorSnapshot, OpenInvoice } from '../features/types.js';
 import type { Ledger } from '../ingest/ledger.js';
-import type { Matrix } from '../forest/types.js';
+import type { Contributions, Matrix } from '../forest/types.js';
 import type { PaymentDatePrediction, RiskModel } from '../model/types.js';
 import { compareText } from './compare.js';
 import { resolveScoringConfig, type ScoringConfig } from './config.js';
@@ -18,6 +18,7 @@ import { allocateCredit } from './credits.js';
 import { buildFlagContext, evaluateFlags } from './flags.js';
 import { gradeFor } from './grades.js';
 import { estimatePaymentDate, portfolioDelays } from './payment-dates.js';
+import { explainRows } from './explain-batch.js';
 import type { ReasonWords } from './reason-codes.js';
 import { combineWeighted, fallbackReason, groupContributions, topReasons, type ReasonTotal } from './reasons.js';
 import type { DebtorScore, InvoiceScore, ModelChoice, ScoreResult } from './types.js';
@@ -172,6 +173,48 @@ function invoicesToExplain(scored: readonly ScoredInvoice[], by: 'debtor' | 'inv
   return new Set(ranked.slice(0, MAX_EXPLAINED_PER_DEBTOR));
 }
 
+/** Contributions of every explained invoice and of every debtor scored on its debtor row. */
+interface Explanations {
+  /** Per debtor with open invoices: its explained invoices and their contributions. */
+  invoices: Map<DebtorSnapshot, Map<ScoredInvoice, Contributions>>;
+  debtorRows: Map<DebtorSnapshot, Contributions>;
+}
+
+/** Explains all picked rows in one batch, because explainRows walks a block of rows per tree. */
+function explainAll(
+  invoicesByDebtor: Map<DebtorSnapshot, ScoredInvoice[]>,
+  debtorRows: Map<DebtorSnapshot, { row: Float64Array; risk: number }>,
+  model: RiskModel,
+  by: 'debtor' | 'invoice',
+  cols: number,
+): Explanations {
+  const picked: ScoredInvoice[][] = [];
+  const rows: Float64Array[] = [];
+  for (const scored of invoicesByDebtor.values()) {
+    const explained = [...invoicesToExplain(scored, by)];
+    picked.push(explained);
+    for (const s of explained) rows.push(s.row);
+  }
+  for (const { row } of debtorRows.values()) rows.push(row);
+
+  const matrix = toMatrix(rows, cols);
+  const contributions = explainRows(
+    model,
+    matrix,
+    rows.map((_, i) => i),
+  );
+
+  const result: Explanations = { invoices: new Map(), debtorRows: new Map() };
+  let next = 0;
+  for (const explained of picked) {
+    const perInvoice = new Map<ScoredInvoice, Contributions>();
+    for (const s of explained) perInvoice.set(s, contributions[next++]);
+    result.invoices.set(explained[0].snapshot, perInvoice);
+  }
+  for (const snapshot of debtorRows.keys()) result.debtorRows.set(snapshot, contributions[next++]);
+  return result;
+}
+
 /** Scores snapshots built as of `options.asOf`; the debtors and invoices come back ranked. */
 export function scoreSnapshots(
   snapshots: readonly DebtorSnapshot[],
@@ -200,6 +243,8 @@ export function scoreSnapshots(
     rows,
   );
 
+  const explanations = explainAll(invoicesByDebtor, debtorRows, model, options.by, featureNames.length);
+
   const flagContext = buildFlagContext(snapshots);
   const delays = portfolioDelays(snapshots);
   const debtors: DebtorScore[] = [];
@@ -216,8 +261,8 @@ export function scoreSnapshots(
     const debtorCache = new Map<string, ReasonWords>();
     if (scored.length > 0) {
       const totalBalance = scored.reduce((sum, s) => sum + s.open.balance, 0);
-      const explained = invoicesToExplain(scored, options.by);
-      const explainedBalance = [...explained].reduce((sum, s) => sum + s.open.balance, 0);
+      const explained = explanations.invoices.get(rawSnapshot)!;
+      const explainedBalance = [...explained.keys()].reduce((sum, s) => sum + s.open.balance, 0);
       const parts: { weight: number; totals: Map<string, ReasonTotal> }[] = [];
       risk = 0;
 
@@ -226,8 +271,9 @@ export function scoreSnapshots(
         expectedAtRisk += s.risk * s.open.balance;
 
         let reasons: InvoiceScore['reasons'];
-        if (explained.has(s)) {
-          const totals = groupContributions(model.explain(s.row), featureNames, s.row, snapshot, s.open, debtorCache);
+        const contributions = explained.get(s);
+        if (contributions) {
+          const totals = groupContributions(contributions, featureNames, s.row, snapshot, s.open, debtorCache);
           // The weights sum to 1 over the explained invoices, which are all of them unless capped.
           parts.push({ weight: s.open.balance / explainedBalance, totals });
           reasons = topReasons(totals);
@@ -259,7 +305,7 @@ export function scoreSnapshots(
     } else {
       const debtorRow = debtorRows.get(rawSnapshot)!;
       risk = debtorRow.risk;
-      reasonTotals = groupContributions(model.explain(debtorRow.row), featureNames, debtorRow.row, snapshot, null);
+      reasonTotals = groupContributions(explanations.debtorRows.get(rawSnapshot)!, featureNames, debtorRow.row, snapshot, null);
     }
 
     let reasons = topReasons(reasonTotals);
