@@ -13,9 +13,8 @@ import type { ForestRiskModel } from './risk-model.js';
 import { DEFAULT_LATE_AFTER_DAYS, trainModel, type TrainOptions } from './train.js';
 
 /**
- * Training rows and rows per tree when score trains on the user's history: score trains on every run,
- * so on a large ledger it trains on a sample and says so in the choice reason. 50,000 rows is well
- * above what a small business's history gives, and AUC barely moves above it (BENCHMARKS.md).
+ * Maximum training rows and rows per tree when score trains on the user's history. Score trains on
+ * every run, so on a large ledger it trains on a sample, and the choice reason then names the sample.
  */
 export const SCORE_TRAIN_MAX_ROWS = 50_000;
 export const SCORE_ROWS_PER_TREE = { classifier: 25_000, regressor: 10_000 };
@@ -85,7 +84,7 @@ export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promi
   }
 
   const { model, report, holdoutRows } = trained;
-  // A sampled training says so: the reason code gets _SAMPLED and the row counts.
+  // After a sampled training the reason code ends in _SAMPLED and its args hold the row counts.
   const subsampled = report.findings.find((one) => one.code === 'MODEL_ROWS_SUBSAMPLED');
   const sampled: { suffix: string; args: Record<string, number> } = subsampled
     ? { suffix: '_SAMPLED', args: { sampled: Number(subsampled.args.rows), of: Number(subsampled.args.from) } }

@@ -11,14 +11,14 @@ import { ForestRiskModel } from './risk-model.js';
 import { MODEL_FORMAT, MODEL_VERSION } from './train.js';
 
 /**
- * Largest model file read, in characters and, checked before reading, in bytes (a model file is
- * ASCII JSON, so the two agree); the bundled model is a few MB.
+ * Maximum model file size. The size in bytes is checked before reading and the length in characters
+ * while parsing, and the two agree because a model file is ASCII JSON. The bundled model is a few MB.
  */
 export const MAX_MODEL_FILE_LENGTH = 256 * 1024 * 1024;
 
 /**
- * Runs a check that knows no file (the engine's JSON_* and FOREST_* checks, the model's feature check)
- * and names the model file in its finding, in the args and the path.
+ * Runs a check that has no file name, such as the engine's JSON_* and FOREST_* checks, and adds the
+ * model file to the args and the path of any RiskpayError it throws.
  */
 function namingFile<T>(file: string, check: () => T): T {
   try {

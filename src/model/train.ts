@@ -38,10 +38,10 @@ export const CLASSIFIER_OPTIONS: ForestOptions = { task: 'classification', nTree
 export const REGRESSOR_OPTIONS: ForestOptions = { task: 'regression', nTrees: 100, maxDepth: 10, minSamplesLeaf: 10 };
 
 /**
- * Above this many rows a forest is "large": the classifier grows LARGE_DATA_TREES trees instead of 300.
- * Extra trees only average away the noise of small bootstrap samples; on tens of thousands of rows
- * each tree is already stable and 100 trees score within the seed-to-seed spread of 300 (see
- * MODEL-QUALITY.md), at a third of the time.
+ * Above this many rows the data is large, and the classifier grows LARGE_DATA_TREES trees instead of
+ * 300. More trees only average away the noise of the single trees. On tens of thousands of rows each
+ * tree is already stable, so 300 trees gain little AUC (measured in MODEL-QUALITY.md) for three times
+ * the time.
  */
 export const LARGE_DATA_ROWS = 50_000;
 export const LARGE_DATA_TREES = 100;
@@ -57,8 +57,8 @@ export const CLASSIFIER_ROWS_PER_TREE = 60_000;
 export const REGRESSOR_ROWS_PER_TREE = 30_000;
 
 /**
- * Returns forest settings sized for `rows` training rows drawn from `availableRows` (fewer trees when
- * the data is large, and a bounded bootstrap); settings the caller gave explicitly win.
+ * Returns forest settings sized for `rows` training rows drawn from `availableRows`: fewer trees when
+ * the data is large, and a bounded bootstrap. Settings the caller gave explicitly win.
  */
 export function sizedOptions(base: ForestOptions, rows: number, rowsPerTree: number, explicit: Partial<ForestOptions> = {}, availableRows = rows): ForestOptions {
   const sized: ForestOptions = { ...base };

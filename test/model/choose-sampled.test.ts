@@ -1,5 +1,5 @@
-// Score trains on the user's history on every run; on a large history it trains on a sample and the
-// choice reason says so with the row counts.
+// Score trains on the user's history on every run. On a large history it trains on a sample, and the
+// choice reason then names the sample with its row counts.
 
 import { describe, expect, it } from 'vitest';
 import { modelMessages } from '../../src/i18n/messages/model.js';
@@ -13,7 +13,7 @@ function simulatedLedger() {
 }
 
 describe('model choice on a sampled history', () => {
-  it('names the sample in the reason when training is capped', async () => {
+  it('capped training names the sample', async () => {
     const ledger = simulatedLedger();
     const asOf = Math.max(...ledger.invoices.map((invoice) => invoice.issueDate));
     const full = await trainModel(ledger, { asOf, seed: 1, ...FAST });
@@ -29,7 +29,7 @@ describe('model choice on a sampled history', () => {
     }
   });
 
-  it('keeps the plain reason when every row is used', async () => {
+  it('full training keeps plain reason', async () => {
     const ledger = simulatedLedger();
     const asOf = Math.max(...ledger.invoices.map((invoice) => invoice.issueDate));
     const { choice } = await chooseModel(ledger, { asOf, bundled: null, train: FAST });

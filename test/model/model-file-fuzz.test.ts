@@ -21,7 +21,7 @@ beforeAll(async () => {
   valid = JSON.parse(JSON.stringify(modelToJson(model)));
 });
 
-/** Every path to a value inside a JSON value, as key lists. */
+/** Lists the path (a list of keys) to every value inside a JSON value. */
 function pathsOf(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   out.push(prefix);
   if (Array.isArray(value)) value.forEach((item, i) => pathsOf(item, [...prefix, i], out));
@@ -83,7 +83,9 @@ function hostileText(value: unknown): string {
   const text = JSON.stringify(value, (_key, item: unknown) => {
     if (typeof item === 'number' && !Number.isFinite(item)) {
       const mark = `@@num${marks.size}@@`;
-      marks.set(mark, Number.isNaN(item) ? 'NaN' : item > 0 ? '1e999' : '-1e999');
+      let literal = item > 0 ? '1e999' : '-1e999';
+      if (Number.isNaN(item)) literal = 'NaN';
+      marks.set(mark, literal);
       return mark;
     }
     return item;
@@ -114,12 +116,12 @@ function check(load: () => ReturnType<typeof modelFromJson>): string {
 }
 
 describe('model loader fuzz', () => {
-  it('the unmutated model loads', () => {
+  it('unmutated model loads', () => {
     expect(check(() => modelFromJson(structuredClone(valid), FILE))).toBe('ok');
     expect(check(() => modelFromText(JSON.stringify(valid), FILE))).toBe('ok');
   });
 
-  it('mutated objects load or throw a RiskpayError naming the file (6,000 cases)', () => {
+  it('mutated objects, 6,000 cases', () => {
     const codes = new Map<string, number>();
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
@@ -133,7 +135,7 @@ describe('model loader fuzz', () => {
     expect([...codes.keys()].some((code) => code.startsWith('FOREST_'))).toBe(true);
   });
 
-  it('mutated and damaged text loads or throws a RiskpayError naming the file (4,000 cases)', () => {
+  it('mutated and damaged text, 4,000 cases', () => {
     const codes = new Map<string, number>();
     fc.assert(
       fc.property(fc.array(mutation, { maxLength: 2 }), fc.nat(), fc.constantFrom('none', 'truncate', 'deep', 'garbage'), (mutations, cut, damage) => {
@@ -152,7 +154,7 @@ describe('model loader fuzz', () => {
 });
 
 describe('model file size', () => {
-  it('refuses an oversized file before reading it, naming the file', () => {
+  it('oversized file rejected before reading', () => {
     const folder = mkdtempSync(join(tmpdir(), 'riskpay-model-size-'));
     const file = join(folder, 'huge.json');
     // A sparse file: one byte written past the limit, so the test writes almost nothing to disk.
@@ -174,7 +176,7 @@ describe('model file size', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
   });
 
-  it('names a folder given as the model file as unreadable, not missing', () => {
+  it('folder is unreadable, not missing', () => {
     const folder = mkdtempSync(join(tmpdir(), 'riskpay-model-dir-'));
     try {
       loadModel(folder);
@@ -184,7 +186,7 @@ describe('model file size', () => {
     }
   });
 
-  it('a syntax error in a model file names the file', () => {
+  it('syntax error names the file', () => {
     const folder = mkdtempSync(join(tmpdir(), 'riskpay-model-syntax-'));
     const file = join(folder, 'broken.json');
     writeFileSync(file, '{"meta": ');
