@@ -16,20 +16,29 @@ function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
 }
 
+/** Encodes the content as UTF-8 buffers, one string of a sequence at a time. */
+function* contentBuffers(content: string | Buffer | Iterable<string>): Generator<Buffer> {
+  if (typeof content === 'string') yield Buffer.from(content, 'utf8');
+  else if (Buffer.isBuffer(content)) yield content;
+  else for (const piece of content) yield Buffer.from(piece, 'utf8');
+}
+
 /**
- * Writes `content` to `target` atomically. `chunkDelayMs` slows the write down between chunks; the
- * end-to-end test of a kill during the write sets it through RISKPAY_TEST_WRITE_DELAY_MS.
+ * Writes `content` to `target` atomically. A sequence of strings (for example a report rendered
+ * piece by piece) is written in order without joining it first. `chunkDelayMs` slows the write down
+ * between chunks; the end-to-end test of a kill during the write sets it through RISKPAY_TEST_WRITE_DELAY_MS.
  */
-export async function writeFileAtomic(target: string, content: string | Buffer, chunkDelayMs = 0): Promise<void> {
-  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+export async function writeFileAtomic(target: string, content: string | Buffer | Iterable<string>, chunkDelayMs = 0): Promise<void> {
   const temp = tempPathFor(target);
   pendingTempFiles.add(temp);
   try {
     const handle = await open(temp, 'wx', 0o644);
     try {
-      for (let offset = 0; offset < data.length; offset += CHUNK_BYTES) {
-        await handle.write(data, offset, Math.min(CHUNK_BYTES, data.length - offset));
-        if (chunkDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, chunkDelayMs));
+      for (const data of contentBuffers(content)) {
+        for (let offset = 0; offset < data.length; offset += CHUNK_BYTES) {
+          await handle.write(data, offset, Math.min(CHUNK_BYTES, data.length - offset));
+          if (chunkDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, chunkDelayMs));
+        }
       }
       await handle.sync();
     } finally {

@@ -46,12 +46,15 @@ export function reportContext(context: CommandContext): ReportContext {
 }
 
 /** Writes the command's output to --out atomically, or to stdout. */
-export async function emit(context: CommandContext, text: string): Promise<void> {
+export async function emit(context: CommandContext, text: string | Iterable<string>): Promise<void> {
   const out = context.options.out as string | undefined;
   if (out === undefined || out === '-') {
-    await new Promise<void>((done, fail) => {
-      context.io.stdout.write(text, (error) => (error ? fail(error) : done()));
-    });
+    // Each piece waits for the previous write, so a large report in pieces is never queued whole.
+    for (const piece of typeof text === 'string' ? [text] : text) {
+      await new Promise<void>((done, fail) => {
+        context.io.stdout.write(piece, (error) => (error ? fail(error) : done()));
+      });
+    }
     return;
   }
   const delay = Number(context.io.env.RISKPAY_TEST_WRITE_DELAY_MS ?? 0);

@@ -2,6 +2,7 @@
 
 import { RiskpayError } from '../../findings.js';
 import { renderScore } from '../../report/index.js';
+import { renderJsonChunks } from '../../report/json.js';
 import { buildScoreDocument } from '../../report/score-document.js';
 import type { ScoreDocument } from '../../report/schema.js';
 import type { ScoreResult } from '../../scoring/types.js';
@@ -95,7 +96,8 @@ export async function runScore(context: CommandContext): Promise<number> {
   if (format === 'table' && (document.by === 'debtor' ? document.debtors : document.invoices).length === 0) {
     context.diagnostics.status('STATUS_NO_ROWS');
   }
-  await emit(context, renderScore(document, format, reportContext(context)));
+  // JSON goes out in pieces: at a million invoices the whole text would be a string of over 100 MB.
+  await emit(context, format === 'json' ? renderJsonChunks(document) : renderScore(document, format, reportContext(context)));
   if (statePath !== undefined) await writeState(statePath, stateOf(result));
 
   const failOn = context.options.failOn as string | undefined;
