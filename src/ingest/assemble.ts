@@ -8,7 +8,7 @@ import type { PaymentDraft } from './payment-rows.js';
 import { dueDateFromTerms, parseTerms, type Terms } from './terms.js';
 import type { Reporter } from './reporter.js';
 import type { ImportOptions } from './options.js';
-import { RiskpayError } from '../findings.js';
+import { RiskpayError, type SourceRef } from '../findings.js';
 
 /** Amounts closer than half a cent count as equal. */
 const CENT_TOLERANCE = 0.005;
@@ -108,7 +108,7 @@ export function assembleInvoices(
       }
       paidColumnsNoted.add(draft.file);
     }
-    const payments = paymentsFromRow(draft, amount, reporter, separateFile);
+    const payments = paymentsFromRow(draft, amount, path, reporter, separateFile);
 
     const invoice: Invoice = {
       id: draft.invoiceId,
@@ -136,10 +136,12 @@ export function assembleInvoices(
   return invoices;
 }
 
-/** Payments that the invoice row itself records: paid date with paid amount, or balance and last payment date. */
-function paymentsFromRow(draft: InvoiceDraft, amount: number, reporter: Reporter, separateFile: boolean): Payment[] {
+/**
+ * Payments that the invoice row itself records: paid date with paid amount, or balance and last payment
+ * date. They share the invoice row's `path` object, which saves one object per paid invoice.
+ */
+function paymentsFromRow(draft: InvoiceDraft, amount: number, path: SourceRef, reporter: Reporter, separateFile: boolean): Payment[] {
   if (separateFile) return [];
-  const path = { file: draft.file, line: draft.line };
   const paidDate = draft.paidDate as number | null;
   const lastPayment = draft.lastPaymentDate as number | null;
   const paidAmount = draft.paidAmount as number | null;
