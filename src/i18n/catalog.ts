@@ -47,9 +47,21 @@ function formatArg(value: string | number, lang: Lang): string {
   if (typeof value === 'string') return value;
   if (Number.isInteger(value)) return String(value);
   const large = Math.abs(value) >= 1;
-  return new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: large ? 2 : 4, useGrouping: large })
-    .format(value)
-    .replace('\u2212', '-');
+  return numberFormat(lang, large).format(value).replace('\u2212', '-');
+}
+
+// Building an Intl.NumberFormat costs far more than formatting with one, and a score of many debtors
+// formats hundreds of thousands of values, so each of the four formatters is built once.
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: Lang, large: boolean): Intl.NumberFormat {
+  const key = `${lang}:${large}`;
+  let format = NUMBER_FORMATS.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: large ? 2 : 4, useGrouping: large });
+    NUMBER_FORMATS.set(key, format);
+  }
+  return format;
 }
 
 /**

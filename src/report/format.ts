@@ -34,16 +34,29 @@ export function formatMoney(amount: number, currency: string, lang: Lang): strin
   return moneyFormat(lang, currency).format(amount);
 }
 
+// Intl formatters are costly to build and a report formats many values, so each one is built once.
+const cachedFormats = new Map<string, Intl.NumberFormat>();
+
+function cachedFormat(key: string, build: () => Intl.NumberFormat): Intl.NumberFormat {
+  let format = cachedFormats.get(key);
+  if (!format) {
+    format = build();
+    cachedFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatNumber(value: number, lang: Lang, fractionDigits = 0): string {
-  return new Intl.NumberFormat(LOCALE[lang], {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(value);
+  const format = cachedFormat(`number|${lang}|${fractionDigits}`, () =>
+    new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }),
+  );
+  return format.format(value);
 }
 
 /** Formats a probability 0-1 as a whole percentage: `35%` in English, `35 %` in Swedish. */
 export function formatPercent(probability: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 0 }).format(probability);
+  const format = cachedFormat(`percent|${lang}`, () => new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 0 }));
+  return format.format(probability);
 }
 
 /** Formats a signed day count such as a trend: `+4` or `-2`. */
