@@ -20,6 +20,16 @@ describe('evaluate and train options', () => {
     expect(result.stderr).toContain(message('en', 'CLI_CUTOFF_REQUIRED'));
   });
 
+  it('evaluate prints every metric table', async () => {
+    const result = await run(['evaluate', FIXTURE, '--cutoff', '2024-01-01']);
+    expect(result.code).toBe(0);
+    for (const head of ['HEAD_PR_AUC', 'HEAD_LOG_LOSS', 'HEAD_OBSERVED_LATE', 'HEAD_WITHIN_7_DAYS', 'HEAD_TEST_UNTIL']) {
+      expect(result.stdout).toContain(message('en', head).split(' ')[0]);
+    }
+    expect(result.stdout).toContain(message('en', 'EVAL_SECTION_RELIABILITY'));
+    expect(result.stdout).toContain(message('en', 'SCORER_MEAN_DAYS_LATE'));
+  }, 120_000);
+
   it('train accepts --as-of', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'riskpay-train-')), 'model.json');
     const result = await run(['train', FIXTURE, '--as-of', '2023-12-31', '-o', out]);

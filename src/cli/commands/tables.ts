@@ -15,6 +15,9 @@ import { formatNumber, roundForOutput } from '../../report/format.js';
 import { asOfDay, emit, importOptions, inputFiles, reportContext, type CommandContext } from '../context.js';
 import type { MetricsResult } from '../core.js';
 import type { OutputFormat } from '../options.js';
+import type { ReportContext } from '../../report/context.js';
+import type { EvaluationResult } from '../../model/evaluate.js';
+import { renderEvaluationTables } from './evaluate-tables.js';
 
 function format(context: CommandContext): OutputFormat {
   return (context.options.format as OutputFormat | undefined) ?? 'table';
@@ -141,7 +144,8 @@ function metricText(value: number | string | null, lang: Lang): string {
   return formatNumber(value, lang, Number.isInteger(value) ? 0 : 4);
 }
 
-async function emitMetrics(context: CommandContext, result: MetricsResult): Promise<void> {
+/** Prints the metrics; `details` renders more tables after the summary in the table format. */
+async function emitMetrics(context: CommandContext, result: MetricsResult, details?: (report: ReportContext) => string): Promise<void> {
   context.diagnostics.findings(result.findings);
   const kind = format(context);
   if (kind === 'json') {
@@ -155,7 +159,7 @@ async function emitMetrics(context: CommandContext, result: MetricsResult): Prom
   const report = reportContext(context);
   if (kind === 'ndjson') await emit(context, renderNdjson(result.metrics));
   else if (kind === 'csv') await emit(context, renderCsv(columns, result.metrics, report.csvLocale));
-  else await emit(context, renderTable(columns, result.metrics, report));
+  else await emit(context, renderTable(columns, result.metrics, report) + (details ? details(report) : ''));
 }
 
 export async function runTrain(context: CommandContext): Promise<number> {
@@ -188,6 +192,7 @@ export async function runEvaluate(context: CommandContext): Promise<number> {
     lateAfterDays: context.options.lateAfter as number | undefined,
     seed: (context.options.seed as number | undefined) ?? 1,
   };
-  await emitMetrics(context, await context.core.evaluate(imported.ledger, request));
+  const result = await context.core.evaluate(imported.ledger, request);
+  await emitMetrics(context, result, (report) => renderEvaluationTables(result.detail as EvaluationResult, report));
   return 0;
 }
