@@ -18,6 +18,7 @@ export {
   outcomeOf,
   selectRows,
   rowsKnownBefore,
+  withoutExtraColumns,
   type InvoiceOutcome,
   type LabelledRows,
   type RowSelection,

@@ -272,3 +272,12 @@ export function rowsKnownBefore(rows: LabelledRows, knownBefore: number): Labell
   }
   return early;
 }
+
+/** Keeps only the catalog's own columns, for a model trained without extra columns (the bundled model). */
+export function withoutExtraColumns(rows: LabelledRows): LabelledRows {
+  const width = featureNames([]).length;
+  if (rows.X.cols === width) return rows;
+  const data = new Float64Array(rows.X.rows * width);
+  for (let r = 0; r < rows.X.rows; r += 1) data.set(rows.X.data.subarray(r * rows.X.cols, r * rows.X.cols + width), r * width);
+  return { ...rows, X: { data, rows: rows.X.rows, cols: width }, featureNames: featureNames([]) };
+}

@@ -2,8 +2,7 @@
 // trained on the user's own history is used only when it has enough late and on-time invoices and beats
 // the bundled model on the same time-ordered holdout; otherwise the bundled model.
 
-import { featureNames } from '../features/catalog.js';
-import type { LabelledRows } from '../features/training-rows.js';
+import { withoutExtraColumns, type LabelledRows } from '../features/training-rows.js';
 import { RiskpayError } from '../findings.js';
 import type { Ledger } from '../ingest/ledger.js';
 import type { ModelChoice } from '../scoring/types.js';
@@ -29,15 +28,6 @@ export interface ChooseOptions {
   train?: Pick<TrainOptions, 'classifier' | 'regressor' | 'threads' | 'maxRows' | 'rowsPerTree'>;
   /** Replaces the bundled model (tests). */
   bundled?: ForestRiskModel | null;
-}
-
-/** Keeps only the first `featureNames([])` columns, for a model without extra columns. */
-function withoutExtras(rows: LabelledRows): LabelledRows {
-  const width = featureNames([]).length;
-  if (rows.X.cols === width) return rows;
-  const data = new Float64Array(rows.X.rows * width);
-  for (let r = 0; r < rows.X.rows; r += 1) data.set(rows.X.data.subarray(r * rows.X.cols, r * rows.X.cols + width), r * width);
-  return { ...rows, X: { data, rows: rows.X.rows, cols: width }, featureNames: featureNames([]) };
 }
 
 /** Returns the bundled model for the threshold, or null when it cannot serve it or is missing. */
@@ -98,7 +88,7 @@ export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promi
   }
 
   // Same holdout rows for both models: the rows training held out, dated on or after the holdout start.
-  const holdout = withoutExtras(holdoutRows);
+  const holdout = withoutExtraColumns(holdoutRows);
   const bundledAuc = auc(holdout.y, bundled.predictLate(holdout.X));
   const userAuc = report.holdout.auc;
   const args = { auc: round(userAuc), bundledAuc: round(bundledAuc), rows: report.holdout.rows, from: report.holdoutFrom, ...sampled.args };

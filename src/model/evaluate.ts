@@ -3,8 +3,7 @@
 // bundled model on the same rows, a rolling-origin backtest and the payment-date accuracy.
 
 import { formatDay } from '../dates.js';
-import { featureNames } from '../features/catalog.js';
-import { buildLabelledRows, type LabelledRows } from '../features/training-rows.js';
+import { buildLabelledRows, withoutExtraColumns, type LabelledRows } from '../features/training-rows.js';
 import { RiskpayError } from '../findings.js';
 import type { Ledger } from '../ingest/ledger.js';
 import { DEFAULT_GRADE_CUTS } from '../scoring/grades.js';
@@ -141,15 +140,6 @@ function naiveScores(rows: LabelledRows, lateAfter: number): { meanDaysLate: Flo
   };
 }
 
-/** Drops extra-column inputs, for a model trained without them (the bundled model). */
-function withoutExtras(rows: LabelledRows): LabelledRows {
-  const width = featureNames([]).length;
-  if (rows.X.cols === width) return rows;
-  const data = new Float64Array(rows.X.rows * width);
-  for (let r = 0; r < rows.X.rows; r += 1) data.set(rows.X.data.subarray(r * rows.X.cols, r * rows.X.cols + width), r * width);
-  return { ...rows, X: { data, rows: rows.X.rows, cols: width }, featureNames: featureNames([]) };
-}
-
 function paymentDateResult(name: PaymentDateResult['name'], actual: number[], predicted: number[]): PaymentDateResult {
   let within3 = 0;
   let within7 = 0;
@@ -179,7 +169,7 @@ export async function evaluate(ledger: Ledger, options: EvaluateOptions): Promis
 
   const scorers: ScorerResult[] = [];
   scorers.push(scorerResult('model', rows, model.predictLate(rows.X)));
-  if (options.bundled) scorers.push(scorerResult('bundled', rows, options.bundled.predictLate(withoutExtras(rows).X)));
+  if (options.bundled) scorers.push(scorerResult('bundled', rows, options.bundled.predictLate(withoutExtraColumns(rows).X)));
 
   const trainNaive = naiveScores(training, lateAfter);
   const testNaive = naiveScores(rows, lateAfter);
