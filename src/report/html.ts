@@ -54,7 +54,8 @@ function distributionSvg(debtors: readonly DebtorRow[]): string {
   const height = 120;
   const bars = counts
     .map((entry, index) => {
-      const barHeight = Math.round((entry.count / max) * (height - 30));
+      // 36 px stay free: 20 below the bars for the grade letter and 16 above the tallest bar for its count.
+      const barHeight = Math.round((entry.count / max) * (height - 36));
       const x = 10 + index * (barWidth + 16);
       const y = height - 20 - barHeight;
       return (
@@ -150,7 +151,7 @@ function totalsTable(document: ScoreDocument, lang: Lang): string {
   const rows = document.totals
     .map(
       (total) =>
-        `<tr><td>${text(total.currency || message(lang, 'VALUE_NONE'))}</td>` +
+        `<tr><td>${total.currency ? text(total.currency) : escapeHtml(message(lang, 'VALUE_NONE'))}</td>` +
         `<td class="n">${escapeHtml(formatMoney(total.openBalance, total.currency, lang))}</td>` +
         `<td class="n">${escapeHtml(formatMoney(total.overdueBalance, total.currency, lang))}</td>` +
         `<td class="n">${escapeHtml(formatMoney(total.expectedAtRisk, total.currency, lang))}</td></tr>`,

@@ -108,6 +108,14 @@ describe('html reporter', () => {
     expect(html).not.toContain('url(');
   });
 
+  it('shows a missing currency as a plain dash', () => {
+    const result = sampleResult();
+    result.totals = [{ currency: '', openBalance: 100, overdueBalance: 50, expectedAtRisk: 20 }];
+    const page = renderScore(buildScoreDocument(result, { lang: 'en', version: '0.0.0', by: 'debtor' }), 'html', context());
+    expect(page).toContain('<tr><td>-</td>');
+    expect(page).not.toContain('&#39;-');
+  });
+
   it('has charts and the top debtor', () => {
     expect(html).toContain('<svg');
     expect(html.indexOf('HYPERLINK')).toBeLessThan(html.indexOf('Alder AB'));
