@@ -26,8 +26,21 @@ export function explainRows(model: RiskModel, rows: Matrix, selected: readonly n
   selected.forEach((r, i) => picked.set(rows.data.subarray(r * rows.cols, (r + 1) * rows.cols), i * rows.cols));
   // project() checks the row width and fills the lateness-threshold column.
   const projected = model.project({ data: picked, rows: selected.length, cols: rows.cols });
+  // The walk below only reads the features on each row's paths; callers take their risks from these
+  // predictions, so every value is checked as predictLate would check it.
+  checkFinite(projected);
   const columns = inputColumns(model);
   return rawContributions(model, projected).map((contributions) => calibrate(model, columns, contributions));
+}
+
+/** Throws FOREST_INPUT_NOT_FINITE for the first NaN or infinite value, with the same args as Forest.predict. */
+function checkFinite(rows: Matrix): void {
+  const { data, cols } = rows;
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isFinite(data[i])) {
+      throw new RiskpayError('FOREST_INPUT_NOT_FINITE', { row: Math.floor(i / cols), feature: i % cols, value: String(data[i]) });
+    }
+  }
 }
 
 /** Input index of each model column, -1 for the lateness-threshold column (as ForestRiskModel maps them). */

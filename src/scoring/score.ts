@@ -114,11 +114,15 @@ interface ScoredInvoice {
   /** The invoice with its balance after credit; the model row is built from the ledger's own balance. */
   open: OpenInvoice;
   row: Float64Array;
+  /** Clipped calibrated risk; NaN until predicted or explained (see explainAll). */
   risk: number;
   prediction: PaymentDatePrediction | null;
 }
 
-/** Scores every invoice row in one batch, because the forest is faster on a matrix than row by row. */
+/**
+ * Builds every invoice row and predicts payment dates in one batch, because the forest is faster on a
+ * matrix than row by row. Risks are left NaN: explainAll takes them from the explanations.
+ */
 function scoreInvoiceRows(
   snapshots: readonly DebtorSnapshot[],
   credited: Map<DebtorSnapshot, CreditedDebtor>,
@@ -127,91 +131,121 @@ function scoreInvoiceRows(
   asOf: number,
 ): ScoredInvoice[] {
   const cols = inputFeatureNames(model.meta.extraColumns).length;
-  const pending: Omit<ScoredInvoice, 'risk' | 'prediction'>[] = [];
+  const pending: ScoredInvoice[] = [];
   for (const snapshot of snapshots) {
+    const scorable = credited.get(snapshot)!.scorable;
+    if (scorable.length === 0) continue;
     const raw = new Map(snapshot.openInvoices.map((open) => [open.invoice.id, open]));
-    for (const open of credited.get(snapshot)!.scorable) {
-      pending.push({ snapshot, open, row: rows.invoiceRow(snapshot, raw.get(open.invoice.id)!, asOf) });
+    for (const open of scorable) {
+      pending.push({ snapshot, open, row: rows.invoiceRow(snapshot, raw.get(open.invoice.id)!, asOf), risk: Number.NaN, prediction: null });
     }
   }
-  if (pending.length === 0) return [];
+  if (pending.length === 0 || !model.predictDaysLate) return pending;
 
-  const matrix = toMatrix(
-    pending.map((p) => p.row),
-    cols,
-  );
-  const risks = model.predictLate(matrix);
   // A model without a payment-date regressor may return an empty list instead of leaving the method out.
-  const predictions = model.predictDaysLate ? model.predictDaysLate(matrix) : [];
-  return pending.map((p, i) => ({ ...p, risk: clipRisk(risks[i]), prediction: predictions[i] ?? null }));
+  const predictions = model.predictDaysLate(
+    toMatrix(
+      pending.map((p) => p.row),
+      cols,
+    ),
+  );
+  pending.forEach((p, i) => (p.prediction = predictions[i] ?? null));
+  return pending;
 }
 
-/** Scores debtors with nothing open on their debtor rows, in one batch. */
-function scoreDebtorRows(
-  snapshots: readonly DebtorSnapshot[],
-  model: RiskModel,
-  rows: RowBuilders,
-): Map<DebtorSnapshot, { row: Float64Array; risk: number }> {
-  const result = new Map<DebtorSnapshot, { row: Float64Array; risk: number }>();
-  if (snapshots.length === 0) return result;
+/**
+ * Predicts the risks of the invoices that are ranked before explaining: those of debtors with more open
+ * invoices than MAX_EXPLAINED_PER_DEBTOR in the debtor view. Every other risk comes from its explanation.
+ */
+function predictRanked(invoicesByDebtor: Map<DebtorSnapshot, ScoredInvoice[]>, model: RiskModel, by: 'debtor' | 'invoice', cols: number): void {
+  if (by === 'invoice') return;
+  const ranked: ScoredInvoice[] = [];
+  for (const scored of invoicesByDebtor.values()) {
+    if (scored.length > MAX_EXPLAINED_PER_DEBTOR) ranked.push(...scored);
+  }
+  if (ranked.length === 0) return;
 
-  const built = snapshots.map((snapshot) => rows.debtorRow(snapshot));
-  const risks = model.predictLate(toMatrix(built, inputFeatureNames(model.meta.extraColumns).length));
-  snapshots.forEach((snapshot, i) => result.set(snapshot, { row: built[i], risk: clipRisk(risks[i]) }));
-  return result;
+  const risks = model.predictLate(
+    toMatrix(
+      ranked.map((s) => s.row),
+      cols,
+    ),
+  );
+  ranked.forEach((s, i) => (s.risk = clipRisk(risks[i])));
 }
 
 /**
  * Picks the invoices whose contributions are computed: all of them in the invoice view, else the
  * debtor's largest amounts at risk up to MAX_EXPLAINED_PER_DEBTOR.
  */
-function invoicesToExplain(scored: readonly ScoredInvoice[], by: 'debtor' | 'invoice'): Set<ScoredInvoice> {
-  if (by === 'invoice' || scored.length <= MAX_EXPLAINED_PER_DEBTOR) return new Set(scored);
+function invoicesToExplain(scored: readonly ScoredInvoice[], by: 'debtor' | 'invoice'): ScoredInvoice[] {
+  if (by === 'invoice' || scored.length <= MAX_EXPLAINED_PER_DEBTOR) return [...scored];
   const ranked = [...scored].sort(
     (a, b) => b.risk * b.open.balance - a.risk * a.open.balance || compareText(a.open.invoice.id, b.open.invoice.id),
   );
-  return new Set(ranked.slice(0, MAX_EXPLAINED_PER_DEBTOR));
+  return ranked.slice(0, MAX_EXPLAINED_PER_DEBTOR);
 }
 
-/** Contributions of every explained invoice and of every debtor scored on its debtor row. */
+/** A debtor with nothing open, scored on its debtor row. */
+interface DebtorRowScore {
+  row: Float64Array;
+  risk: number;
+  contributions: Contributions;
+}
+
+/** Contributions of every explained invoice and every debtor scored on its debtor row. */
 interface Explanations {
   /** Per debtor with open invoices: its explained invoices and their contributions. */
   invoices: Map<DebtorSnapshot, Map<ScoredInvoice, Contributions>>;
-  debtorRows: Map<DebtorSnapshot, Contributions>;
+  debtorRows: Map<DebtorSnapshot, DebtorRowScore>;
 }
 
-/** Explains all picked rows in one batch, because explainRows walks a block of rows per tree. */
+/**
+ * Explains all picked rows in one batch, because explainRows walks a block of rows per tree. The
+ * calibrated prediction of an explanation equals predictLate bit for bit (same trees, same summation
+ * order, same calibration), so each explained row takes its risk from there instead of a second
+ * prediction.
+ */
 function explainAll(
   invoicesByDebtor: Map<DebtorSnapshot, ScoredInvoice[]>,
-  debtorRows: Map<DebtorSnapshot, { row: Float64Array; risk: number }>,
+  debtorRowSnapshots: readonly DebtorSnapshot[],
   model: RiskModel,
+  rowBuilders: RowBuilders,
   by: 'debtor' | 'invoice',
   cols: number,
 ): Explanations {
   const picked: ScoredInvoice[][] = [];
   const rows: Float64Array[] = [];
   for (const scored of invoicesByDebtor.values()) {
-    const explained = [...invoicesToExplain(scored, by)];
+    const explained = invoicesToExplain(scored, by);
     picked.push(explained);
     for (const s of explained) rows.push(s.row);
   }
-  for (const { row } of debtorRows.values()) rows.push(row);
+  const debtorRowsBuilt = debtorRowSnapshots.map((snapshot) => rowBuilders.debtorRow(snapshot));
+  for (const row of debtorRowsBuilt) rows.push(row);
 
-  const matrix = toMatrix(rows, cols);
+  const result: Explanations = { invoices: new Map(), debtorRows: new Map() };
+  if (rows.length === 0) return result;
   const contributions = explainRows(
     model,
-    matrix,
+    toMatrix(rows, cols),
     rows.map((_, i) => i),
   );
 
-  const result: Explanations = { invoices: new Map(), debtorRows: new Map() };
   let next = 0;
   for (const explained of picked) {
     const perInvoice = new Map<ScoredInvoice, Contributions>();
-    for (const s of explained) perInvoice.set(s, contributions[next++]);
+    for (const s of explained) {
+      const c = contributions[next++];
+      if (Number.isNaN(s.risk)) s.risk = clipRisk(c.prediction);
+      perInvoice.set(s, c);
+    }
     result.invoices.set(explained[0].snapshot, perInvoice);
   }
-  for (const snapshot of debtorRows.keys()) result.debtorRows.set(snapshot, contributions[next++]);
+  debtorRowSnapshots.forEach((snapshot, i) => {
+    const c = contributions[next++];
+    result.debtorRows.set(snapshot, { row: debtorRowsBuilt[i], risk: clipRisk(c.prediction), contributions: c });
+  });
   return result;
 }
 
@@ -237,13 +271,15 @@ export function scoreSnapshots(
     list.push(scored);
     invoicesByDebtor.set(scored.snapshot, list);
   }
-  const debtorRows = scoreDebtorRows(
+  predictRanked(invoicesByDebtor, model, options.by, featureNames.length);
+  const explanations = explainAll(
+    invoicesByDebtor,
     snapshots.filter((snapshot) => !invoicesByDebtor.has(snapshot)),
     model,
     rows,
+    options.by,
+    featureNames.length,
   );
-
-  const explanations = explainAll(invoicesByDebtor, debtorRows, model, options.by, featureNames.length);
 
   const flagContext = buildFlagContext(snapshots);
   const delays = portfolioDelays(snapshots);
@@ -303,9 +339,9 @@ export function scoreSnapshots(
       }
       reasonTotals = combineWeighted(parts);
     } else {
-      const debtorRow = debtorRows.get(rawSnapshot)!;
+      const debtorRow = explanations.debtorRows.get(rawSnapshot)!;
       risk = debtorRow.risk;
-      reasonTotals = groupContributions(explanations.debtorRows.get(rawSnapshot)!, featureNames, debtorRow.row, snapshot, null);
+      reasonTotals = groupContributions(debtorRow.contributions, featureNames, debtorRow.row, snapshot, null);
     }
 
     let reasons = topReasons(reasonTotals);
