@@ -9,7 +9,7 @@ import type { ModelChoice } from '../scoring/types.js';
 import { auc } from './metrics.js';
 import { loadBundledModel, loadModel } from './model-file.js';
 import type { ForestRiskModel } from './risk-model.js';
-import { DEFAULT_LATE_AFTER_DAYS, trainModel, type TrainOptions } from './train.js';
+import { DEFAULT_LATE_AFTER_DAYS, MIN_INVOICES_PER_CLASS, trainModel, type TrainOptions } from './train.js';
 
 /**
  * Maximum training rows and rows per tree when score trains on the user's history. Score trains on
@@ -69,8 +69,10 @@ export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promi
   } catch (error) {
     if (!(error instanceof RiskpayError) || !error.finding.code.startsWith('MODEL_')) throw error;
     if (!bundled) throw error;
-    // The training error's code says what is missing (no late invoices, too few of a class).
-    return { model: bundled, choice: { source: 'bundled', reason: { code: 'MODEL_CHOICE_BUNDLED_CANNOT_TRAIN', args: { ...error.finding.args, cause: error.finding.code } } } };
+    // The training error's code says what is missing (no late invoices, too few of a class). An empty
+    // ledger's error has no counts, so the counts default to zero.
+    const args = { late: 0, onTime: 0, needed: MIN_INVOICES_PER_CLASS, ...error.finding.args, cause: error.finding.code };
+    return { model: bundled, choice: { source: 'bundled', reason: { code: 'MODEL_CHOICE_BUNDLED_CANNOT_TRAIN', args } } };
   }
 
   const { model, report, holdoutRows } = trained;

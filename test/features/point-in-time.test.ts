@@ -1,10 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildLabelledRows, buildSnapshots, featureNames, featureTable, invoiceFeatureRow, NO_HISTORY, NO_HISTORY_DAYS_LATE } from '../../src/features/index.js';
 import type { Invoice, Ledger } from '../../src/ingest/ledger.js';
 import { day, ledgerOf, readCaseLedger } from './ledger-helpers.js';
 
-const CASES = '/work/shared/cases';
+// The project's own copies of the field cases, so these tests run without ../shared.
+const CASES = fileURLToPath(new URL('../cases', import.meta.url));
 
 describe('point-in-time snapshots', () => {
   it('sees an open overdue invoice but not its later settlement', () => {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,8 @@ import { chooseModel, evaluate, loadModel, saveModel, trainModel } from '../../s
 import { simulateLedgers } from '../../scripts/simulate/simulate.js';
 import { day, invoiceOf, ledgerOf, readCaseLedger } from '../features/ledger-helpers.js';
 
-const CASES = '/work/shared/cases';
+// The project's own copies of the field cases, so these tests run without ../shared.
+const CASES = fileURLToPath(new URL('../cases', import.meta.url));
 const FAST = { classifier: { nTrees: 20 }, regressor: { nTrees: 10 } };
 
 function codeOf(action: () => unknown): string | null {
