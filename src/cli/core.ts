@@ -19,6 +19,8 @@ export interface ScoreRequest {
   seed: number;
   /** Scoring settings from the config file (grades, flags, policy, forecast); validated by scoring. */
   scoringConfig: Record<string, unknown>;
+  /** The command no longer needs the ledger after scoring, so scoring may empty it to free memory early. */
+  releaseLedger?: boolean;
 }
 
 export interface TrainRequest {

@@ -52,6 +52,7 @@ export const realCore: Core = {
       asOfDefaulted: request.asOfDefaulted,
       by: request.by,
       config: request.scoringConfig,
+      releaseLedger: request.releaseLedger,
     });
   },
 

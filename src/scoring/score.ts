@@ -36,6 +36,11 @@ export interface ScoreOptions {
   by: 'debtor' | 'invoice';
   /** The scoring settings of riskpay.config.json as read (unvalidated); missing parts take their defaults. */
   config?: unknown;
+  /**
+   * The caller is done with the ledger: scoreLedger empties its invoice list once the snapshots are
+   * built, so the imported invoices (about 380 bytes each) can be collected while scoring runs.
+   */
+  releaseLedger?: boolean;
 }
 
 /**
@@ -410,7 +415,10 @@ export function scoreLedger(ledger: Ledger, model: RiskModel, choice: ModelChoic
     invoiceRow: (snapshot, open, asOf) => invoiceFeatureRow(snapshot, open, asOf, extraColumns),
     debtorRow: (snapshot) => debtorFeatureRow(snapshot, extraColumns),
   };
-  return scoreSnapshots(buildSnapshots(ledger, options.asOf), model, choice, rows, { ...options, config });
+  const snapshots = buildSnapshots(ledger, options.asOf);
+  // Snapshots keep only the open invoices they need, not the ledger.
+  if (options.releaseLedger === true) ledger.invoices = [];
+  return scoreSnapshots(snapshots, model, choice, rows, { ...options, config });
 }
 
 /** Sums per currency; amounts in different currencies are never added together. */

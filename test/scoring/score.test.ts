@@ -183,4 +183,15 @@ describe('scoreLedger', () => {
     expect(invoiceView.invoices.every((i) => i.reasons !== undefined)).toBe(true);
     expect(invoiceView.debtors[0].risk).toBe(debtorView.debtors[0].risk);
   });
+
+  it('gives the same result when it may release the ledger, and empties it', () => {
+    const kept = ledgerOf(portfolio());
+    const released = ledgerOf(portfolio());
+    const options = { asOf: AS_OF, asOfDefaulted: false, by: 'debtor' as const };
+    const expected = scoreLedger(kept, model, FAKE_CHOICE, options);
+    const actual = scoreLedger(released, model, FAKE_CHOICE, { ...options, releaseLedger: true });
+    expect(actual).toEqual(expected);
+    expect(kept.invoices.length).toBeGreaterThan(0);
+    expect(released.invoices).toHaveLength(0);
+  });
 });

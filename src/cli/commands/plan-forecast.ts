@@ -69,7 +69,8 @@ export async function runPlan(context: CommandContext): Promise<number> {
 }
 
 export async function runForecast(context: CommandContext): Promise<number> {
-  const { imported, request, result } = await importAndScore(context);
+  // The forecast reads the ledger's invoices after scoring.
+  const { imported, request, result } = await importAndScore(context, true);
   const weeks = (context.options.weeks as number | undefined) ?? 8;
   const forecast = await context.core.forecast(imported.ledger, result, { ...request, weeks });
   const findings = [...result.findings, ...forecast.findings];

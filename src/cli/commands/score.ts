@@ -37,15 +37,18 @@ export function scoreRequest(context: CommandContext): ScoreRequest {
   return request;
 }
 
-/** Imports the inputs and scores them; shared by score, plan and forecast. */
-export async function importAndScore(context: CommandContext) {
+/**
+ * Imports the inputs and scores them; shared by score, plan and forecast. Unless `keepLedger` is set,
+ * scoring empties the imported ledger once it has built the snapshots, to free memory early.
+ */
+export async function importAndScore(context: CommandContext, keepLedger = false) {
   const files = inputFiles(context);
   context.diagnostics.progress('STATUS_PROGRESS_READING', { files: files.length });
   const imported = await context.core.importLedger(files, importOptions(context));
   const request = scoreRequest(context);
   const debtorCount = new Set(imported.ledger.invoices.map((invoice) => invoice.customerId)).size;
   context.diagnostics.progress('STATUS_PROGRESS_SCORING', { count: debtorCount });
-  const result = await context.core.score(imported.ledger, request);
+  const result = await context.core.score(imported.ledger, { ...request, releaseLedger: !keepLedger });
   context.diagnostics.done();
   result.findings = [...imported.findings, ...result.findings];
   context.diagnostics.status(result.asOfDefaulted ? 'STATUS_AS_OF_TODAY' : 'STATUS_AS_OF', { date: result.asOf });
