@@ -66,7 +66,8 @@ const FEW_RECENT_PAYMENTS_MAX = 3;
 const RECENT_PAID = 5;
 
 function weak(words: ReasonWords): ReasonWords {
-  return { ...words, weak: true };
+  // Field by field: a spread of words of several shapes was a hot spot at 100,000 rows.
+  return { code: words.code, args: words.args, weak: true };
 }
 
 /** Appends `_ONE` to a code when `count` is 1, so the message can use the singular. */
