@@ -49,6 +49,9 @@ export const debtorSchema = z.object({
   recentDaysLate: z.array(z.number()).describe('Days late of the most recent settled invoices, oldest first'),
   trendDays: z.number().nullable().describe('Recent minus earlier mean days late; null without enough history'),
   noHistory: z.boolean(),
+  nothingOwed: z
+    .boolean()
+    .describe('True when the debtor owes nothing after credit notes; its grade and risk then come from its debtor row (a typical new invoice issued on the as-of day)'),
   flags: z.array(flagSchema),
   reasons: z.array(reasonSchema),
   nextAction: z

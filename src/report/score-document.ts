@@ -56,6 +56,7 @@ function debtorRow(debtor: DebtorScore, rank: number, lang: Lang, change: Debtor
     recentDaysLate: debtor.recentDaysLate.map((days) => roundTo(days, DAYS_DECIMALS)),
     trendDays: debtor.trendDays === null ? null : roundTo(debtor.trendDays, DAYS_DECIMALS),
     noHistory: debtor.noHistory,
+    nothingOwed: debtor.nothingOwed === true,
     flags: debtor.flags.map((flag) => ({ ...flag, message: message(lang, flag.code, flag.evidence) })),
     reasons: debtor.reasons.map((reason) => ({ ...reason, contribution: risk(reason.contribution), message: message(lang, reason.code, reason.args) })),
   };

@@ -72,6 +72,7 @@ export function debtorColumns(context: ReportContext, withChanges = false): Colu
     },
     { id: 'trend_days', head: 'HEAD_TREND', kind: 'number', value: (row) => (row.trendDays === null ? null : Math.round(row.trendDays * 100) / 100), csvOnly: true },
     { id: 'no_history', head: 'VALUE_NO_HISTORY', kind: 'text', value: (row) => row.noHistory, csvOnly: true },
+    { id: 'nothing_owed', head: 'VALUE_NOTHING_OWED', kind: 'text', value: (row) => row.nothingOwed, csvOnly: true },
     {
       id: 'flags',
       head: 'HEAD_FLAGS',

@@ -56,6 +56,17 @@ describe('csv reporter', () => {
     expect(rows[2].name).toBe('Björk & Co <b>');
   });
 
+  it('marks a debtor that owes nothing in JSON and CSV', () => {
+    const result = sampleResult();
+    result.debtors[2] = { ...result.debtors[2], openBalance: 0, expectedAtRisk: 0, openInvoices: 0, nothingOwed: true };
+    const owing = buildScoreDocument(result, { lang: 'en', version: '0.0.0', by: 'debtor' });
+    const parsed = JSON.parse(renderScore(owing, 'json', context()));
+    expect(scoreDocumentSchema.safeParse(parsed).success).toBe(true);
+    expect(parsed.debtors.map((debtor: { nothingOwed: boolean }) => debtor.nothingOwed)).toEqual([false, false, true]);
+    const rows = parse(renderScore(owing, 'csv', context()), { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.nothing_owed)).toEqual(['false', 'false', 'true']);
+  });
+
   it('neutralises formulas from the input', () => {
     const rows = parse(renderScore(document(), 'csv', context()), { columns: true }) as Record<string, string>[];
     expect(rows[0].name).toBe(`'${INJECTION_NAME}`);

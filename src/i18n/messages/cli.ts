@@ -125,6 +125,7 @@ const en = {
   HEAD_FEATURE: 'Feature',
   VALUE_IGNORED: '(not used)',
   VALUE_NO_HISTORY: 'no history',
+  VALUE_NOTHING_OWED: 'nothing owed',
   VALUE_NONE: '-',
   VALUE_DAYS: '{days} d',
 
@@ -414,6 +415,7 @@ const sv: Record<CliKey, string> = {
   HEAD_FEATURE: 'Egenskap',
   VALUE_IGNORED: '(används inte)',
   VALUE_NO_HISTORY: 'ingen historik',
+  VALUE_NOTHING_OWED: 'inget att betala',
   VALUE_NONE: '-',
   VALUE_DAYS: '{days} d',
 
