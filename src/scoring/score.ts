@@ -90,6 +90,22 @@ function toMatrix(rows: readonly Float64Array[], cols: number): Matrix {
   return { data, rows: rows.length, cols };
 }
 
+/**
+ * Returns formatDay with a cache: the open invoices of a large ledger share a few thousand distinct
+ * days, and formatDay builds a Date and an ISO string on every call.
+ */
+function cachedFormatDay(): (day: number) => string {
+  const cache = new Map<number, string>();
+  return (day) => {
+    let text = cache.get(day);
+    if (text === undefined) {
+      text = formatDay(day);
+      cache.set(day, text);
+    }
+    return text;
+  };
+}
+
 /** Rounds to cents; `+ 0` turns -0 into 0 so a cleared balance never prints as "-0.00". */
 function roundMoney(value: number): number {
   return Math.round(value * 100) / 100 + 0;
@@ -290,6 +306,7 @@ export function scoreSnapshots(
   const delays = portfolioDelays(snapshots);
   const debtors: DebtorScore[] = [];
   const invoices: InvoiceScore[] = [];
+  const dayText = cachedFormatDay();
   let datesWithoutModel = 0;
 
   for (const rawSnapshot of snapshots) {
@@ -328,15 +345,15 @@ export function scoreSnapshots(
           customerId: snapshot.customerId,
           name: snapshot.name,
           currency: snapshot.currency,
-          issueDate: formatDay(invoice.issueDate),
-          dueDate: formatDay(invoice.dueDate),
+          issueDate: dayText(invoice.issueDate),
+          dueDate: dayText(invoice.dueDate),
           balance: roundMoney(s.open.balance),
           daysOverdue: s.open.daysOverdue,
           risk: s.risk,
           grade: gradeFor(s.risk, config.grades),
-          expectedPaymentDate: formatDay(date.expected),
-          paymentDateLow: formatDay(date.low),
-          paymentDateHigh: formatDay(date.high),
+          expectedPaymentDate: dayText(date.expected),
+          paymentDateLow: dayText(date.low),
+          paymentDateHigh: dayText(date.high),
           paymentDateSource: date.source,
           expectedAtRisk: roundMoney(s.risk * s.open.balance),
           reasons,
