@@ -106,7 +106,7 @@ export function combineWeighted(parts: { weight: number; totals: Map<string, Rea
       const weighted = weight * total.contribution;
       const existing = combined.get(total.code);
       if (!existing) {
-        // Built field by field: spreading objects of several shapes was a hot spot at 100,000 rows.
+        // Built field by field: spreading objects of several shapes was a hot spot when scoring 1,000,000 invoices.
         combined.set(total.code, {
           code: total.code,
           contribution: weighted,
