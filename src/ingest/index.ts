@@ -7,7 +7,7 @@ import { applyPreset } from './presets.js';
 import { LEDGER_FIELDS, PAYMENT_FIELDS, type ImportOptions } from './options.js';
 import { parseDateFormat, type DateFormat } from './date-values.js';
 import { readCsvFile, newFileDetails, type FileDetails } from './read-file.js';
-import { makeInvoiceReader, type InvoiceStore } from './invoice-rows.js';
+import { makeInvoiceReader, type InvoiceDraft, type InvoiceStore } from './invoice-rows.js';
 import { makePaymentReader, type PaymentDraft } from './payment-rows.js';
 import { assembleInvoices, applyPayments, settleInvoices, defaultTerms } from './assemble.js';
 import { resolveCustomers, findNearDuplicateNames, type NearDuplicate } from './customers.js';
@@ -50,7 +50,7 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
   const invoiceFormat = checkOptions(invoiceOptions);
   const paymentFormat = checkOptions(paymentOptions);
   const reporter = state.reporter;
-  const store: InvoiceStore = { drafts: new Map() };
+  const store: InvoiceStore = { drafts: new Map(), order: [] };
   const details = new Map<string, FileDetails>();
 
   for (const input of inputs) {
@@ -70,6 +70,10 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
     );
   }
 
+  // Every row is read: the lookup by invoice number is no longer needed, and its million entries
+  // would otherwise stay in memory next to the invoices being built.
+  store.drafts.clear();
+
   const payments: PaymentDraft[] = [];
   for (const input of options.payments ?? []) {
     const fileDetails = newFileDetails(input, 'payments');
@@ -79,7 +83,7 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
     );
   }
 
-  const invoices = assembleInvoices(store.drafts.values(), invoiceOptions, reporter, (draft, code) => {
+  const invoices = assembleInvoices(takeDrafts(store.order), invoiceOptions, reporter, (draft, code) => {
     const fileDetails = details.get(draft.file);
     if (!fileDetails) return;
     fileDetails.rowsUsed -= draft.lines;
@@ -94,6 +98,19 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
   resolveCustomers(invoices, reporter);
   if (options.rates) convertCurrencies(invoices, await loadRates(options.rates), options.rates, reporter);
   state.invoices = invoices;
+}
+
+/**
+ * Yields each draft once and drops it from the list, so a draft can be freed as soon as its invoice
+ * is built instead of all drafts living until the end of the import.
+ */
+function* takeDrafts(order: (InvoiceDraft | null)[]): Generator<InvoiceDraft> {
+  for (let i = 0; i < order.length; i++) {
+    const draft = order[i]!;
+    order[i] = null;
+    yield draft;
+  }
+  order.length = 0;
 }
 
 /**

@@ -40,7 +40,10 @@ export interface InvoiceDraft {
 
 /** Shared state of all invoice files of one import. */
 export interface InvoiceStore {
+  /** Drafts by invoice number; needed only while rows are read, to find repeated invoices. */
   drafts: Map<string, InvoiceDraft>;
+  /** The same drafts in the order they were first read, which is the order of the invoices. */
+  order: (InvoiceDraft | null)[];
 }
 
 const SCIENTIFIC_ID = /^\d(\.\d+)?e\+\d+$/i;
@@ -260,6 +263,7 @@ export function makeInvoiceReader(
       return;
     }
     store.drafts.set(invoiceId, draft);
+    store.order.push(draft);
     fileDrafts.push(draft);
   };
 
