@@ -167,6 +167,20 @@ export function makeInvoiceReader(
     return id;
   };
 
+  // A file holds a handful of currency cells, each repeated on many rows: one string per distinct
+  // cell instead of a new upper-cased copy on every invoice. Short cells only, so no key is a slice
+  // that keeps a chunk of the file's text alive.
+  const currencies = new Map<string, string>();
+  const readCurrency = (raw: string): string => {
+    let code = currencies.get(raw);
+    if (code === undefined) {
+      const text = raw.trim().toUpperCase();
+      code = text.length === 3 && /^[A-Z]{3}$/.test(text) ? text : '';
+      if (raw.length <= 8 && currencies.size < 1_000) currencies.set(raw, code);
+    }
+    return code;
+  };
+
   const cell = (fields: string[], field: LedgerField): string => (c[field] !== undefined ? fields[c[field]!] : '');
 
   const readNumberCell = (column: NumberColumn | null, raw: string, line: number): Cell => {
@@ -235,8 +249,8 @@ export function makeInvoiceReader(
       for (const column of extraColumns) extra[column.name] = readExtra(column.column, fields[column.index], line);
     }
 
-    const currencyText = c.currency !== undefined ? fields[c.currency].trim().toUpperCase() : '';
-    const currency = currencyText.length === 3 && /^[A-Z]{3}$/.test(currencyText) ? currencyText : amountCurrency;
+    const currencyCode = c.currency !== undefined ? readCurrency(fields[c.currency]) : '';
+    const currency = currencyCode !== '' ? currencyCode : amountCurrency;
 
     const draft: InvoiceDraft = {
       file, line, invoiceId, customerId, customerName, issueDate, dueDate, paidDate, lastPaymentDate,
