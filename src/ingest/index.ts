@@ -70,8 +70,8 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
     );
   }
 
-  // Every row is read: the lookup by invoice number is no longer needed, and its million entries
-  // would otherwise stay in memory next to the invoices being built.
+  // All invoice rows are read, so the lookup by invoice number (one entry per invoice) can go before
+  // the invoices are built.
   store.drafts.clear();
 
   const payments: PaymentDraft[] = [];

@@ -40,7 +40,7 @@ export interface InvoiceDraft {
 
 /** Shared state of all invoice files of one import. */
 export interface InvoiceStore {
-  /** Drafts by invoice number; needed only while rows are read, to find repeated invoices. */
+  /** Drafts by invoice number, used while rows are read to find repeated invoices. */
   drafts: Map<string, InvoiceDraft>;
   /** The same drafts in the order they were first read, which is the order of the invoices. */
   order: (InvoiceDraft | null)[];
@@ -127,7 +127,8 @@ export function makeInvoiceReader(
 
   const headerNames: Partial<Record<LedgerField, string>> = {};
   for (const field of Object.keys(c) as LedgerField[]) headerNames[field] = header(field);
-  const fileDrafts: InvoiceDraft[] = [];
+  // Files are read one after another, so this file's new drafts are the tail of store.order.
+  const firstDraft = store.order.length;
   // Currency code found in the amount cell of the row being read, such as EUR in `EUR 12.50`.
   let rowCurrency = '';
   const typeCache = new Map<string, 'invoice' | 'credit' | null | undefined>();
@@ -167,9 +168,8 @@ export function makeInvoiceReader(
     return id;
   };
 
-  // A file holds a handful of currency cells, each repeated on many rows: one string per distinct
-  // cell instead of a new upper-cased copy on every invoice. Short cells only, so no key is a slice
-  // that keeps a chunk of the file's text alive.
+  // Currency cells repeat on almost every row, so each distinct cell is read once and all its invoices
+  // share one string. Only short cells are cached, so no key is a slice that keeps file text alive.
   const currencies = new Map<string, string>();
   const readCurrency = (raw: string): string => {
     let code = currencies.get(raw);
@@ -278,7 +278,6 @@ export function makeInvoiceReader(
     }
     store.drafts.set(invoiceId, draft);
     store.order.push(draft);
-    fileDrafts.push(draft);
   };
 
   // Numbers stay numbers, yes/no words become 1/0, and any other text becomes a category code, so a
@@ -298,7 +297,8 @@ export function makeInvoiceReader(
 
   const finish = (): void => {
     // Pending cells are resolved now that every value of the file has been seen.
-    for (const draft of fileDrafts) {
+    for (let i = firstDraft; i < store.order.length; i++) {
+      const draft = store.order[i]!;
       draft.issueDate = resolveDate(dates.issueDate, draft.issueDate);
       draft.dueDate = resolveDate(dates.dueDate, draft.dueDate);
       draft.paidDate = resolveDate(dates.paidDate, draft.paidDate);
