@@ -2,6 +2,7 @@
 // 0 and 1 only inside the log loss.
 
 import { rocAuc } from '../forest/index.js';
+import type { HoldoutMetrics } from './types.js';
 
 const LOG_LOSS_EPSILON = 1e-6;
 
@@ -123,15 +124,8 @@ export function liftTopGroups(labels: ArrayLike<number>, scores: ArrayLike<numbe
   return topLate / topRows / (late / labels.length);
 }
 
-/** The four headline figures plus counts. */
-export interface ClassifierMetrics {
-  auc: number;
-  prAuc: number;
-  brier: number;
-  logLoss: number;
-  rows: number;
-  positives: number;
-}
+/** The four headline figures plus counts: the same shape as the holdout metrics saved in a model file. */
+export type ClassifierMetrics = HoldoutMetrics;
 
 export function classifierMetrics(labels: ArrayLike<number>, probabilities: ArrayLike<number>): ClassifierMetrics {
   let positives = 0;
