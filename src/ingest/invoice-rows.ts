@@ -191,7 +191,7 @@ export function makeInvoiceReader(
   };
 
   const read = (fields: string[], line: number): void => {
-    const invoiceId = cell(fields, 'invoiceId').trim();
+    const invoiceId = ownCopy(cell(fields, 'invoiceId').trim());
     if (invoiceId === '') throw new RowIssue('INGEST_VALUE_EMPTY', { value: '' }, header('invoiceId'));
     const customerId = c.customerId !== undefined ? internId(fields[c.customerId]) : '';
     warnIfScientific(invoiceId, 'invoiceId', line);
@@ -322,6 +322,15 @@ export function makeInvoiceReader(
   };
 
   return { read, finish, describe };
+}
+
+/**
+ * Copies a cell of 13 or more characters into a fresh string. V8 (Node 20) makes such substrings as
+ * slices that point into the parent text, so one kept invoice number would keep its whole chunk of
+ * the file alive. Shorter substrings are copies already.
+ */
+function ownCopy(value: string): string {
+  return value.length < 13 ? value : Buffer.from(value, 'utf8').toString('utf8');
 }
 
 function resolveDate(column: DateColumn | null, value: Cell): Cell {
