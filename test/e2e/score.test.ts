@@ -224,3 +224,25 @@ describe('colour', () => {
     expect(inTerminal('NO_COLOR=1').stdout).not.toContain('\x1b[3');
   });
 });
+
+describe('--only-changes across runs', () => {
+  it('reports only new or worse debtors', () => {
+    const state = join(tempDir(), 'state.json');
+    const first = runCli(['score', FIXTURE, '--as-of', '2024-03-31', '--state', state, '--format', 'json']);
+    expect(first.code).toBe(0);
+    const all = JSON.parse(first.stdout).debtors as { customerId: string }[];
+    expect(all.length).toBeGreaterThan(0);
+    expect(existsSync(state)).toBe(true);
+
+    const later = runCli(['score', FIXTURE, '--as-of', AS_OF, '--state', state, '--only-changes', '--format', 'json']);
+    expect(later.code).toBe(0);
+    const changed = JSON.parse(later.stdout).debtors as { change?: string }[];
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.length).toBeLessThan(all.length);
+    for (const debtor of changed) expect(['new', 'worse', 'new-flags']).toContain(debtor.change);
+
+    const again = runCli(['score', FIXTURE, '--as-of', AS_OF, '--state', state, '--only-changes', '--format', 'json']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).debtors).toHaveLength(0);
+  });
+});
