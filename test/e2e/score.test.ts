@@ -5,8 +5,9 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { scoreDocumentSchema } from '../../src/report/schema.js';
-import { FIXTURE, requireBuild, runCli, runShell, spawnCli, tempDir } from './helpers.js';
+import { FIXTURE, ROOT, requireBuild, runCli, runShell, spawnCli, tempDir } from './helpers.js';
 
 const AS_OF = '2024-06-30';
 const score = (...args: string[]) => runCli(['score', FIXTURE, '--as-of', AS_OF, ...args]);
@@ -20,6 +21,20 @@ describe('score formats', () => {
     const run = score('--format', 'json');
     expect(run.code).toBe(0);
     json = scoreDocumentSchema.parse(JSON.parse(run.stdout));
+  });
+
+  it('json matches the published JSON Schema', () => {
+    // The schema file in docs/ is what users validate against, so it is checked with a JSON Schema
+    // validator here, not only through the zod types it is generated from.
+    const schema = JSON.parse(readFileSync(join(ROOT, 'docs/schema/score.schema.json'), 'utf8'));
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    for (const args of [['--format', 'json'], ['--by', 'invoice', '--format', 'json']]) {
+      const run = score(...args);
+      expect(run.code).toBe(0);
+      const valid = validate(JSON.parse(run.stdout));
+      expect(validate.errors ?? []).toEqual([]);
+      expect(valid).toBe(true);
+    }
   });
 
   it('json has one entry per debtor', () => {
