@@ -1,17 +1,16 @@
 // Runs the time-split evaluation on the IBM accounts-receivable sample for every configuration that
 // MODEL-QUALITY.md reports, and prints the Markdown tables.
 // Usage: npx tsc -p tsconfig.json && node dist/scripts/model-quality.js [FILE] [--model FILE]
-// FILE defaults to ../shared/data/ibm-accounts-receivable.csv; without it the script exits 0 and says so.
+// FILE defaults to ../shared/data/ibm-accounts-receivable.csv. When the file is missing, the script
+// prints that to stderr and exits 0.
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseIsoDay } from '../src/dates.js';
-import { RiskpayError } from '../src/findings.js';
 import { importLedger } from '../src/ingest/index.js';
 import type { Ledger } from '../src/ingest/ledger.js';
 import { evaluate, type EvaluationResult } from '../src/model/evaluate.js';
 import { loadBundledModel, loadModel } from '../src/model/model-file.js';
-import { readIbmLedger } from './ibm-reader.js';
 
 export const IBM_CUTOFF = '2013-01-01';
 
@@ -39,19 +38,9 @@ function table(result: EvaluationResult): string {
   return lines.join('\n');
 }
 
-/**
- * Reads the file with the importer, as the CLI does. When the importer rejects an extra column (it
- * takes numbers and Yes/No, and PaperlessBill holds Paper/Electronic), falls back to the small IBM
- * reader and says so.
- */
+/** Reads the file with the importer, as the CLI does; extra text columns become category codes. */
 async function readLedger(file: string, extra: string[]): Promise<{ ledger: Ledger; reader: string }> {
-  try {
-    return { ledger: (await importLedger([file], { extra })).ledger, reader: 'the importer' };
-  } catch (error) {
-    if (!(error instanceof RiskpayError)) throw error;
-    process.stderr.write(`importer rejected the file (${error.finding.code} ${JSON.stringify(error.finding.args)}); using scripts/ibm-reader.ts\n`);
-    return { ledger: readIbmLedger(extra, file), reader: 'scripts/ibm-reader.ts (the importer rejects PaperlessBill as an extra)' };
-  }
+  return { ledger: (await importLedger([file], { extra })).ledger, reader: 'the importer' };
 }
 
 async function main(): Promise<void> {
