@@ -68,6 +68,9 @@ export function sniff(
     if (best === null || scored.score > best.score) best = { ...scored, delimiter, records };
   }
   if (best === null || best.records.length === 0) {
+    // A non-blank sample without one complete record is a first line longer than the sample, such as
+    // a header of a million columns; calling that file empty would send the user the wrong way.
+    if (!final && body.trim() !== '') throw new RiskpayError('INGEST_FIRST_LINE_TOO_LONG', { size: body.length }, { file, line: sepLine + 1 });
     throw new RiskpayError('INGEST_FILE_EMPTY', { file }, { file });
   }
   if (best.headerIndex < 0) {

@@ -124,12 +124,14 @@ describe('hostile CSV input', { timeout: 120_000 }, () => {
   });
 
   it('header of 1,000,000 columns stops', () => {
-    // NOTE: the importer reports this file as empty (INGEST_FILE_EMPTY) because its 64 KiB sniffing
-    // sample holds no complete line; only the exit code and the single error are checked here.
     const names = Array.from({ length: 1_000_000 }, (_, i) => `c${i}`).join(',');
     const path = file('wide-header.csv', `${names}\n${names}\n`);
     expectCleanFailure(runCli(['score', path, '--as-of', '2024-01-01']));
-    expect(inspect(path).run.code).toBe(2);
+
+    const { run, json } = inspect(path);
+    expect(run.code).toBe(2);
+    expect(json.error?.code).toBe('INGEST_FIRST_LINE_TOO_LONG');
+    expect(json.error?.path?.line).toBe(1);
   });
 
   it('non-finite amounts are skipped and counted', () => {
