@@ -31,7 +31,7 @@ export function reportContext(context: CommandContext): ReportContext {
   const noColorEnv = context.io.env.NO_COLOR !== undefined && context.io.env.NO_COLOR !== '';
   const color = context.io.stdoutIsTty && !noColorEnv && context.options.color !== false && context.options.out === undefined;
   // A terminal table fits the terminal. A table written to a file or a pipe keeps every column, because
-  // nobody reads it at a fixed width and a dropped column would lose data.
+  // such output has no fixed width to fit and a dropped column would lose data.
   const toTerminal = context.io.stdoutIsTty && context.options.out === undefined;
   const width = toTerminal ? (context.io.stdoutColumns ?? DEFAULT_TABLE_WIDTH) : Number.POSITIVE_INFINITY;
   return {
@@ -108,7 +108,7 @@ export function inputFiles(context: CommandContext): string[] {
   return context.files;
 }
 
-/** The as-of day: --as-of, or today, and whether today was used. */
+/** Returns the as-of day (--as-of, or today) and whether today was used. */
 export function asOfDay(context: CommandContext): { day: number; defaulted: boolean } {
   const text = context.options.asOf as string | undefined;
   if (text === undefined) return { day: today(), defaulted: true };

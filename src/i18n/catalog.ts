@@ -38,10 +38,10 @@ export function hasMessage(code: string): boolean {
 }
 
 /**
- * Formats one placeholder value: integers as they are (ids, years, line numbers); fractions with the
- * language's decimal sign, at most 2 decimals and digit grouping from 1 up (amounts such as 149 895,62),
- * and at most 4 decimals below 1 (shares and rates). Grouping uses no-break spaces, so a table never
- * wraps an amount in the middle.
+ * Formats one placeholder value. Integers stay as they are (ids, years, line numbers). Fractions get
+ * the language's decimal sign: from 1 up, at most 2 decimals with digit grouping (149 895,62), and
+ * below 1 at most 4 decimals (shares and rates). Grouping uses no-break spaces, so a table never wraps
+ * an amount in the middle.
  */
 function formatArg(value: string | number, lang: Lang): string {
   if (typeof value === 'string') return value;

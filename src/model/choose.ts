@@ -1,6 +1,6 @@
-// The quality gate: which model scores a ledger. A model file given by the user wins; otherwise a model
-// trained on the user's own history is used only when it has enough late and on-time invoices and beats
-// the bundled model on the same time-ordered holdout; otherwise the bundled model.
+// The quality gate that picks the model for a ledger. A model file given by the user wins. Otherwise a
+// model trained on the user's own history is used when it has enough late and on-time invoices and
+// beats the bundled model on the same time-ordered holdout. In every other case the bundled model scores.
 
 import { withoutExtraColumns, type LabelledRows } from '../features/training-rows.js';
 import { RiskpayError } from '../findings.js';
@@ -35,7 +35,10 @@ function bundledFor(options: ChooseOptions, lateAfter: number): ForestRiskModel 
   try {
     const bundled = options.bundled === undefined ? loadBundledModel() : options.bundled;
     if (!bundled) return null;
-    return bundled.acceptsAnyLateAfter ? bundled.withLateAfter(lateAfter) : bundled.meta.label.lateAfterDays === lateAfter ? bundled : null;
+    if (bundled.acceptsAnyLateAfter) return bundled.withLateAfter(lateAfter);
+    // A model trained for one threshold serves only that threshold.
+    if (bundled.meta.label.lateAfterDays === lateAfter) return bundled;
+    return null;
   } catch (error) {
     if (error instanceof RiskpayError) return null;
     throw error;

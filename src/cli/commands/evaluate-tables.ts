@@ -15,7 +15,7 @@ function scorerName(name: string, lang: Lang): string {
   return hasMessage(key) ? message(lang, key) : name;
 }
 
-/** Shows a rate such as an AUC with four decimals, so models that differ by 0.001 can be told apart. */
+/** Shows a rate such as an AUC with four decimals, so a difference of 0.001 between models is visible. */
 function fourDecimals<Row>(value: (row: Row) => number | null, lang: Lang): (row: Row) => string {
   return (row) => {
     const number = value(row);

@@ -92,6 +92,13 @@ export async function runInspect(context: CommandContext): Promise<number> {
   return exitCode;
 }
 
+/** Identifies text from the input (neutralised in CSV), the as-of date, and numeric feature values. */
+function featureColumnKind(name: string): 'input-text' | 'date' | 'number' {
+  if (name === 'customerId' || name === 'name' || name === 'invoiceId') return 'input-text';
+  if (name === 'asOf') return 'date';
+  return 'number';
+}
+
 export async function runFeatures(context: CommandContext): Promise<number> {
   const imported = await importInputs(context);
   const { day, defaulted } = asOfDay(context);
@@ -102,7 +109,7 @@ export async function runFeatures(context: CommandContext): Promise<number> {
   const columns: Column<Record<string, number | string | null>>[] = table.columns.map((name) => ({
     id: name,
     head: 'HEAD_FEATURE',
-    kind: name === 'customerId' || name === 'name' || name === 'invoiceId' ? 'input-text' : name === 'asOf' ? 'date' : 'number',
+    kind: featureColumnKind(name),
     value: (row) => row[name] ?? null,
   }));
   const kind = format(context);
