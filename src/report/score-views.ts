@@ -5,6 +5,7 @@ import { message } from '../i18n/catalog.js';
 import type { Column } from './columns.js';
 import type { ReportContext } from './context.js';
 import { formatSignedDays } from './format.js';
+import type { Grade } from '../scoring/types.js';
 import type { DebtorRow, InvoiceRow } from './schema.js';
 import { sparkline } from './sparkline.js';
 
@@ -30,6 +31,11 @@ export function chalkFor(context: ReportContext): ChalkInstance {
 /** How many reasons the table shows per debtor; CSV and JSON keep them all. */
 const TABLE_REASONS = 2;
 
+/** The grade column, coloured by grade when the context allows colour; debtor and invoice views share it. */
+function gradeColumn<Row extends { grade: Grade }>(chalk: ReturnType<typeof chalkFor>): Column<Row> {
+  return { id: 'grade', head: 'HEAD_GRADE', kind: 'text', value: (row) => row.grade, display: (row) => gradeColor(chalk, row.grade)(row.grade) };
+}
+
 /** Columns of the debtor report; `withChanges` shows the change since the last run in the table too. */
 export function debtorColumns(context: ReportContext, withChanges = false): Column<DebtorRow>[] {
   const chalk = chalkFor(context);
@@ -38,13 +44,7 @@ export function debtorColumns(context: ReportContext, withChanges = false): Colu
     { id: 'rank', head: 'HEAD_RANK', kind: 'integer', value: (row) => row.rank, alignRight: true },
     { id: 'customer_id', head: 'HEAD_CUSTOMER_ID', kind: 'input-text', value: (row) => row.customerId, csvOnly: true },
     { id: 'name', head: 'HEAD_DEBTOR', kind: 'input-text', value: (row) => row.name },
-    {
-      id: 'grade',
-      head: 'HEAD_GRADE',
-      kind: 'text',
-      value: (row) => row.grade,
-      display: (row) => gradeColor(chalk, row.grade)(row.grade),
-    },
+    gradeColumn(chalk),
     { id: 'risk', head: 'HEAD_RISK', kind: 'percent', value: (row) => row.risk, alignRight: true },
     { id: 'currency', head: 'HEAD_CURRENCY', kind: 'text', value: (row) => row.currency, csvOnly: true },
     { id: 'open_balance', head: 'HEAD_OPEN', kind: 'money', value: (row) => row.openBalance, currency: (row) => row.currency, alignRight: true },
@@ -118,13 +118,7 @@ export function invoiceColumns(context: ReportContext): Column<InvoiceRow>[] {
     { id: 'invoice_id', head: 'HEAD_INVOICE', kind: 'input-text', value: (row) => row.invoiceId },
     { id: 'customer_id', head: 'HEAD_CUSTOMER_ID', kind: 'input-text', value: (row) => row.customerId, csvOnly: true },
     { id: 'name', head: 'HEAD_DEBTOR', kind: 'input-text', value: (row) => row.name },
-    {
-      id: 'grade',
-      head: 'HEAD_GRADE',
-      kind: 'text',
-      value: (row) => row.grade,
-      display: (row) => gradeColor(chalk, row.grade)(row.grade),
-    },
+    gradeColumn(chalk),
     { id: 'risk', head: 'HEAD_RISK', kind: 'percent', value: (row) => row.risk, alignRight: true },
     { id: 'currency', head: 'HEAD_CURRENCY', kind: 'text', value: (row) => row.currency, csvOnly: true },
     { id: 'issue_date', head: 'HEAD_ISSUED', kind: 'date', value: (row) => row.issueDate },
