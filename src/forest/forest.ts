@@ -32,6 +32,8 @@ export interface ForestInit {
   params: ForestParams;
   /** Worker threads that built trees; 1 when trained in the calling thread or loaded from JSON. */
   threadsUsed?: number;
+  /** Per training row, the mean prediction of the trees that did not draw it (NaN when every tree did). */
+  oobPredictions?: Float64Array;
 }
 
 /**
@@ -152,6 +154,11 @@ export class Forest {
   readonly oob: number | null;
   readonly params: ForestParams;
   readonly threadsUsed: number;
+  /**
+   * Per training row, in training order, the mean prediction of the trees that did not draw it; NaN
+   * for a row every tree drew. Null for a forest loaded from JSON, which does not save them.
+   */
+  readonly oobPredictions: Float64Array | null;
   private readonly importance: Float64Array;
   private readonly compiled: CompiledTree[];
 
@@ -164,6 +171,7 @@ export class Forest {
     this.params = { ...init.params };
     this.importance = init.importance;
     this.threadsUsed = init.threadsUsed ?? 1;
+    this.oobPredictions = init.oobPredictions ?? null;
     this.compiled = init.trees.map(compileTree);
   }
 

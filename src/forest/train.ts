@@ -167,10 +167,12 @@ function assembleForest(data: TrainData, resolved: ResolvedOptions, collector: T
   const { oobSum, oobCount } = collector;
   const targets: number[] = [];
   const predictions: number[] = [];
+  const oobPredictions = new Float64Array(rows).fill(NaN);
   for (let r = 0; r < rows; r++) {
     if (oobCount[r] === 0) continue;
+    oobPredictions[r] = oobSum[r] / oobCount[r];
     targets.push(data.y[r]);
-    predictions.push(oobSum[r] / oobCount[r]);
+    predictions.push(oobPredictions[r]);
   }
   let oob: number | null = null;
   if (targets.length > 0) {
@@ -195,5 +197,6 @@ function assembleForest(data: TrainData, resolved: ResolvedOptions, collector: T
     oob,
     params: resolved.params,
     threadsUsed: Math.max(1, threadsUsed),
+    oobPredictions,
   });
 }

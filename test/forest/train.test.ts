@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RiskpayError } from '../../src/findings.js';
-import { permutationImportance, trainForestSync } from '../../src/forest/index.js';
+import { permutationImportance, rocAuc, trainForestSync } from '../../src/forest/index.js';
 import { generateData, splitRows } from '../../bench/forest/data.js';
 import { dataset, matrix, row } from './helpers.js';
 
@@ -140,6 +140,29 @@ describe('forest on generated data', () => {
     expect(forest.oob).not.toBeNull();
     expect(forest.oob!).toBeGreaterThan(0.7);
     expect(forest.oob!).toBeLessThan(1);
+  });
+
+  it('keeps each row\'s out-of-bag vote, the basis of the out-of-bag AUC', () => {
+    const votes = forest.oobPredictions!;
+    expect(votes.length).toBe(train.X.rows);
+    const labels: number[] = [];
+    const scores: number[] = [];
+    for (let r = 0; r < votes.length; r++) {
+      if (Number.isNaN(votes[r])) continue;
+      expect(votes[r]).toBeGreaterThanOrEqual(0);
+      expect(votes[r]).toBeLessThanOrEqual(1);
+      labels.push(train.y[r]);
+      scores.push(votes[r]);
+    }
+    // With 30 trees a row is left out of all bootstrap samples with probability 0.63^30: nearly never.
+    expect(scores.length).toBeGreaterThan(0.99 * train.X.rows);
+    expect(rocAuc(labels, scores)).toBe(forest.oob);
+  });
+
+  it('has no out-of-bag vote for a row that every tree drew', () => {
+    const data = dataset([[1], [2], [3], [10], [11], [12]], [0, 0, 0, 1, 1, 1]);
+    const votes = trainForestSync(data, { task: 'classification', ...single }).oobPredictions!;
+    expect(Array.from(votes).every((value) => Number.isNaN(value))).toBe(true);
   });
 
   it('normalizes impurity importance', () => {
