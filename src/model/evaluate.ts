@@ -28,7 +28,7 @@ export interface EvaluateOptions {
   /** Run the rolling-origin backtest; default true. */
   backtest?: boolean;
   /** Forest overrides passed to training (tests use fewer trees). */
-  train?: Pick<TrainOptions, 'classifier' | 'regressor' | 'threads' | 'maxRows' | 'checkpoints' | 'columns'>;
+  train?: Pick<TrainOptions, 'classifier' | 'regressor' | 'threads' | 'maxRows' | 'checkpoints' | 'columns' | 'calibration' | 'calibrateOnIssueRows'>;
 }
 
 export interface ScorerResult {

@@ -1,5 +1,6 @@
-// Training: labelled point-in-time rows, a time-ordered holdout for calibration and honest metrics,
-// then a refit on every row. Rejects a window that cannot teach lateness.
+// Training: labelled point-in-time rows, a time-ordered holdout for honest metrics, a refit on every
+// row, and a calibration fitted to the refit's out-of-bag votes on the holdout's issue-date rows.
+// Rejects a window that cannot teach lateness.
 
 import { formatDay } from '../dates.js';
 import { featureNames, scaleFreeFeatureNames } from '../features/catalog.js';
@@ -70,6 +71,9 @@ export function sizedOptions(base: ForestOptions, rows: number, rowsPerTree: num
 /** Regressor targets are clipped to this range of days late, so a few years-late invoices do not dominate. */
 const DAYS_LATE_RANGE = [-60, 180] as const;
 
+/** Source of the predictions that the Platt calibration is fitted to (TrainOptions.calibration). */
+export type CalibrationSource = 'oob-holdout' | 'oob' | 'holdout';
+
 export interface TrainOptions {
   /** Last day whose facts are known (default: the latest date in the ledger). */
   asOf?: number;
@@ -94,6 +98,17 @@ export interface TrainOptions {
    * serves any `--late-after` (the bundled model). `lateAfter` is then only the threshold bound by default.
    */
   lateAfterValues?: number[];
+  /**
+   * Predictions the Platt calibration is fitted to. The default 'oob-holdout' takes the final forest's
+   * out-of-bag votes for the holdout rows (the latest HOLDOUT_SHARE), and 'oob' takes them for every
+   * row. 'holdout' takes the first fit's predictions for the holdout rows, as earlier versions did.
+   */
+  calibration?: CalibrationSource;
+  /**
+   * Fit the calibration on issue-date rows only, leaving out the later checkpoint rows of the same
+   * invoices; default true. Chosen on the 2012 validation splits (MODEL-QUALITY.md).
+   */
+  calibrateOnIssueRows?: boolean;
 }
 
 export interface TrainReport {
@@ -279,6 +294,24 @@ export function rowsFor(
   return concatRows(parts);
 }
 
+/**
+ * Fits Platt scaling to `predictions` (one per row, NaN where there is none) of the rows dated
+ * `fromDay` or later, only issue-date rows when `issueOnly`. Returns null when those rows lack either
+ * class.
+ */
+function fitPlattOn(rows: LabelledRows, predictions: Float64Array, fromDay: number, issueOnly: boolean): PlattCalibration | null {
+  const labels: number[] = [];
+  const votes: number[] = [];
+  for (let r = 0; r < rows.X.rows; r += 1) {
+    if (rows.rowDays[r] < fromDay || !Number.isFinite(predictions[r]) || (issueOnly && rows.atIssue[r] !== 1)) continue;
+    labels.push(rows.y[r]);
+    votes.push(predictions[r]);
+  }
+  const positives = labels.reduce((sum, label) => sum + label, 0);
+  if (positives === 0 || positives === labels.length) return null;
+  return fitPlatt(labels, votes);
+}
+
 /** Returns the day that starts the holdout: the row day at the (1 - HOLDOUT_SHARE) quantile. */
 export function holdoutStart(rows: LabelledRows): number {
   const days = Int32Array.from(rows.rowDays).sort();
@@ -286,9 +319,9 @@ export function holdoutStart(rows: LabelledRows): number {
 }
 
 /**
- * Trains a late-payment model on a ledger as known on `asOf`, with a time-ordered holdout for
- * calibration and metrics, then refits on all rows. Throws RiskpayError when the window has too few
- * late or on-time invoices.
+ * Trains a late-payment model on a ledger as known on `asOf`, with a time-ordered holdout for metrics,
+ * then refits on all rows and calibrates (TrainOptions.calibration). Throws RiskpayError when the
+ * window has too few late or on-time invoices.
  */
 export async function trainModel(
   source: Ledger | Ledger[],
@@ -335,12 +368,13 @@ export async function trainModel(
   const regressorFor = (rows: number): ForestOptions =>
     sizedOptions({ ...REGRESSOR_OPTIONS, seed: seed + 1, threads: options.threads }, rows, perTree.regressor, options.regressor || {});
 
+  const issueOnly = options.calibrateOnIssueRows ?? true;
   let calibration: PlattCalibration = { kind: 'platt', a: 1, b: 0 };
   let holdoutMetrics: ClassifierMetrics | null = null;
   if (earlyCounts.late > 0 && earlyCounts.onTime > 0 && holdoutPositives > 0 && holdoutPositives < holdout.X.rows) {
     const first = await fitClassifier(early, names, classifierFor(early.X.rows));
     const raw = first.predict(projectRows(holdout, names).X);
-    calibration = fitPlatt(holdout.y, raw);
+    calibration = fitPlattOn(holdout, raw, 0, issueOnly) ?? fitPlatt(holdout.y, raw);
     const fitted = calibration;
     const calibrated = raw.map((value) => applyCalibration(fitted, value));
     holdoutMetrics = classifierMetrics(holdout.y, calibrated);
@@ -349,6 +383,12 @@ export async function trainModel(
   }
 
   const classifier = await fitClassifier(all, names, classifierFor(all.X.rows));
+  // The out-of-bag votes come from the final forest itself, so the curve fits the forest that scores.
+  // The first fit above learned from fewer rows, so its votes are spread differently.
+  const calibrationSource = options.calibration ?? 'oob-holdout';
+  if (calibrationSource !== 'holdout' && classifier.oobPredictions) {
+    calibration = fitPlattOn(all, classifier.oobPredictions, calibrationSource === 'oob' ? -Infinity : splitDay, issueOnly) ?? calibration;
+  }
   const regressor = options.regressor === false ? null : await fitRegressor(all, names, regressorFor);
   const intervalWidening = regressor ? await fitIntervalWidening(early, holdout, names, regressorFor) : 0;
   const positives = all.y.reduce((sum, label) => sum + label, 0);

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { buildLabelledRows, outcomeOf } from '../../src/features/index.js';
 import { RiskpayError } from '../../src/findings.js';
 import { chooseModel, evaluate, loadModel, saveModel, trainModel } from '../../src/model/index.js';
+import { fitPlatt } from '../../src/model/calibration.js';
+import { lastFactDay } from '../../src/model/train.js';
 import { simulateLedgers } from '../../scripts/simulate/simulate.js';
 import { day, invoiceOf, ledgerOf, readCaseLedger } from '../features/ledger-helpers.js';
 
@@ -98,6 +100,31 @@ describe('trainModel', () => {
     expect(report.rows.holdout).toBeGreaterThan(0);
     expect(model.meta.label.lateAfterDays).toBe(7);
     expect(model.meta.origin).toBe('user');
+  });
+
+  it('calibrates on out-of-bag holdout votes', async () => {
+    const ledger = simulatedLedger();
+    const { model, report } = await trainModel(ledger, { lateAfter: 7, seed: 3, ...FAST });
+    // The same rows trainModel builds for one ledger, in the same order as the forest's votes.
+    const rows = buildLabelledRows(ledger, { lateAfter: 7, knownBefore: lastFactDay(ledger) + 1, checkpoints: true, maxRows: 200_000, seed: 3 });
+    const votes = model.classifier.oobPredictions!;
+    expect(votes.length).toBe(rows.X.rows);
+
+    const from = day(report.holdoutFrom);
+    const labels: number[] = [];
+    const picked: number[] = [];
+    for (let r = 0; r < rows.X.rows; r += 1) {
+      if (rows.rowDays[r] < from || rows.atIssue[r] !== 1 || Number.isNaN(votes[r])) continue;
+      labels.push(rows.y[r]);
+      picked.push(votes[r]);
+    }
+    expect(labels.length).toBeGreaterThan(20);
+    expect(report.calibration).toEqual(fitPlatt(labels, picked));
+
+    // The earlier choice fits the first fit's predictions instead, which gives another curve.
+    const before = await trainModel(ledger, { lateAfter: 7, seed: 3, ...FAST, calibration: 'holdout', calibrateOnIssueRows: false });
+    expect(before.report.calibration).not.toEqual(report.calibration);
+    expect(Array.from(before.model.predictLate(rows.X))).not.toEqual(Array.from(model.predictLate(rows.X)));
   });
 });
 
