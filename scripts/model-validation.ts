@@ -9,7 +9,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseIsoDay } from '../src/dates.js';
-import { featureNames } from '../src/features/catalog.js';
 import { importLedger } from '../src/ingest/index.js';
 import type { Ledger } from '../src/ingest/ledger.js';
 import { buildLabelledRows, selectRows } from '../src/features/training-rows.js';
@@ -25,26 +24,17 @@ export const VALIDATION_CUTOFFS = ['2012-07-01', '2012-09-01', '2012-10-15'];
 
 const EXTRAS = ['Disputed', 'PaperlessBill'];
 
-/** Feature names added in the third round, left out by the `current` variant. */
-const THIRD_ROUND_FEATURES = new Set<string>([]);
-
-/** The variants: training options given the ledger's extra columns. */
-const VARIANTS: Record<string, (extraColumns: string[]) => Partial<TrainOptions>> = {
+/** The variants: trainModel options on top of the defaults. */
+const VARIANTS: Record<string, Partial<TrainOptions>> = {
   // The model before the third round: Platt on the first fit's predictions for all holdout rows.
-  before: (extra) => ({ ...withoutNewFeatures(extra), calibration: 'holdout', calibrateOnIssueRows: false }),
-  'issue-calibration': (extra) => ({ ...withoutNewFeatures(extra), calibration: 'holdout' }),
-  oob: (extra) => ({ ...withoutNewFeatures(extra), calibration: 'oob', calibrateOnIssueRows: false }),
-  'oob-holdout': (extra) => ({ ...withoutNewFeatures(extra), calibrateOnIssueRows: false }),
-  'oob-issue': (extra) => ({ ...withoutNewFeatures(extra), calibration: 'oob' }),
-  // The chosen calibration (the trainModel defaults) without the third round's features.
-  'oob-holdout-issue': (extra) => withoutNewFeatures(extra),
-  // trainModel as it is now.
-  current: () => ({}),
+  before: { calibration: 'holdout', calibrateOnIssueRows: false },
+  'issue-calibration': { calibration: 'holdout' },
+  oob: { calibration: 'oob', calibrateOnIssueRows: false },
+  'oob-holdout': { calibrateOnIssueRows: false },
+  'oob-issue': { calibration: 'oob' },
+  // trainModel as it is now: the final forest's out-of-bag votes on holdout issue-date rows.
+  current: {},
 };
-
-function withoutNewFeatures(extra: string[]): Partial<TrainOptions> {
-  return { columns: featureNames(extra).filter((name) => !THIRD_ROUND_FEATURES.has(name)) };
-}
 
 function argument(name: string, fallback: string): string {
   const index = process.argv.indexOf(name);
@@ -109,7 +99,7 @@ async function main(): Promise<void> {
     for (const lateAfter of thresholds) {
       for (const name of variants) {
         const all: Score[] = [];
-        for (const seed of seeds) all.push(...(await runVariant(ledger, lateAfter, seed, VARIANTS[name](ledger.extraColumns))));
+        for (const seed of seeds) all.push(...(await runVariant(ledger, lateAfter, seed, VARIANTS[name])));
         const mean = (pick: (score: Score) => number): number => all.reduce((sum, score) => sum + pick(score), 0) / all.length;
         const perCutoff = all.map((score) => score.auc.toFixed(3)).join(' ');
         process.stdout.write(`| ${name} | ${extra.length > 0 ? 'yes' : 'no'} | ${lateAfter} | ${mean((s) => s.auc).toFixed(4)} | ${mean((s) => s.brier).toFixed(4)} | ${mean((s) => s.laterBrier).toFixed(4)} | ${perCutoff} |\n`);
