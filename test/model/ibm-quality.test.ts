@@ -28,6 +28,7 @@ describe.skipIf(!hasIbm)('IBM time-split quality', () => {
 
     expect(result.testRows).toBe(1189);
     // NOTE: the target is AUC 0.89; the model measures 0.876, level with the mean-days-late rule (0.874).
+    // Time-decayed lateness features tried on the 2012 splits did not lift it (MODEL-QUALITY.md).
     expect(model.auc).toBeGreaterThanOrEqual(0.87);
     expect(model.auc).toBeGreaterThanOrEqual(naive.auc - 0.005);
     expect(scorer(result, 'always_on_time').metrics.auc).toBe(0.5);
@@ -41,8 +42,8 @@ describe.skipIf(!hasIbm)('IBM time-split quality', () => {
     const model = scorer(result, 'model').metrics;
 
     expect(model.auc).toBeGreaterThanOrEqual(0.92);
-    // NOTE: the target is a Brier score of 0.10 at most; the model measures 0.104. No calibration
-    // tried on the 2012 validation splits improved it at every threshold (MODEL-QUALITY.md).
+    // NOTE: the target is a Brier score of 0.10 at most; the model measures 0.1048 on this reader's
+    // rows (0.1039 through the importer). Nothing tried on the 2012 splits reached 0.10.
     expect(model.brier).toBeLessThanOrEqual(0.105);
   });
 
@@ -50,8 +51,10 @@ describe.skipIf(!hasIbm)('IBM time-split quality', () => {
     const result = await run(EXTRAS, 10);
     const model = scorer(result, 'model').metrics;
 
-    // NOTE: the target is AUC 0.93; the model measures 0.922. Forest settings and new extra-column
-    // features tried on the 2012 validation splits gave no gain worth keeping (MODEL-QUALITY.md).
+    expect(model.brier).toBeLessThanOrEqual(0.062);
+
+    // NOTE: the target is AUC 0.93; the model measures 0.922. Forest settings, extra-column features
+    // and lateness tail shares tried on the 2012 splits gave no gain worth keeping (MODEL-QUALITY.md).
     expect(model.auc).toBeGreaterThanOrEqual(0.92);
     expect(model.auc).toBeGreaterThan(scorer(result, 'mean_days_late').metrics.auc);
   });
