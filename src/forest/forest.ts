@@ -155,8 +155,8 @@ export class Forest {
   readonly params: ForestParams;
   readonly threadsUsed: number;
   /**
-   * Per training row, in training order, the mean prediction of the trees that did not draw it; NaN
-   * for a row every tree drew. Null for a forest loaded from JSON, which does not save them.
+   * Per training row, in training order, the mean prediction of the trees that did not draw it, or NaN
+   * for a row that every tree drew. Null for a forest loaded from JSON, which does not save them.
    */
   readonly oobPredictions: Float64Array | null;
   private readonly importance: Float64Array;

@@ -1,6 +1,5 @@
-// Probability calibration: Platt scaling on the logit of the forest's vote share, fitted on the latest
-// rows (by default the final forest's out-of-bag votes for them, see train.ts) so that a calibrated
-// 0.3 means about 30% of such invoices were late.
+// Probability calibration: Platt scaling on the logit of the forest's vote share, so that a calibrated
+// 0.3 means about 30% of such invoices were late. train.ts chooses the rows and votes it is fitted to.
 
 /** A fitted calibration: p = 1 / (1 + exp(-(a * logit(raw) + b))). */
 export interface PlattCalibration {

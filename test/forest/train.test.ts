@@ -142,7 +142,7 @@ describe('forest on generated data', () => {
     expect(forest.oob!).toBeLessThan(1);
   });
 
-  it('keeps each row\'s out-of-bag vote, the basis of the out-of-bag AUC', () => {
+  it('keeps per-row out-of-bag votes', () => {
     const votes = forest.oobPredictions!;
     expect(votes.length).toBe(train.X.rows);
     const labels: number[] = [];
@@ -154,12 +154,12 @@ describe('forest on generated data', () => {
       labels.push(train.y[r]);
       scores.push(votes[r]);
     }
-    // With 30 trees a row is left out of all bootstrap samples with probability 0.63^30: nearly never.
+    // A row gets no vote only when all 30 bootstrap samples drew it, with probability about 0.63^30.
     expect(scores.length).toBeGreaterThan(0.99 * train.X.rows);
     expect(rocAuc(labels, scores)).toBe(forest.oob);
   });
 
-  it('has no out-of-bag vote for a row that every tree drew', () => {
+  it('has no vote without bootstrap', () => {
     const data = dataset([[1], [2], [3], [10], [11], [12]], [0, 0, 0, 1, 1, 1]);
     const votes = trainForestSync(data, { task: 'classification', ...single }).oobPredictions!;
     expect(Array.from(votes).every((value) => Number.isNaN(value))).toBe(true);
