@@ -7,7 +7,8 @@ import { applyPreset } from './presets.js';
 import { LEDGER_FIELDS, PAYMENT_FIELDS, type ImportOptions } from './options.js';
 import { parseDateFormat, type DateFormat } from './date-values.js';
 import { readCsvFile, newFileDetails, type FileDetails } from './read-file.js';
-import { makeInvoiceReader, type InvoiceDraft, type InvoiceStore } from './invoice-rows.js';
+import { makeInvoiceReader } from './invoice-rows.js';
+import { DraftStore } from './draft-store.js';
 import { makePaymentReader, type PaymentDraft } from './payment-rows.js';
 import { assembleInvoices, applyPayments, settleInvoices, defaultTerms } from './assemble.js';
 import { resolveCustomers, findNearDuplicateNames, type NearDuplicate } from './customers.js';
@@ -50,7 +51,7 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
   const invoiceFormat = checkOptions(invoiceOptions);
   const paymentFormat = checkOptions(paymentOptions);
   const reporter = state.reporter;
-  const store: InvoiceStore = { drafts: new Map(), order: [] };
+  const store = new DraftStore();
   const details = new Map<string, FileDetails>();
 
   for (const input of inputs) {
@@ -72,7 +73,7 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
 
   // All invoice rows are read, so the lookup by invoice number (one entry per invoice) can go before
   // the invoices are built.
-  store.drafts.clear();
+  store.forgetIds();
 
   const payments: PaymentDraft[] = [];
   for (const input of options.payments ?? []) {
@@ -83,7 +84,7 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
     );
   }
 
-  const invoices = assembleInvoices(takeDrafts(store.order), invoiceOptions, reporter, (draft, code) => {
+  const invoices = assembleInvoices(store.drain(), invoiceOptions, reporter, (draft, code) => {
     const fileDetails = details.get(draft.file);
     if (!fileDetails) return;
     fileDetails.rowsUsed -= draft.lines;
@@ -98,19 +99,6 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
   resolveCustomers(invoices, reporter);
   if (options.rates) convertCurrencies(invoices, await loadRates(options.rates), options.rates, reporter);
   state.invoices = invoices;
-}
-
-/**
- * Yields each draft once and drops it from the list, so a draft can be freed as soon as its invoice
- * is built instead of all drafts living until the end of the import.
- */
-function* takeDrafts(order: (InvoiceDraft | null)[]): Generator<InvoiceDraft> {
-  for (let i = 0; i < order.length; i++) {
-    const draft = order[i]!;
-    order[i] = null;
-    yield draft;
-  }
-  order.length = 0;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { DateFormat } from './date-values.js';
 import { parseTerms, type Terms } from './terms.js';
 import type { RowReader } from './read-file.js';
 import type { Reporter } from './reporter.js';
+import type { CellField, DraftStore, NewDraft } from './draft-store.js';
 
 export interface InvoiceDraft {
   file: string;
@@ -38,13 +39,6 @@ export interface InvoiceDraft {
   headers: Partial<Record<LedgerField, string>>;
 }
 
-/** Shared state of all invoice files of one import. */
-export interface InvoiceStore {
-  /** Drafts by invoice number, used while rows are read to find repeated invoices. */
-  drafts: Map<string, InvoiceDraft>;
-  /** The same drafts in the order they were first read, which is the order of the invoices. */
-  order: (InvoiceDraft | null)[];
-}
 
 const SCIENTIFIC_ID = /^\d(\.\d+)?e\+\d+$/i;
 const MULTIPLE_SPACES = /\s\s|[\t\n\r]/;
@@ -81,7 +75,8 @@ function readDocumentType(raw: string): 'invoice' | 'credit' | null | undefined 
 export interface InvoiceReaderOptions {
   options: ImportOptions;
   dateFormat: DateFormat | undefined;
-  store: InvoiceStore;
+  /** Drafts of all invoice files of one import, in the order they were first read. */
+  store: DraftStore;
   reporter: Reporter;
   setLineItems: (value: boolean) => void;
 }
@@ -127,8 +122,8 @@ export function makeInvoiceReader(
 
   const headerNames: Partial<Record<LedgerField, string>> = {};
   for (const field of Object.keys(c) as LedgerField[]) headerNames[field] = header(field);
-  // Files are read one after another, so this file's new drafts are the tail of store.order.
-  const firstDraft = store.order.length;
+  // Files are read one after another, so this file's new drafts are the tail of the store.
+  const firstDraft = store.length;
   // Currency code found in the amount cell of the row being read, such as EUR in `EUR 12.50`.
   let rowCurrency = '';
   const typeCache = new Map<string, 'invoice' | 'credit' | null | undefined>();
@@ -252,15 +247,16 @@ export function makeInvoiceReader(
     const currencyCode = c.currency !== undefined ? readCurrency(fields[c.currency]) : '';
     const currency = currencyCode !== '' ? currencyCode : amountCurrency;
 
-    const draft: InvoiceDraft = {
+    const draft: NewDraft = {
       file, line, invoiceId, customerId, customerName, issueDate, dueDate, paidDate, lastPaymentDate,
       amount: sumLines ? null : amount,
       lineTotals: sumLines ? [lineTotal] : null,
-      paidAmount, balance, currency, termsText, terms, type, status, disputed, extra, lines: 1, headers: headerNames,
+      paidAmount, balance, currency, termsText, terms, type, status, disputed, extra, headers: headerNames,
     };
 
-    const existing = store.drafts.get(invoiceId);
-    if (existing) {
+    const existingRow = store.find(invoiceId);
+    if (existingRow !== undefined) {
+      const existing = store.get(existingRow);
       const differs = firstDifference(existing, draft);
       if (differs !== null) {
         throw new RiskpayError(
@@ -272,12 +268,10 @@ export function makeInvoiceReader(
       if (!lineItems || existing.file !== file) {
         throw new RowIssue('INGEST_DUPLICATE_ROW', { invoiceId, otherLine: existing.line, otherFile: existing.file }, header('invoiceId'));
       }
-      existing.lines++;
-      if (existing.lineTotals && draft.lineTotals) existing.lineTotals.push(...draft.lineTotals);
+      store.addLine(existingRow, draft.lineTotals);
       return;
     }
-    store.drafts.set(invoiceId, draft);
-    store.order.push(draft);
+    store.add(draft);
   };
 
   // Numbers stay numbers, yes/no words become 1/0, and any other text becomes a category code, so a
@@ -297,17 +291,11 @@ export function makeInvoiceReader(
 
   const finish = (): void => {
     // Pending cells are resolved now that every value of the file has been seen.
-    for (let i = firstDraft; i < store.order.length; i++) {
-      const draft = store.order[i]!;
-      draft.issueDate = resolveDate(dates.issueDate, draft.issueDate);
-      draft.dueDate = resolveDate(dates.dueDate, draft.dueDate);
-      draft.paidDate = resolveDate(dates.paidDate, draft.paidDate);
-      draft.lastPaymentDate = resolveDate(dates.lastPaymentDate, draft.lastPaymentDate);
-      draft.amount = resolveNumber(numbers.amount, draft.amount);
-      draft.paidAmount = resolveNumber(numbers.paidAmount, draft.paidAmount);
-      draft.balance = resolveNumber(numbers.balance, draft.balance);
-      if (draft.lineTotals) draft.lineTotals = draft.lineTotals.map((value) => resolveNumber(numbers.lineTotal, value));
-    }
+    store.resolvePending(
+      firstDraft,
+      (field, cell) => (isDateField(field) ? resolveDate(dates[field], cell) : resolveNumber(numbers[field], cell)),
+      (value) => resolveNumber(numbers.lineTotal, value),
+    );
     for (const column of Object.values(dates)) {
       if (column?.mixesSerials()) {
         context.reporter.add('INGEST_DATE_SERIAL_MIXED', 'warning', { file, column: column.header, serialLine: column.firstSerialLine, textLine: column.firstTextLine }, { file, line: column.firstSerialLine, column: column.header });
@@ -333,6 +321,12 @@ function ownCopy(value: string): string {
   return value.length < 13 ? value : Buffer.from(value, 'utf8').toString('utf8');
 }
 
+const DATE_FIELDS = new Set<CellField>(['issueDate', 'dueDate', 'paidDate', 'lastPaymentDate']);
+
+function isDateField(field: CellField): field is 'issueDate' | 'dueDate' | 'paidDate' | 'lastPaymentDate' {
+  return DATE_FIELDS.has(field);
+}
+
 function resolveDate(column: DateColumn | null, value: Cell): Cell {
   return value instanceof Pending ? column!.resolve(value.raw, value.line) : value;
 }
@@ -345,7 +339,7 @@ const COMPARED: LedgerField[] = ['customerId', 'customerName', 'issueDate', 'due
   'paidAmount', 'balance', 'terms', 'type', 'status', 'disputed', 'lastPaymentDate'];
 
 /** Returns the first invoice-level field where two rows of one invoice differ, or null. */
-function firstDifference(a: InvoiceDraft, b: InvoiceDraft): LedgerField | null {
+function firstDifference(a: InvoiceDraft, b: NewDraft): LedgerField | null {
   for (const field of COMPARED) {
     const left = field === 'terms' ? a.termsText : (a as unknown as Record<string, unknown>)[field];
     const right = field === 'terms' ? b.termsText : (b as unknown as Record<string, unknown>)[field];

@@ -1,0 +1,241 @@
+// The invoice drafts of one import, kept column by column until the invoices are built. A million
+// draft objects of two dozen fields each would all outlive the read and fill the old heap generation;
+// typed columns hold the same values in a fraction of the memory and the garbage collector never
+// walks them. A draft object is made only while one draft is being looked at.
+
+import { Pending, type Cell } from './columns.js';
+import type { InvoiceDraft } from './invoice-rows.js';
+import type { LedgerField } from './options.js';
+import type { Terms } from './terms.js';
+
+/** The draft fields that hold a cell: a number, null, or a value waiting for its column's format. */
+export const CELL_FIELDS = ['issueDate', 'dueDate', 'paidDate', 'lastPaymentDate', 'amount', 'paidAmount', 'balance'] as const;
+export type CellField = (typeof CELL_FIELDS)[number];
+
+/** Kinds of value in a cell column. */
+const NUMBER = 0;
+const EMPTY = 1;
+const PENDING = 2;
+
+const TYPE_CODES = [null, 'invoice', 'credit'] as const;
+const DISPUTED_CODES = [undefined, false, true] as const;
+
+const FIRST_CAPACITY = 1024;
+
+class CellColumn {
+  values: Float64Array;
+  kinds: Uint8Array;
+  /** Cells whose column format was not decided when they were read, by row. */
+  readonly pending = new Map<number, Pending>();
+
+  constructor(capacity: number) {
+    this.values = new Float64Array(capacity);
+    this.kinds = new Uint8Array(capacity);
+  }
+
+  grow(capacity: number): void {
+    const values = new Float64Array(capacity);
+    values.set(this.values);
+    this.values = values;
+    const kinds = new Uint8Array(capacity);
+    kinds.set(this.kinds);
+    this.kinds = kinds;
+  }
+
+  set(row: number, cell: Cell): void {
+    if (cell === null) {
+      this.kinds[row] = EMPTY;
+    } else if (cell instanceof Pending) {
+      this.kinds[row] = PENDING;
+      this.pending.set(row, cell);
+    } else {
+      this.kinds[row] = NUMBER;
+      this.values[row] = cell;
+    }
+  }
+
+  get(row: number): Cell {
+    const kind = this.kinds[row];
+    if (kind === NUMBER) {
+      // A whole number goes back as a small integer: V8 stores a double read from a Float64Array in
+      // an object as a separate 16-byte heap number, and every invoice keeps its dates.
+      const value = this.values[row];
+      return (value | 0) === value ? value | 0 : value;
+    }
+    if (kind === EMPTY) return null;
+    return this.pending.get(row)!;
+  }
+}
+
+/** A draft as the invoice reader hands it over; `lines` starts at 1. */
+export type NewDraft = Omit<InvoiceDraft, 'lines'>;
+
+export class DraftStore {
+  private capacity = FIRST_CAPACITY;
+  private count = 0;
+
+  private readonly files: string[] = [];
+  private readonly fileHeaders: Partial<Record<LedgerField, string>>[] = [];
+  private fileIndex = new Uint32Array(FIRST_CAPACITY);
+  private lineNumber = new Uint32Array(FIRST_CAPACITY);
+  private lineCount = new Uint32Array(FIRST_CAPACITY);
+  private typeCode = new Uint8Array(FIRST_CAPACITY);
+  private disputedCode = new Uint8Array(FIRST_CAPACITY);
+
+  private readonly invoiceId: string[] = [];
+  private readonly customerId: string[] = [];
+  private readonly customerName: string[] = [];
+  private readonly currency: string[] = [];
+  private readonly termsText: string[] = [];
+  private readonly status: string[] = [];
+  private readonly extra: Record<string, number>[] = [];
+  /** Parsed terms by row, only for rows with a terms cell: null for none, undefined for unreadable. */
+  private readonly terms = new Map<number, Terms | null | undefined>();
+  /** Line totals by row, only for line-item exports without an invoice total column. */
+  private readonly lineTotals = new Map<number, Cell[]>();
+
+  private readonly cells: Record<CellField, CellColumn>;
+  /** Row of each invoice number, to find repeated invoices while the files are read. */
+  private readonly byId = new Map<string, number>();
+
+  constructor() {
+    this.cells = Object.fromEntries(CELL_FIELDS.map((field) => [field, new CellColumn(FIRST_CAPACITY)])) as Record<CellField, CellColumn>;
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Row of the draft with this invoice number, or undefined. */
+  find(invoiceId: string): number | undefined {
+    return this.byId.get(invoiceId);
+  }
+
+  /** Forgets the invoice numbers once every invoice file is read; the drafts stay. */
+  forgetIds(): void {
+    this.byId.clear();
+  }
+
+  add(draft: NewDraft): number {
+    if (this.count === this.capacity) this.grow(this.capacity * 2);
+    const row = this.count++;
+
+    let file = this.files.length - 1;
+    if (file < 0 || this.files[file] !== draft.file || this.fileHeaders[file] !== draft.headers) {
+      this.files.push(draft.file);
+      this.fileHeaders.push(draft.headers);
+      file = this.files.length - 1;
+    }
+    this.fileIndex[row] = file;
+    this.lineNumber[row] = draft.line;
+    this.lineCount[row] = 1;
+    this.typeCode[row] = TYPE_CODES.indexOf(draft.type);
+    this.disputedCode[row] = DISPUTED_CODES.indexOf(draft.disputed);
+
+    this.invoiceId.push(draft.invoiceId);
+    this.customerId.push(draft.customerId);
+    this.customerName.push(draft.customerName);
+    this.currency.push(draft.currency);
+    this.termsText.push(draft.termsText);
+    this.status.push(draft.status);
+    this.extra.push(draft.extra);
+    if (draft.terms !== null) this.terms.set(row, draft.terms);
+    if (draft.lineTotals !== null) this.lineTotals.set(row, draft.lineTotals);
+    for (const field of CELL_FIELDS) this.cells[field].set(row, draft[field]);
+
+    this.byId.set(draft.invoiceId, row);
+    return row;
+  }
+
+  /** Returns a draft object of one row; changing it changes nothing in the store. */
+  get(row: number): InvoiceDraft {
+    const file = this.fileIndex[row];
+    return {
+      file: this.files[file],
+      line: this.lineNumber[row],
+      invoiceId: this.invoiceId[row],
+      customerId: this.customerId[row],
+      customerName: this.customerName[row],
+      issueDate: this.cells.issueDate.get(row),
+      dueDate: this.cells.dueDate.get(row),
+      paidDate: this.cells.paidDate.get(row),
+      lastPaymentDate: this.cells.lastPaymentDate.get(row),
+      amount: this.cells.amount.get(row),
+      lineTotals: this.lineTotals.get(row) ?? null,
+      paidAmount: this.cells.paidAmount.get(row),
+      balance: this.cells.balance.get(row),
+      currency: this.currency[row],
+      termsText: this.termsText[row],
+      terms: this.terms.has(row) ? this.terms.get(row) : null,
+      type: TYPE_CODES[this.typeCode[row]],
+      status: this.status[row],
+      disputed: DISPUTED_CODES[this.disputedCode[row]],
+      extra: this.extra[row],
+      lines: this.lineCount[row],
+      headers: this.fileHeaders[file],
+    };
+  }
+
+  /** Counts one more line-item row of a draft, with its line total when the export has them. */
+  addLine(row: number, lineTotals: Cell[] | null): void {
+    this.lineCount[row] += 1;
+    const totals = this.lineTotals.get(row);
+    if (totals && lineTotals) totals.push(...lineTotals);
+  }
+
+  /**
+   * Replaces each waiting cell of the rows from `from` on by its value, now that its column's format
+   * is known. It goes row by row, in CELL_FIELDS order and then the line totals. So the first cell that
+   * cannot be read is the one a reader of the file meets first.
+   */
+  resolvePending(from: number, resolveCell: (field: CellField, cell: Pending) => Cell, resolveTotal: (cell: Cell) => Cell): void {
+    const rows = new Set<number>();
+    for (const field of CELL_FIELDS) for (const row of this.cells[field].pending.keys()) if (row >= from) rows.add(row);
+    for (const row of this.lineTotals.keys()) if (row >= from) rows.add(row);
+
+    for (const row of [...rows].sort((a, b) => a - b)) {
+      for (const field of CELL_FIELDS) {
+        const column = this.cells[field];
+        const cell = column.pending.get(row);
+        if (cell === undefined) continue;
+        column.pending.delete(row);
+        column.set(row, resolveCell(field, cell));
+      }
+      const totals = this.lineTotals.get(row);
+      if (totals) this.lineTotals.set(row, totals.map(resolveTotal));
+    }
+  }
+
+  /**
+   * Yields every draft in the order it was first read. The columns are dropped at the end, so the
+   * caller holds only the invoices it built.
+   */
+  *drain(): Generator<InvoiceDraft> {
+    for (let row = 0; row < this.count; row++) yield this.get(row);
+    this.count = 0;
+    this.capacity = 0;
+    this.grow(0);
+    for (const list of [this.invoiceId, this.customerId, this.customerName, this.currency, this.termsText, this.status, this.extra]) list.length = 0;
+    this.terms.clear();
+    this.lineTotals.clear();
+    this.byId.clear();
+  }
+
+  private grow(capacity: number): void {
+    const copy = <T extends Float64Array | Uint32Array | Uint8Array>(from: T, make: (n: number) => T): T => {
+      const to = make(capacity);
+      to.set(from.subarray(0, Math.min(from.length, capacity)));
+      return to;
+    };
+    this.fileIndex = copy(this.fileIndex, (n) => new Uint32Array(n));
+    this.lineNumber = copy(this.lineNumber, (n) => new Uint32Array(n));
+    this.lineCount = copy(this.lineCount, (n) => new Uint32Array(n));
+    this.typeCode = copy(this.typeCode, (n) => new Uint8Array(n));
+    this.disputedCode = copy(this.disputedCode, (n) => new Uint8Array(n));
+    for (const field of CELL_FIELDS) {
+      if (capacity === 0) this.cells[field] = new CellColumn(0);
+      else this.cells[field].grow(capacity);
+    }
+    this.capacity = capacity;
+  }
+}
