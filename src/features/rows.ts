@@ -156,7 +156,9 @@ export function writeRow(
   target?: Float64Array,
 ): Float64Array {
   // Training writes straight into its row of one large matrix, so millions of rows need no small arrays.
-  const row = target ?? new Float64Array(rowLength(extraColumns.length));
+  const width = rowLength(extraColumns.length);
+  // A target of another width is left alone: the caller compares the returned row's width with its own.
+  const row = target !== undefined && target.length === width ? target : new Float64Array(width);
   row.set(debtorValues, 0);
 
   let i = DEBTOR_COUNT;
@@ -215,6 +217,7 @@ export function invoiceFeatureRow(
   openInvoice: OpenInvoice,
   asOf: number,
   extraColumns: readonly string[] = [],
+  target?: Float64Array,
 ): Float64Array {
   return writeRow(
     requireValues(snapshot),
@@ -225,6 +228,7 @@ export function invoiceFeatureRow(
     extraColumns,
     snapshotExtraTotals(snapshot, extraColumns),
     usualTermsOf(snapshot),
+    target,
   );
 }
 
@@ -232,7 +236,7 @@ export function invoiceFeatureRow(
  * Returns the model row of a debtor: for a typical new invoice issued on the snapshot day, in
  * `featureNames(extraColumns)` order. Scoring uses it for debtors without open invoices.
  */
-export function debtorFeatureRow(snapshot: DebtorSnapshot, extraColumns: readonly string[] = []): Float64Array {
+export function debtorFeatureRow(snapshot: DebtorSnapshot, extraColumns: readonly string[] = [], target?: Float64Array): Float64Array {
   return writeRow(
     requireValues(snapshot),
     snapshot.stats.typicalInvoice,
@@ -242,6 +246,7 @@ export function debtorFeatureRow(snapshot: DebtorSnapshot, extraColumns: readonl
     extraColumns,
     snapshotExtraTotals(snapshot, extraColumns),
     usualTermsOf(snapshot),
+    target,
   );
 }
 

@@ -23,10 +23,13 @@ import type { ReasonWords } from './reason-codes.js';
 import { combineWeighted, fallbackReason, groupContributions, topReasons, type ReasonTotal } from './reasons.js';
 import type { DebtorScore, InvoiceScore, ModelChoice, ScoreResult } from './types.js';
 
-/** Builds model rows; src/features supplies the real ones, tests may pass their own. */
+/**
+ * Builds model rows; src/features supplies the real ones, tests may pass their own. A builder writes
+ * into `target` (one row of a larger matrix) when it can, and otherwise returns a new array.
+ */
 export interface RowBuilders {
-  invoiceRow(snapshot: DebtorSnapshot, open: OpenInvoice, asOf: number): Float64Array;
-  debtorRow(snapshot: DebtorSnapshot): Float64Array;
+  invoiceRow(snapshot: DebtorSnapshot, open: OpenInvoice, asOf: number, target?: Float64Array): Float64Array;
+  debtorRow(snapshot: DebtorSnapshot, target?: Float64Array): Float64Array;
 }
 
 export interface ScoreOptions {
@@ -91,6 +94,26 @@ function toMatrix(rows: readonly Float64Array[], cols: number): Matrix {
 }
 
 /**
+ * Builds `count` rows straight into one matrix, and returns it with each row as a view into it. At a
+ * million invoices this saves one small array per row and a copy of the whole matrix.
+ */
+function buildMatrix(count: number, cols: number, build: (index: number, target: Float64Array) => Float64Array): { matrix: Matrix; rows: Float64Array[] } {
+  const data = new Float64Array(count * cols);
+  const rows: Float64Array[] = [];
+  for (let r = 0; r < count; r++) {
+    const target = data.subarray(r * cols, (r + 1) * cols);
+    const built = build(r, target);
+    if (built.length !== cols) {
+      throw new RiskpayError('SCORE_FEATURE_COUNT_MISMATCH', { expected: cols, actual: built.length });
+    }
+    // A builder that ignored the target returned its own array; its values still belong in the matrix.
+    if (built !== target) target.set(built);
+    rows.push(target);
+  }
+  return { matrix: { data, rows: count, cols }, rows };
+}
+
+/**
  * Returns formatDay with a cache: the open invoices of a large ledger share a few thousand distinct
  * days, and formatDay builds a Date and an ISO string on every call.
  */
@@ -134,7 +157,9 @@ interface ScoredInvoice {
   snapshot: DebtorSnapshot;
   /** The invoice with its balance after credit; the model row is built from the ledger's own balance. */
   open: OpenInvoice;
+  /** The model row: a view into row `index` of the invoice matrix. */
   row: Float64Array;
+  index: number;
   /** Clipped calibrated risk; NaN until predicted or explained (see explainAll). */
   risk: number;
   prediction: PaymentDatePrediction | null;
@@ -150,28 +175,25 @@ function scoreInvoiceRows(
   model: RiskModel,
   rows: RowBuilders,
   asOf: number,
-): ScoredInvoice[] {
+): { scored: ScoredInvoice[]; matrix: Matrix } {
   const cols = inputFeatureNames(model.meta.extraColumns).length;
-  const pending: ScoredInvoice[] = [];
+  // The model row is built from the ledger's own open invoice, so each scorable entry keeps that one too.
+  const entries: { snapshot: DebtorSnapshot; open: OpenInvoice; raw: OpenInvoice }[] = [];
   for (const snapshot of snapshots) {
     const scorable = credited.get(snapshot)!.scorable;
     if (scorable.length === 0) continue;
     const raw = new Map(snapshot.openInvoices.map((open) => [open.invoice.id, open]));
-    for (const open of scorable) {
-      pending.push({ snapshot, open, row: rows.invoiceRow(snapshot, raw.get(open.invoice.id)!, asOf), risk: Number.NaN, prediction: null });
-    }
+    for (const open of scorable) entries.push({ snapshot, open, raw: raw.get(open.invoice.id)! });
   }
-  if (pending.length === 0 || !model.predictDaysLate) return pending;
+
+  const built = buildMatrix(entries.length, cols, (i, target) => rows.invoiceRow(entries[i].snapshot, entries[i].raw, asOf, target));
+  const scored: ScoredInvoice[] = entries.map((entry, i) => ({ snapshot: entry.snapshot, open: entry.open, row: built.rows[i], index: i, risk: Number.NaN, prediction: null }));
+  if (scored.length === 0 || !model.predictDaysLate) return { scored, matrix: built.matrix };
 
   // A model without a payment-date regressor may return an empty list instead of leaving the method out.
-  const predictions = model.predictDaysLate(
-    toMatrix(
-      pending.map((p) => p.row),
-      cols,
-    ),
-  );
-  pending.forEach((p, i) => (p.prediction = predictions[i] ?? null));
-  return pending;
+  const predictions = model.predictDaysLate(built.matrix);
+  scored.forEach((p, i) => (p.prediction = predictions[i] ?? null));
+  return { scored, matrix: built.matrix };
 }
 
 /**
@@ -229,6 +251,7 @@ interface Explanations {
  */
 function explainAll(
   invoicesByDebtor: Map<DebtorSnapshot, ScoredInvoice[]>,
+  invoiceMatrix: Matrix,
   debtorRowSnapshots: readonly DebtorSnapshot[],
   model: RiskModel,
   rowBuilders: RowBuilders,
@@ -236,36 +259,32 @@ function explainAll(
   cols: number,
 ): Explanations {
   const picked: ScoredInvoice[][] = [];
-  const rows: Float64Array[] = [];
+  const selected: number[] = [];
   for (const scored of invoicesByDebtor.values()) {
     const explained = invoicesToExplain(scored, by);
     picked.push(explained);
-    for (const s of explained) rows.push(s.row);
+    for (const s of explained) selected.push(s.index);
   }
-  const debtorRowsBuilt = debtorRowSnapshots.map((snapshot) => rowBuilders.debtorRow(snapshot));
-  for (const row of debtorRowsBuilt) rows.push(row);
+  const debtorRowsBuilt = buildMatrix(debtorRowSnapshots.length, cols, (i, target) => rowBuilders.debtorRow(debtorRowSnapshots[i], target));
 
   const result: Explanations = { invoices: new Map(), debtorRows: new Map() };
-  if (rows.length === 0) return result;
-  const contributions = explainRows(
-    model,
-    toMatrix(rows, cols),
-    rows.map((_, i) => i),
-  );
+  // Each row's contributions depend on that row alone, so two batches give the same values as one.
+  const invoiceContributions = selected.length > 0 ? explainRows(model, invoiceMatrix, selected) : [];
+  const debtorContributions = debtorRowSnapshots.length > 0 ? explainRows(model, debtorRowsBuilt.matrix, debtorRowSnapshots.map((_, i) => i)) : [];
 
   let next = 0;
   for (const explained of picked) {
     const perInvoice = new Map<ScoredInvoice, Contributions>();
     for (const s of explained) {
-      const c = contributions[next++];
+      const c = invoiceContributions[next++];
       if (Number.isNaN(s.risk)) s.risk = clipRisk(c.prediction);
       perInvoice.set(s, c);
     }
     result.invoices.set(explained[0].snapshot, perInvoice);
   }
   debtorRowSnapshots.forEach((snapshot, i) => {
-    const c = contributions[next++];
-    result.debtorRows.set(snapshot, { row: debtorRowsBuilt[i], risk: clipRisk(c.prediction), contributions: c });
+    const c = debtorContributions[i];
+    result.debtorRows.set(snapshot, { row: debtorRowsBuilt.rows[i], risk: clipRisk(c.prediction), contributions: c });
   });
   return result;
 }
@@ -285,7 +304,7 @@ export function scoreSnapshots(
   const findings: Finding[] = [];
 
   const credited = new Map(snapshots.map((snapshot) => [snapshot, creditDebtor(snapshot)]));
-  const scoredInvoices = scoreInvoiceRows(snapshots, credited, model, rows, asOf);
+  const { scored: scoredInvoices, matrix: invoiceMatrix } = scoreInvoiceRows(snapshots, credited, model, rows, asOf);
   const invoicesByDebtor = new Map<DebtorSnapshot, ScoredInvoice[]>();
   for (const scored of scoredInvoices) {
     const list = invoicesByDebtor.get(scored.snapshot) ?? [];
@@ -295,6 +314,7 @@ export function scoreSnapshots(
   predictRanked(invoicesByDebtor, model, options.by, featureNames.length);
   const explanations = explainAll(
     invoicesByDebtor,
+    invoiceMatrix,
     snapshots.filter((snapshot) => !invoicesByDebtor.has(snapshot)),
     model,
     rows,
@@ -429,8 +449,8 @@ export function scoreLedger(ledger: Ledger, model: RiskModel, choice: ModelChoic
   }
 
   const rows: RowBuilders = {
-    invoiceRow: (snapshot, open, asOf) => invoiceFeatureRow(snapshot, open, asOf, extraColumns),
-    debtorRow: (snapshot) => debtorFeatureRow(snapshot, extraColumns),
+    invoiceRow: (snapshot, open, asOf, target) => invoiceFeatureRow(snapshot, open, asOf, extraColumns, target),
+    debtorRow: (snapshot, target) => debtorFeatureRow(snapshot, extraColumns, target),
   };
   const snapshots = buildSnapshots(ledger, options.asOf);
   // Snapshots keep only the open invoices they need, not the ledger.
