@@ -13,9 +13,24 @@ function stringifyIndented(value: unknown, indent: string): string {
   return JSON.stringify(value, null, 2).replaceAll('\n', '\n' + indent);
 }
 
+/** Array elements stringified in one call; fewer calls are faster, larger groups make larger strings. */
+const GROUP_ELEMENTS = 256;
+const WRAPPER_OPEN = '{\n  "k": [\n';
+const WRAPPER_CLOSE = '\n  ]\n}';
+
+/**
+ * Returns the elements as JSON.stringify(document, null, 2) writes them inside a top-level array,
+ * joined by ",\n". Stringifying them inside a one-key wrapper object puts them at that depth already,
+ * so no line needs indenting afterwards.
+ */
+function elementsText(elements: unknown[]): string {
+  const text = JSON.stringify({ k: elements }, null, 2);
+  return text.slice(WRAPPER_OPEN.length, text.length - WRAPPER_CLOSE.length);
+}
+
 /**
  * Yields the same text as renderJson(document) in pieces of about CHUNK_CHARS, rendering the
- * top-level arrays element by element, so a large report never exists as one string. The document
+ * top-level arrays a group of elements at a time, so a large report never exists as one string. The document
  * must be a plain object (no toJSON methods or replacer-visible getters at the top level).
  */
 export function* renderJsonChunks(document: Record<string, unknown>): Generator<string> {
@@ -33,12 +48,10 @@ export function* renderJsonChunks(document: Record<string, unknown>): Generator<
       continue;
     }
 
-    buffer += '[';
-    for (let i = 0; i < value.length; i++) {
-      const element: unknown = value[i];
-      // JSON.stringify writes null for these values in an array.
-      const written = element === undefined || typeof element === 'function' || typeof element === 'symbol' ? null : element;
-      buffer += (i === 0 ? '\n' : ',\n') + '    ' + stringifyIndented(written, '    ');
+    buffer += '[\n';
+    for (let start = 0; start < value.length; start += GROUP_ELEMENTS) {
+      if (start > 0) buffer += ',\n';
+      buffer += elementsText(value.slice(start, start + GROUP_ELEMENTS));
       if (buffer.length >= CHUNK_CHARS) {
         yield buffer;
         buffer = '';
