@@ -216,6 +216,33 @@ export class Forest {
   }
 
   /**
+   * Writes each tree's value for the rows [start, start + count) of X into `out`, one row after
+   * another with one value per tree, tree by tree so that one tree's arrays stay in cache. Callers
+   * that need the spread of the trees (prediction intervals) read a block of rows at a time.
+   */
+  predictTreesInto(X: Matrix, start: number, count: number, out: Float64Array): void {
+    this.checkColumns(X.cols);
+    const { cols, data } = X;
+    const nTrees = this.compiled.length;
+    for (let i = 0; i < count * cols; i++) {
+      const x = data[start * cols + i];
+      if (!Number.isFinite(x)) {
+        throw new RiskpayError('FOREST_INPUT_NOT_FINITE', { row: start + Math.floor(i / cols), feature: i % cols, value: String(x) });
+      }
+    }
+
+    for (let t = 0; t < nTrees; t++) {
+      const { links, threshold, value, depth } = this.compiled[t];
+      for (let i = 0; i < count; i++) {
+        const base = (start + i) * cols;
+        let node = 0;
+        for (let d = 0; d < depth; d++) node = links[2 * node + 1] + Number(data[base + links[2 * node]] > threshold[node]);
+        out[i * nTrees + t] = value[node];
+      }
+    }
+  }
+
+  /**
    * Splits one prediction into a bias (the mean root value) and per-feature contributions: along
    * each tree's path, the change in node value at a split is credited to the split's feature.
    */

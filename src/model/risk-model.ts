@@ -141,18 +141,27 @@ export class ForestRiskModel implements RiskModel {
   }
 }
 
+/** Rows whose per-tree values are computed at once: 1,024 rows of 100 trees are 800 KB. */
+const INTERVAL_BLOCK_ROWS = 1024;
+
 /** Returns per row the mean of the trees' predictions and their INTERVAL_QUANTILES, before widening. */
 export function treeIntervals(regressor: Forest, rows: Matrix): PaymentDatePrediction[] {
   const result: PaymentDatePrediction[] = [];
-  for (let r = 0; r < rows.rows; r += 1) {
-    const sorted = regressor.predictTrees(rows.data.subarray(r * rows.cols, (r + 1) * rows.cols)).sort();
-    let sum = 0;
-    for (const value of sorted) sum += value;
-    result.push({
-      days: sum / sorted.length,
-      low: quantileOfSorted(sorted, INTERVAL_QUANTILES[0]),
-      high: quantileOfSorted(sorted, INTERVAL_QUANTILES[1]),
-    });
+  const nTrees = regressor.nTrees;
+  const block = new Float64Array(Math.min(INTERVAL_BLOCK_ROWS, rows.rows) * nTrees);
+  for (let start = 0; start < rows.rows; start += INTERVAL_BLOCK_ROWS) {
+    const count = Math.min(INTERVAL_BLOCK_ROWS, rows.rows - start);
+    regressor.predictTreesInto(rows, start, count, block);
+    for (let i = 0; i < count; i++) {
+      const sorted = block.subarray(i * nTrees, (i + 1) * nTrees).sort();
+      let sum = 0;
+      for (const value of sorted) sum += value;
+      result.push({
+        days: sum / sorted.length,
+        low: quantileOfSorted(sorted, INTERVAL_QUANTILES[0]),
+        high: quantileOfSorted(sorted, INTERVAL_QUANTILES[1]),
+      });
+    }
   }
   return result;
 }
