@@ -16,6 +16,28 @@ export function dayFromParts(year: number, month: number, day: number): number |
   return Math.round(ms / MS_PER_DAY);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Returns the day number of the last day of the month that contains `day`. Plain integer arithmetic
+ * (the proleptic Gregorian calendar counted in 400-year eras, March first), because feature replay
+ * asks this once per debtor per month and a Date object per call showed in profiles.
+ */
+export function lastDayOfMonth(day: number): number {
+  const shifted = day + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const dayOfMonth = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const length = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  return day + (length - dayOfMonth);
+}
+
 /** Formats a day number as YYYY-MM-DD. */
 export function formatDay(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);

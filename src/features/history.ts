@@ -2,6 +2,7 @@
 // customer's events sorted by day and ask for the debtor's state at chosen days, so every snapshot and
 // training row costs time proportional to the debtor's open invoices, not to its whole history.
 
+import { lastDayOfMonth } from '../dates.js';
 import type { Invoice } from '../ingest/ledger.js';
 import type { DebtorStats, OpenInvoice, PaidLateness } from './types.js';
 import { insertSorted, lowerBound, medianOfSorted, medianOfUnion, upperBound } from './sorted.js';
@@ -418,8 +419,7 @@ export function agingBucket(daysOverdue: number): 0 | 1 | 2 | 3 {
 
 /** Returns the day number of the last day of the month containing `day`. */
 export function monthEndOf(day: number): number {
-  const date = new Date(day * 86_400_000);
-  return Math.round(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0) / 86_400_000);
+  return lastDayOfMonth(day);
 }
 
 function compareIds(a: string, b: string): number {
