@@ -19,6 +19,8 @@ const ORDER_ISSUE_QUERY = 1;
 const ORDER_PAYMENT = 2;
 const ORDER_SETTLE = 3;
 const ORDER_END_QUERY = 4;
+/** Distinct order values within a day. */
+const ORDER_SLOTS = 5;
 
 /** Groups a ledger's documents by customer key, keeping the ledger order inside each group. */
 export function groupByCustomer(ledger: Ledger): Map<string, Invoice[]> {
@@ -71,7 +73,7 @@ export function replayCustomer(
   queries.forEach((query, index) => {
     push(query.day, query.moment === 'issue' ? ORDER_ISSUE_QUERY : ORDER_END_QUERY, index, 0);
   });
-  const order = Int32Array.from(days, (_, i) => i).sort((a, b) => days[a] - days[b] || orders[a] - orders[b] || indices[a] - indices[b]);
+  const order = eventOrder(days, orders, indices);
 
   const history = new DebtorHistory(customerId, extraColumns);
   for (const e of order) {
@@ -90,6 +92,33 @@ export function replayCustomer(
     }
   }
   return history;
+}
+
+/**
+ * Returns the event positions sorted by day, then order within the day, then document or query
+ * index. Events were pushed by ascending index within each order, so the position breaks ties the
+ * same way as the index, and (day, order, position) packs into one number that a typed array sorts
+ * without a comparator. Spans too wide to pack fall back to a comparator sort.
+ */
+function eventOrder(days: readonly number[], orders: readonly number[], indices: readonly number[]): Int32Array {
+  const count = days.length;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const day of days) {
+    if (day < first) first = day;
+    if (day > last) last = day;
+  }
+  const slots = (last - first + 1) * ORDER_SLOTS;
+  if (count === 0 || !Number.isSafeInteger(slots * count)) {
+    return Int32Array.from(days, (_, i) => i).sort((a, b) => days[a] - days[b] || orders[a] - orders[b] || indices[a] - indices[b]);
+  }
+
+  const keys = new Float64Array(count);
+  for (let e = 0; e < count; e++) keys[e] = ((days[e] - first) * ORDER_SLOTS + orders[e]) * count + e;
+  keys.sort();
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = keys[i] % count;
+  return order;
 }
 
 /**
