@@ -95,8 +95,13 @@ export class DraftStore {
   private readonly lineTotals = new Map<number, Cell[]>();
 
   private readonly cells: Record<CellField, CellColumn>;
-  /** Row of each invoice number, to find repeated invoices while the files are read. */
-  private readonly byId = new Map<string, number>();
+  /**
+   * Row of each invoice number, to find repeated invoices while the files are read. Null while every
+   * invoice number so far came in ascending order: no number can have repeated then, and many exports
+   * are sorted by number, so a million-entry map is built only when the order first breaks.
+   */
+  private byId: Map<string, number> | null = null;
+  private lastId = '';
 
   constructor() {
     this.cells = Object.fromEntries(CELL_FIELDS.map((field) => [field, new CellColumn(FIRST_CAPACITY)])) as Record<CellField, CellColumn>;
@@ -108,12 +113,18 @@ export class DraftStore {
 
   /** Row of the draft with this invoice number, or undefined. */
   find(invoiceId: string): number | undefined {
+    if (this.byId === null) {
+      if (this.count === 0 || invoiceId > this.lastId) return undefined;
+      this.byId = new Map();
+      for (let row = 0; row < this.count; row++) this.byId.set(this.invoiceId[row], row);
+    }
     return this.byId.get(invoiceId);
   }
 
   /** Forgets the invoice numbers once every invoice file is read; the drafts stay. */
   forgetIds(): void {
-    this.byId.clear();
+    this.byId = null;
+    this.lastId = '';
   }
 
   add(draft: NewDraft): number {
@@ -143,7 +154,8 @@ export class DraftStore {
     if (draft.lineTotals !== null) this.lineTotals.set(row, draft.lineTotals);
     for (const field of CELL_FIELDS) this.cells[field].set(row, draft[field]);
 
-    this.byId.set(draft.invoiceId, row);
+    if (this.byId !== null) this.byId.set(draft.invoiceId, row);
+    this.lastId = draft.invoiceId;
     return row;
   }
 
@@ -218,7 +230,7 @@ export class DraftStore {
     for (const list of [this.invoiceId, this.customerId, this.customerName, this.currency, this.termsText, this.status, this.extra]) list.length = 0;
     this.terms.clear();
     this.lineTotals.clear();
-    this.byId.clear();
+    this.forgetIds();
   }
 
   private grow(capacity: number): void {

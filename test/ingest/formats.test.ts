@@ -341,6 +341,23 @@ describe('line items and duplicates', () => {
     const path = writeTemp(`${HEADER}F-1,A,2024-01-10,2024-02-09,100,\nF-1,A,2024-01-10,2024-02-09,200,\n`);
     expect((await expectError(importLedger([path]))).code).toBe('INGEST_INVOICE_CONFLICT');
   });
+
+  // The draft store needs no lookup map while invoice numbers ascend; a repeat must still be found
+  // when it comes after an ascending run, far from its first row, or in another file.
+  it('finds a repeated number after an ascending run', async () => {
+    const rows = ['F-1', 'F-2', 'F-3', 'F-4', 'F-2', 'F-5'].map((id) => `${id},A,2024-01-10,2024-02-09,100,\n`).join('');
+    const result = await importLedger([writeTemp(`${HEADER}${rows}`)]);
+    expect(result.ledger.invoices.map((invoice) => invoice.id)).toEqual(['F-1', 'F-2', 'F-3', 'F-4', 'F-5']);
+    expect(result.findings.find((f) => f.code === 'INGEST_DUPLICATE_ROW')?.path?.line).toBe(6);
+  });
+
+  it('finds a number repeated in a second file', async () => {
+    const first = writeTemp(`${HEADER}F-1,A,2024-01-10,2024-02-09,100,\nF-2,A,2024-01-10,2024-02-09,100,\n`);
+    const second = writeTemp(`${HEADER}F-3,A,2024-01-10,2024-02-09,100,\nF-1,A,2024-01-10,2024-02-09,300,\n`);
+    const error = await expectError(importLedger([first, second]));
+    expect(error.code).toBe('INGEST_INVOICE_CONFLICT');
+    expect(error.path).toMatchObject({ file: second, line: 3 });
+  });
 });
 
 describe('payments and currencies', () => {
