@@ -1,20 +1,17 @@
 // Writes an output file atomically: the text goes to a temporary file in the same folder, which is
 // flushed and then renamed over the target. A crash or kill leaves either the old file or the new one,
-// never a half-written file. Only SIGKILL or a power cut can leave the temporary file behind.
+// never a half-written file. Only SIGKILL or a power cut can leave the temporary file behind, and the
+// next write to the same target removes it.
 
 import { open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { RiskpayError } from '../findings.js';
+import { removeStaleTempFiles, tempPathFor } from '../temp-files.js';
 
 /** Chunk size of the write loop, so a signal can arrive between chunks of a large report. */
 const CHUNK_BYTES = 64 * 1024;
 
 /** Temporary files being written, removed on SIGINT/SIGTERM by the handler in main.ts. */
 export const pendingTempFiles = new Set<string>();
-
-function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
-}
 
 /** Encodes the content as UTF-8 buffers, one string of a sequence at a time. */
 function* contentBuffers(content: string | Buffer | Iterable<string>): Generator<Buffer> {
@@ -29,6 +26,7 @@ function* contentBuffers(content: string | Buffer | Iterable<string>): Generator
  * between chunks; the end-to-end test of a kill during the write sets it through RISKPAY_TEST_WRITE_DELAY_MS.
  */
 export async function writeFileAtomic(target: string, content: string | Buffer | Iterable<string>, chunkDelayMs = 0): Promise<void> {
+  removeStaleTempFiles(target);
   const temp = tempPathFor(target);
   pendingTempFiles.add(temp);
   try {

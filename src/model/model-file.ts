@@ -2,10 +2,11 @@
 // engine's own format. Loading goes through the engine's size- and depth-limited JSON parser.
 
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { RiskpayError } from '../findings.js';
+import { removeStaleTempFiles, tempPathFor } from '../temp-files.js';
 import { loadForest, parseJsonSafely } from '../forest/index.js';
 import { ForestRiskModel } from './risk-model.js';
 import { MODEL_FORMAT, MODEL_VERSION } from './train.js';
@@ -161,7 +162,8 @@ export function modelFromText(text: string, file: string): ForestRiskModel {
  */
 export function saveModel(path: string, model: ForestRiskModel): void {
   const text = `${JSON.stringify(modelToJson(model))}\n`;
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  removeStaleTempFiles(path);
+  const temporary = tempPathFor(path);
   let descriptor: number | null = null;
   try {
     descriptor = openSync(temporary, 'wx');
