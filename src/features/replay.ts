@@ -22,13 +22,18 @@ const ORDER_END_QUERY = 4;
 /** Distinct order values within a day. */
 const ORDER_SLOTS = 5;
 
-/** Groups a ledger's documents by customer key, keeping the ledger order inside each group. */
+/**
+ * Groups a ledger's documents by debtor: customer key and currency, because amounts in different
+ * currencies are never added together, so a customer billed in two currencies is two debtors. Keeps
+ * the ledger order inside each group. The map key sorts like the customer key, then the currency.
+ */
 export function groupByCustomer(ledger: Ledger): Map<string, Invoice[]> {
   const groups = new Map<string, Invoice[]>();
   for (const invoice of ledger.invoices) {
-    const group = groups.get(invoice.customerId);
+    const key = `${invoice.customerId}\u0000${invoice.currency}`;
+    const group = groups.get(key);
     if (group) group.push(invoice);
-    else groups.set(invoice.customerId, [invoice]);
+    else groups.set(key, [invoice]);
   }
   return groups;
 }

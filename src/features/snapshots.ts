@@ -39,9 +39,9 @@ export function buildSnapshots(ledger: Ledger, asOf: number): DebtorSnapshot[] {
   const snapshots: DebtorSnapshot[] = [];
   const groups = [...groupByCustomer(ledger).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
-  for (const [customerId, invoices] of groups) {
+  for (const [, invoices] of groups) {
     if (!invoices.some((invoice) => invoice.issueDate <= asOf)) continue;
-    replayCustomer(customerId, invoices, ledger.extraColumns, [{ day: asOf, moment: 'end', tag: 0 }], asOf, (history) => {
+    replayCustomer(invoices[0].customerId, invoices, ledger.extraColumns, [{ day: asOf, moment: 'end', tag: 0 }], asOf, (history) => {
       const total = timeline.totalAt(history.currency, asOf, 'end');
       snapshots.push(snapshotOf(history, history.stateAt(asOf, total), asOf, ledger.extraColumns));
     });

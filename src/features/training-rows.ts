@@ -161,7 +161,7 @@ export function buildLabelledRows(ledger: Ledger, selection: RowSelection): Labe
   const extraColumns = ledger.extraColumns;
   const width = rowLength(extraColumns.length);
   const counter = { censored: 0 };
-  const customers = [...groupByCustomer(ledger)].map(([customerId, invoices]) => ({ customerId, invoices, planned: planCustomer(invoices, selection, counter) }));
+  const customers = [...groupByCustomer(ledger).values()].map((invoices) => ({ customerId: invoices[0].customerId, invoices, planned: planCustomer(invoices, selection, counter) }));
 
   // Each planned row gets its output position, or -1 when the sample leaves it out.
   const totalPlanned = customers.reduce((sum, customer) => sum + customer.planned.day.length, 0);

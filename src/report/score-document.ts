@@ -102,10 +102,15 @@ export function actionText(row: PlanRow, lang: Lang): string {
   return message(lang, row.action, args);
 }
 
+/** Key of a debtor: a customer billed in two currencies is two debtors. */
+function debtorKey(row: { customerId: string; currency: string }): string {
+  return `${row.customerId}\u0000${row.currency}`;
+}
+
 /** Returns each debtor's first plan row; the plan lists the most urgent steps first. */
 function firstActions(plan: readonly PlanRow[] | undefined): Map<string, PlanRow> {
   const first = new Map<string, PlanRow>();
-  for (const row of plan ?? []) if (!first.has(row.customerId)) first.set(row.customerId, row);
+  for (const row of plan ?? []) if (!first.has(debtorKey(row))) first.set(debtorKey(row), row);
   return first;
 }
 
@@ -113,7 +118,7 @@ export function buildScoreDocument(result: ScoreResult, options: ScoreDocumentOp
   const actions = firstActions(options.plan);
   // Scoring returns debtors and invoices already ranked; the rank numbers keep that order.
   let debtors = result.debtors.map((debtor, index) =>
-    debtorRow(debtor, index + 1, options.lang, options.changes?.get(debtor.customerId), actions.get(debtor.customerId)),
+    debtorRow(debtor, index + 1, options.lang, options.changes?.get(debtor.customerId), actions.get(debtorKey(debtor))),
   );
   const considered = debtors.length;
   if (options.onlyChanges) debtors = debtors.filter((debtor) => debtor.change && REPORTED_CHANGES.has(debtor.change));

@@ -1,0 +1,41 @@
+// End to end: a customer billed in SEK and EUR gets one debtor row per currency, each invoice keeps
+// its own currency, and the totals never add the two together.
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { requireBuild, runCli, tempDir } from './helpers.js';
+
+const EXPORT = [
+  'InvoiceNo,Customer,InvoiceDate,DueDate,Amount,Currency',
+  'F1,Alder AB,2024-01-01,2024-01-31,100,SEK',
+  'F2,Alder AB,2024-01-02,2024-02-01,200,EUR',
+  'F3,Birch AB,2024-01-02,2024-02-01,300,EUR',
+].join('\n');
+
+let file = '';
+
+beforeAll(() => {
+  requireBuild();
+  file = join(tempDir(), 'two-currencies.csv');
+  writeFileSync(file, `${EXPORT}\n`);
+});
+
+describe('a customer with two currencies', () => {
+  it('keeps each invoice in its own currency', () => {
+    const run = runCli(['score', file, '--as-of', '2024-03-01', '--by', 'invoice', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const invoices = JSON.parse(run.stdout).invoices as { invoiceId: string; currency: string; balance: number }[];
+    const byId = Object.fromEntries(invoices.map((invoice) => [invoice.invoiceId, [invoice.currency, invoice.balance]]));
+    expect(byId).toEqual({ F1: ['SEK', 100], F2: ['EUR', 200], F3: ['EUR', 300] });
+  });
+
+  it('scores one debtor per currency and totals per currency', () => {
+    const run = runCli(['score', file, '--as-of', '2024-03-01', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const document = JSON.parse(run.stdout) as { debtors: { customerId: string; currency: string; openBalance: number }[]; totals: { currency: string; openBalance: number }[] };
+    const alder = document.debtors.filter((debtor) => debtor.customerId === 'alder ab').map((debtor) => [debtor.currency, debtor.openBalance]);
+    expect(alder.sort()).toEqual([['EUR', 200], ['SEK', 100]]);
+    expect(document.totals.map((total) => [total.currency, total.openBalance])).toEqual([['EUR', 500], ['SEK', 100]]);
+  });
+});
