@@ -66,16 +66,6 @@ export function formatSignedDays(days: number, lang: Lang): string {
   return rounded > 0 ? `+${text}` : rounded < 0 ? `-${text}` : text;
 }
 
-/** Values closer to zero than this are floating-point noise (e.g. 2.6e-16) and are written as 0. */
-const ZERO_BELOW = 1e-9;
-
-/** Rounds a computed value for machine output: 6 significant digits, and exact zero for noise. */
-export function roundForOutput(value: number): number {
-  if (!Number.isFinite(value) || Number.isInteger(value)) return value;
-  if (Math.abs(value) < ZERO_BELOW) return 0;
-  return Number(value.toPrecision(6));
-}
-
 /** Rounds to a number of decimals for JSON output: money 2, risk 4, days 1. */
 export function roundTo(value: number, decimals: number): number {
   const factor = 10 ** decimals;

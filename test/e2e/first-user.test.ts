@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { realCore } from '../../src/cli/real-core.js';
 import { message } from '../../src/i18n/catalog.js';
@@ -50,6 +51,40 @@ describe('features output', () => {
       for (const value of Object.values(row)) if (typeof value === 'number' && value !== 0) expect(Math.abs(value)).toBeGreaterThan(1e-9);
     }
   });
+});
+
+describe('features amounts', () => {
+  const asOf = ['--as-of', '2024-06-30'];
+
+  /** Open balance per debtor key (customer id and currency) from `score -f json`. */
+  async function scoredBalances(): Promise<Map<string, number>> {
+    const result = await run(['score', FIXTURE, ...asOf, '-f', 'json']);
+    expect(result.code).toBe(0);
+    const document = JSON.parse(result.stdout) as { debtors: { customerId: string; currency: string; openBalance: number }[] };
+    return new Map(document.debtors.map((debtor) => [`${debtor.customerId} ${debtor.currency}`, debtor.openBalance]));
+  }
+
+  it('JSON balances match score', async () => {
+    const balances = await scoredBalances();
+    const result = await run(['features', FIXTURE, ...asOf, '-f', 'json']);
+    expect(result.code).toBe(0);
+    const rows = (JSON.parse(result.stdout) as { rows: Record<string, number | string>[] }).rows;
+    const owing = rows.filter((row) => balances.has(`${row.customerId} ${row.currency}`));
+    expect(owing.length).toBeGreaterThan(0);
+    for (const row of owing) expect(row.open_balance).toBe(balances.get(`${row.customerId} ${row.currency}`));
+  }, 120_000);
+
+  it('CSV balances match score', async () => {
+    const balances = await scoredBalances();
+    const result = await run(['features', FIXTURE, ...asOf]);
+    expect(result.code).toBe(0);
+    const [header, ...lines] = result.stdout.trimEnd().split('\r\n');
+    const names = header.split(',');
+    const rows = lines.map((line) => Object.fromEntries(parse(line)[0].map((cell: string, index: number) => [names[index], cell])));
+    const owing = rows.filter((row) => balances.has(`${row.customerId} ${row.currency}`));
+    expect(owing.length).toBeGreaterThan(0);
+    for (const row of owing) expect(Number(row.open_balance)).toBe(balances.get(`${row.customerId} ${row.currency}`));
+  }, 120_000);
 });
 
 describe('score output', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildScoreDocument } from '../../src/report/score-document.js';
 import { renderScore } from '../../src/report/index.js';
-import { roundForOutput } from '../../src/report/format.js';
+import { featureOutputValue } from '../../src/report/feature-values.js';
 import { displayWidth, wrapText } from '../../src/report/wrap.js';
 import type { ReportContext } from '../../src/report/context.js';
 import { sampleResult } from './stand-in.js';
@@ -30,9 +30,19 @@ describe('score table width', () => {
 
 describe('rounding', () => {
   it('turns float noise into zero', () => {
-    expect(roundForOutput(2.6369808691589684e-16)).toBe(0);
-    expect(roundForOutput(1.23456789)).toBe(1.23457);
-    expect(roundForOutput(42)).toBe(42);
+    expect(featureOutputValue('trend_days', 2.6369808691589684e-16)).toBe(0);
+    expect(featureOutputValue('settled_count', 42)).toBe(42);
+  });
+
+  it('keeps feature precision', () => {
+    expect(featureOutputValue('late_share', 1.23456789)).toBe(1.23456789);
+    expect(featureOutputValue('share_of_receivables', 0.013056512345678)).toBe(0.013056512345678);
+  });
+
+  it('writes feature amounts to the cent', () => {
+    expect(featureOutputValue('open_balance', 109746.70999999999)).toBe(109746.71);
+    expect(featureOutputValue('overdue_balance', 1234567.894)).toBe(1234567.89);
+    expect(featureOutputValue('typical_invoice', -0.001)).toBe(0);
   });
 
   it('rounds JSON days and risk', () => {

@@ -11,7 +11,8 @@ import { RiskpayError } from '../../findings.js';
 import { formatDay, parseIsoDay } from '../../dates.js';
 import type { Lang } from '../../i18n/catalog-type.js';
 import { hasMessage, message } from '../../i18n/catalog.js';
-import { formatNumber, roundForOutput } from '../../report/format.js';
+import { formatNumber } from '../../report/format.js';
+import { featureOutputValue, isMoneyFeature } from '../../report/feature-values.js';
 import { asOfDay, emit, importOptions, inputFiles, reportContext, type CommandContext } from '../context.js';
 import type { MetricsResult } from '../core.js';
 import type { OutputFormat } from '../options.js';
@@ -92,10 +93,11 @@ export async function runInspect(context: CommandContext): Promise<number> {
   return exitCode;
 }
 
-/** Identifies text from the input (neutralised in CSV), the as-of date, and numeric feature values. */
-function featureColumnKind(name: string): 'input-text' | 'date' | 'number' {
+/** Identifies text from the input (neutralised in CSV), the as-of date, amounts and other feature values. */
+function featureColumnKind(name: string): 'input-text' | 'date' | 'money' | 'number' {
   if (name === 'customerId' || name === 'name' || name === 'invoiceId') return 'input-text';
   if (name === 'asOf') return 'date';
+  if (isMoneyFeature(name)) return 'money';
   return 'number';
 }
 
@@ -121,12 +123,12 @@ export async function runFeatures(context: CommandContext): Promise<number> {
   return 0;
 }
 
-/** Writes day numbers as YYYY-MM-DD and rounds feature values, so every format shows the same values. */
+/** Writes day numbers as YYYY-MM-DD and amounts to the cent, so every format shows the same values. */
 function roundFeatureRow(row: Record<string, number | string | null>): Record<string, number | string | null> {
   const rounded: Record<string, number | string | null> = {};
   for (const [name, value] of Object.entries(row)) {
     if (name === 'asOf' && typeof value === 'number') rounded[name] = formatDay(value);
-    else rounded[name] = typeof value === 'number' ? roundForOutput(value) : value;
+    else rounded[name] = typeof value === 'number' ? featureOutputValue(name, value) : value;
   }
   return rounded;
 }
