@@ -2,8 +2,45 @@
 // and is renamed over it when complete. A process killed with SIGKILL cannot remove its temporary
 // file, so the next write to the same target removes the ones whose process has ended.
 
-import { readdirSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { lstatSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+
+/** Maximum symlinks followed from an output path. A longer chain is reported as a loop (ELOOP). */
+const MAX_SYMLINK_HOPS = 40;
+
+/** The file an atomic write replaces, after following symlinks. */
+export interface WriteTarget {
+  /** Path of the real file: the temporary file goes beside it and is renamed over it. */
+  path: string;
+  /** Permission bits of the existing file, which the new file keeps; null when no file exists yet. */
+  mode: number | null;
+  /** True when the path (after following symlinks) is a folder, which cannot be written as a file. */
+  isFolder: boolean;
+}
+
+/**
+ * Follows `target` through any symlinks to the file an atomic write must replace. Renaming over the
+ * link itself would turn it into a regular file, so the write goes to the link's real target and the
+ * link stays. A dangling link resolves to the path it points to. Throws an error with code ELOOP after
+ * MAX_SYMLINK_HOPS links.
+ */
+export function resolveWriteTarget(target: string): WriteTarget {
+  let path = target;
+  for (let hops = 0; hops <= MAX_SYMLINK_HOPS; hops += 1) {
+    let stats;
+    try {
+      stats = lstatSync(path);
+    } catch {
+      // Nothing there yet, or a folder on the way that cannot be read: the write itself reports the cause.
+      return { path, mode: null, isFolder: false };
+    }
+    if (!stats.isSymbolicLink()) {
+      return { path, mode: stats.isFile() ? stats.mode & 0o777 : null, isFolder: stats.isDirectory() };
+    }
+    path = resolve(dirname(path), readlinkSync(path));
+  }
+  throw Object.assign(new Error(`too many levels of symbolic links: ${target}`), { code: 'ELOOP' });
+}
 
 /** Returns a new temporary path beside `target`, named for this process. */
 export function tempPathFor(target: string): string {

@@ -1,11 +1,12 @@
 // Writes an output file atomically: the text goes to a temporary file in the same folder, which is
 // flushed and then renamed over the target. A crash or kill leaves either the old file or the new one,
 // never a half-written file. Only SIGKILL or a power cut can leave the temporary file behind, and the
-// next write to the same target removes it.
+// next write to the same target removes it. The new file keeps the old file's permission bits, and a
+// symlink target is written through: the link's real target is replaced and the link stays.
 
 import { open, rename, unlink } from 'node:fs/promises';
 import { RiskpayError } from '../findings.js';
-import { removeStaleTempFiles, tempPathFor } from '../temp-files.js';
+import { removeStaleTempFiles, resolveWriteTarget, tempPathFor } from '../temp-files.js';
 
 /** Chunk size of the write loop, so a signal can arrive between chunks of a large report. */
 const CHUNK_BYTES = 64 * 1024;
@@ -26,12 +27,20 @@ function* contentBuffers(content: string | Buffer | Iterable<string>): Generator
  * between chunks; the end-to-end test of a kill during the write sets it through RISKPAY_TEST_WRITE_DELAY_MS.
  */
 export async function writeFileAtomic(target: string, content: string | Buffer | Iterable<string>, chunkDelayMs = 0): Promise<void> {
-  removeStaleTempFiles(target);
-  const temp = tempPathFor(target);
+  let destination;
+  try {
+    destination = resolveWriteTarget(target);
+  } catch (error) {
+    throw new RiskpayError('CLI_WRITE_FAILED', { file: target, detail: (error as Error).message });
+  }
+  removeStaleTempFiles(destination.path);
+  const temp = tempPathFor(destination.path);
   pendingTempFiles.add(temp);
   try {
-    const handle = await open(temp, 'wx', 0o644);
+    const handle = await open(temp, 'wx', destination.mode ?? 0o644);
     try {
+      // The mode given to open passes through the umask, so an existing file's bits are set exactly here.
+      if (destination.mode !== null) await handle.chmod(destination.mode);
       for (const data of contentBuffers(content)) {
         for (let offset = 0; offset < data.length; offset += CHUNK_BYTES) {
           await handle.write(data, offset, Math.min(CHUNK_BYTES, data.length - offset));
@@ -42,7 +51,7 @@ export async function writeFileAtomic(target: string, content: string | Buffer |
     } finally {
       await handle.close();
     }
-    await rename(temp, target);
+    await rename(temp, destination.path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     // The system message names the temporary file, which the user never asked for: show the target.

@@ -1,12 +1,12 @@
 // The saved model: zod-validated JSON with the metadata, the calibration and the forests in the forest
 // engine's own format. Loading goes through the engine's size- and depth-limited JSON parser.
 
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { RiskpayError } from '../findings.js';
-import { removeStaleTempFiles, tempPathFor } from '../temp-files.js';
+import { removeStaleTempFiles, resolveWriteTarget, tempPathFor } from '../temp-files.js';
 import { loadForest, parseJsonSafely } from '../forest/index.js';
 import { ForestRiskModel } from './risk-model.js';
 import { MODEL_FORMAT, MODEL_VERSION } from './train.js';
@@ -162,19 +162,23 @@ export function modelFromText(text: string, file: string): ForestRiskModel {
  */
 export function saveModel(path: string, model: ForestRiskModel): void {
   const text = `${JSON.stringify(modelToJson(model))}\n`;
-  removeStaleTempFiles(path);
-  const temporary = tempPathFor(path);
+  let temporary: string | null = null;
   let descriptor: number | null = null;
   try {
+    // A symlink is written through and an existing file keeps its permission bits, as --out files do.
+    const destination = resolveWriteTarget(path);
+    removeStaleTempFiles(destination.path);
+    temporary = tempPathFor(destination.path);
     descriptor = openSync(temporary, 'wx');
+    if (destination.mode !== null) fchmodSync(descriptor, destination.mode);
     writeSync(descriptor, text);
     fsyncSync(descriptor);
     closeSync(descriptor);
     descriptor = null;
-    renameSync(temporary, path);
+    renameSync(temporary, destination.path);
   } catch (error) {
     if (descriptor !== null) closeSync(descriptor);
-    rmSync(temporary, { force: true });
+    if (temporary !== null) rmSync(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     throw new RiskpayError('MODEL_FILE_NOT_WRITTEN', { file: path, reason: code }, { file: path });
   }
