@@ -4,7 +4,9 @@
 // next write to the same target removes it. The new file keeps the old file's permission bits, and a
 // symlink target is written through: the link's real target is replaced and the link stays.
 
+import { statSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { RiskpayError } from '../findings.js';
 import { removeStaleTempFiles, resolveWriteTarget, tempPathFor } from '../temp-files.js';
 
@@ -22,17 +24,43 @@ function* contentBuffers(content: string | Buffer | Iterable<string>): Generator
 }
 
 /**
+ * Returns the error for an output path that cannot be written as a file, or null when it can be
+ * tried. The path may name a folder, or its folder may be missing or be a file. `typedPath` is the path
+ * as the user typed it, and `exampleName` is a file name to suggest inside a folder given by mistake.
+ * A folder that cannot be read returns null, and the write reports the system error.
+ */
+export function outputPathError(target: string, typedPath: string, exampleName: string): RiskpayError | null {
+  let destination;
+  try {
+    destination = resolveWriteTarget(target);
+  } catch (error) {
+    return new RiskpayError('CLI_WRITE_FAILED', { file: typedPath, detail: (error as Error).message });
+  }
+  if (destination.isFolder) return new RiskpayError('CLI_OUT_IS_FOLDER', { file: typedPath, example: join(typedPath, exampleName) });
+
+  // Through a symlink the folder that matters is the real target's, so that one is named.
+  const folder = dirname(destination.path);
+  const typedFolder = destination.path === target ? dirname(typedPath) : folder;
+  try {
+    if (!statSync(folder).isDirectory()) return new RiskpayError('CLI_OUT_FOLDER_IS_FILE', { file: typedPath, folder: typedFolder });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return new RiskpayError('CLI_OUT_FOLDER_MISSING', { file: typedPath, folder: typedFolder });
+    if (code === 'ENOTDIR') return new RiskpayError('CLI_OUT_FOLDER_IS_FILE', { file: typedPath, folder: typedFolder });
+  }
+  return null;
+}
+
+/**
  * Writes `content` to `target` atomically. A sequence of strings (for example a report rendered
  * piece by piece) is written in order without joining it first. `chunkDelayMs` slows the write down
  * between chunks; the end-to-end test of a kill during the write sets it through RISKPAY_TEST_WRITE_DELAY_MS.
  */
 export async function writeFileAtomic(target: string, content: string | Buffer | Iterable<string>, chunkDelayMs = 0): Promise<void> {
-  let destination;
-  try {
-    destination = resolveWriteTarget(target);
-  } catch (error) {
-    throw new RiskpayError('CLI_WRITE_FAILED', { file: target, detail: (error as Error).message });
-  }
+  // The command checked the path before its work; this catches a folder removed or created meanwhile.
+  const problem = outputPathError(target, target, basename(target));
+  if (problem) throw problem;
+  const destination = resolveWriteTarget(target);
   removeStaleTempFiles(destination.path);
   const temp = tempPathFor(destination.path);
   pendingTempFiles.add(temp);

@@ -8,10 +8,10 @@ import { RiskpayError } from '../findings.js';
 import type { Lang } from '../i18n/catalog-type.js';
 import type { ReportContext } from '../report/context.js';
 import { DEFAULT_TABLE_WIDTH } from '../report/table.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { outputPathError, writeFileAtomic } from './atomic-write.js';
 import type { CliImportOptions, Core } from './core.js';
 import type { CliIo } from './io.js';
-import type { CommandName, CsvLocale } from './options.js';
+import type { CommandName, CsvLocale, OutputFormat } from './options.js';
 import type { OptionValue } from './resolve-options.js';
 import type { Diagnostics } from './stderr.js';
 
@@ -60,6 +60,39 @@ export async function emit(context: CommandContext, text: string | Iterable<stri
   const delay = Number(context.io.env.RISKPAY_TEST_WRITE_DELAY_MS ?? 0);
   await writeFileAtomic(resolve(context.io.cwd, out), text, Number.isFinite(delay) ? delay : 0);
   context.diagnostics.status('STATUS_WROTE', { file: out });
+}
+
+/** File names suggested when --out names a folder, by output format. */
+const EXAMPLE_OUT_NAMES: Record<OutputFormat, string> = {
+  table: 'report.txt',
+  json: 'report.json',
+  ndjson: 'report.ndjson',
+  csv: 'report.csv',
+  html: 'report.html',
+};
+
+/** Returns the file name to suggest when --out names a folder. */
+function exampleOutName(context: CommandContext): string {
+  if (context.command === 'train') return 'model.json';
+  if (context.command === 'schema') return 'score.schema.json';
+  return EXAMPLE_OUT_NAMES[(context.options.format as OutputFormat | undefined) ?? 'table'];
+}
+
+/**
+ * Checks the --out and --state paths before the command reads or trains anything, so a run whose
+ * output cannot be saved stops at once with exit code 2 instead of after the work.
+ */
+export function checkOutputPaths(context: CommandContext): void {
+  const out = context.options.out as string | undefined;
+  if (out !== undefined && out !== '-') {
+    const problem = outputPathError(resolve(context.io.cwd, out), out, exampleOutName(context));
+    if (problem) throw problem;
+  }
+  const state = context.options.state as string | undefined;
+  if (state !== undefined) {
+    const problem = outputPathError(resolve(context.io.cwd, state), state, 'riskpay-state.json');
+    if (problem) throw problem;
+  }
 }
 
 /** Parses the map options (`field=Header`), config columns first so flags override them. */

@@ -12,7 +12,7 @@ import { runFeatures, runEvaluate, runInspect, runTrain } from './commands/table
 import { runForecast, runPlan } from './commands/plan-forecast.js';
 import { runSchema } from './commands/schema.js';
 import { runScore } from './commands/score.js';
-import type { CommandContext } from './context.js';
+import { checkOutputPaths, type CommandContext } from './context.js';
 import type { Core } from './core.js';
 import type { CliIo } from './io.js';
 import type { CommandName } from './options.js';
@@ -124,6 +124,7 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
       version,
       diagnostics: createDiagnostics(io, lang, quiet, showProgress),
     };
+    checkOutputPaths(context);
     return await HANDLERS[parsed.command](context);
   } catch (error) {
     const diagnostics = earlyDiagnostics();

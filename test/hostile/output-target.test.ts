@@ -1,9 +1,11 @@
 // What `--out` and `train -o` do to the file they replace: a private file stays private, a symlink
-// stays a symlink and its real target gets the new content.
+// stays a symlink and its real target gets the new content, and a path that cannot be a file (a
+// folder, or one in a missing folder) stops the run with exit code 2 and an error that names it.
 
-import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { message } from '../../src/i18n/catalog.js';
 import { makeTempDir, requireBuild, runCli } from './cli.js';
 
 const FIXTURE = join(import.meta.dirname, '../e2e/fixtures/invoices.csv');
@@ -19,6 +21,9 @@ const WRITERS: Record<string, (target: string) => string[]> = {
   'score --out': (target) => ['score', FIXTURE, '--as-of', AS_OF, '-f', 'csv', '--out', target],
   'train -o': (target) => ['train', FIXTURE, '-o', target],
 };
+
+/** File name the error suggests when the output path is a folder. */
+const SUGGESTED_NAMES: Record<string, string> = { 'score --out': 'report.csv', 'train -o': 'model.json' };
 
 /** Permission bits of a file, without the file-type bits. */
 const modeOf = (path: string) => statSync(path).mode & 0o777;
@@ -75,5 +80,35 @@ describe.each(Object.entries(WRITERS))('%s', (name, argsFor) => {
     const run = runCli(argsFor(first));
     expect(run.code).toBe(2);
     expect(lstatSync(first).isSymbolicLink()).toBe(true);
+  });
+});
+
+describe.each(Object.entries(WRITERS))('%s to an unusable path', (name, argsFor) => {
+  const dir = join(temp.dir, `unusable-${name.replace(/\W+/g, '-')}`);
+  mkdirSync(dir, { recursive: true });
+
+  it('names a missing folder', () => {
+    const target = join(dir, 'missing', 'deeper', 'out.file');
+    const run = runCli(argsFor(target));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message('en', 'CLI_OUT_FOLDER_MISSING', { file: target, folder: join(dir, 'missing', 'deeper') }));
+    expect(run.stderr).not.toContain('ENOENT');
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+  });
+
+  it('rejects a folder as the file', () => {
+    const run = runCli(argsFor(dir));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message('en', 'CLI_OUT_IS_FOLDER', { file: dir, example: join(dir, SUGGESTED_NAMES[name]) }));
+    expect(run.stderr).not.toContain('EISDIR');
+  });
+
+  it('rejects a file as the folder', () => {
+    const file = join(dir, 'plain-file');
+    writeFileSync(file, 'text');
+    const run = runCli(argsFor(join(file, 'out.file')));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message('en', 'CLI_OUT_FOLDER_IS_FILE', { file: join(file, 'out.file'), folder: file }));
+    expect(readFileSync(file, 'utf8')).toBe('text');
   });
 });

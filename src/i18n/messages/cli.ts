@@ -291,6 +291,9 @@ const en = {
   CLI_EMPTY_OPTION_VALUE: 'Empty value for {option}: give a value or leave the option out.',
   CLI_CUTOFF_REQUIRED: 'evaluate needs --cutoff DATE (YYYY-MM-DD): invoices before it train the model and invoices from it test it.',
   CLI_STRICT_STOPPED: 'The run stopped at this row because of --strict; no output was written.',
+  CLI_OUT_FOLDER_MISSING: 'Cannot write {file}: the folder {folder} does not exist. Create it first (mkdir -p {folder}) or give a path in an existing folder.',
+  CLI_OUT_FOLDER_IS_FILE: 'Cannot write {file}: {folder} is a file, not a folder. Give a path in an existing folder.',
+  CLI_OUT_IS_FOLDER: 'Cannot write {file}: it is a folder. Give a file name, for example {example}.',
   LOC_LINE: 'line {line}',
 } as const;
 
@@ -571,6 +574,9 @@ const sv: Record<CliKey, string> = {
   CLI_EMPTY_OPTION_VALUE: 'Tomt värde för {option}: ange ett värde eller utelämna alternativet.',
   CLI_CUTOFF_REQUIRED: 'evaluate kräver --cutoff DATUM (ÅÅÅÅ-MM-DD): fakturor före det datumet tränar modellen och fakturor från och med det testar den.',
   CLI_STRICT_STOPPED: 'Körningen avbröts vid denna rad på grund av --strict; inga utdata skrevs.',
+  CLI_OUT_FOLDER_MISSING: 'Kan inte skriva {file}: mappen {folder} finns inte. Skapa den först (mkdir -p {folder}) eller ange en sökväg i en befintlig mapp.',
+  CLI_OUT_FOLDER_IS_FILE: 'Kan inte skriva {file}: {folder} är en fil, inte en mapp. Ange en sökväg i en befintlig mapp.',
+  CLI_OUT_IS_FOLDER: 'Kan inte skriva {file}: det är en mapp. Ange ett filnamn, till exempel {example}.',
   LOC_LINE: 'rad {line}',
 };
 
