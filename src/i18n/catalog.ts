@@ -67,7 +67,7 @@ function numberFormat(lang: Lang, large: boolean): Intl.NumberFormat {
 /**
  * Fills `{name}` placeholders; a placeholder without a value stays as written so the gap is visible.
  * An amount written as `{amount} {currency}` is formatted as money, the way the tables show it
- * (`149 895,62 kr`, `SEK 149,895.62`).
+ * (`149 895,62 SEK`, `SEK 149,895.62`).
  */
 export function fillPlaceholders(text: string, args: Record<string, string | number>, lang: Lang): string {
   const withMoney = text.replace(/\{(\w+)\} \{currency\}/g, (whole, name: string) => {

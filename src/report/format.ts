@@ -7,18 +7,18 @@ const LOCALE: Record<Lang, string> = { en: 'en-GB', sv: 'sv-SE' };
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
+/**
+ * Returns the cached format for amounts in a currency. A currency shows as its ISO code, never as a
+ * symbol, because symbols differ by currency and locale (`US$`, `€`, `kr`) and a reader should not have
+ * to tell them apart. Intl places the code by language: `SEK 1,234.50` in English, `1 234,50 SEK` in Swedish.
+ */
 function moneyFormat(lang: Lang, currency: string): Intl.NumberFormat {
   const key = `${lang}|${currency}`;
   let format = moneyFormats.get(key);
   if (!format) {
-    try {
-      format = currency
-        ? new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency })
-        : new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    } catch {
-      // An unknown currency code: plain number with two decimals, the code appended by the caller.
-      format = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    }
+    format = currency
+      ? new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency, currencyDisplay: 'code' })
+      : new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     moneyFormats.set(key, format);
   }
   return format;
@@ -28,9 +28,13 @@ function isIsoCurrency(currency: string): boolean {
   return /^[A-Z]{3}$/.test(currency);
 }
 
-/** Formats an amount with its currency: `1 234,50 kr` in Swedish, `SEK 1,234.50` in English. */
+/**
+ * Formats an amount with its ISO currency code: `SEK 1,234.50` in English, `1 234,50 SEK` in Swedish.
+ * Text that is not a three-letter code follows the number (`2.00 points`), and no currency gives the
+ * number alone. The spaces inside are no-break spaces, so wrapping keeps an amount on one line.
+ */
 export function formatMoney(amount: number, currency: string, lang: Lang): string {
-  if (currency && !isIsoCurrency(currency)) return `${moneyFormat(lang, '').format(amount)} ${currency}`;
+  if (currency && !isIsoCurrency(currency)) return `${moneyFormat(lang, '').format(amount)}\u00a0${currency}`;
   return moneyFormat(lang, currency).format(amount);
 }
 

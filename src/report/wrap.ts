@@ -1,5 +1,5 @@
 // Display width and word wrapping for terminal tables. Lines break only at ordinary spaces, so
-// no-break spaces (digit groups in `149 895,62 kr`, the space before `%` or `kr`) keep amounts whole.
+// no-break spaces (digit groups in `149 895,62 SEK`, the space before `%` or `SEK`) keep amounts whole.
 
 const ANSI = /\x1b\[[0-9;]*m/g;
 

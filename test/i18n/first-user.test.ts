@@ -38,7 +38,7 @@ describe('finding location', () => {
 describe('money placeholders', () => {
   it('formats amount and currency as money', () => {
     const text = fillPlaceholders('{openBalance} {currency}', { openBalance: 149895.62, currency: 'SEK' }, 'sv');
-    expect(text).toBe('149\u00a0895,62\u00a0kr');
+    expect(text).toBe('149\u00a0895,62\u00a0SEK');
   });
 
   it('leaves a plain number without currency', () => {

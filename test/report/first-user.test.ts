@@ -12,8 +12,8 @@ const context = (extra: Partial<ReportContext> = {}): ReportContext => ({ lang: 
 
 describe('wrapText', () => {
   it('keeps amounts whole', () => {
-    const lines = wrapText('öppet saldo 149\u00a0895,62\u00a0kr är 3,2 gånger det vanliga', 16).split('\n');
-    expect(lines.some((line) => line.includes('149\u00a0895,62\u00a0kr'))).toBe(true);
+    const lines = wrapText('öppet saldo 149\u00a0895,62\u00a0SEK är 3,2 gånger det vanliga', 16).split('\n');
+    expect(lines.some((line) => line.includes('149\u00a0895,62\u00a0SEK'))).toBe(true);
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(16);
   });
 });

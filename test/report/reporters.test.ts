@@ -8,6 +8,7 @@ import { renderScore } from '../../src/report/index.js';
 import { buildScoreDocument } from '../../src/report/score-document.js';
 import { scoreDocumentSchema } from '../../src/report/schema.js';
 import { formatMoney } from '../../src/report/format.js';
+import { fillPlaceholders } from '../../src/i18n/catalog.js';
 import { sparkline } from '../../src/report/sparkline.js';
 import { INJECTION_NAME, sampleResult } from './stand-in.js';
 
@@ -15,16 +16,59 @@ const context = (overrides: Partial<ReportContext> = {}): ReportContext => ({ la
 const document = (by: 'debtor' | 'invoice' = 'debtor') => buildScoreDocument(sampleResult(), { lang: 'en', version: '0.0.0', by });
 
 describe('money format', () => {
-  it('Swedish kronor', () => {
-    expect(formatMoney(1234.5, 'SEK', 'sv').replace(/\s/g, ' ')).toBe('1 234,50 kr');
+  const plain = (text: string) => text.replace(/\u00a0/g, ' ');
+
+  it('English puts the ISO code first', () => {
+    expect(plain(formatMoney(149895.62, 'SEK', 'en'))).toBe('SEK 149,895.62');
+    expect(plain(formatMoney(489.75, 'USD', 'en'))).toBe('USD 489.75');
+    expect(plain(formatMoney(300, 'EUR', 'en'))).toBe('EUR 300.00');
   });
 
-  it('English with an ISO code', () => {
-    expect(formatMoney(1234.5, 'USD', 'en')).toBe('US$1,234.50');
+  it('Swedish puts the ISO code last', () => {
+    expect(plain(formatMoney(149895.62, 'SEK', 'sv'))).toBe('149 895,62 SEK');
+    expect(plain(formatMoney(489.75, 'USD', 'sv'))).toBe('489,75 USD');
+    expect(plain(formatMoney(7890, 'EUR', 'sv'))).toBe('7 890,00 EUR');
+  });
+
+  it('keeps an amount unbreakable', () => {
+    expect(formatMoney(149895.62, 'SEK', 'sv')).not.toContain(' ');
+    expect(formatMoney(489.75, 'USD', 'en')).not.toContain(' ');
   });
 
   it('unknown currency text', () => {
-    expect(formatMoney(2, 'points', 'en')).toBe('2.00 points');
+    expect(plain(formatMoney(2, 'points', 'en'))).toBe('2.00 points');
+  });
+});
+
+describe('money in reports', () => {
+  const dollarResult = () => {
+    const result = sampleResult();
+    result.debtors[1] = { ...result.debtors[1], currency: 'USD', openBalance: 489.75 };
+    return result;
+  };
+
+  it('table and HTML show the ISO code', () => {
+    for (const format of ['table', 'html'] as const) {
+      const text = renderScore(buildScoreDocument(dollarResult(), { lang: 'en', version: '0.0.0', by: 'debtor' }), format, context()).replace(/\u00a0/g, ' ');
+      expect(text).toContain('USD 489.75');
+      expect(text).toContain('SEK 50,000.00');
+      expect(text).not.toContain('US$');
+    }
+  });
+
+  it('Swedish table and HTML put the code last', () => {
+    for (const format of ['table', 'html'] as const) {
+      const swedish = buildScoreDocument(dollarResult(), { lang: 'sv', version: '0.0.0', by: 'debtor' });
+      const text = renderScore(swedish, format, context({ lang: 'sv' })).replace(/\u00a0/g, ' ');
+      expect(text).toContain('489,75 USD');
+      expect(text).toContain('50 000,00 SEK');
+      expect(text).not.toMatch(/\d kr/);
+    }
+  });
+
+  it('messages format amounts the same way', () => {
+    expect(fillPlaceholders('{amount} {currency}', { amount: 7890, currency: 'USD' }, 'sv').replace(/\u00a0/g, ' ')).toBe('7 890,00 USD');
+    expect(fillPlaceholders('{amount} {currency}', { amount: 300, currency: 'EUR' }, 'en').replace(/\u00a0/g, ' ')).toBe('EUR 300.00');
   });
 });
 
@@ -138,7 +182,7 @@ describe('table reporter', () => {
     const swedish = buildScoreDocument(sampleResult(), { lang: 'sv', version: '0.0.0', by: 'debtor' });
     const text = renderScore(swedish, 'table', context({ lang: 'sv' }));
     expect(text).toContain('Kund');
-    expect(text.replace(/\u00a0/g, ' ')).toContain('1 234,50 kr');
+    expect(text.replace(/\u00a0/g, ' ')).toContain('1 234,50 SEK');
   });
 
   it('no escape codes without colour', () => {

@@ -50,7 +50,7 @@ export function sampleResult(): ScoreResult {
         oldestOverdueDays: 95,
         recentDaysLate: [5, 12, 30, 44],
         trendDays: 20,
-        flags: [{ code: 'FLAG_OLDEST_OVERDUE', severity: 'critical', evidence: { oldestOverdueDays: 95, limitDays: 60, overdueBalance: '40 000 kr' } }],
+        flags: [{ code: 'FLAG_OLDEST_OVERDUE', severity: 'critical', evidence: { oldestOverdueDays: 95, limitDays: 60, overdueBalance: 40000, currency: 'SEK' } }],
       }),
       debtor({ customerId: 'C1' }),
       debtor({ customerId: 'C3', name: 'Björk & Co <b>', grade: 'C', risk: 0.4, noHistory: true, recentDaysLate: [], trendDays: null }),
