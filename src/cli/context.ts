@@ -127,11 +127,13 @@ export function importOptions(context: CommandContext): CliImportOptions {
 }
 
 /**
- * Input paths as the user typed them, so findings name the files the same way; `-` (standard input)
- * may appear once.
+ * Input paths as the user typed them, so findings name the files the same way. `-` (standard input)
+ * may appear once among the invoice files and the --payments files together, because a second read
+ * of standard input would find it empty.
  */
 export function inputFiles(context: CommandContext): string[] {
-  const stdinCount = context.files.filter((file) => file === '-').length;
+  const payments = (context.options.payments as string[] | undefined) ?? [];
+  const stdinCount = [...context.files, ...payments].filter((file) => file === '-').length;
   if (stdinCount > 1) throw new RiskpayError('CLI_STDIN_TWICE');
   const out = context.options.out as string | undefined;
   const outPath = out && out !== '-' ? resolve(context.io.cwd, out) : null;
