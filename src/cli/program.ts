@@ -76,6 +76,7 @@ export function buildProgram(
   const configure = (command: Command) => {
     command
       .exitOverride()
+      .showSuggestionAfterError(true)
       .configureOutput({ writeOut, writeErr, outputError: () => undefined })
       .configureHelp({ styleTitle: (title) => (lang === 'sv' ? (SWEDISH_TITLES[title] ?? title) : title) })
       .helpOption('-h, --help', message(lang, 'HELP_HELP'));

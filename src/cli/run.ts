@@ -19,6 +19,7 @@ import type { CommandName } from './options.js';
 import { buildProgram, type ParsedCommand } from './program.js';
 import { resolveOptions } from './resolve-options.js';
 import { createDiagnostics } from './stderr.js';
+import { suggestOption } from './suggest.js';
 
 export const EXIT_USAGE = 2;
 /** An unexpected failure inside riskpay (a bug), kept apart from bad input; 70 is EX_SOFTWARE in sysexits.h. */
@@ -58,13 +59,24 @@ function peekFlag(argv: readonly string[], name: string): string | undefined {
   return undefined;
 }
 
-/** Turns a commander parse error into a catalog finding. Commander's own text is English only. */
+/**
+ * Turns a commander parse error into a catalog finding. Commander's own text is English only, so
+ * only the quoted name and the suggested spelling (from showSuggestionAfterError) are taken from it.
+ */
 function usageFinding(error: CommanderError, command: string) {
   const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+  // Commander 14 appends "(Did you mean --as-of?)" or "(Did you mean one of --a, --b?)".
+  const suggestion = /\(Did you mean (?:one of )?(.+)\?\)/.exec(error.message)?.[1];
   switch (error.code) {
-    case 'commander.unknownOption':
-      return finding('CLI_UNKNOWN_OPTION', 'error', { option: quoted, command });
+    case 'commander.unknownOption': {
+      // `--as-off=2024-06-30` arrives whole; the value is not part of the option's name.
+      const option = quoted.split('=')[0];
+      const closest = suggestion ?? suggestOption(option, command);
+      if (closest) return finding('CLI_UNKNOWN_OPTION_SUGGESTION', 'error', { option, suggestion: closest, command });
+      return finding('CLI_UNKNOWN_OPTION', 'error', { option, command });
+    }
     case 'commander.unknownCommand':
+      if (suggestion) return finding('CLI_UNKNOWN_COMMAND_SUGGESTION', 'error', { command: quoted, suggestion });
       return finding('CLI_UNKNOWN_COMMAND', 'error', { command: quoted });
     case 'commander.missingArgument':
       return finding('CLI_MISSING_ARGUMENT', 'error', { argument: quoted });

@@ -30,3 +30,32 @@ describe('standard input', () => {
     expect(run.stderr).not.toContain(message('en', 'CLI_STDIN_TWICE'));
   });
 });
+
+describe('option typos', () => {
+  const cases: { args: string[]; lang: 'en' | 'sv'; option: string; suggestion: string }[] = [
+    { args: ['--as-off', AS_OF], lang: 'en', option: '--as-off', suggestion: '--as-of' },
+    { args: ['--fromat', 'json'], lang: 'en', option: '--fromat', suggestion: '--format' },
+    { args: ['--fromat', 'json', '--lang', 'sv'], lang: 'sv', option: '--fromat', suggestion: '--format' },
+    { args: [`--as-off=${AS_OF}`], lang: 'en', option: '--as-off', suggestion: '--as-of' },
+    { args: ['--no-colr'], lang: 'en', option: '--no-colr', suggestion: '--no-color' },
+  ];
+
+  it.each(cases)('suggests $suggestion for $option ($lang)', ({ args, lang, option, suggestion }) => {
+    const run = runCli(['score', FIXTURE, ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message(lang, 'CLI_UNKNOWN_OPTION_SUGGESTION', { option, suggestion, command: 'score' }));
+  });
+
+  it('suggests nothing for a far-off option', () => {
+    const run = runCli(['score', FIXTURE, '--zzzzzz']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message('en', 'CLI_UNKNOWN_OPTION', { option: '--zzzzzz', command: 'score' }));
+  });
+
+  it('suggests a misspelt command', () => {
+    const run = runCli(['scroe', FIXTURE], { env: { RISKPAY_LANG: 'sv' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message('sv', 'CLI_UNKNOWN_COMMAND_SUGGESTION', { command: 'scroe', suggestion: 'score' }));
+  });
+});

@@ -294,6 +294,8 @@ const en = {
   CLI_OUT_FOLDER_MISSING: 'Cannot write {file}: the folder {folder} does not exist. Create it first (mkdir -p {folder}) or give a path in an existing folder.',
   CLI_OUT_FOLDER_IS_FILE: 'Cannot write {file}: {folder} is a file, not a folder. Give a path in an existing folder.',
   CLI_OUT_IS_FOLDER: 'Cannot write {file}: it is a folder. Give a file name, for example {example}.',
+  CLI_UNKNOWN_OPTION_SUGGESTION: 'Unknown option {option}. Did you mean {suggestion}? Run riskpay {command} --help for the list of options.',
+  CLI_UNKNOWN_COMMAND_SUGGESTION: 'Unknown command {command}. Did you mean {suggestion}? Commands: score, train, evaluate, inspect, features, plan, forecast, schema.',
   LOC_LINE: 'line {line}',
 } as const;
 
@@ -577,6 +579,8 @@ const sv: Record<CliKey, string> = {
   CLI_OUT_FOLDER_MISSING: 'Kan inte skriva {file}: mappen {folder} finns inte. Skapa den först (mkdir -p {folder}) eller ange en sökväg i en befintlig mapp.',
   CLI_OUT_FOLDER_IS_FILE: 'Kan inte skriva {file}: {folder} är en fil, inte en mapp. Ange en sökväg i en befintlig mapp.',
   CLI_OUT_IS_FOLDER: 'Kan inte skriva {file}: det är en mapp. Ange ett filnamn, till exempel {example}.',
+  CLI_UNKNOWN_OPTION_SUGGESTION: 'Okänt alternativ {option}. Menade du {suggestion}? Kör riskpay {command} --help för att se alla alternativ.',
+  CLI_UNKNOWN_COMMAND_SUGGESTION: 'Okänt kommando {command}. Menade du {suggestion}? Kommandon: score, train, evaluate, inspect, features, plan, forecast, schema.',
   LOC_LINE: 'rad {line}',
 };
 
