@@ -13,7 +13,8 @@ import { makePaymentReader, type PaymentDraft } from './payment-rows.js';
 import { assembleInvoices, applyPayments, settleInvoices, defaultTerms } from './assemble.js';
 import { resolveCustomers, findNearDuplicateNames, type NearDuplicate } from './customers.js';
 import { loadRates, convertCurrencies } from './rates.js';
-import { Reporter, type CodeCount } from './reporter.js';
+import { Reporter, countSkip, type CodeCount } from './reporter.js';
+import { checkInvoicesKept, noteFilesLeftOut } from './empty-import.js';
 
 export { LEDGER_FIELDS, PAYMENT_FIELDS, MAP_FIELDS, DATE_ORDERS, PRESET_NAMES } from './options.js';
 export type { ImportOptions, LedgerField, PaymentField, DecimalSeparator, DateOrder } from './options.js';
@@ -89,11 +90,11 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
     if (!fileDetails) return;
     fileDetails.rowsUsed -= draft.lines;
     fileDetails.rowsSkipped += draft.lines;
-    const entry = fileDetails.skipped[code] ?? { count: 0, lines: [] };
-    entry.count += draft.lines;
-    if (entry.lines.length < 20) entry.lines.push(draft.line);
-    fileDetails.skipped[code] = entry;
+    countSkip(fileDetails.skipped, code, draft.line, draft.headers.dueDate, '');
+    // A line-item invoice skips all of its rows at once.
+    fileDetails.skipped[code].count += draft.lines - 1;
   });
+  checkInvoicesKept(state.files, invoices.length);
   applyPayments(invoices, payments, reporter);
   settleInvoices(invoices, reporter);
   resolveCustomers(invoices, reporter);
@@ -110,6 +111,7 @@ export async function importLedger(inputs: string[], options: ImportOptions = {}
   const state: ImportState = { files: [], reporter: new Reporter(options.strict === true), invoices: [] };
   await runImport(inputs, options, state);
   state.reporter.flushSummaries();
+  noteFilesLeftOut(state.files, state.reporter.findings);
   const extraColumns = (options.extra ?? []).map((name) => name.trim());
   return { ledger: { invoices: state.invoices, extraColumns }, files: state.files, findings: state.reporter.findings };
 }
@@ -138,6 +140,7 @@ export async function inspectFiles(inputs: string[], options: ImportOptions = {}
     error = caught.finding;
   }
   state.reporter.flushSummaries();
+  noteFilesLeftOut(state.files, state.reporter.findings);
   const severities = new Map<string, string>();
   for (const finding of state.reporter.findings) severities.set(finding.code, finding.severity);
   const groups: InspectResult['groups'] = [];

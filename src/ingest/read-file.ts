@@ -11,7 +11,7 @@ import { mapColumns, normalizeHeader, type ColumnMapping } from './headers.js';
 import { RowIssue } from './columns.js';
 import type { ImportOptions } from './options.js';
 import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_FIELD_BYTES, DEFAULT_MAX_LINE_BYTES } from './options.js';
-import type { CodeCount, Reporter } from './reporter.js';
+import { countSkip, type CodeCount, type Reporter } from './reporter.js';
 
 export type FileKind = 'invoices' | 'payments';
 
@@ -95,10 +95,8 @@ export async function readCsvFile<F extends string>(
 
   const skip = (code: string, args: Record<string, string | number>, path: SourceRef, severity: 'info' | 'warning'): void => {
     details.rowsSkipped++;
-    const entry = details.skipped[code] ?? { count: 0, lines: [] };
-    entry.count++;
-    if (path.line !== undefined && entry.lines.length < 20) entry.lines.push(path.line);
-    details.skipped[code] = entry;
+    const value = args.value === undefined ? undefined : String(args.value);
+    countSkip(details.skipped, code, path.line, path.column, value);
     reporter.add(code, severity, args, path);
   };
 

@@ -19,6 +19,30 @@ const SUMMED_CODES = new Set(['INGEST_ROW_NOT_RECEIVABLE', 'INGEST_DUE_BEFORE_IS
 export interface CodeCount {
   count: number;
   lines: number[];
+  /** Column and value of the first occurrence, when the code is about one cell. */
+  column?: string;
+  value?: string;
+  /** Distinct values, at most VALUES_KEPT of them. */
+  values?: string[];
+}
+
+/** Distinct values kept per code and file, so a group of findings can say how many values differ. */
+export const VALUES_KEPT = 10;
+
+/** Counts one skipped row under its code, keeping the first lines, the first cell and distinct values. */
+export function countSkip(skipped: Record<string, CodeCount>, code: string, line: number | undefined, column?: string, value?: string): void {
+  const entry = skipped[code] ?? { count: 0, lines: [] };
+  entry.count++;
+  if (line !== undefined && entry.lines.length < LINES_KEPT) entry.lines.push(line);
+  if (entry.count === 1) {
+    if (column !== undefined && column !== '') entry.column = column;
+    if (value !== undefined) entry.value = value;
+  }
+  if (value !== undefined) {
+    entry.values ??= [];
+    if (entry.values.length < VALUES_KEPT && !entry.values.includes(value)) entry.values.push(value);
+  }
+  skipped[code] = entry;
 }
 
 interface InvoiceSummary {

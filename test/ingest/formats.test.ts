@@ -411,8 +411,8 @@ describe('extra columns and strict mode', () => {
   });
 
   it('turns warnings into errors in strict mode', async () => {
-    const file = writeTemp(`${HEADER}F-1,A,2024-01-10,2024-02-09,,\n`);
-    expect((await importLedger([file])).ledger.invoices).toHaveLength(0);
+    const file = writeTemp(`${HEADER}F-1,A,2024-01-10,2024-02-09,,\nF-2,A,2024-01-11,2024-02-10,5,\n`);
+    expect((await importLedger([file])).ledger.invoices.map((i) => i.id)).toEqual(['F-2']);
     const error = await expectError(importLedger([file], { strict: true }));
     expect(error.code).toBe('INGEST_VALUE_EMPTY');
     expect(error.path).toMatchObject({ line: 2, column: 'Amount' });

@@ -75,13 +75,15 @@ describe.skipIf(!present)('real exports', () => {
     expect(result.files[0].rowsUsed).toBe(0);
     expect(result.files[0].rowsSkipped).toBe(13);
     expect(result.ledger.invoices).toEqual([]);
-    const drafts = result.findings.filter((f) => f.code === 'INGEST_ROW_NOT_RECEIVABLE_MANY');
+    // One finding says that the whole file was left out and why, in place of the per-row summary.
+    const drafts = result.findings.filter((f) => f.code === 'INGEST_ALL_ROWS_LEFT_OUT');
     expect(drafts).toHaveLength(1);
     expect(drafts[0].severity).toBe('warning');
     expect(drafts[0].args.count).toBe(13);
     expect(drafts[0].args.values).toBe('Draft');
     expect(drafts[0].args.invoices).toBe('INV-000001, INV-000002, INV-000003');
     expect(codes(result.findings)).not.toContain('INGEST_ROW_NOT_RECEIVABLE');
+    expect(codes(result.findings)).not.toContain('INGEST_ROW_NOT_RECEIVABLE_MANY');
   });
 
   it('reads FreshBooks only with --terms', async () => {
