@@ -12,6 +12,9 @@ export interface ReportContext {
   version: string;
   /** Widest a terminal table may be, in characters; undefined uses DEFAULT_TABLE_WIDTH in table.ts. */
   width?: number;
-  /** Receives the headings of table columns left out to fit `width`. */
+  /**
+   * Receives the headings of table columns left out to fit `width`, left to right, each in the
+   * language's quotation marks so that a heading with a comma stays one item when they are joined.
+   */
   onColumnsDropped?: (headings: string[]) => void;
 }

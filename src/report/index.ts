@@ -7,7 +7,7 @@ import { renderScoreHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderNdjson } from './ndjson.js';
 import type { ScoreDocument } from './schema.js';
-import { DEBTOR_DROP_ORDER, DEBTOR_WRAP, debtorColumns, invoiceColumns } from './score-views.js';
+import { DEBTOR_DROP_ORDER, DEBTOR_WRAP, INVOICE_DROP_ORDER, INVOICE_WRAP, debtorColumns, invoiceColumns } from './score-views.js';
 import { renderTable } from './table.js';
 
 export function renderScore(document: ScoreDocument, format: OutputFormat, context: ReportContext): string {
@@ -26,6 +26,6 @@ export function renderScore(document: ScoreDocument, format: OutputFormat, conte
     case 'table':
       return byDebtor
         ? renderTable(debtorColumns(context, document.changes !== undefined), document.debtors, context, { wrap: DEBTOR_WRAP, dropOrder: DEBTOR_DROP_ORDER })
-        : renderTable(invoiceColumns(context), document.invoices, context, { dropOrder: ['expected_payment_date', 'issue_date', 'rank'] });
+        : renderTable(invoiceColumns(context), document.invoices, context, { wrap: INVOICE_WRAP, dropOrder: INVOICE_DROP_ORDER });
   }
 }

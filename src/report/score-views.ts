@@ -106,10 +106,21 @@ export function debtorColumns(context: ReportContext, withChanges = false): Colu
 }
 
 /** Debtor table columns that wrap their text. */
-export const DEBTOR_WRAP = ['flags', 'reasons', 'next_action'];
+export const DEBTOR_WRAP = ['name', 'flags', 'reasons', 'next_action'];
 
-/** Debtor table columns left out, first to last, when the table does not fit the width. */
-export const DEBTOR_DROP_ORDER = ['oldest_overdue_days', 'expected_at_risk', 'reasons', 'recent_days_late', 'overdue_balance', 'rank'];
+/**
+ * Debtor table columns left out, first to last, when the table does not fit the width: the lateness
+ * sparkline, reasons and oldest overdue first, then the amounts other than the one at risk, then flags
+ * and grade. Rank, debtor, risk, amount at risk and next action are never left out, because a collector
+ * works down the list with them.
+ */
+export const DEBTOR_DROP_ORDER = ['recent_days_late', 'reasons', 'oldest_overdue_days', 'open_balance', 'overdue_balance', 'flags', 'grade'];
+
+/** Invoice table columns that wrap their text. */
+export const INVOICE_WRAP = ['name'];
+
+/** Invoice table columns left out, first to last. Days overdue is kept, and it makes the due date the least needed. */
+export const INVOICE_DROP_ORDER = ['expected_payment_date', 'issue_date', 'grade', 'due_date'];
 
 export function invoiceColumns(context: ReportContext): Column<InvoiceRow>[] {
   const chalk = chalkFor(context);

@@ -6,6 +6,7 @@ import Table from 'cli-table3';
 import { message } from '../i18n/catalog.js';
 import type { CellValue, Column } from './columns.js';
 import type { ReportContext } from './context.js';
+import type { Lang } from '../i18n/catalog-type.js';
 import { formatMoney, formatNumber, formatPercent } from './format.js';
 import { displayWidth, wrapText } from './wrap.js';
 
@@ -40,8 +41,26 @@ const PADDING = 2;
 export interface TableOptions {
   /** Column ids whose text wraps. */
   wrap?: string[];
-  /** Column ids to leave out, first to last, while the table is wider than the context's width. */
+  /**
+   * Column ids to leave out, first to last, while the table is wider than the context's width. Listed
+   * columns whose cells are all empty go first, whatever their place in the list.
+   */
   dropOrder?: string[];
+}
+
+/** Quotation marks around a heading in a list, so a heading with a comma or semicolon reads as one item. */
+const QUOTES: Record<Lang, [string, string]> = { en: ['\u201c', '\u201d'], sv: ['\u201d', '\u201d'] };
+
+function quoteHeading(heading: string, lang: Lang): string {
+  const [open, close] = QUOTES[lang];
+  return `${open}${heading}${close}`;
+}
+
+/** Moves the columns whose cells are all empty (or the "none" text) to the front of the drop order. */
+function emptyFirst(dropOrder: number[], cells: string[][], none: string): number[] {
+  const isEmpty = (index: number) => cells.every((row) => row[index] === '' || row[index] === none);
+  const empty = dropOrder.filter(isEmpty);
+  return [...empty, ...dropOrder.filter((index) => !isEmpty(index))];
 }
 
 /** Width of a column that does not wrap: its longest cell line, or its longest heading word. */
@@ -95,8 +114,8 @@ function layout(headings: string[], cells: string[][], wrap: boolean[], dropOrde
 }
 
 /**
- * Renders rows as a boxed terminal table with headings from the catalog. `onDropped` receives the
- * headings of the columns left out to fit the width.
+ * Renders rows as a boxed terminal table with headings from the catalog. The context's
+ * `onColumnsDropped` receives the headings of the columns left out to fit the width, each in quotation marks.
  */
 export function renderTable<Row>(
   columns: Column<Row>[],
@@ -108,7 +127,8 @@ export function renderTable<Row>(
   const headings = shown.map((column) => message(context.lang, column.head, column.headArgs));
   const cells = rows.map((row) => shown.map((column) => formatTableCell(column, row, context)));
   const wrap = shown.map((column) => (options.wrap ?? []).includes(column.id));
-  const dropOrder = (options.dropOrder ?? []).map((id) => shown.findIndex((column) => column.id === id)).filter((index) => index >= 0);
+  const listed = (options.dropOrder ?? []).map((id) => shown.findIndex((column) => column.id === id)).filter((index) => index >= 0);
+  const dropOrder = emptyFirst(listed, cells, message(context.lang, 'VALUE_NONE'));
   const plan = layout(headings, cells, wrap, dropOrder, context.width ?? DEFAULT_TABLE_WIDTH);
 
   const table = new Table({
@@ -124,6 +144,10 @@ export function renderTable<Row>(
   for (const row of cells) {
     table.push(plan.keep.map((index, at) => (wrap[index] ? wrapText(row[index], plan.widths[at] - PADDING) : row[index])));
   }
-  if (plan.dropped.length > 0) context.onColumnsDropped?.(plan.dropped.map((index) => headings[index]));
+  if (plan.dropped.length > 0) {
+    // Listed left to right as they stand in the full table.
+    const dropped = [...plan.dropped].sort((a, b) => a - b);
+    context.onColumnsDropped?.(dropped.map((index) => quoteHeading(headings[index], context.lang)));
+  }
   return table.toString() + '\n';
 }
