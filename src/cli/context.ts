@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import type { RiskpayConfig } from '../config/schema.js';
 import { parseIsoDay, today } from '../dates.js';
-import { RiskpayError } from '../findings.js';
+import { finding, RiskpayError } from '../findings.js';
 import type { Lang } from '../i18n/catalog-type.js';
 import type { ReportContext } from '../report/context.js';
 import { DEFAULT_TABLE_WIDTH } from '../report/table.js';
@@ -12,7 +12,7 @@ import { outputPathError, writeFileAtomic } from './atomic-write.js';
 import type { CliImportOptions, Core } from './core.js';
 import type { CliIo } from './io.js';
 import type { CommandName, CsvLocale, OutputFormat } from './options.js';
-import type { OptionValue } from './resolve-options.js';
+import type { OptionSource, OptionValue } from './resolve-options.js';
 import type { Diagnostics } from './stderr.js';
 
 export interface CommandContext {
@@ -93,6 +93,17 @@ export function checkOutputPaths(context: CommandContext): void {
     const problem = outputPathError(resolve(context.io.cwd, state), state, 'riskpay-state.json');
     if (problem) throw problem;
   }
+}
+
+/**
+ * Warns when --csv-locale is given on the command line with an output format other than csv, which
+ * ignores it. A value from RISKPAY_CSV_LOCALE or the config file is a standing preference for CSV
+ * runs, so it is not warned about in the runs of other formats.
+ */
+export function warnIgnoredCsvLocale(context: CommandContext, source: OptionSource | undefined): void {
+  const format = context.options.format as OutputFormat | undefined;
+  if (source !== 'flag' || format === undefined || format === 'csv') return;
+  context.diagnostics.findings([finding('CLI_CSV_LOCALE_IGNORED', 'warning', { locale: context.options.csvLocale as string, format })]);
 }
 
 /** Parses the map options (`field=Header`), config columns first so flags override them. */

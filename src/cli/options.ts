@@ -23,6 +23,8 @@ export interface OptionSpec {
   min?: number;
   /** Default after config, environment and flags have all been consulted; absent means unset. */
   defaultValue?: string | number | boolean | string[];
+  /** An `enum` of language codes that also accepts a code with a region, such as `sv-SE` for `sv`. */
+  acceptsRegion?: boolean;
   /** A boolean option that is on by default and switched off with `--no-<flag>`. */
   negatable?: boolean;
   help: CliMessageKey;
@@ -68,7 +70,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: 'fail-on', key: 'failOn', valueName: 'GRADE|RISK', kind: 'threshold', help: 'HELP_OPT_FAIL_ON', commands: ['score'], env: 'RISKPAY_FAIL_ON' },
   { flag: 'state', key: 'state', valueName: 'FILE', kind: 'file', help: 'HELP_OPT_STATE', commands: ['score'], env: 'RISKPAY_STATE' },
   { flag: 'only-changes', key: 'onlyChanges', kind: 'boolean', defaultValue: false, help: 'HELP_OPT_ONLY_CHANGES', commands: ['score'], env: 'RISKPAY_ONLY_CHANGES' },
-  { flag: 'csv-locale', key: 'csvLocale', valueName: 'LOCALE', kind: 'enum', choices: CSV_LOCALES, defaultValue: 'rfc4180', help: 'HELP_OPT_CSV_LOCALE', commands: [...SCORING, 'features'], env: 'RISKPAY_CSV_LOCALE' },
+  { flag: 'csv-locale', key: 'csvLocale', valueName: 'LOCALE', kind: 'enum', choices: CSV_LOCALES, acceptsRegion: true, defaultValue: 'rfc4180', help: 'HELP_OPT_CSV_LOCALE', commands: [...SCORING, 'features'], env: 'RISKPAY_CSV_LOCALE' },
   { flag: 'weeks', key: 'weeks', valueName: 'N', kind: 'int', min: 1, defaultValue: 8, help: 'HELP_OPT_WEEKS', commands: ['forecast'], env: 'RISKPAY_WEEKS' },
   { flag: 'seed', key: 'seed', valueName: 'N', kind: 'int', min: 0, defaultValue: 1, help: 'HELP_OPT_SEED', commands: [...SCORING, 'train', 'evaluate'], env: 'RISKPAY_SEED' },
   { flag: 'lang', key: 'lang', valueName: 'LANG', kind: 'enum', choices: ['en', 'sv'], help: 'HELP_OPT_LANG', commands: ALL, env: 'RISKPAY_LANG' },

@@ -30,6 +30,12 @@ function invalid(spec: OptionSpec, source: OptionSource, value: unknown, code: s
   });
 }
 
+/** Drops a region from a language tag, so `sv-SE` and `sv_SE` become `sv`. Other text is returned unchanged. */
+function withoutRegion(text: string): string {
+  const tag = /^([A-Za-z]{2})[-_][A-Za-z]{2}$/.exec(text.trim());
+  return tag ? tag[1].toLowerCase() : text;
+}
+
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'off', '']);
 
@@ -60,9 +66,11 @@ export function parseOptionText(spec: OptionSpec, raw: string | string[] | boole
       }
       return value;
     }
-    case 'enum':
-      if (!spec.choices?.includes(text)) throw invalid(spec, source, text, 'CLI_INVALID_ENUM_VALUE', { choices: spec.choices?.join(', ') ?? '' });
-      return text;
+    case 'enum': {
+      const choice = spec.acceptsRegion ? withoutRegion(text) : text;
+      if (!spec.choices?.includes(choice)) throw invalid(spec, source, text, 'CLI_INVALID_ENUM_VALUE', { choices: spec.choices?.join(', ') ?? '' });
+      return choice;
+    }
     case 'list':
       return text.split(',').map((value) => value.trim()).filter((value) => value !== '');
     case 'threshold':
@@ -76,11 +84,15 @@ export function parseOptionText(spec: OptionSpec, raw: string | string[] | boole
 
 export type Threshold = { kind: 'grade'; grade: 'A' | 'B' | 'C' | 'D' } | { kind: 'risk'; risk: number };
 
-/** Parses --fail-on: a grade letter, or a probability between 0 and 1. */
+/**
+ * Parses --fail-on: a grade letter, a probability between 0 and 1, or a percentage between 0% and
+ * 100% as the table shows risk (70% is 0.7).
+ */
 export function parseThreshold(text: string, onError: () => Error): Threshold {
   const trimmed = text.trim().toUpperCase();
   if (/^[ABCD]$/.test(trimmed)) return { kind: 'grade', grade: trimmed as 'A' | 'B' | 'C' | 'D' };
-  const risk = Number(trimmed);
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
+  const risk = percent ? Number(percent[1]) / 100 : Number(trimmed);
   if (trimmed !== '' && Number.isFinite(risk) && risk >= 0 && risk <= 1) return { kind: 'risk', risk };
   throw onError();
 }

@@ -12,7 +12,7 @@ import { runFeatures, runEvaluate, runInspect, runTrain } from './commands/table
 import { runForecast, runPlan } from './commands/plan-forecast.js';
 import { runSchema } from './commands/schema.js';
 import { runScore } from './commands/score.js';
-import { checkOutputPaths, type CommandContext } from './context.js';
+import { checkOutputPaths, warnIgnoredCsvLocale, type CommandContext } from './context.js';
 import type { Core } from './core.js';
 import type { CliIo } from './io.js';
 import type { CommandName } from './options.js';
@@ -136,6 +136,7 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
       version,
       diagnostics: createDiagnostics(io, lang, quiet, showProgress),
     };
+    warnIgnoredCsvLocale(context, resolved.sources.csvLocale);
     checkOutputPaths(context);
     return await HANDLERS[parsed.command](context);
   } catch (error) {

@@ -59,3 +59,66 @@ describe('option typos', () => {
     expect(run.stderr).toContain(message('sv', 'CLI_UNKNOWN_COMMAND_SUGGESTION', { command: 'scroe', suggestion: 'score' }));
   });
 });
+
+describe('fail-on and csv-locale values', () => {
+  const score = (...args: string[]) => runCli(['score', FIXTURE, '--as-of', AS_OF, ...args]);
+
+  /** The debtor count in the --fail-on status line, or null when the threshold was not reached. */
+  const failCount = (stderr: string, threshold: string) => {
+    for (let count = 0; count <= 100; count += 1) {
+      const key = count === 1 ? 'STATUS_FAIL_ON_ONE' : 'STATUS_FAIL_ON';
+      if (stderr.includes(message('en', key, { count, threshold }))) return count;
+    }
+    return null;
+  };
+
+  it('takes a percentage as a risk', () => {
+    const percent = score('--fail-on', '70%');
+    const fraction = score('--fail-on', '0.7');
+    expect(percent.code).toBe(1);
+    expect(fraction.code).toBe(1);
+    expect(failCount(percent.stderr, '70%')).toBe(failCount(fraction.stderr, '0.7'));
+  });
+
+  it('takes 100% and a decimal percentage', () => {
+    expect(score('--fail-on', '100%').code).toBe(0);
+    expect(score('--fail-on', '12.5%').code).toBe(1);
+  });
+
+  it.each(['101%', '-5%', '%', '70 percent'])('rejects --fail-on %s', (value) => {
+    const run = score('--fail-on', value);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message('en', 'CLI_INVALID_THRESHOLD_VALUE', { value, option: '--fail-on' }));
+  });
+
+  it.each([
+    ['sv-SE', 'sv'],
+    ['sv_SE', 'sv'],
+    ['en-US', 'en'],
+  ])('reads --csv-locale %s as %s', (given, language) => {
+    const withRegion = score('-f', 'csv', '--csv-locale', given);
+    const plain = score('-f', 'csv', '--csv-locale', language);
+    expect(withRegion.code).toBe(0);
+    // The header line carries the dialect: the BOM and the delimiter.
+    expect(withRegion.stdout.split('\n')[0]).toBe(plain.stdout.split('\n')[0]);
+  });
+
+  it('rejects an unknown csv locale', () => {
+    const run = score('-f', 'csv', '--csv-locale', 'xx-YY');
+    expect(run.code).toBe(2);
+  });
+
+  it('warns once when csv-locale has no effect', () => {
+    const run = score('-f', 'json', '--csv-locale', 'sv');
+    expect(run.code).toBe(0);
+    const warning = message('en', 'CLI_CSV_LOCALE_IGNORED', { locale: 'sv', format: 'json' });
+    expect(run.stderr.split(warning)).toHaveLength(2);
+    expect(JSON.parse(run.stdout).debtors.length).toBeGreaterThan(0);
+  });
+
+  it('does not warn with csv output', () => {
+    const run = score('-f', 'csv', '--csv-locale', 'sv');
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain(message('en', 'CLI_CSV_LOCALE_IGNORED', { locale: 'sv', format: 'csv' }));
+  });
+});
