@@ -259,6 +259,16 @@ export function makeInvoiceReader(
       const existing = store.get(existingRow);
       const differs = firstDifference(existing, draft);
       if (differs !== null) {
+        // A line-item export read with its line amount as the invoice amount repeats each invoice
+        // number with a different amount; summing the column as line totals is then the fix.
+        if (differs === 'amount' && c.lineTotal === undefined && existing.file === file) {
+          const amountHeader = header('amount');
+          throw new RiskpayError(
+            'INGEST_INVOICE_CONFLICT_LINE_ITEMS',
+            { invoiceId, line, otherFile: existing.file, otherLine: existing.line, column: amountHeader, example: `--map lineTotal=${shellWord(amountHeader)}` },
+            { file, line, column: amountHeader },
+          );
+        }
         throw new RiskpayError(
           'INGEST_INVOICE_CONFLICT',
           { invoiceId, line, otherFile: existing.file, otherLine: existing.line, column: draft.headers[differs] ?? differs },
@@ -310,6 +320,11 @@ export function makeInvoiceReader(
   };
 
   return { read, finish, describe };
+}
+
+/** Quotes a header for a shell command line when it holds anything but letters, digits and `_.-#`. */
+function shellWord(text: string): string {
+  return /^[\p{L}\p{N}_.#-]+$/u.test(text) ? text : `"${text.replace(/(["\\$`])/g, '\\$1')}"`;
 }
 
 /**

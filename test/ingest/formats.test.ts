@@ -339,7 +339,29 @@ describe('line items and duplicates', () => {
 
   it('rejects conflicting duplicate invoice numbers', async () => {
     const path = writeTemp(`${HEADER}F-1,A,2024-01-10,2024-02-09,100,\nF-1,A,2024-01-10,2024-02-09,200,\n`);
-    expect((await expectError(importLedger([path]))).code).toBe('INGEST_INVOICE_CONFLICT');
+    const error = await expectError(importLedger([path]));
+    expect(error.code).toBe('INGEST_INVOICE_CONFLICT_LINE_ITEMS');
+    expect(error.args.example).toBe('--map lineTotal=Amount');
+  });
+
+  it('suggests line totals for amount conflicts', async () => {
+    const path = writeTemp('InvoiceNo,Customer,InvoiceDate,DueDate,Item,Invoice Amount\nF-1,A,2024-01-10,2024-02-09,Bolts,100\nF-1,A,2024-01-10,2024-02-09,Nuts,50\n');
+    const error = await expectError(importLedger([path]));
+    expect(error.code).toBe('INGEST_INVOICE_CONFLICT_LINE_ITEMS');
+    expect(error.args.column).toBe('Invoice Amount');
+    expect(error.args.example).toBe('--map lineTotal="Invoice Amount"');
+    expect(error.path).toMatchObject({ line: 3, column: 'Invoice Amount' });
+
+    // The suggested option reads the file: one invoice of the two lines added up.
+    const result = await importLedger([path], { map: { lineTotal: 'Invoice Amount' } });
+    expect(result.ledger.invoices.map((i) => [i.id, i.amount])).toEqual([['F-1', 150]]);
+  });
+
+  it('keeps the plain conflict for other columns', async () => {
+    const path = writeTemp(`${HEADER}F-1,A,2024-01-10,2024-02-09,100,\nF-1,A,2024-01-11,2024-02-09,100,\n`);
+    const error = await expectError(importLedger([path]));
+    expect(error.code).toBe('INGEST_INVOICE_CONFLICT');
+    expect(error.path?.column).toBe('InvoiceDate');
   });
 
   // The draft store needs no lookup map while invoice numbers ascend; a repeat must still be found
