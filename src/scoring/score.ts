@@ -1,6 +1,7 @@
 // Scores debtors and their open invoices with a RiskModel.
 //
-// Risk of an invoice: the model's calibrated probability that it is paid late.
+// Risk of an invoice: the model's calibrated probability that it is paid late, or the highest shown
+// risk when it is already late by the label's own definition (see already-late.ts).
 // Risk of a debtor: the balance-weighted mean risk of its open invoices, so a large invoice counts more
 // than a small one. A debtor with nothing open is scored on its debtor row, which describes a typical
 // new invoice issued on the as-of day. Expected amount at risk: the sum over open invoices of risk times balance.
@@ -14,6 +15,7 @@ import type { Contributions, Matrix } from '../forest/types.js';
 import type { PaymentDatePrediction, RiskModel } from '../model/types.js';
 import { compareText } from './compare.js';
 import { resolveScoringConfig, type ScoringConfig } from './config.js';
+import { debtorAlreadyLateReason, invoiceAlreadyLateReason, isAlreadyLate, withAlreadyLateFirst, type AlreadyLateInvoice } from './already-late.js';
 import { allocateCredit } from './credits.js';
 import { buildFlagContext, evaluateFlags } from './flags.js';
 import { gradeFor } from './grades.js';
@@ -160,8 +162,10 @@ interface ScoredInvoice {
   /** The model row: a view into row `index` of the invoice matrix. */
   row: Float64Array;
   index: number;
-  /** Clipped calibrated risk; NaN until predicted or explained (see explainAll). */
+  /** Clipped calibrated risk of the model; NaN until predicted or explained (see explainAll). */
   risk: number;
+  /** Unpaid more than the model's lateAfterDays after the due date, so shown at MAX_RISK whatever `risk` is. */
+  alreadyLate: boolean;
   prediction: PaymentDatePrediction | null;
 }
 
@@ -187,7 +191,16 @@ function scoreInvoiceRows(
   }
 
   const built = buildMatrix(entries.length, cols, (i, target) => rows.invoiceRow(entries[i].snapshot, entries[i].raw, asOf, target));
-  const scored: ScoredInvoice[] = entries.map((entry, i) => ({ snapshot: entry.snapshot, open: entry.open, row: built.rows[i], index: i, risk: Number.NaN, prediction: null }));
+  const lateAfterDays = model.meta.label.lateAfterDays;
+  const scored: ScoredInvoice[] = entries.map((entry, i) => ({
+    snapshot: entry.snapshot,
+    open: entry.open,
+    row: built.rows[i],
+    index: i,
+    risk: Number.NaN,
+    alreadyLate: isAlreadyLate(entry.open, lateAfterDays),
+    prediction: null,
+  }));
   if (scored.length === 0 || !model.predictDaysLate) return { scored, matrix: built.matrix };
 
   // A model without a payment-date regressor may return an empty list instead of leaving the method out.
@@ -224,9 +237,14 @@ function predictRanked(invoicesByDebtor: Map<DebtorSnapshot, ScoredInvoice[]>, m
 function invoicesToExplain(scored: readonly ScoredInvoice[], by: 'debtor' | 'invoice'): ScoredInvoice[] {
   if (by === 'invoice' || scored.length <= MAX_EXPLAINED_PER_DEBTOR) return [...scored];
   const ranked = [...scored].sort(
-    (a, b) => b.risk * b.open.balance - a.risk * a.open.balance || compareText(a.open.invoice.id, b.open.invoice.id),
+    (a, b) => shownRisk(b) * b.open.balance - shownRisk(a) * a.open.balance || compareText(a.open.invoice.id, b.open.invoice.id),
   );
   return ranked.slice(0, MAX_EXPLAINED_PER_DEBTOR);
+}
+
+/** Returns the risk shown for an invoice: MAX_RISK when it is already late, else the model's risk. */
+function shownRisk(scored: ScoredInvoice): number {
+  return scored.alreadyLate ? MAX_RISK : scored.risk;
 }
 
 /** A debtor with nothing open, scored on its debtor row. */
@@ -322,6 +340,7 @@ export function scoreSnapshots(
     featureNames.length,
   );
 
+  const lateAfterDays = model.meta.label.lateAfterDays;
   const flagContext = buildFlagContext(snapshots);
   const delays = portfolioDelays(snapshots);
   const debtors: DebtorScore[] = [];
@@ -337,16 +356,19 @@ export function scoreSnapshots(
     let expectedAtRisk = 0;
 
     const debtorCache = new Map<string, ReasonWords>();
+    const alreadyLate: AlreadyLateInvoice[] = [];
+    let totalBalance = 0;
     if (scored.length > 0) {
-      const totalBalance = scored.reduce((sum, s) => sum + s.open.balance, 0);
+      totalBalance = scored.reduce((sum, s) => sum + s.open.balance, 0);
       const explained = explanations.invoices.get(rawSnapshot)!;
       const explainedBalance = [...explained.keys()].reduce((sum, s) => sum + s.open.balance, 0);
       const parts: { weight: number; totals: Map<string, ReasonTotal> }[] = [];
       risk = 0;
 
       for (const s of scored) {
-        risk += (s.open.balance / totalBalance) * s.risk;
-        expectedAtRisk += s.risk * s.open.balance;
+        const invoiceRisk = shownRisk(s);
+        risk += (s.open.balance / totalBalance) * invoiceRisk;
+        expectedAtRisk += invoiceRisk * s.open.balance;
 
         let reasons: InvoiceScore['reasons'];
         const contributions = explained.get(s);
@@ -355,6 +377,12 @@ export function scoreSnapshots(
           // The weights sum to 1 over the explained invoices, which are all of them unless capped.
           parts.push({ weight: s.open.balance / explainedBalance, totals });
           reasons = topReasons(totals);
+        }
+        if (s.alreadyLate) {
+          const late = { open: s.open, modelRisk: s.risk };
+          alreadyLate.push(late);
+          // Invoices left unexplained keep no reasons, as the InvoiceScore contract states.
+          if (reasons) reasons = withAlreadyLateFirst(invoiceAlreadyLateReason(late, lateAfterDays, MAX_RISK), reasons, new Set([s.open.invoice.id]));
         }
 
         const date = estimatePaymentDate(snapshot, s.open, s.prediction, delays);
@@ -369,13 +397,13 @@ export function scoreSnapshots(
           dueDate: dayText(invoice.dueDate),
           balance: roundMoney(s.open.balance),
           daysOverdue: s.open.daysOverdue,
-          risk: s.risk,
-          grade: gradeFor(s.risk, config.grades),
+          risk: invoiceRisk,
+          grade: gradeFor(invoiceRisk, config.grades),
           expectedPaymentDate: dayText(date.expected),
           paymentDateLow: dayText(date.low),
           paymentDateHigh: dayText(date.high),
           paymentDateSource: date.source,
-          expectedAtRisk: roundMoney(s.risk * s.open.balance),
+          expectedAtRisk: roundMoney(invoiceRisk * s.open.balance),
           reasons,
         });
       }
@@ -387,6 +415,10 @@ export function scoreSnapshots(
     }
 
     let reasons = topReasons(reasonTotals);
+    if (alreadyLate.length > 0) {
+      const first = debtorAlreadyLateReason(alreadyLate, lateAfterDays, MAX_RISK, totalBalance, snapshot.currency);
+      reasons = withAlreadyLateFirst(first, reasons, new Set(alreadyLate.map((late) => late.open.invoice.id)));
+    }
     if (reasons.length === 0) reasons = [fallbackReason(snapshot)];
 
     debtors.push({

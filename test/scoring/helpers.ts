@@ -153,6 +153,8 @@ export function fakeModel(
     intercept?: number;
     baseline?: Record<string, number>;
     daysLate?: (row: Float64Array) => PaymentDatePrediction;
+    /** The label's threshold; an open invoice more days than this past due is scored at the maximum risk. */
+    lateAfterDays?: number;
   } = {},
 ): RiskModel {
   const names = featureNames([]);
@@ -172,7 +174,7 @@ export function fakeModel(
     version: 1,
     origin: 'user',
     featureNames: names,
-    label: { lateAfterDays: 0 },
+    label: { lateAfterDays: options.lateAfterDays ?? 0 },
     trainingWindow: { from: '2020-01-01', to: '2024-01-01' },
     rows: { train: 100, holdout: 20, positives: 30 },
     holdout: null,

@@ -172,6 +172,8 @@ describe('scoreLedger', () => {
         amount: 100 * (i + 1),
       })),
     );
+    // With the label threshold past their 30 days overdue, the model's risk ranks the invoices to explain.
+    const model = fakeModel({ mean_days_late: 0.08, oldest_overdue_days: 0.03, inv_days_overdue: 0.02, has_history: -0.5 }, { lateAfterDays: 60 });
     const debtorView = scoreLedger(many, model, FAKE_CHOICE, { asOf: AS_OF, asOfDefaulted: false, by: 'debtor' });
     const explained = debtorView.invoices.filter((i) => i.reasons !== undefined);
     expect(explained).toHaveLength(10);

@@ -166,8 +166,9 @@ describe('debtor owing nothing', () => {
 
 describe('risk clipping', () => {
   it('keeps risks within 1% and 99%', () => {
-    const certain = fakeModel({}, { intercept: 50 });
-    const never = fakeModel({}, { intercept: -50 });
+    // The label threshold lies past every invoice's days overdue, so the clip alone sets the risk.
+    const certain = fakeModel({}, { intercept: 50, lateAfterDays: 365 });
+    const never = fakeModel({}, { intercept: -50, lateAfterDays: 365 });
     for (const [scoreModel, expected] of [[certain, 0.99], [never, 0.01]] as const) {
       const result = score(NEWCOMER, '2024-06-30', 'invoice', scoreModel);
       for (const invoice of result.invoices) expect(invoice.risk).toBe(expected);
@@ -245,7 +246,12 @@ describe('plan order', () => {
       ...monthlySeries('Granitgran', '2023-01-01', [40, 40, 40, 40, 40, 40]),
       { id: 'G-OPEN', customer: 'Granitgran', issued: '2024-05-04', due: '2024-06-03', amount: 110_000 },
     ];
-    const plan = planActions(score(specs, '2024-06-30'));
+    // Both open invoices are within the label threshold, so their grades come from the model.
+    const withinThreshold = fakeModel(
+      { has_history: -1.5, inv_days_overdue: 0.02, mean_days_late: 0.05, late_share: 1 },
+      { baseline: { has_history: 1 }, lateAfterDays: 60 },
+    );
+    const plan = planActions(score(specs, '2024-06-30', 'debtor', withinThreshold));
     const today = plan.rows.filter((row) => row.date === '2024-06-30');
     const grades = today.map((row) => 'DCBA'.indexOf(row.grade));
     expect(grades).toEqual([...grades].sort((a, b) => a - b));

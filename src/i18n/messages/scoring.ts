@@ -24,6 +24,10 @@ const en = {
   FLAG_CREDIT_NOTES_RISING: 'Credit notes rising: {last90Days} in the last 90 days, against {earlierPer90Days} per 90 days before',
   FLAG_DISPUTES_RISING: 'Disputes rising: disputed invoices in the last 90 days: {last90Days}, against {earlierPer90Days} per 90 days before',
 
+  REASON_ALREADY_LATE: 'invoice {invoiceId} is late already: unpaid {daysOverdue} days after its due date, over the {lateAfterDays}-day limit for a late payment',
+  REASON_ALREADY_LATE_ONE_DAY: 'invoice {invoiceId} is late already: unpaid 1 day after its due date, over the {lateAfterDays}-day limit for a late payment',
+  REASON_ALREADY_LATE_INVOICES:
+    '{count} open invoices are late already: unpaid more than {lateAfterDays} days after their due dates ({balance} {currency} in all)',
   REASON_NO_HISTORY: 'no payment history yet',
   REASON_NO_PAYMENTS_OVERDUE: 'no invoice paid yet; {overdueCount} open invoices past due, the oldest by {oldestOverdueDays} days',
   REASON_NO_PAYMENTS_OVERDUE_ONE: 'no invoice paid yet; 1 open invoice {oldestOverdueDays} days past due',
@@ -133,6 +137,10 @@ const sv: Record<ScoringMessageKey, string> = {
   FLAG_CREDIT_NOTES_RISING: 'Fler kreditfakturor: {last90Days} de senaste 90 dagarna, mot {earlierPer90Days} per 90 dagar tidigare',
   FLAG_DISPUTES_RISING: 'Fler bestridda fakturor: {last90Days} de senaste 90 dagarna, mot {earlierPer90Days} per 90 dagar tidigare',
 
+  REASON_ALREADY_LATE: 'faktura {invoiceId} är redan försenad: obetald {daysOverdue} dagar efter förfallodagen, över gränsen för sen betalning på {lateAfterDays} dagar',
+  REASON_ALREADY_LATE_ONE_DAY: 'faktura {invoiceId} är redan försenad: obetald 1 dag efter förfallodagen, över gränsen för sen betalning på {lateAfterDays} dagar',
+  REASON_ALREADY_LATE_INVOICES:
+    '{count} öppna fakturor är redan försenade: obetalda mer än {lateAfterDays} dagar efter förfallodagen ({balance} {currency} totalt)',
   REASON_NO_HISTORY: 'ingen betalningshistorik ännu',
   REASON_NO_PAYMENTS_OVERDUE: 'ingen faktura betald ännu; {overdueCount} öppna fakturor är förfallna, den äldsta sedan {oldestOverdueDays} dagar',
   REASON_NO_PAYMENTS_OVERDUE_ONE: 'ingen faktura betald ännu; 1 öppen faktura förföll för {oldestOverdueDays} dagar sedan',
