@@ -30,7 +30,7 @@ table{border-collapse:collapse;width:100%}th,td{padding:5px 8px;border-bottom:1p
 th{background:#f3f3f3;font-weight:600}td.n,th.n{text-align:right;white-space:nowrap}
 .g{display:inline-block;min-width:20px;text-align:center;border-radius:4px;color:#fff;font-weight:700}
 .flag{display:block;font-size:12px}.flag.critical{color:#c62828;font-weight:600}.flag.warning{color:#8a6d00}
-.reason{display:block;font-size:12px;color:#333}
+.reason{display:block;font-size:12px;color:#333}.action{display:block;font-size:12px}
 .charts{display:flex;flex-wrap:wrap;gap:24px}.chart{flex:0 0 auto}
 .hist{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:12px}
 .hist figure{margin:0;border:1px solid #e3e3e3;border-radius:6px;padding:8px}
@@ -125,12 +125,15 @@ function headCell(lang: Lang, key: CliMessageKey): string {
 }
 
 function debtorTable(debtors: readonly DebtorRow[], lang: Lang): string {
-  const heads: CliMessageKey[] = ['HEAD_RANK', 'HEAD_DEBTOR', 'HEAD_GRADE', 'HEAD_RISK', 'HEAD_OPEN', 'HEAD_OVERDUE', 'HEAD_AT_RISK', 'HEAD_OLDEST', 'HEAD_FLAGS', 'HEAD_REASONS'];
+  const heads: CliMessageKey[] = ['HEAD_RANK', 'HEAD_DEBTOR', 'HEAD_GRADE', 'HEAD_RISK', 'HEAD_OPEN', 'HEAD_OVERDUE', 'HEAD_AT_RISK', 'HEAD_OLDEST', 'HEAD_FLAGS', 'HEAD_REASONS', 'HEAD_ACTION'];
   const headRow = heads.map((key) => headCell(lang, key)).join('');
   const rows = debtors
     .map((debtor) => {
       const flags = debtor.flags.map((flag) => `<span class="flag ${escapeHtml(flag.severity)}">${text(flag.message)}</span>`).join('');
       const reasons = debtor.reasons.slice(0, 3).map((reason) => `<span class="reason">${text(reason.message)}</span>`).join('');
+      const action = debtor.nextAction
+        ? `<span class="action"><time datetime="${escapeHtml(debtor.nextAction.date)}">${escapeHtml(debtor.nextAction.date)}</time><br>${text(debtor.nextAction.message)}</span>`
+        : escapeHtml(message(lang, 'VALUE_NONE'));
       const oldest = debtor.oldestOverdueDays === null ? message(lang, 'VALUE_NONE') : message(lang, 'VALUE_DAYS', { days: debtor.oldestOverdueDays });
       return (
         `<tr><td class="n">${debtor.rank}</td><td>${text(debtor.name)}<br><small>${text(debtor.customerId)}</small></td>` +
@@ -138,7 +141,7 @@ function debtorTable(debtors: readonly DebtorRow[], lang: Lang): string {
         `<td class="n">${escapeHtml(formatMoney(debtor.openBalance, debtor.currency, lang))}</td>` +
         `<td class="n">${escapeHtml(formatMoney(debtor.overdueBalance, debtor.currency, lang))}</td>` +
         `<td class="n">${escapeHtml(formatMoney(debtor.expectedAtRisk, debtor.currency, lang))}</td>` +
-        `<td class="n">${escapeHtml(oldest)}</td><td>${flags}</td><td>${reasons}</td></tr>`
+        `<td class="n">${escapeHtml(oldest)}</td><td>${flags}</td><td>${reasons}</td><td>${action}</td></tr>`
       );
     })
     .join('\n');

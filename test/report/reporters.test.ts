@@ -8,7 +8,10 @@ import { renderScore } from '../../src/report/index.js';
 import { buildScoreDocument } from '../../src/report/score-document.js';
 import { scoreDocumentSchema } from '../../src/report/schema.js';
 import { formatMoney } from '../../src/report/format.js';
-import { fillPlaceholders } from '../../src/i18n/catalog.js';
+import { fillPlaceholders, message } from '../../src/i18n/catalog.js';
+import { escapeHtml } from '../../src/report/safe-text.js';
+import { planActions } from '../../src/scoring/index.js';
+import { parseIsoDay } from '../../src/dates.js';
 import { sparkline } from '../../src/report/sparkline.js';
 import { INJECTION_NAME, sampleResult } from './stand-in.js';
 
@@ -69,6 +72,42 @@ describe('money in reports', () => {
   it('messages format amounts the same way', () => {
     expect(fillPlaceholders('{amount} {currency}', { amount: 7890, currency: 'USD' }, 'sv').replace(/\u00a0/g, ' ')).toBe('7 890,00 USD');
     expect(fillPlaceholders('{amount} {currency}', { amount: 300, currency: 'EUR' }, 'en').replace(/\u00a0/g, ' ')).toBe('EUR 300.00');
+  });
+});
+
+describe('html next action', () => {
+  const withPlan = (lang: 'en' | 'sv') => {
+    const result = sampleResult();
+    const plan = planActions(result, {}, parseIsoDay(result.asOf)!).rows;
+    return { plan, html: renderScore(buildScoreDocument(result, { lang, version: '0.0.0', by: 'debtor', plan }), 'html', context({ lang })) };
+  };
+
+  it('has a next action column', () => {
+    for (const lang of ['en', 'sv'] as const) {
+      const { html } = withPlan(lang);
+      expect(html).toContain(`<th>${message(lang, 'HEAD_ACTION')}</th>`);
+    }
+  });
+
+  it('shows each debtor\'s first step', () => {
+    const { plan, html } = withPlan('en');
+    const document = buildScoreDocument(sampleResult(), { lang: 'en', version: '0.0.0', by: 'debtor', plan });
+    const planned = document.debtors.filter((debtor) => debtor.nextAction);
+    expect(planned.length).toBeGreaterThan(0);
+    for (const debtor of planned) {
+      const row = html.split('\n').find((line) => line.startsWith(`<tr><td class="n">${debtor.rank}</td>`))!;
+      expect(row).toContain(`<time datetime="${debtor.nextAction!.date}">`);
+      expect(row).toContain(escapeHtml(debtor.nextAction!.message));
+    }
+  });
+
+  it('cells match the headings', () => {
+    const { html } = withPlan('en');
+    const table = html.slice(html.indexOf(`<th class="n">${message('en', 'HEAD_RANK')}</th>`));
+    const headCount = (table.slice(0, table.indexOf('</tr>')).match(/<th/g) ?? []).length;
+    const firstRow = table.slice(table.indexOf('<tbody>'));
+    const cellCount = (firstRow.slice(0, firstRow.indexOf('</tr>')).match(/<td/g) ?? []).length;
+    expect(cellCount).toBe(headCount);
   });
 });
 
