@@ -111,6 +111,21 @@ describe('html next action', () => {
   });
 });
 
+describe('Swedish headings', () => {
+  it('grade reads Betyg', () => {
+    expect(message('sv', 'HEAD_GRADE')).toBe('Betyg');
+    const swedish = buildScoreDocument(sampleResult(), { lang: 'sv', version: '0.0.0', by: 'debtor' });
+    expect(renderScore(swedish, 'table', context({ lang: 'sv' }))).toContain('Betyg');
+    expect(renderScore(swedish, 'html', context({ lang: 'sv' }))).toContain('<th>Betyg</th>');
+  });
+
+  it('one word for unpaid amounts', () => {
+    expect(message('sv', 'HEAD_BALANCE')).toBe(message('sv', 'HEAD_OPEN'));
+    const byInvoice = buildScoreDocument(sampleResult(), { lang: 'sv', version: '0.0.0', by: 'invoice' });
+    expect(renderScore(byInvoice, 'table', context({ lang: 'sv' }))).toContain(message('sv', 'HEAD_OPEN'));
+  });
+});
+
 describe('json reporter', () => {
   it('matches the schema', () => {
     const parsed = JSON.parse(renderScore(document(), 'json', context()));
