@@ -1,9 +1,10 @@
 // End-to-end: the built CLI on the mistakes a first-time user makes with options and standard input.
 
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { message } from '../../src/i18n/catalog.js';
-import { FIXTURE, requireBuild, runCli } from './helpers.js';
+import { FIXTURE, requireBuild, runCli, tempDir } from './helpers.js';
 
 const AS_OF = '2024-06-30';
 
@@ -120,5 +121,40 @@ describe('fail-on and csv-locale values', () => {
     const run = score('-f', 'csv', '--csv-locale', 'sv');
     expect(run.code).toBe(0);
     expect(run.stderr).not.toContain(message('en', 'CLI_CSV_LOCALE_IGNORED', { locale: 'sv', format: 'csv' }));
+  });
+});
+
+describe('state file', () => {
+  const scoreWithState = (state: string, asOf: string, ...args: string[]) =>
+    runCli(['score', FIXTURE, '--as-of', asOf, '--state', state, '--only-changes', '-f', 'json', ...args]);
+
+  it('says a first run has no earlier run', () => {
+    const state = join(tempDir(), 'state.json');
+    for (const lang of ['en', 'sv'] as const) {
+      const run = scoreWithState(`${state}.${lang}`, AS_OF, '--lang', lang);
+      expect(run.code).toBe(0);
+      const total = JSON.parse(run.stdout).changes.considered as number;
+      expect(total).toBeGreaterThan(0);
+      expect(run.stderr).toContain(message(lang, 'STATUS_ONLY_CHANGES_FIRST', { file: `${state}.${lang}`, total, count: total }));
+      expect(run.stderr).not.toContain(message(lang, 'STATUS_ONLY_CHANGES', { count: total, total, date: '-' }));
+    }
+  });
+
+  it('compares a second run with the first', () => {
+    const state = join(tempDir(), 'state.json');
+    expect(scoreWithState(state, '2024-05-31').code).toBe(0);
+    const run = scoreWithState(state, AS_OF);
+    expect(run.code).toBe(0);
+    const changes = JSON.parse(run.stdout).changes as { reported: number; considered: number };
+    expect(run.stderr).toContain(message('en', 'STATUS_ONLY_CHANGES', { count: changes.reported, total: changes.considered, date: '2024-05-31' }));
+    expect(run.stderr).not.toContain(message('en', 'CLI_STATE_AFTER_AS_OF', { file: state, stateDate: '2024-05-31', asOf: AS_OF }));
+  });
+
+  it('warns when the state is later than --as-of', () => {
+    const state = join(tempDir(), 'state.json');
+    expect(scoreWithState(state, AS_OF).code).toBe(0);
+    const run = scoreWithState(state, '2024-05-31');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(message('en', 'CLI_STATE_AFTER_AS_OF', { file: state, stateDate: AS_OF, asOf: '2024-05-31' }));
   });
 });

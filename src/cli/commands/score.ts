@@ -1,6 +1,6 @@
 // `riskpay score`: import, score, compare with the last run, render, and apply --fail-on.
 
-import { RiskpayError } from '../../findings.js';
+import { finding, RiskpayError } from '../../findings.js';
 import { renderScore } from '../../report/index.js';
 import { renderJsonChunks } from '../../report/json.js';
 import { buildScoreDocument } from '../../report/score-document.js';
@@ -79,7 +79,11 @@ export async function runScore(context: CommandContext): Promise<number> {
   const plan = await context.core.plan(result, request);
 
   const changes = statePath !== undefined ? compareWithState(result, previous) : undefined;
-  if (statePath !== undefined && previous === null) context.diagnostics.status('STATUS_STATE_FIRST', { file: statePath });
+  // With --only-changes the count line below reports the first run instead, so this line is left out.
+  if (statePath !== undefined && previous === null && !onlyChanges) context.diagnostics.status('STATUS_STATE_FIRST', { file: statePath });
+  if (statePath !== undefined && previous !== null && previous.asOf > result.asOf) {
+    context.diagnostics.findings([finding('CLI_STATE_AFTER_AS_OF', 'warning', { file: statePath, stateDate: previous.asOf, asOf: result.asOf })]);
+  }
   const document = buildScoreDocument(result, {
     lang: context.lang,
     version: context.version,
@@ -93,7 +97,9 @@ export async function runScore(context: CommandContext): Promise<number> {
 
   context.diagnostics.findings(result.findings);
   if (onlyChanges && document.changes) {
-    context.diagnostics.status('STATUS_ONLY_CHANGES', { count: document.changes.reported, total: document.changes.considered, date: previous?.asOf ?? '-' });
+    const counts = { count: document.changes.reported, total: document.changes.considered };
+    if (previous === null) context.diagnostics.status('STATUS_ONLY_CHANGES_FIRST', { ...counts, file: statePath! });
+    else context.diagnostics.status('STATUS_ONLY_CHANGES', { ...counts, date: previous.asOf });
   }
   const format = (context.options.format as OutputFormat | undefined) ?? 'table';
   if (format === 'table' && (document.by === 'debtor' ? document.debtors : document.invoices).length === 0) {

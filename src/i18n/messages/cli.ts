@@ -152,6 +152,7 @@ const en = {
   STATUS_FAIL_ON: '{count} debtors at or beyond --fail-on {threshold}.',
   STATUS_ONLY_CHANGES: '{count} of {total} debtors are new or worse since the run of {date}.',
   STATUS_STATE_FIRST: 'No earlier run in {file}; every debtor counts as new.',
+  STATUS_ONLY_CHANGES_FIRST: 'No earlier run in {file} to compare with, so all {total} debtors count as new and {count} are shown.',
   STATUS_NO_ROWS: 'No rows to show.',
   STATUS_PROGRESS_READING: 'Reading {files} files...',
   STATUS_PROGRESS_SCORING: 'Scoring {count} debtors...',
@@ -297,6 +298,7 @@ const en = {
   CLI_UNKNOWN_OPTION_SUGGESTION: 'Unknown option {option}. Did you mean {suggestion}? Run riskpay {command} --help for the list of options.',
   CLI_UNKNOWN_COMMAND_SUGGESTION: 'Unknown command {command}. Did you mean {suggestion}? Commands: score, train, evaluate, inspect, features, plan, forecast, schema.',
   CLI_CSV_LOCALE_IGNORED: '--csv-locale {locale} has no effect with --format {format}; it sets the dialect of --format csv only.',
+  CLI_STATE_AFTER_AS_OF: 'The state file {file} is from a run as of {stateDate}, later than this run as of {asOf}, so new or worse means compared with a later date. Check --as-of, or use a state file of an earlier run.',
   LOC_LINE: 'line {line}',
 } as const;
 
@@ -446,6 +448,7 @@ const sv: Record<CliKey, string> = {
   STATUS_FAIL_ON: '{count} kunder når gränsen --fail-on {threshold}.',
   STATUS_ONLY_CHANGES: '{count} av {total} kunder är nya eller har försämrats sedan körningen {date}.',
   STATUS_STATE_FIRST: 'Ingen tidigare körning i {file}; alla kunder räknas som nya.',
+  STATUS_ONLY_CHANGES_FIRST: 'Det finns ingen tidigare körning i {file} att jämföra med, så alla {total} kunder räknas som nya och {count} visas.',
   STATUS_NO_ROWS: 'Inga rader att visa.',
   STATUS_PROGRESS_READING: 'Läser {files} filer...',
   STATUS_PROGRESS_SCORING: 'Bedömer {count} kunder...',
@@ -583,6 +586,7 @@ const sv: Record<CliKey, string> = {
   CLI_UNKNOWN_OPTION_SUGGESTION: 'Okänt alternativ {option}. Menade du {suggestion}? Kör riskpay {command} --help för att se alla alternativ.',
   CLI_UNKNOWN_COMMAND_SUGGESTION: 'Okänt kommando {command}. Menade du {suggestion}? Kommandon: score, train, evaluate, inspect, features, plan, forecast, schema.',
   CLI_CSV_LOCALE_IGNORED: '--csv-locale {locale} påverkar inte --format {format}; det styr bara CSV-varianten för --format csv.',
+  CLI_STATE_AFTER_AS_OF: 'Tillståndsfilen {file} kommer från en körning per {stateDate}, som är senare än denna körnings {asOf}, så nya eller försämrade jämförs med ett senare datum. Kontrollera --as-of eller använd en tillståndsfil från en tidigare körning.',
   LOC_LINE: 'rad {line}',
 };
 
