@@ -35,6 +35,11 @@ const WRAP_MIN_WIDTH = 18;
 /** Table width when the caller gives none, such as a terminal that does not report its width. */
 export const DEFAULT_TABLE_WIDTH = 120;
 
+/** Returns the width to fit: a terminal that reports 0 columns (a pseudo-terminal without a size) counts as unknown. */
+function tableWidthLimit(width: number | undefined): number {
+  return width !== undefined && width > 0 ? width : DEFAULT_TABLE_WIDTH;
+}
+
 /** Cell padding cli-table3 adds inside each column: one space on either side. */
 const PADDING = 2;
 
@@ -129,7 +134,7 @@ export function renderTable<Row>(
   const wrap = shown.map((column) => (options.wrap ?? []).includes(column.id));
   const listed = (options.dropOrder ?? []).map((id) => shown.findIndex((column) => column.id === id)).filter((index) => index >= 0);
   const dropOrder = emptyFirst(listed, cells, message(context.lang, 'VALUE_NONE'));
-  const plan = layout(headings, cells, wrap, dropOrder, context.width ?? DEFAULT_TABLE_WIDTH);
+  const plan = layout(headings, cells, wrap, dropOrder, tableWidthLimit(context.width));
 
   const table = new Table({
     head: plan.keep.map((index) => headings[index]),

@@ -5,6 +5,7 @@ import { buildScoreDocument } from '../../src/report/score-document.js';
 import { renderScore } from '../../src/report/index.js';
 import { featureOutputValue } from '../../src/report/feature-values.js';
 import { displayWidth, wrapText } from '../../src/report/wrap.js';
+import { DEFAULT_TABLE_WIDTH } from '../../src/report/table.js';
 import type { ReportContext } from '../../src/report/context.js';
 import { message } from '../../src/i18n/catalog.js';
 import { sampleResult } from './stand-in.js';
@@ -87,6 +88,13 @@ describe('narrow score table', () => {
     for (const line of text.trimEnd().split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
     for (const key of ['HEAD_RANK', 'HEAD_INVOICE', 'HEAD_RISK', 'HEAD_BALANCE', 'HEAD_DAYS_OVERDUE']) expect(header).toContain(message('en', key));
     expect(dropped).not.toContain(`\u201c${message('en', 'HEAD_RANK')}\u201d`);
+  });
+
+  it('zero width counts as unknown', () => {
+    const unknown = render(sampleResult(), 0);
+    const fallback = render(sampleResult(), DEFAULT_TABLE_WIDTH);
+    expect(unknown.dropped).toEqual(fallback.dropped);
+    expect(unknown.fullWidth).toBe(fallback.fullWidth);
   });
 
   it('keeps every column without a width limit', () => {
