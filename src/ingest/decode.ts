@@ -79,6 +79,7 @@ function chooseEncoding(first: Buffer, option: string | undefined, file: string)
     if (!iconv.encodingExists(wanted)) {
       throw new RiskpayError('INGEST_ENCODING_UNKNOWN', { encoding: option }, { file });
     }
+    checkNotUtf8(first, wanted, option, hasUtf8Bom, file);
     let bomBytes = 0;
     if (wanted === 'utf-8' && hasUtf8Bom) bomBytes = 3;
     if ((wanted === 'utf-16le' && hasLeBom) || (wanted === 'utf-16be' && hasBeBom)) bomBytes = 2;
@@ -99,6 +100,25 @@ function chooseEncoding(first: Buffer, option: string | undefined, file: string)
     }
   }
   return { encoding: 'windows-1252', label: 'windows-1252', bomBytes: 0, guessed: true };
+}
+
+/**
+ * Raises INGEST_ENCODING_LOOKS_UTF8 when a single-byte encoding was given for a file that starts with
+ * a UTF-8 byte-order mark, or whose first 64 KiB are valid UTF-8 with at least one multi-byte
+ * character. Read as Latin-1 or Windows-1252, such a file turns å into Ã¥ in names and headers, so
+ * column names no longer match and the errors that follow point to the wrong fix.
+ */
+function checkNotUtf8(first: Buffer, wanted: string, option: string, hasUtf8Bom: boolean, file: string): void {
+  if (wanted.startsWith('utf')) return;
+  const multiByte = first.findIndex((byte) => byte >= 0xc2 && byte <= 0xf4);
+  if (!hasUtf8Bom && (multiByte < 0 || !isValidUtf8Prefix(first))) return;
+
+  // One character of the file as UTF-8 and as the given encoding shows the user what went wrong.
+  const at = hasUtf8Bom ? 0 : multiByte;
+  const length = first[at] >= 0xf0 ? 4 : first[at] >= 0xe0 ? 3 : 2;
+  const bytes = first.subarray(at, Math.min(first.length, at + length));
+  const args = { encoding: option, character: bytes.toString('utf8'), misread: iconv.decode(bytes, wanted) };
+  throw new RiskpayError(hasUtf8Bom ? 'INGEST_ENCODING_LOOKS_UTF8_BOM' : 'INGEST_ENCODING_LOOKS_UTF8', args, { file });
 }
 
 function normalizeEncodingName(name: string): string {

@@ -13,6 +13,8 @@ const en = {
   INGEST_ENCODING_UNKNOWN: 'Unknown encoding "{encoding}". Use --encoding utf-8, utf-16le, utf-16be, windows-1252 or latin1.',
   INGEST_ENCODING_INVALID: 'The file is not valid {encoding} (first bad byte on line {line}). Give the right encoding with --encoding, for example --encoding windows-1252.',
   INGEST_ENCODING_GUESSED: 'The file is not UTF-8; it was read as {encoding}. Use --encoding to choose another encoding.',
+  INGEST_ENCODING_LOOKS_UTF8: 'The file looks like UTF-8, but --encoding {encoding} was given: "{character}" would read as "{misread}", so names and column headers would not match. Leave out --encoding (UTF-8 is found by itself) or give --encoding utf-8.',
+  INGEST_ENCODING_LOOKS_UTF8_BOM: 'The file starts with a UTF-8 byte-order mark, but --encoding {encoding} was given: the mark would read as "{misread}" and names and column headers would not match. Leave out --encoding (UTF-8 is found by itself) or give --encoding utf-8.',
   INGEST_NO_ROWS: 'The file has a header on line {line} but no data rows.',
   // Structure.
   INGEST_DELIMITER_INVALID: 'Invalid delimiter "{value}". Use one character such as , ; | or tab.',
@@ -110,6 +112,8 @@ const sv: Record<keyof typeof en, string> = {
   INGEST_ENCODING_UNKNOWN: 'Okänd teckenkodning "{encoding}". Använd --encoding utf-8, utf-16le, utf-16be, windows-1252 eller latin1.',
   INGEST_ENCODING_INVALID: 'Filen är inte giltig {encoding} (första felaktiga byte på rad {line}). Ange rätt teckenkodning med --encoding, till exempel --encoding windows-1252.',
   INGEST_ENCODING_GUESSED: 'Filen är inte UTF-8; den lästes som {encoding}. Använd --encoding för att välja en annan teckenkodning.',
+  INGEST_ENCODING_LOOKS_UTF8: 'Filen ser ut att vara UTF-8, men --encoding {encoding} angavs: "{character}" skulle läsas som "{misread}", så namn och kolumnrubriker skulle inte stämma. Utelämna --encoding (UTF-8 känns igen automatiskt) eller ange --encoding utf-8.',
+  INGEST_ENCODING_LOOKS_UTF8_BOM: 'Filen börjar med en byte-order mark för UTF-8, men --encoding {encoding} angavs: märket skulle läsas som "{misread}", så namn och kolumnrubriker skulle inte stämma. Utelämna --encoding (UTF-8 känns igen automatiskt) eller ange --encoding utf-8.',
   INGEST_NO_ROWS: 'Filen har en rubrikrad på rad {line} men inga datarader.',
   INGEST_DELIMITER_INVALID: 'Ogiltigt avgränsningstecken "{value}". Använd ett tecken, till exempel , ; | eller tab.',
   INGEST_HEADER_NOT_FOUND: 'Ingen rubrikrad hittades bland de första {lines} raderna: ingen kolumn har ett känt namn som Fakturanr, Kund, Fakturadatum eller Belopp. Namnge kolumnerna med --map fält=Rubrik.',

@@ -1,0 +1,45 @@
+// An explicit single-byte --encoding on a file that is really UTF-8 is reported as such, not as the
+// missing columns that its garbled header would cause.
+
+import { describe, expect, it } from 'vitest';
+import { importLedger } from '../../src/ingest/index.js';
+import { expectError, writeTemp } from './helpers.js';
+
+const SWEDISH = 'Fakturanr,Kund,Fakturadatum,Förfallodatum,Belopp\nF-1,Åkesson AB,2024-01-10,2024-02-09,100\n';
+
+describe('explicit encoding on UTF-8', () => {
+  it('rejects latin9 for UTF-8 text', async () => {
+    const path = writeTemp(Buffer.from(SWEDISH, 'utf8'));
+    const error = await expectError(importLedger([path], { encoding: 'latin9' }));
+    expect(error.code).toBe('INGEST_ENCODING_LOOKS_UTF8');
+    expect(error.args.encoding).toBe('latin9');
+    expect(error.args.character).toBe('ö');
+    expect(error.args.misread).toBe('Ã¶');
+    expect(error.path).toEqual({ file: path });
+  });
+
+  it('rejects windows-1252 after a UTF-8 BOM', async () => {
+    const path = writeTemp(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('InvoiceNo,Customer,InvoiceDate,DueDate,Amount\nF-1,A,2024-01-10,2024-02-09,100\n')]));
+    const error = await expectError(importLedger([path], { encoding: 'windows-1252' }));
+    expect(error.code).toBe('INGEST_ENCODING_LOOKS_UTF8_BOM');
+    expect(error.args.misread).toBe('ï»¿');
+  });
+
+  it('reads a real Latin-1 file with latin1', async () => {
+    const path = writeTemp(Buffer.from(SWEDISH, 'latin1'));
+    const result = await importLedger([path], { encoding: 'latin1' });
+    expect(result.ledger.invoices[0].customerName).toBe('Åkesson AB');
+  });
+
+  it('reads plain ASCII with any encoding', async () => {
+    const path = writeTemp('InvoiceNo,Customer,InvoiceDate,DueDate,Amount\nF-1,A,2024-01-10,2024-02-09,100\n');
+    const result = await importLedger([path], { encoding: 'windows-1252' });
+    expect(result.ledger.invoices).toHaveLength(1);
+  });
+
+  it('reads UTF-8 with --encoding utf-8', async () => {
+    const path = writeTemp(Buffer.from(SWEDISH, 'utf8'));
+    const result = await importLedger([path], { encoding: 'utf-8' });
+    expect(result.ledger.invoices[0].customerName).toBe('Åkesson AB');
+  });
+});
