@@ -11,6 +11,12 @@ export interface Payment {
   amount: number;
   id?: string;
   source?: SourceRef;
+  /**
+   * True when the export showed the amount as paid but gave no payment date. `date` is then a stand-in:
+   * the latest invoice or payment date of the file, the earliest day the file can have been exported.
+   * The real payment day is unknown, so it tells nothing about paying on time or late.
+   */
+  dateUnknown?: boolean;
 }
 
 export interface Invoice {
