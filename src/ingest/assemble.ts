@@ -159,11 +159,50 @@ function paymentsFromRow(draft: InvoiceDraft, amount: number, path: SourceRef, r
     return [];
   }
   const date = paidDate ?? lastPayment;
-  if (date === null) {
-    reporter.add('INGEST_PAYMENT_UNDATED', 'warning', { file: draft.file, line: draft.line, invoiceId: draft.invoiceId, amount: roundCents(paid) }, path);
-    return [];
-  }
+  // The stand-in date of an undated payment is set by dateUndatedPayments once the whole file is read.
+  if (date === null) return [{ date: UNDATED, amount: roundCents(paid), source: path, dateUnknown: true }];
   return [{ date, amount: roundCents(paid), source: path }];
+}
+
+/** Date of an undated payment until dateUndatedPayments sets its stand-in day. */
+const UNDATED = Number.NEGATIVE_INFINITY;
+
+/**
+ * Dates each payment that its invoice row shows as paid without a payment date on the latest invoice
+ * or payment date of the same file. The file was exported on or after that day, so the amount was
+ * paid by then, and balances from that day on match the export. Each file with such payments gets
+ * one warning with the count, the total and the day used.
+ *
+ * NOTE: an invoice settled by such a payment gets the stand-in day as its settledDate. Code that
+ * measures lateness must check `dateUnknown` on the payments, or it reads that day as a real one.
+ */
+export function dateUndatedPayments(invoices: Invoice[], reporter: Reporter): void {
+  const latest = new Map<string, number>();
+  const undated = new Map<string, { count: number; total: number; line: number }>();
+  for (const invoice of invoices) {
+    const file = invoice.source.file;
+    let day = Math.max(latest.get(file) ?? invoice.issueDate, invoice.issueDate);
+    for (const payment of invoice.payments) {
+      if (payment.date !== UNDATED) {
+        day = Math.max(day, payment.date);
+        continue;
+      }
+      const entry = undated.get(file) ?? { count: 0, total: 0, line: invoice.source.line ?? 0 };
+      entry.count++;
+      entry.total += payment.amount;
+      undated.set(file, entry);
+    }
+    latest.set(file, day);
+  }
+  if (undated.size === 0) return;
+
+  for (const invoice of invoices) {
+    for (const payment of invoice.payments) if (payment.date === UNDATED) payment.date = latest.get(invoice.source.file)!;
+  }
+  for (const [file, entry] of undated) {
+    const args = { count: entry.count, total: roundCents(entry.total), date: formatDay(latest.get(file)!), line: entry.line };
+    reporter.add('INGEST_PAYMENT_UNDATED_ASSUMED', 'warning', args, { file });
+  }
 }
 
 /** Applies payments-file rows to invoices; rows that match no invoice are reported. */

@@ -10,7 +10,7 @@ import { readCsvFile, newFileDetails, type FileDetails } from './read-file.js';
 import { makeInvoiceReader } from './invoice-rows.js';
 import { DraftStore } from './draft-store.js';
 import { makePaymentReader, type PaymentDraft } from './payment-rows.js';
-import { assembleInvoices, applyPayments, settleInvoices, defaultTerms } from './assemble.js';
+import { assembleInvoices, applyPayments, dateUndatedPayments, settleInvoices, defaultTerms } from './assemble.js';
 import { resolveCustomers, findNearDuplicateNames, type NearDuplicate } from './customers.js';
 import { loadRates, convertCurrencies } from './rates.js';
 import { Reporter, countSkip, type CodeCount } from './reporter.js';
@@ -95,6 +95,7 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
     fileDetails.skipped[code].count += draft.lines - 1;
   });
   checkInvoicesKept(state.files, invoices.length);
+  dateUndatedPayments(invoices, reporter);
   applyPayments(invoices, payments, reporter);
   settleInvoices(invoices, reporter);
   resolveCustomers(invoices, reporter);
