@@ -47,7 +47,7 @@ export const debtorSchema = z.object({
   openInvoices: z.number().int().min(0),
   oldestOverdueDays: z.number().int().nullable(),
   recentDaysLate: z.array(z.number()).describe('Days late of the most recent settled invoices, oldest first'),
-  trendDays: z.number().nullable().describe('Recent minus earlier mean days late; null without enough history'),
+  trendDays: z.number().nullable().describe('Mean days late of the last 5 paid invoices minus that of the paid invoices before them; null without a paid invoice before the last 5'),
   noHistory: z.boolean(),
   nothingOwed: z
     .boolean()

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 
 import type { DebtorSnapshot, DebtorStats } from '../features/types.js';
+import { paidTrend } from './paid-trend.js';
 import type { Flag, FlagSeverity } from './types.js';
 
 const share = z.number().min(0).max(1);
@@ -13,9 +14,12 @@ const count = z.number().int().min(0);
 const days = z.number().min(0);
 
 export const flagThresholdsSchema = z.strictObject({
-  /** Recent mean days late minus the earlier mean, and the recent mean itself, both in days. */
+  /**
+   * Over paid invoices only: the mean days late of the last 5 minus the mean of the earlier ones, and
+   * the recent mean itself, both in days. `minEarlierPaid` is the fewest earlier paid invoices compared.
+   */
   paymentsSlowing: z
-    .strictObject({ minTrendDays: positive.default(7), minRecentDaysLate: days.default(5) })
+    .strictObject({ minTrendDays: positive.default(7), minRecentDaysLate: days.default(5), minEarlierPaid: z.number().int().min(1).default(3) })
     .prefault({}),
   /** A payment at least `minDaysLate` days late after at least `minCleanRun` on-time payments in a row. */
   firstLatePayment: z
@@ -110,15 +114,16 @@ function earlierRatePer90(before: number, tenureDays: number): number {
 const paymentsSlowing: FlagRule = {
   code: 'FLAG_PAYMENTS_SLOWING',
   evaluate({ stats }, { paymentsSlowing: t }) {
-    if (stats.trendDays === null || stats.recentMeanDaysLate === null || stats.earlierMeanDaysLate === null) {
-      return null;
-    }
-    if (stats.trendDays < t.minTrendDays || stats.recentMeanDaysLate < t.minRecentDaysLate) return null;
+    // Paid invoices only, as REASON_PAYMENTS_SLOWING: open overdue invoices are no payment.
+    const trend = paidTrend(stats);
+    if (trend === null || trend.earlierCount < t.minEarlierPaid) return null;
+    if (trend.trendDays < t.minTrendDays || trend.recentMeanDaysLate < t.minRecentDaysLate) return null;
     return flag(this.code, 'warning', {
-      recentDaysLate: round(stats.recentMeanDaysLate, 1),
-      earlierDaysLate: round(stats.earlierMeanDaysLate, 1),
-      trendDays: round(stats.trendDays, 1),
-      recentCount: Math.min(5, stats.settledCount),
+      recentDaysLate: round(trend.recentMeanDaysLate, 1),
+      recentCount: trend.recentCount,
+      earlierDaysLate: round(trend.earlierMeanDaysLate, 1),
+      earlierCount: trend.earlierCount,
+      trendDays: round(trend.trendDays, 1),
     });
   },
 };

@@ -5,6 +5,7 @@
 import type { DebtorSnapshot, DebtorStats, OpenInvoice, PaidLateness } from '../features/types.js';
 import { formatDay } from '../dates.js';
 import { EXTRA_MEAN_PREFIX, EXTRA_PREFIX, EXTRA_SAME_PREFIX } from '../features/catalog.js';
+import { RECENT_PAID, paidTrend } from './paid-trend.js';
 
 /** The values a reason's message needs, computed from the debtor's stats and the model row. */
 export type ReasonArgs = Record<string, number | string>;
@@ -62,8 +63,6 @@ export interface ReasonWords {
 /** Maximum number of payments in the last 365 days that still reads as "few recent payments". */
 const FEW_RECENT_PAYMENTS_MAX = 3;
 
-/** Settled invoices behind the "recent" paid lateness, as in the feature builder. */
-const RECENT_PAID = 5;
 
 function weak(words: ReasonWords): ReasonWords {
   // Field by field: a spread of words of several shapes was a hot spot when scoring 1,000,000 invoices.
@@ -146,10 +145,11 @@ function mean(values: readonly number[]): number {
 function recentLatenessReason(input: ReasonInput): ReasonWords {
   const recent = recentPaid(input.snapshot.stats);
   if (recent.length <= 1) return lastPaymentReason(input);
-  const daysLate = mean(recent);
+  // One decimal, as REASON_PAYMENTS_SLOWING and FLAG_PAYMENTS_SLOWING show the same mean.
+  const daysLate = round(mean(recent), 1);
   const words = {
-    code: dayCode('REASON_RECENT_LATENESS', round(daysLate)),
-    args: { daysLate: round(daysLate), count: recent.length },
+    code: dayCode('REASON_RECENT_LATENESS', daysLate),
+    args: { daysLate, count: recent.length },
   };
   return daysLate >= 1 ? words : weak(words);
 }
@@ -174,26 +174,22 @@ function lateShareReason(input: ReasonInput): ReasonWords {
   return paid.lateCount > 0 ? words : weak(words);
 }
 
-/** Compares the recent paid invoices with the ones before them (up to the 12 the stats keep). */
+/** Compares the recent paid invoices with the ones before them, with the numbers FLAG_PAYMENTS_SLOWING shows. */
 function trendReason(input: ReasonInput): ReasonWords {
-  const all = input.snapshot.stats.recentDaysLate;
-  const recent = all.slice(-RECENT_PAID);
-  const earlier = all.slice(0, Math.max(0, all.length - RECENT_PAID));
-  if (earlier.length === 0) return recentLatenessReason(input);
+  const trend = paidTrend(input.snapshot.stats);
+  if (trend === null) return recentLatenessReason(input);
 
-  const recentDaysLate = mean(recent);
-  const earlierDaysLate = mean(earlier);
   const words = {
     code: 'REASON_PAYMENTS_SLOWING',
     args: {
-      trendDays: round(recentDaysLate - earlierDaysLate),
-      recentDaysLate: round(recentDaysLate),
-      recentCount: recent.length,
-      earlierDaysLate: round(earlierDaysLate),
-      earlierCount: earlier.length,
+      trendDays: round(trend.trendDays, 1),
+      recentDaysLate: round(trend.recentMeanDaysLate, 1),
+      recentCount: trend.recentCount,
+      earlierDaysLate: round(trend.earlierMeanDaysLate, 1),
+      earlierCount: trend.earlierCount,
     },
   };
-  return recentDaysLate >= 1 && words.args.trendDays >= 1 ? words : weak(words);
+  return trend.recentMeanDaysLate >= 1 && trend.trendDays >= 1 ? words : weak(words);
 }
 
 function overdueReason(input: ReasonInput): ReasonWords {

@@ -19,6 +19,7 @@ import { debtorAlreadyLateReason, invoiceAlreadyLateReason, isAlreadyLate, withA
 import { allocateCredit } from './credits.js';
 import { buildFlagContext, evaluateFlags } from './flags.js';
 import { gradeFor } from './grades.js';
+import { paidTrend } from './paid-trend.js';
 import { estimatePaymentDate, portfolioDelays } from './payment-dates.js';
 import { explainRows } from './explain-batch.js';
 import type { ReasonWords } from './reason-codes.js';
@@ -433,7 +434,8 @@ export function scoreSnapshots(
       openInvoices: snapshot.stats.openCount,
       oldestOverdueDays: snapshot.stats.oldestOverdueDays,
       recentDaysLate: [...snapshot.stats.recentDaysLate],
-      trendDays: snapshot.stats.trendDays,
+      // The paid-only trend, as the sparkline beside it and FLAG_PAYMENTS_SLOWING use.
+      trendDays: paidTrend(snapshot.stats)?.trendDays ?? null,
       // The model's noHistory also counts open overdue invoices as history; people read "no history" as
       // "has never paid an invoice".
       noHistory: snapshot.stats.settledCount === 0,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { DebtorStats } from '../../src/features/types.js';
+import type { DebtorStats, PaidLateness } from '../../src/features/types.js';
 import {
   DEFAULT_FLAG_THRESHOLDS,
   FLAG_CODES,
@@ -17,6 +17,11 @@ const CONTEXT: FlagContext = {
   typicalInvoiceByCurrency: new Map([['SEK', 1000]]),
   openDebtorsByCurrency: new Map([['SEK', 10]]),
 };
+
+/** Builds paid-only lateness of `count` invoices, all late, with no prepayment. */
+function paidOf(count: number, meanDaysLate: number, prepaidCount = 0): PaidLateness {
+  return { count, lateCount: count, prepaidCount, meanDaysLate, medianDaysLate: meanDaysLate, maxDaysLate: 30, lastDaysLate: 12 };
+}
 
 function flagsFor(stats: Partial<DebtorStats>, context: FlagContext = CONTEXT) {
   return evaluateFlags(snapshotOf(stats), DEFAULT_FLAG_THRESHOLDS, context);
@@ -37,9 +42,10 @@ interface FlagCase {
 const CASES: FlagCase[] = [
   {
     code: 'FLAG_PAYMENTS_SLOWING',
-    triggers: { recentMeanDaysLate: 12, earlierMeanDaysLate: 2, trendDays: 10 },
-    nearly: { recentMeanDaysLate: 8.9, earlierMeanDaysLate: 2, trendDays: 6.9 },
-    evidence: { recentDaysLate: 12, earlierDaysLate: 2, trendDays: 10, recentCount: 5 },
+    // 20 paid invoices: the last 5 are 12 days late, the 15 before them 2 days late on average.
+    triggers: { recentDaysLate: [2, 2, 2, 2, 12, 12, 12, 12, 12], paid: paidOf(20, 4.5) },
+    nearly: { recentDaysLate: [2, 2, 2, 2, 8.9, 8.9, 8.9, 8.9, 8.9], paid: paidOf(20, 3.725) },
+    evidence: { recentDaysLate: 12, recentCount: 5, earlierDaysLate: 2, earlierCount: 15, trendDays: 10 },
   },
   {
     code: 'FLAG_FIRST_LATE_PAYMENT',
@@ -176,6 +182,54 @@ describe('flag details', () => {
   });
 });
 
+describe('payments slowing', () => {
+  const SLOWING = 'FLAG_PAYMENTS_SLOWING';
+
+  it('ignores a debtor that never paid', () => {
+    // Open overdue invoices make the model's trend; no invoice was paid, so nothing slowed.
+    const neverPaid: Partial<DebtorStats> = {
+      settledCount: 0,
+      recentDaysLate: [],
+      recentMeanDaysLate: 354,
+      earlierMeanDaysLate: 280.9,
+      trendDays: 73.1,
+      paid: { count: 0, lateCount: 0, prepaidCount: 0, meanDaysLate: null, medianDaysLate: null, maxDaysLate: null, lastDaysLate: null },
+    };
+    expect(find(neverPaid, SLOWING)).toBeUndefined();
+  });
+
+  it('ignores the open-invoice trend', () => {
+    // Paid invoices steady at 2 days late while the model's trend (with open invoices) rises.
+    const steady = { recentDaysLate: [2, 2, 2, 2, 2, 2, 2, 2, 2], paid: paidOf(20, 2), recentMeanDaysLate: 40, earlierMeanDaysLate: 2, trendDays: 38 };
+    expect(find(steady, SLOWING)).toBeUndefined();
+  });
+
+  it('needs 5 recent paid invoices', () => {
+    expect(find({ recentDaysLate: [2, 12, 12, 12, 12], paid: paidOf(5, 10) }, SLOWING)).toBeUndefined();
+  });
+
+  it('needs 3 earlier paid invoices', () => {
+    const twoEarlier = { recentDaysLate: [2, 2, 12, 12, 12, 12, 12], paid: paidOf(7, 64 / 7) };
+    const threeEarlier = { recentDaysLate: [2, 2, 2, 12, 12, 12, 12, 12], paid: paidOf(8, 66 / 8) };
+    expect(find(twoEarlier, SLOWING)).toBeUndefined();
+    expect(find(threeEarlier, SLOWING)!.evidence.earlierCount).toBe(3);
+  });
+
+  it('uses listed invoices with prepayments', () => {
+    // With a prepayment the paid totals and the settled list differ, so only the listed ones compare.
+    const flag = find({ recentDaysLate: [0, 2, 4, 12, 12, 12, 12, 12], paid: paidOf(30, 1, 1) }, SLOWING)!;
+    expect(flag.evidence.earlierCount).toBe(3);
+    expect(flag.evidence.earlierDaysLate).toBe(2);
+    expect(flag.evidence.trendDays).toBe(10);
+  });
+
+  it('applies a changed earlier minimum', () => {
+    const thresholds = flagThresholdsSchema.parse({ paymentsSlowing: { minEarlierPaid: 16 } });
+    const snapshot = snapshotOf({ recentDaysLate: [2, 2, 2, 2, 12, 12, 12, 12, 12], paid: paidOf(20, 4.5) });
+    expect(evaluateFlags(snapshot, thresholds, CONTEXT).map((f) => f.code)).not.toContain(SLOWING);
+  });
+});
+
 describe('flag thresholds', () => {
   it('fills defaults from an empty object', () => {
     expect(flagThresholdsSchema.parse({})).toEqual(DEFAULT_FLAG_THRESHOLDS);
@@ -229,6 +283,22 @@ describe('flags on real ledgers', () => {
     const result = scoreLedger(ledger, model, FAKE_CHOICE, { asOf, asOfDefaulted: false, by: 'debtor' });
     const codes = result.debtors[0].flags.map((f) => f.code);
     expect(codes).toContain('FLAG_PAYMENTS_SLOWING');
+  });
+
+  it('agrees with the slowing reason', () => {
+    const ledger = ledgerOf([
+      ...monthlySeries('Drifting AB', '2023-03-01', [0, 0, 1, 0, 0, 0, 15, 20, 18, 25, 22]),
+      { id: 'D-open', customer: 'Drifting AB', issued: '2024-06-01', due: '2024-07-01', amount: 1000 },
+    ]);
+    const trendModel = fakeModel({ trend_days: 0.2 });
+    const debtor = scoreLedger(ledger, trendModel, FAKE_CHOICE, { asOf, asOfDefaulted: false, by: 'debtor' }).debtors[0];
+    const flag = debtor.flags.find((f) => f.code === 'FLAG_PAYMENTS_SLOWING')!;
+    const reason = debtor.reasons.find((r) => r.code === 'REASON_PAYMENTS_SLOWING')!;
+
+    // The last 5 of 11 paid invoices are 15, 20, 18, 25 and 22 days late (mean 20); the 6 before average 1/6.
+    expect(flag.evidence).toEqual({ recentDaysLate: 20, recentCount: 5, earlierDaysLate: 0.2, earlierCount: 6, trendDays: 19.8 });
+    expect(reason.args).toEqual(flag.evidence);
+    expect(debtor.trendDays).toBeCloseTo(20 - 1 / 6, 10);
   });
 
   it('flags an old overdue invoice from the ledger', () => {

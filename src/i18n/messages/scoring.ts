@@ -9,7 +9,7 @@ const en = {
   GRADE_D: 'D: very high risk',
 
   FLAG_PAYMENTS_SLOWING:
-    'Payments slowing: {recentDaysLate} days late on average over the last {recentCount} invoices, against {earlierDaysLate} days before (+{trendDays} days)',
+    'Payments slowing: {recentDaysLate} days late on average over the last {recentCount} paid invoices, against {earlierDaysLate} days over the {earlierCount} before (+{trendDays} days)',
   FLAG_FIRST_LATE_PAYMENT: 'First late payment after a clean run: {lastDaysLate} days late after {cleanRun} invoices paid on time',
   FLAG_PARTIAL_PAYMENTS: 'Partial payments: {partialCount} invoices paid only in part ({partialPercent}% of the {paidInvoices} invoices with a payment)',
   FLAG_BALANCE_GROWING: 'Balance growing: open balance {openBalance} {currency} is {ratio} times the usual {usualBalance} {currency}',
@@ -122,7 +122,7 @@ const sv: Record<ScoringMessageKey, string> = {
   GRADE_D: 'D: mycket hög risk',
 
   FLAG_PAYMENTS_SLOWING:
-    'Betalningarna blir långsammare: i snitt {recentDaysLate} dagars försening på de senaste {recentCount} fakturorna, mot {earlierDaysLate} dagar tidigare (+{trendDays} dagar)',
+    'Betalningarna blir långsammare: i snitt {recentDaysLate} dagar för sent på de senaste {recentCount} betalda fakturorna, mot {earlierDaysLate} dagar på de {earlierCount} dessförinnan (+{trendDays} dagar)',
   FLAG_FIRST_LATE_PAYMENT: 'Första sena betalningen efter en ren period: {lastDaysLate} dagar sen efter {cleanRun} fakturor betalda i tid',
   FLAG_PARTIAL_PAYMENTS: 'Delbetalningar: {partialCount} fakturor bara delvis betalda ({partialPercent} % av de {paidInvoices} fakturor som fått en betalning)',
   FLAG_BALANCE_GROWING: 'Växande saldo: öppet saldo {openBalance} {currency} är {ratio} gånger det vanliga {usualBalance} {currency}',
