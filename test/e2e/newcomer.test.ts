@@ -64,7 +64,7 @@ describe('option typos', () => {
 describe('fail-on and csv-locale values', () => {
   const score = (...args: string[]) => runCli(['score', FIXTURE, '--as-of', AS_OF, ...args]);
 
-  /** The debtor count in the --fail-on status line, or null when the threshold was not reached. */
+  /** Finds the debtor count in the --fail-on status line; null when the threshold was not reached. */
   const failCount = (stderr: string, threshold: string) => {
     for (let count = 0; count <= 100; count += 1) {
       const key = count === 1 ? 'STATUS_FAIL_ON_ONE' : 'STATUS_FAIL_ON';

@@ -1,6 +1,6 @@
-// What `--out` and `train -o` do to the file they replace: a private file stays private, a symlink
-// stays a symlink and its real target gets the new content, and a path that cannot be a file (a
-// folder, or one in a missing folder) stops the run with exit code 2 and an error that names it.
+// What `--out` and `train -o` do to the file they replace. A private file stays private, and a symlink
+// stays a symlink whose real target gets the new content. A path that cannot be a file (a folder, or
+// one in a missing folder) stops the run with exit code 2 and an error that names it.
 
 import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
