@@ -115,7 +115,9 @@ function checkNotUtf8(first: Buffer, wanted: string, option: string, hasUtf8Bom:
 
   // One character of the file as UTF-8 and as the given encoding shows the user what went wrong.
   const at = hasUtf8Bom ? 0 : multiByte;
-  const length = first[at] >= 0xf0 ? 4 : first[at] >= 0xe0 ? 3 : 2;
+  let length = 2;
+  if (first[at] >= 0xe0) length = 3;
+  if (first[at] >= 0xf0) length = 4;
   const bytes = first.subarray(at, Math.min(first.length, at + length));
   const args = { encoding: option, character: bytes.toString('utf8'), misread: iconv.decode(bytes, wanted) };
   throw new RiskpayError(hasUtf8Bom ? 'INGEST_ENCODING_LOOKS_UTF8_BOM' : 'INGEST_ENCODING_LOOKS_UTF8', args, { file });

@@ -259,8 +259,8 @@ export function makeInvoiceReader(
       const existing = store.get(existingRow);
       const differs = firstDifference(existing, draft);
       if (differs !== null) {
-        // A line-item export read with its line amount as the invoice amount repeats each invoice
-        // number with a different amount; summing the column as line totals is then the fix.
+        // A line-item export whose line amount was read as the invoice amount repeats each invoice
+        // number with a different amount. Reading that column as line totals is then the fix.
         if (differs === 'amount' && c.lineTotal === undefined && existing.file === file) {
           const amountHeader = header('amount');
           throw new RiskpayError(
@@ -322,7 +322,7 @@ export function makeInvoiceReader(
   return { read, finish, describe };
 }
 
-/** Quotes a header for a shell command line when it holds anything but letters, digits and `_.-#`. */
+/** Quotes a header for a shell command line when it contains anything but letters, digits and `_.-#`. */
 function shellWord(text: string): string {
   return /^[\p{L}\p{N}_.#-]+$/u.test(text) ? text : `"${text.replace(/(["\\$`])/g, '\\$1')}"`;
 }
