@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { RiskpayError } from '../findings.js';
 import type { ScoreResult } from '../scoring/types.js';
-import type { DebtorChange } from '../report/score-document.js';
+import { debtorKey, type DebtorChange } from '../report/score-document.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 export interface DebtorState {
@@ -47,10 +47,23 @@ export function readState(file: string): RunState | null {
   return state as RunState;
 }
 
+type Debtor = ScoreResult['debtors'][number];
+
+/**
+ * Returns the state-file key of each debtor: the customer key, and for a customer billed in more than
+ * one currency (one debtor per currency) the customer key with the currency after a space. Keys of
+ * single-currency customers are the same as in earlier state files.
+ */
+function stateKeys(result: ScoreResult): Map<Debtor, string> {
+  const currencies = new Map<string, number>();
+  for (const debtor of result.debtors) currencies.set(debtor.customerId, (currencies.get(debtor.customerId) ?? 0) + 1);
+  return new Map(result.debtors.map((debtor) => [debtor, (currencies.get(debtor.customerId) ?? 0) > 1 ? `${debtor.customerId} ${debtor.currency}` : debtor.customerId]));
+}
+
 export function stateOf(result: ScoreResult): RunState {
   const debtors: Record<string, DebtorState> = {};
-  for (const debtor of result.debtors) {
-    debtors[debtor.customerId] = { grade: debtor.grade, risk: debtor.risk, flags: debtor.flags.map((flag) => flag.code) };
+  for (const [debtor, key] of stateKeys(result)) {
+    debtors[key] = { grade: debtor.grade, risk: debtor.risk, flags: debtor.flags.map((flag) => flag.code) };
   }
   return { format: 'riskpay-state', version: 1, asOf: result.asOf, debtors };
 }
@@ -59,21 +72,25 @@ export async function writeState(file: string, state: RunState): Promise<void> {
   await writeFileAtomic(file, JSON.stringify(state, null, 2) + '\n');
 }
 
-/** Compares each debtor with the previous run. Without a previous run every debtor is new. */
+/**
+ * Compares each debtor with the previous run, keyed by debtorKey. Without a previous run every debtor
+ * is new.
+ */
 export function compareWithState(result: ScoreResult, previous: RunState | null): Map<string, DebtorChange> {
   const changes = new Map<string, DebtorChange>();
-  for (const debtor of result.debtors) {
-    const before = previous?.debtors[debtor.customerId];
-    if (!before) {
-      changes.set(debtor.customerId, 'new');
-      continue;
-    }
-    const gradeStep = GRADE_ORDER.indexOf(debtor.grade) - GRADE_ORDER.indexOf(before.grade);
-    const newFlags = debtor.flags.some((flag) => !before.flags.includes(flag.code));
-    if (gradeStep > 0 || (gradeStep === 0 && debtor.risk - before.risk >= WORSE_RISK_STEP)) changes.set(debtor.customerId, 'worse');
-    else if (newFlags) changes.set(debtor.customerId, 'new-flags');
-    else if (gradeStep < 0) changes.set(debtor.customerId, 'better');
-    else changes.set(debtor.customerId, 'unchanged');
+  for (const [debtor, key] of stateKeys(result)) {
+    const before = Object.hasOwn(previous?.debtors ?? {}, key) ? previous!.debtors[key] : undefined;
+    changes.set(debtorKey(debtor), changeOf(debtor, before));
   }
   return changes;
+}
+
+function changeOf(debtor: Debtor, before: DebtorState | undefined): DebtorChange {
+  if (!before) return 'new';
+  const gradeStep = GRADE_ORDER.indexOf(debtor.grade) - GRADE_ORDER.indexOf(before.grade);
+  const newFlags = debtor.flags.some((flag) => !before.flags.includes(flag.code));
+  if (gradeStep > 0 || (gradeStep === 0 && debtor.risk - before.risk >= WORSE_RISK_STEP)) return 'worse';
+  if (newFlags) return 'new-flags';
+  if (gradeStep < 0) return 'better';
+  return 'unchanged';
 }

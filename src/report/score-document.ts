@@ -15,7 +15,7 @@ export interface ScoreDocumentOptions {
   version: string;
   by: 'debtor' | 'invoice';
   top?: number;
-  /** Change of each debtor since the last run, by customer id; present with --state. */
+  /** Change of each debtor since the last run, by customer and currency (debtorKey); present with --state. */
   changes?: Map<string, DebtorChange>;
   /** Keep only debtors that are new, worse or have new flags. */
   onlyChanges?: boolean;
@@ -102,8 +102,8 @@ export function actionText(row: PlanRow, lang: Lang): string {
   return message(lang, row.action, args);
 }
 
-/** Key of a debtor: a customer billed in two currencies is two debtors. */
-function debtorKey(row: { customerId: string; currency: string }): string {
+/** Key of a debtor: a customer billed in two currencies is two debtors (the same key as changes by debtor). */
+export function debtorKey(row: { customerId: string; currency: string }): string {
   return `${row.customerId}\u0000${row.currency}`;
 }
 
@@ -118,7 +118,7 @@ export function buildScoreDocument(result: ScoreResult, options: ScoreDocumentOp
   const actions = firstActions(options.plan);
   // Scoring returns debtors and invoices already ranked; the rank numbers keep that order.
   let debtors = result.debtors.map((debtor, index) =>
-    debtorRow(debtor, index + 1, options.lang, options.changes?.get(debtor.customerId), actions.get(debtorKey(debtor))),
+    debtorRow(debtor, index + 1, options.lang, options.changes?.get(debtorKey(debtor)), actions.get(debtorKey(debtor))),
   );
   const considered = debtors.length;
   if (options.onlyChanges) debtors = debtors.filter((debtor) => debtor.change && REPORTED_CHANGES.has(debtor.change));

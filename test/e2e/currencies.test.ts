@@ -1,7 +1,7 @@
 // End to end: a customer billed in SEK and EUR gets one debtor row per currency, each invoice keeps
 // its own currency, and the totals never add the two together.
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requireBuild, runCli, tempDir } from './helpers.js';
@@ -37,5 +37,18 @@ describe('a customer with two currencies', () => {
     const alder = document.debtors.filter((debtor) => debtor.customerId === 'alder ab').map((debtor) => [debtor.currency, debtor.openBalance]);
     expect(alder.sort()).toEqual([['EUR', 200], ['SEK', 100]]);
     expect(document.totals.map((total) => [total.currency, total.openBalance])).toEqual([['EUR', 500], ['SEK', 100]]);
+  });
+
+  it('keeps one state entry per currency', () => {
+    const state = join(tempDir(), 'state.json');
+    const first = runCli(['score', file, '--as-of', '2024-03-01', '--state', state, '--format', 'json']);
+    expect(first.code).toBe(0);
+    const saved = JSON.parse(readFileSync(state, 'utf8')) as { debtors: Record<string, { grade: string }> };
+    expect(Object.keys(saved.debtors).sort()).toEqual(['alder ab EUR', 'alder ab SEK', 'birch ab']);
+
+    // A second run finds every debtor again: nothing is new.
+    const second = runCli(['score', file, '--as-of', '2024-03-01', '--state', state, '--format', 'json']);
+    const changes = (JSON.parse(second.stdout) as { debtors: { change?: string }[] }).debtors.map((debtor) => debtor.change);
+    expect(changes).toEqual(['unchanged', 'unchanged', 'unchanged']);
   });
 });
