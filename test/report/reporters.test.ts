@@ -112,11 +112,11 @@ describe('html next action', () => {
 });
 
 describe('Swedish headings', () => {
-  it('grade reads Betyg', () => {
-    expect(message('sv', 'HEAD_GRADE')).toBe('Betyg');
+  it('grade reads Riskklass', () => {
+    expect(message('sv', 'HEAD_GRADE')).toBe('Riskklass');
     const swedish = buildScoreDocument(sampleResult(), { lang: 'sv', version: '0.0.0', by: 'debtor' });
-    expect(renderScore(swedish, 'table', context({ lang: 'sv' }))).toContain('Betyg');
-    expect(renderScore(swedish, 'html', context({ lang: 'sv' }))).toContain('<th>Betyg</th>');
+    expect(renderScore(swedish, 'table', context({ lang: 'sv' }))).toContain('Riskklass');
+    expect(renderScore(swedish, 'html', context({ lang: 'sv' }))).toContain('<th>Riskklass</th>');
   });
 
   it('one word for unpaid amounts', () => {
