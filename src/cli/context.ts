@@ -33,7 +33,9 @@ export function reportContext(context: CommandContext): ReportContext {
   // A terminal table fits the terminal. A table written to a file or a pipe keeps every column, because
   // such output has no fixed width to fit and a dropped column would lose data.
   const toTerminal = context.io.stdoutIsTty && context.options.out === undefined;
-  const width = toTerminal ? (context.io.stdoutColumns ?? DEFAULT_TABLE_WIDTH) : Number.POSITIVE_INFINITY;
+  // A terminal without a known size reports 0 columns, which means unknown, not zero.
+  const columns = context.io.stdoutColumns;
+  const width = toTerminal ? (columns !== undefined && columns > 0 ? columns : DEFAULT_TABLE_WIDTH) : Number.POSITIVE_INFINITY;
   return {
     lang: context.lang,
     color,

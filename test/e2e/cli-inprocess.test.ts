@@ -198,3 +198,16 @@ describe('schema command', () => {
     expect(JSON.parse(run.stdout).title).toBe('riskpay score output');
   });
 });
+
+describe('terminal width', () => {
+  // A terminal without a known size reports 0 columns: the table takes the default width and the
+  // notice never says it fits 0 columns.
+  it('0 columns means unknown', async () => {
+    const zero = await runInProcess(['score', 'x.csv', '--as-of', '2024-06-30'], { terminalColumns: 0 });
+    const standard = await runInProcess(['score', 'x.csv', '--as-of', '2024-06-30'], { terminalColumns: 120 });
+    expect(zero.code).toBe(0);
+    expect(zero.stdout).toBe(standard.stdout);
+    expect(zero.stderr).toBe(standard.stderr);
+    expect(zero.stderr).not.toContain(' 0 columns');
+  });
+});
