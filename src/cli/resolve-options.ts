@@ -31,7 +31,7 @@ function invalid(spec: OptionSpec, source: OptionSource, value: unknown, code: s
 }
 
 /** Drops a region from a language tag, so `sv-SE` and `sv_SE` become `sv`. Other text is returned unchanged. */
-function withoutRegion(text: string): string {
+export function withoutRegion(text: string): string {
   const tag = /^([A-Za-z]{2})[-_][A-Za-z]{2}$/.exec(text.trim());
   return tag ? tag[1].toLowerCase() : text;
 }
@@ -100,6 +100,7 @@ export function parseThreshold(text: string, onError: () => Error): Threshold {
 /** Converts a config default (already validated by the config schema) to the option's value type. */
 function fromConfig(spec: OptionSpec, value: unknown): OptionValue {
   if (spec.kind === 'threshold') return String(value).toUpperCase();
+  if (spec.kind === 'enum' && spec.acceptsRegion && typeof value === 'string') return withoutRegion(value);
   return value as OptionValue;
 }
 

@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { OPTIONS, type OptionSpec } from '../cli/options.js';
+import { withoutRegion } from '../cli/resolve-options.js';
 import { MAP_FIELDS } from '../ingest/options.js';
 import { actionPolicySchema, flagThresholdsSchema, forecastSettingsSchema, gradeCutsSchema } from '../scoring/index.js';
 
@@ -16,6 +17,8 @@ function optionValueSchema(spec: OptionSpec): z.ZodType {
     case 'int':
       return z.number().int().min(spec.min ?? 0);
     case 'enum':
+      // As on the command line, a locale may carry a region (sv-SE, en_US).
+      if (spec.acceptsRegion) return z.string().refine((value) => spec.choices?.includes(withoutRegion(value)), `expected one of ${spec.choices?.join(', ')}`);
       return z.enum(spec.choices as [string, ...string[]]);
     case 'boolean':
       return z.boolean();
@@ -23,7 +26,8 @@ function optionValueSchema(spec: OptionSpec): z.ZodType {
     case 'repeatable':
       return z.array(z.string());
     case 'threshold':
-      return z.union([z.enum(['A', 'B', 'C', 'D']), z.number().min(0).max(1)]);
+      // A grade, a risk from 0 to 1, or a percentage as the table shows risk ("70%"), as with --fail-on.
+      return z.union([z.enum(['A', 'B', 'C', 'D']), z.number().min(0).max(1), z.string().regex(/^(100(\.0+)?|\d{1,2}(\.\d+)?)\s*%$/, 'expected a percentage from 0% to 100%')]);
     default:
       return z.string().min(1);
   }

@@ -131,6 +131,24 @@ describe('configuration', () => {
     expect(JSON.parse(flagRun.stdout).debtors).toHaveLength(3);
   });
 
+  it('takes a percentage and a locale with region, as the flags do', async () => {
+    const dir = tempDir();
+    const write = (defaults: object) => writeFileSync(join(dir, 'riskpay.config.json'), JSON.stringify({ defaults }));
+    // The stand-in has a grade-D debtor (risk 0.6 or more) and none at 0.9: 60% trips, 100% does not.
+    write({ failOn: '60%' });
+    expect((await runInProcess(['score', 'x.csv'], { cwd: dir })).code).toBe(1);
+    write({ failOn: '100%' });
+    expect((await runInProcess(['score', 'x.csv'], { cwd: dir })).code).toBe(0);
+    write({ failOn: '101%' });
+    expect((await runInProcess(['score', 'x.csv'], { cwd: dir })).code).toBe(2);
+
+    write({ csvLocale: 'sv-SE', format: 'csv' });
+    const csv = await runInProcess(['score', 'x.csv'], { cwd: dir });
+    expect(csv.code).toBe(0);
+    // The Swedish CSV locale separates fields with semicolons.
+    expect(csv.stdout.split('\n')[0]).toContain(';');
+  });
+
   it('one error line per problem', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ defaults: { top: 'ten', format: 'pdf' }, colour: true }));
