@@ -46,7 +46,6 @@ const LATENESS = [...RECENT_LATENESS, ...LATE_HISTORY, ...LATE_SHARE, 'trend_day
 const OVERDUE = ['overdue_count', 'overdue_count_share', 'overdue_balance_share', 'oldest_overdue_days', 'overdue_balance'];
 const AGING = ['aging_1_30_share', 'aging_31_60_share', 'aging_61_90_share', 'aging_over_90_share', 'aging_over_30_change'];
 const BALANCE = ['open_count', 'open_over_typical', 'open_over_usual', 'open_balance'];
-const DUE_TIMING = ['inv_due_day_of_month', 'inv_due_month_end', 'inv_issue_month_end', 'inv_due_weekday'];
 const PAYMENT_GAP = ['days_since_last_payment', 'payment_gap_ratio'];
 
 /** A reason code with its arguments; the code decides which message is shown. */
@@ -253,16 +252,15 @@ function invoiceSizeReason(input: ReasonInput): ReasonWords {
   const ratio = input.value('inv_amount_over_median');
   if (input.invoice === null || ratio === null) return balanceReason(input);
 
-  // "1 times the usual amount" carries no information, so near the usual amount the reason names the amount.
+  // "1 times the usual amount" carries no information, so near the usual amount the reason names both
+  // amounts, or states that a first invoice has nothing to compare with.
   if (Math.abs(ratio - 1) < 0.2) {
-    return {
-      code: 'REASON_INVOICE_AMOUNT',
-      args: {
-        invoiceId: input.invoice.invoice.id,
-        amount: round(input.invoice.invoice.amount, 2),
-        currency: input.snapshot.currency,
-      },
-    };
+    const { stats, currency } = input.snapshot;
+    const args = { invoiceId: input.invoice.invoice.id, amount: round(input.invoice.invoice.amount, 2), currency };
+    // Credit notes are neither settled nor open invoices, so these two count the invoices issued so far.
+    const firstInvoice = stats.settledCount + stats.openCount <= 1;
+    if (firstInvoice || stats.typicalInvoice === null) return { code: 'REASON_INVOICE_AMOUNT_FIRST', args };
+    return { code: 'REASON_INVOICE_AMOUNT', args: { ...args, usualAmount: round(stats.typicalInvoice, 2) } };
   }
   return {
     code: 'REASON_INVOICE_SIZE',
@@ -273,12 +271,10 @@ function invoiceSizeReason(input: ReasonInput): ReasonWords {
 function invoiceOverdueReason(input: ReasonInput): ReasonWords {
   if (input.invoice === null) return overdueReason(input);
   if (input.invoice.daysOverdue <= 0) {
+    const ageDays = input.snapshot.asOf - input.invoice.invoice.issueDate;
     return {
-      code: 'REASON_INVOICE_AGE',
-      args: {
-        invoiceId: input.invoice.invoice.id,
-        ageDays: input.snapshot.asOf - input.invoice.invoice.issueDate,
-      },
+      code: dayCode('REASON_INVOICE_AGE', ageDays),
+      args: { invoiceId: input.invoice.invoice.id, ageDays, dueDate: formatDay(input.invoice.invoice.dueDate) },
     };
   }
   return {
@@ -302,12 +298,42 @@ function termsReason(input: ReasonInput): ReasonWords {
   return { code: 'REASON_PAYMENT_TERMS', args: { invoiceId: input.invoice.invoice.id, termsDays: round(terms) } };
 }
 
-function dueTimingReason(input: ReasonInput): ReasonWords {
+/** Codes by weekday of the due date, 0 = Monday as in the inv_due_weekday feature. */
+const DUE_WEEKDAY_CODES = [
+  'REASON_DUE_ON_MONDAY',
+  'REASON_DUE_ON_TUESDAY',
+  'REASON_DUE_ON_WEDNESDAY',
+  'REASON_DUE_ON_THURSDAY',
+  'REASON_DUE_ON_FRIDAY',
+  'REASON_DUE_ON_SATURDAY',
+  'REASON_DUE_ON_SUNDAY',
+];
+
+/** Names the weekday of the due date; UTC day 0 (1970-01-01) was a Thursday. */
+function dueWeekdayReason(input: ReasonInput): ReasonWords {
   if (input.invoice === null) return invoiceOverdueReason(input);
-  return {
-    code: 'REASON_DUE_DATE_TIMING',
-    args: { invoiceId: input.invoice.invoice.id, dueDate: formatDay(input.invoice.invoice.dueDate) },
+  const due = input.invoice.invoice.dueDate;
+  const weekday = (((due + 3) % 7) + 7) % 7;
+  return { code: DUE_WEEKDAY_CODES[weekday], args: { invoiceId: input.invoice.invoice.id, dueDate: formatDay(due) } };
+}
+
+/** Names the due date's place in its month: the month end (its last 3 days) or the day of the month. */
+function dueDayOfMonthReason(input: ReasonInput): ReasonWords {
+  if (input.invoice === null) return invoiceOverdueReason(input);
+  const dueDate = formatDay(input.invoice.invoice.dueDate);
+  const invoiceId = input.invoice.invoice.id;
+  if (input.value('inv_due_month_end') === 1) return { code: 'REASON_DUE_AT_MONTH_END', args: { invoiceId, dueDate } };
+  return { code: 'REASON_DUE_DAY_OF_MONTH', args: { invoiceId, dueDate, dayOfMonth: Number(dueDate.slice(8, 10)) } };
+}
+
+/** Names a month-end invoice date. An invoice issued on another day gets weak words, which are not shown. */
+function issueMonthEndReason(input: ReasonInput): ReasonWords {
+  if (input.invoice === null) return invoiceOverdueReason(input);
+  const words = {
+    code: 'REASON_ISSUED_AT_MONTH_END',
+    args: { invoiceId: input.invoice.invoice.id, issueDate: formatDay(input.invoice.invoice.issueDate) },
   };
+  return input.value('inv_issue_month_end') === 1 ? words : weak(words);
 }
 
 function partialReason(input: ReasonInput): ReasonWords {
@@ -406,7 +432,9 @@ register(['typical_invoice', 'inv_amount_over_median', 'inv_amount'], invoiceSiz
 register(['inv_days_overdue', 'inv_age_days'], invoiceOverdueReason);
 register(['inv_paid_share'], invoicePaidShareReason);
 register(['inv_terms_days'], termsReason);
-register(DUE_TIMING, dueTimingReason);
+register(['inv_due_weekday'], dueWeekdayReason);
+register(['inv_due_day_of_month', 'inv_due_month_end'], dueDayOfMonthReason);
+register(['inv_issue_month_end'], issueMonthEndReason);
 register(['partial_share'], partialReason);
 register(['credit_notes_last_90', 'credit_notes_before'], creditNotesReason);
 register(['disputed_last_90', 'disputed_before', 'disputed_share'], disputesReason);

@@ -1,0 +1,109 @@
+// The words of invoice-level reasons: each must name what about the invoice raises the risk.
+
+import { describe, expect, it } from 'vitest';
+
+import type { OpenInvoice } from '../../src/features/types.js';
+import { scoringMessages } from '../../src/i18n/messages/scoring.js';
+import { reasonFor } from '../../src/scoring/reason-codes.js';
+import { day, invoiceOf, snapshotOf } from './helpers.js';
+
+const AS_OF = '2024-06-30';
+
+function openInvoice(issued: string, due: string, amount = 1000): OpenInvoice {
+  const invoice = invoiceOf({ id: 'F-9002', customer: 'C1', issued, due, amount });
+  return { invoice, balance: amount, daysOverdue: day(AS_OF) - invoice.dueDate };
+}
+
+/** Returns the words for one feature of an invoice row whose features take `values` (others 0). */
+function wordsFor(feature: string, open: OpenInvoice, values: Record<string, number> = {}, stats = {}) {
+  const snapshot = snapshotOf(stats, { asOf: day(AS_OF) });
+  return reasonFor(feature, { snapshot, invoice: open, value: (name) => values[name] ?? 0 });
+}
+
+describe('invoice amount reason', () => {
+  it('compares with the usual invoice', () => {
+    const words = wordsFor('inv_amount_over_median', openInvoice('2024-06-01', '2024-07-01', 1050), { inv_amount_over_median: 1.05 }, { typicalInvoice: 1000 });
+    expect(words.code).toBe('REASON_INVOICE_AMOUNT');
+    expect(words.args).toEqual({ invoiceId: 'F-9002', amount: 1050, usualAmount: 1000, currency: 'SEK' });
+  });
+
+  it('names a first invoice', () => {
+    const stats = { settledCount: 0, openCount: 1, typicalInvoice: 1050 };
+    const words = wordsFor('inv_amount_over_median', openInvoice('2024-06-01', '2024-07-01', 1050), { inv_amount_over_median: 1 }, stats);
+    expect(words.code).toBe('REASON_INVOICE_AMOUNT_FIRST');
+    expect(words.args).toEqual({ invoiceId: 'F-9002', amount: 1050, currency: 'SEK' });
+  });
+
+  it('gives the ratio far from usual', () => {
+    const words = wordsFor('inv_amount_over_median', openInvoice('2024-06-01', '2024-07-01', 3000), { inv_amount_over_median: 3 });
+    expect(words.code).toBe('REASON_INVOICE_SIZE');
+    expect(words.args.ratio).toBe(3);
+  });
+});
+
+describe('due date reasons', () => {
+  it('names the weekday of the due date', () => {
+    // 2025-01-13 was a Monday, 2024-06-29 a Saturday.
+    const monday = wordsFor('inv_due_weekday', openInvoice('2024-12-14', '2025-01-13'));
+    const saturday = wordsFor('inv_due_weekday', openInvoice('2024-05-30', '2024-06-29'));
+    expect(monday.code).toBe('REASON_DUE_ON_MONDAY');
+    expect(monday.args).toEqual({ invoiceId: 'F-9002', dueDate: '2025-01-13' });
+    expect(saturday.code).toBe('REASON_DUE_ON_SATURDAY');
+  });
+
+  it('names the month end', () => {
+    const words = wordsFor('inv_due_month_end', openInvoice('2024-06-01', '2024-07-31'), { inv_due_month_end: 1 });
+    expect(words.code).toBe('REASON_DUE_AT_MONTH_END');
+    expect(words.args).toEqual({ invoiceId: 'F-9002', dueDate: '2024-07-31' });
+  });
+
+  it('names the day of the month', () => {
+    const words = wordsFor('inv_due_day_of_month', openInvoice('2024-06-13', '2024-07-13'), { inv_due_day_of_month: 13 });
+    expect(words.code).toBe('REASON_DUE_DAY_OF_MONTH');
+    expect(words.args).toEqual({ invoiceId: 'F-9002', dueDate: '2024-07-13', dayOfMonth: 13 });
+  });
+
+  it('names a month-end invoice date', () => {
+    const atEnd = wordsFor('inv_issue_month_end', openInvoice('2024-06-29', '2024-07-29'), { inv_issue_month_end: 1 });
+    const midMonth = wordsFor('inv_issue_month_end', openInvoice('2024-06-13', '2024-07-13'), { inv_issue_month_end: 0 });
+    expect(atEnd.code).toBe('REASON_ISSUED_AT_MONTH_END');
+    expect(atEnd.args).toEqual({ invoiceId: 'F-9002', issueDate: '2024-06-29' });
+    expect(atEnd.weak).toBeUndefined();
+    expect(midMonth.weak).toBe(true);
+  });
+});
+
+describe('terms and age reasons', () => {
+  it('gives the payment terms', () => {
+    const words = wordsFor('inv_terms_days', openInvoice('2024-06-01', '2024-07-01'), { inv_terms_days: 30 });
+    expect(words.code).toBe('REASON_PAYMENT_TERMS');
+    expect(words.args).toEqual({ invoiceId: 'F-9002', termsDays: 30 });
+  });
+
+  it('gives age and due date before due', () => {
+    const words = wordsFor('inv_age_days', openInvoice('2024-05-24', '2024-07-10'));
+    expect(words.code).toBe('REASON_INVOICE_AGE');
+    expect(words.args).toEqual({ invoiceId: 'F-9002', ageDays: 37, dueDate: '2024-07-10' });
+  });
+
+  it('uses the singular for one day', () => {
+    const words = wordsFor('inv_age_days', openInvoice('2024-06-29', '2024-07-29'));
+    expect(words.code).toBe('REASON_INVOICE_AGE_ONE_DAY');
+    expect(words.args.ageDays).toBe(1);
+  });
+});
+
+describe('Swedish lateness wording', () => {
+  it('says för sent, never dagar sen', () => {
+    const sv = scoringMessages.sv as Record<string, string>;
+    for (const [key, text] of Object.entries(sv)) {
+      expect(text, key).not.toMatch(/\bdagar? sen\b/);
+    }
+  });
+
+  it('never addresses the reader', () => {
+    for (const [key, text] of Object.entries(scoringMessages.sv as Record<string, string>)) {
+      expect(text, key).not.toMatch(/\b(du|dig|din|ditt|dina|ni|er|ert|era)\b/i);
+    }
+  });
+});
