@@ -136,8 +136,11 @@ export class DebtorHistory {
     this.extraCount += 1;
   }
 
-  /** Applies one payment on its day. */
-  pay(invoiceId: string, day: number, amount: number): void {
+  /**
+   * Applies one payment on its day. A payment whose real day the export did not give (`dated` false)
+   * counts for balances but not as a payment day, so the gaps between payments stay real.
+   */
+  pay(invoiceId: string, day: number, amount: number, dated = true): void {
     this.advanceTo(day);
     const tracked = this.tracked.get(invoiceId);
     if (!tracked) return;
@@ -153,6 +156,7 @@ export class DebtorHistory {
       }
     }
 
+    if (!dated) return;
     const last = this.paymentDays.length > 0 ? this.paymentDays[this.paymentDays.length - 1] : null;
     if (last === null || day > last) {
       if (last !== null) insertSorted(this.sortedGaps, day - last);
@@ -172,6 +176,8 @@ export class DebtorHistory {
     this.open.delete(invoiceId);
     const invoice = tracked.invoice;
     if (invoice.kind === 'credit') return;
+    // Settled by a payment of unknown day: the balance is closed, but its lateness is not known.
+    if (hasUndatedPayment(invoice)) return;
 
     const daysLate = day - invoice.dueDate;
     const amount = Math.max(invoice.amount, 0);
@@ -415,6 +421,12 @@ export function agingBucket(daysOverdue: number): 0 | 1 | 2 | 3 {
   if (daysOverdue <= 60) return 1;
   if (daysOverdue <= 90) return 2;
   return 3;
+}
+
+/** True when a payment of the invoice has a stand-in day because the export gave none (see Payment). */
+export function hasUndatedPayment(invoice: Invoice): boolean {
+  for (const payment of invoice.payments) if (payment.dateUnknown === true) return true;
+  return false;
 }
 
 /** Returns the day number of the last day of the month containing `day`. */

@@ -56,11 +56,14 @@ export function replayCustomer(
   const orders: number[] = [];
   const indices: number[] = [];
   const amounts: number[] = [];
-  const push = (day: number, order: number, index: number, amount: number): void => {
+  // 1 for a payment whose day the export did not give (Payment.dateUnknown), else 0.
+  const undated: number[] = [];
+  const push = (day: number, order: number, index: number, amount: number, dateUnknown = false): void => {
     days.push(day);
     orders.push(order);
     indices.push(index);
     amounts.push(amount);
+    undated.push(dateUnknown ? 1 : 0);
   };
 
   invoices.forEach((invoice, index) => {
@@ -68,7 +71,7 @@ export function replayCustomer(
     push(invoice.issueDate, ORDER_ISSUE, index, 0);
     for (const payment of invoice.payments) {
       const day = Math.max(payment.date, invoice.issueDate);
-      if (day <= lastDay) push(day, ORDER_PAYMENT, index, payment.amount);
+      if (day <= lastDay) push(day, ORDER_PAYMENT, index, payment.amount, payment.dateUnknown === true);
     }
     if (invoice.settledDate !== null) {
       const day = Math.max(invoice.settledDate, invoice.issueDate);
@@ -87,7 +90,7 @@ export function replayCustomer(
         history.issue(invoices[indices[e]]);
         break;
       case ORDER_PAYMENT:
-        history.pay(invoices[indices[e]].id, days[e], amounts[e]);
+        history.pay(invoices[indices[e]].id, days[e], amounts[e], undated[e] === 0);
         break;
       case ORDER_SETTLE:
         history.settle(invoices[indices[e]].id, days[e]);

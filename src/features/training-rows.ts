@@ -5,7 +5,7 @@
 import type { Matrix } from '../forest/types.js';
 import type { Invoice, Ledger } from '../ingest/ledger.js';
 import { featureNames } from './catalog.js';
-import type { Moment } from './history.js';
+import { hasUndatedPayment, type Moment } from './history.js';
 import { ReceivablesTimeline, groupByCustomer, replayCustomer, type ReplayQuery } from './replay.js';
 import { debtorValuesOf, rowLength, writeRow } from './rows.js';
 
@@ -52,6 +52,9 @@ export function outcomeOf(invoice: Invoice, lateAfter: number, horizon: number):
   const threshold = invoice.dueDate + lateAfter;
   const settled = invoice.settledDate !== null && invoice.settledDate <= horizon ? invoice.settledDate : null;
   if (settled !== null && settled <= threshold) return { late: false, knownOn: Math.max(settled, invoice.issueDate) };
+  // A payment without a day is known only to have come by its stand-in day, a day on or after the
+  // real one: settled by the threshold on that day means on time, anything else is not known.
+  if (hasUndatedPayment(invoice)) return null;
   // Unpaid at the end of the threshold day is late, whether or not a payment follows.
   if (threshold + 1 <= horizon) return { late: true, knownOn: threshold + 1 };
   return null;
@@ -138,9 +141,11 @@ function planCustomer(invoices: readonly Invoice[], selection: RowSelection, cou
     }
     const late = outcome.late ? 1 : 0;
     knownOn = outcome.knownOn;
-    const daysLate = invoice.settledDate !== null && invoice.settledDate <= horizon ? invoice.settledDate - invoice.dueDate : NaN;
+    const undated = hasUndatedPayment(invoice);
+    const daysLate = !undated && invoice.settledDate !== null && invoice.settledDate <= horizon ? invoice.settledDate - invoice.dueDate : NaN;
     add(index, invoice.issueDate, 1, late, daysLate);
-    if (!withCheckpoints) return;
+    // Without the payment's real day it is not known whether the invoice was still open at a checkpoint.
+    if (!withCheckpoints || undated) return;
 
     for (const offset of CHECKPOINT_OFFSETS) {
       const day = invoice.dueDate + offset;
