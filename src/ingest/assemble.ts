@@ -173,8 +173,9 @@ const UNDATED = Number.NEGATIVE_INFINITY;
  * paid by then, and balances from that day on match the export. Each file with such payments gets
  * one warning with the count, the total and the day used.
  *
- * NOTE: an invoice settled by such a payment gets the stand-in day as its settledDate. Code that
- * measures lateness must check `dateUnknown` on the payments, or it reads that day as a real one.
+ * An invoice settled by such a payment gets the stand-in day as its settledDate; feature replay and
+ * training labels check `dateUnknown` (hasUndatedPayment in src/features/history.ts) and take no
+ * lateness from that day.
  */
 export function dateUndatedPayments(invoices: Invoice[], reporter: Reporter): void {
   const latest = new Map<string, number>();
