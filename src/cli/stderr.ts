@@ -20,16 +20,31 @@ export interface Diagnostics {
 
 const SEVERITY_KEY = { error: 'SEVERITY_ERROR', warning: 'SEVERITY_WARNING', info: 'SEVERITY_INFO' } as const;
 
-/** Groups findings with the same code and severity, keeping the first one to print. */
-export function groupFindings(findings: readonly Finding[]): { first: Finding; count: number }[] {
-  const groups = new Map<string, { first: Finding; count: number }>();
+export interface FindingGroup {
+  first: Finding;
+  count: number;
+  /** Distinct `value` arguments in the group; 0 when its findings have none. */
+  values: number;
+}
+
+/**
+ * Groups findings with the same severity, code, file and column, keeping the first one to print.
+ * Findings about different columns stay apart, and the group counts how many distinct values it has.
+ */
+export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
+  const groups = new Map<string, { group: FindingGroup; seen: Set<string> }>();
   for (const item of findings) {
-    const key = `${item.severity}|${item.code}`;
-    const group = groups.get(key);
-    if (group) group.count += 1;
-    else groups.set(key, { first: item, count: 1 });
+    const key = `${item.severity}|${item.code}|${item.path?.file ?? ''}|${item.path?.column ?? ''}`;
+    let entry = groups.get(key);
+    if (!entry) {
+      entry = { group: { first: item, count: 0, values: 0 }, seen: new Set() };
+      groups.set(key, entry);
+    }
+    entry.group.count += 1;
+    if (item.args.value !== undefined) entry.seen.add(String(item.args.value));
+    entry.group.values = entry.seen.size;
   }
-  return [...groups.values()];
+  return [...groups.values()].map((entry) => entry.group);
 }
 
 export function createDiagnostics(io: CliIo, lang: Lang, quiet: boolean, showProgress: boolean): Diagnostics {
@@ -48,15 +63,17 @@ export function createDiagnostics(io: CliIo, lang: Lang, quiet: boolean, showPro
       if (!quiet) write(`riskpay: ${message(lang, code, args)}\n`);
     },
     findings(findings) {
-      for (const { first, count } of groupFindings(findings)) {
+      for (const { first, count, values } of groupFindings(findings)) {
         if (quiet && first.severity !== 'error') continue;
         if (count === 1) {
           line(first.severity, formatFinding(first, lang));
-        } else {
-          const text = message(lang, first.code, first.args);
-          const where = formatLocation(first, lang) || '-';
-          line(first.severity, message(lang, 'STATUS_FINDING_REPEATED', { message: text, count, first: where }));
+          continue;
         }
+        // The text shows the first finding's value, so a group of several values says how many.
+        const text = message(lang, first.code, first.args);
+        const where = formatLocation(first, lang) || '-';
+        const code = values > 1 ? 'STATUS_FINDING_REPEATED_VALUES' : 'STATUS_FINDING_REPEATED';
+        line(first.severity, message(lang, code, { message: text, count, values, first: where }));
       }
     },
     error(finding) {

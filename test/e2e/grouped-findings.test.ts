@@ -1,0 +1,42 @@
+// Repeated findings are grouped on stderr, but only findings about the same column of the same file,
+// and a group of different values says how many values it has instead of showing the first as all.
+
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { groupFindings } from '../../src/cli/stderr.js';
+import type { Finding } from '../../src/findings.js';
+import { ROOT, requireBuild, runCli, tempDir } from './helpers.js';
+
+function finding(column: string, value: string, line: number): Finding {
+  return { code: 'INGEST_NUMBER_INVALID', severity: 'warning', args: { value }, path: { file: 'a.csv', line, column } };
+}
+
+describe('groupFindings', () => {
+  it('keeps columns apart and counts distinct values', () => {
+    const groups = groupFindings([finding('Amount', 'abc', 2), finding('Amount', '12.5.3', 3), finding('Amount', 'abc', 4), finding('Paid', 'x', 2)]);
+    expect(groups.map((group) => [group.first.path?.column, group.count, group.values])).toEqual([
+      ['Amount', 3, 2],
+      ['Paid', 1, 1],
+    ]);
+  });
+});
+
+describe('grouped findings on stderr', () => {
+  beforeAll(() => requireBuild());
+
+  it('reports two date columns of case 15 as two warnings', () => {
+    const run = runCli(['inspect', join(ROOT, 'test/cases/15-excel-serial-dates/input.csv')]);
+    expect(run.code).toBe(0);
+    const mixed = run.stderr.split('\n').filter((line) => line.includes('column "InvoiceDate"') || line.includes('column "DueDate"'));
+    expect(mixed).toHaveLength(2);
+  });
+
+  it('says a group holds different values', () => {
+    const file = join(tempDir(), 'bad-amounts.csv');
+    writeFileSync(file, 'InvoiceNo,Customer,InvoiceDate,DueDate,Amount\nF1,A,2024-01-01,2024-01-31,abc\nF2,A,2024-01-01,2024-01-31,12.5.3\nF3,A,2024-01-01,2024-01-31,100\n');
+    const run = runCli(['score', file, '--as-of', '2024-03-01', '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('2 different values');
+  });
+});
