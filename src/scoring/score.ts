@@ -488,8 +488,12 @@ export function scoreLedger(ledger: Ledger, model: RiskModel, choice: ModelChoic
   };
   const snapshots = buildSnapshots(ledger, options.asOf);
   // Snapshots keep only the open invoices they need, not the ledger.
+  const importedNone = ledger.invoices.length === 0;
   if (options.releaseLedger === true) ledger.invoices = [];
-  return scoreSnapshots(snapshots, model, choice, rows, { ...options, config });
+  const result = scoreSnapshots(snapshots, model, choice, rows, { ...options, config });
+  // With no invoice at all the as-of date is not the cause: the import kept none (its findings say why).
+  if (importedNone) result.findings = result.findings.map((item) => (item.code === 'SCORE_NO_DEBTORS' ? finding('SCORE_NO_INVOICES', 'warning') : item));
+  return result;
 }
 
 /** Sums per currency; amounts in different currencies are never added together. */

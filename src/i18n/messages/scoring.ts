@@ -117,6 +117,7 @@ const en = {
     'The model reads the extra columns {columns}, which this file does not have. Pass them with --extra or train a model on this file.',
   SCORING_CONFIG_INVALID: 'Invalid scoring setting {setting} in the config file: {problem}. Fix or remove it to use the default.',
   SCORE_NO_DEBTORS: 'No customers to score. Check that the file has invoice rows dated on or before the as-of date.',
+  SCORE_NO_INVOICES: 'No invoices to score: the import kept none of the rows. The messages above say why.',
   SCORE_NO_OPEN_INVOICES: 'No open invoices on {asOf}; customers are scored on their history only.',
   SCORE_PAYMENT_DATES_FROM_HISTORY:
     'The model has no payment-date part, so the expected payment dates of {invoices} invoices come from past delays.',
@@ -241,6 +242,7 @@ const sv: Record<ScoringMessageKey, string> = {
     'Modellen läser extrakolumnerna {columns}, som saknas i den här filen. Ange dem med --extra eller träna en modell på den här filen.',
   SCORING_CONFIG_INVALID: 'Ogiltig bedömningsinställning {setting} i konfigurationsfilen: {problem}. Rätta eller ta bort den för att använda standardvärdet.',
   SCORE_NO_DEBTORS: 'Inga kunder att bedöma. Kontrollera att filen har fakturarader daterade senast på bedömningsdagen.',
+  SCORE_NO_INVOICES: 'Inga fakturor att bedöma: inläsningen behöll ingen av raderna. Meddelandena ovan säger varför.',
   SCORE_NO_OPEN_INVOICES: 'Inga öppna fakturor den {asOf}; kunderna bedöms bara på sin historik.',
   SCORE_PAYMENT_DATES_FROM_HISTORY:
     'Modellen saknar en del för betalningsdatum, så väntade betalningsdatum för {invoices} fakturor bygger på tidigare förseningar.',
