@@ -28,12 +28,22 @@ const ORDER_SLOTS = 5;
  * the ledger order inside each group. The map key sorts like the customer key, then the currency.
  */
 export function groupByCustomer(ledger: Ledger): Map<string, Invoice[]> {
-  const groups = new Map<string, Invoice[]>();
+  // Customer first, then currency: a key string per invoice would cost a million concatenations.
+  const byCustomer = new Map<string, Map<string, Invoice[]>>();
   for (const invoice of ledger.invoices) {
-    const key = `${invoice.customerId}\u0000${invoice.currency}`;
-    const group = groups.get(key);
+    let currencies = byCustomer.get(invoice.customerId);
+    if (!currencies) {
+      currencies = new Map();
+      byCustomer.set(invoice.customerId, currencies);
+    }
+    const group = currencies.get(invoice.currency);
     if (group) group.push(invoice);
-    else groups.set(key, [invoice]);
+    else currencies.set(invoice.currency, [invoice]);
+  }
+
+  const groups = new Map<string, Invoice[]>();
+  for (const [customerId, currencies] of byCustomer) {
+    for (const [currency, invoices] of currencies) groups.set(`${customerId}\u0000${currency}`, invoices);
   }
   return groups;
 }
