@@ -79,14 +79,17 @@ export function fillPlaceholders(text: string, args: Record<string, string | num
 }
 
 /** Arguments that choose the singular form: a code `X` may have a variant `X_ONE` used when this count is 1. */
-const COUNT_ARGS = ['count', 'files'];
+const COUNT_ARGS = ['count', 'files', 'settledCount'];
 
-/** Picks the singular variant `CODE_ONE` when the code has one and its count argument is 1. */
+/**
+ * Picks the variant `CODE_NONE` for a count of 0 or `CODE_ONE` for a count of 1 when the language
+ * has it, so texts never read "invoices so far: 0" or "1 days".
+ */
 function pluralCode(texts: Texts, code: string, args: Record<string, string | number>): string {
-  const singular = `${code}_ONE`;
-  if (!(singular in MERGED.en)) return code;
   const count = COUNT_ARGS.map((name) => args[name]).find((value) => value !== undefined);
-  return Number(count) === 1 && singular in texts ? singular : code;
+  if (count === undefined) return code;
+  const variant = Number(count) === 0 ? `${code}_NONE` : Number(count) === 1 ? `${code}_ONE` : null;
+  return variant !== null && variant in texts ? variant : code;
 }
 
 /** Returns the message for a code in the language, or the code with its values when no catalog has it. */

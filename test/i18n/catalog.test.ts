@@ -101,3 +101,18 @@ describe('placeholder numbers', () => {
     expect(fillPlaceholders('{days}', { days: -5.25 }, 'sv')).toBe('-5,25');
   });
 });
+
+describe('count variants', () => {
+  const args = (settledCount: number) => ({ openBalance: 'SEK 300.00', currency: '', sharePercent: 60, settledCount });
+
+  // The _NONE and _ONE texts are picked by the count, so a message never reads "so far: 0".
+  it('picks the text for none, one and many', () => {
+    for (const lang of ['en', 'sv'] as const) {
+      const texts = [0, 1, 2].map((count) => message(lang, 'FLAG_LARGE_NEW_EXPOSURE', args(count)));
+      expect(texts[0]).toBe(message(lang, 'FLAG_LARGE_NEW_EXPOSURE_NONE', args(0)));
+      expect(texts[1]).toBe(message(lang, 'FLAG_LARGE_NEW_EXPOSURE_ONE', args(1)));
+      expect(texts[2]).toContain('2');
+      expect(new Set(texts).size).toBe(3);
+    }
+  });
+});

@@ -17,7 +17,11 @@ const en = {
     'Balance rolling into older aging buckets: {over30Now} {currency} is more than 30 days past due, against {over30MonthAgo} {currency} a month ago ({over90Now} {currency} more than 90 days, against {over90MonthAgo} {currency})',
   FLAG_OLDEST_OVERDUE: 'Oldest invoice {oldestOverdueDays} days past due, over the {limitDays}-day limit ({overdueBalance} {currency} overdue in total)',
   FLAG_LARGE_NEW_EXPOSURE:
-    'Large new exposure: open balance {openBalance} {currency} ({sharePercent}% of receivables) from a customer with few paid invoices so far: {settledCount}',
+    'Large new exposure: open balance {openBalance} {currency} ({sharePercent}% of receivables) from a customer with only {settledCount} paid invoices so far',
+  FLAG_LARGE_NEW_EXPOSURE_ONE:
+    'Large new exposure: open balance {openBalance} {currency} ({sharePercent}% of receivables) from a customer with only 1 paid invoice so far',
+  FLAG_LARGE_NEW_EXPOSURE_NONE:
+    'Large new exposure: open balance {openBalance} {currency} ({sharePercent}% of receivables) from a customer with no paid invoice yet',
   FLAG_CONCENTRATION: 'Concentration: this customer has {sharePercent}% of all open receivables ({openBalance} {currency})',
   FLAG_NO_RECENT_PAYMENT:
     'No payment for {daysSinceLastPayment} days, though this customer usually pays every {usualGapDays} days ({overdueBalance} {currency} overdue)',
@@ -142,7 +146,11 @@ const sv: Record<ScoringMessageKey, string> = {
     'Saldot glider över i äldre åldersintervall: {over30Now} {currency} är mer än 30 dagar förfallet, mot {over30MonthAgo} {currency} för en månad sedan ({over90Now} {currency} mer än 90 dagar, mot {over90MonthAgo} {currency})',
   FLAG_OLDEST_OVERDUE: 'Äldsta fakturan är {oldestOverdueDays} dagar förfallen, över gränsen på {limitDays} dagar ({overdueBalance} {currency} förfallet totalt)',
   FLAG_LARGE_NEW_EXPOSURE:
-    'Stor ny exponering: öppet saldo {openBalance} {currency} ({sharePercent} % av kundfordringarna) hos en kund med få betalda fakturor hittills: {settledCount}',
+    'Stor ny exponering: öppet saldo {openBalance} {currency} ({sharePercent} % av kundfordringarna) hos en kund med bara {settledCount} betalda fakturor hittills',
+  FLAG_LARGE_NEW_EXPOSURE_ONE:
+    'Stor ny exponering: öppet saldo {openBalance} {currency} ({sharePercent} % av kundfordringarna) hos en kund med bara 1 betald faktura hittills',
+  FLAG_LARGE_NEW_EXPOSURE_NONE:
+    'Stor ny exponering: öppet saldo {openBalance} {currency} ({sharePercent} % av kundfordringarna) hos en kund som inte har betalat någon faktura än',
   FLAG_CONCENTRATION: 'Koncentration: kunden står för {sharePercent} % av alla öppna kundfordringar ({openBalance} {currency})',
   FLAG_NO_RECENT_PAYMENT:
     'Ingen betalning på {daysSinceLastPayment} dagar, fast kunden brukar betala var {usualGapDays}:e dag ({overdueBalance} {currency} förfallet)',
