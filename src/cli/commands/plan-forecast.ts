@@ -19,11 +19,15 @@ function format(context: CommandContext): OutputFormat {
 
 /**
  * Shows a plan trigger (`grade:D`, `flag:FLAG_CONCENTRATION`) in words: the grade's text, or the
- * flag's short name from the catalog; an unknown trigger stays as written.
+ * flag's short name from the catalog; an unknown trigger stays as written. An invoice step follows
+ * the invoice's own grade and a debtor step the debtor's, so a grade says whose it is: one debtor's
+ * plan can hold both a D (the customer) and a C (one of its invoices).
  */
-function triggerText(trigger: string, lang: Lang): string {
+function triggerText(trigger: string, invoiceId: string | null, lang: Lang): string {
   const [kind, value] = trigger.split(':');
-  if (kind === 'grade' && hasMessage(`GRADE_${value}`)) return message(lang, `GRADE_${value}`);
+  if (kind === 'grade' && hasMessage(`GRADE_${value}`)) {
+    return message(lang, invoiceId === null ? 'TRIGGER_DEBTOR_GRADE' : 'TRIGGER_INVOICE_GRADE', { grade: message(lang, `GRADE_${value}`) });
+  }
   if (kind === 'flag' && hasMessage(`TRIGGER_${value}`)) return message(lang, `TRIGGER_${value}`);
   return trigger;
 }
@@ -49,7 +53,7 @@ export async function runPlan(context: CommandContext): Promise<number> {
     { id: 'amount', head: 'HEAD_BALANCE', kind: 'money', value: (row) => row.amount, currency: (row) => row.currency, alignRight: true },
     { id: 'due_date', head: 'HEAD_DUE', kind: 'date', value: (row) => row.dueDate, csvOnly: true },
     { id: 'days_overdue', head: 'HEAD_DAYS_OVERDUE', kind: 'integer', value: (row) => row.daysOverdue, alignRight: true },
-    { id: 'trigger', head: 'HEAD_TRIGGER', kind: 'text', value: (row) => row.trigger, display: (row) => triggerText(row.trigger, lang) },
+    { id: 'trigger', head: 'HEAD_TRIGGER', kind: 'text', value: (row) => row.trigger, display: (row) => triggerText(row.trigger, row.invoiceId, lang) },
   ];
   const report = reportContext(context);
   switch (format(context)) {
