@@ -59,6 +59,9 @@ export interface DebtorState {
   extraLateness: Map<number, [number, number]>[];
 }
 
+/** Paid invoices whose days late a snapshot lists, newest last (PaidLateness.recentDaysLate). */
+export const PAID_RECENT_KEPT = 12;
+
 export class DebtorHistory {
   readonly tracked = new Map<string, Tracked>();
   readonly customerId: string;
@@ -78,6 +81,8 @@ export class DebtorHistory {
   private paidSumLate = 0;
   private paidLateCount = 0;
   private paidLastDaysLate: number | null = null;
+  /** Days late of the last PAID_RECENT_KEPT paid invoices (prepaid ones left out), oldest first. */
+  private readonly paidRecentLate: number[] = [];
   private prepaidCount = 0;
   private sumLate = 0;
   private sumSqLate = 0;
@@ -230,6 +235,8 @@ export class DebtorHistory {
     this.paidSumLate += daysLate;
     if (daysLate > 0) this.paidLateCount += 1;
     this.paidLastDaysLate = daysLate;
+    this.paidRecentLate.push(daysLate);
+    if (this.paidRecentLate.length > PAID_RECENT_KEPT) this.paidRecentLate.shift();
   }
 
   private paidLateness(): PaidLateness {
@@ -242,6 +249,7 @@ export class DebtorHistory {
       medianDaysLate: medianOfSorted(this.paidSortedLate),
       maxDaysLate: count > 0 ? this.paidSortedLate[count - 1] : null,
       lastDaysLate: this.paidLastDaysLate,
+      recentDaysLate: [...this.paidRecentLate],
     };
   }
 

@@ -95,6 +95,8 @@ export interface PaidLateness {
   maxDaysLate: number | null;
   /** Days late of the most recently settled one; null when `count` is 0. */
   lastDaysLate: number | null;
+  /** Days late of the last 12 of them (PAID_RECENT_KEPT), oldest first; built by feature replay. */
+  recentDaysLate?: number[];
 }
 
 export interface DebtorSnapshot {

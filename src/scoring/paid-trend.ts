@@ -25,27 +25,28 @@ function sum(values: readonly number[]): number {
 
 /**
  * Returns the paid-only trend, or null without at least one paid invoice before the last RECENT_PAID.
- * The earlier side covers every paid invoice before the recent ones when the debtor has no prepayment.
- * Otherwise it covers only those among the last 12 settled invoices that `recentDaysLate` keeps.
+ * The earlier side covers every paid invoice before the recent ones: the paid totals minus the recent
+ * ones. Snapshots without the paid-only list (built by hand in tests) use `recentDaysLate`, the last 12
+ * settled invoices, which lists paid invoices only when none was prepaid.
  */
 export function paidTrend(stats: DebtorStats): PaidTrend | null {
-  const settled = stats.recentDaysLate;
-  if (settled.length <= RECENT_PAID) return null;
-  const recent = settled.slice(-RECENT_PAID);
-  const recentMeanDaysLate = sum(recent) / recent.length;
   const paid = stats.paid;
-
-  // Without prepayments, recentDaysLate lists paid invoices only, so the paid totals minus the recent
-  // ones give the mean over all earlier paid invoices, not just the few the sparkline keeps.
-  if (paid && paid.prepaidCount === 0 && paid.meanDaysLate !== null && paid.count > RECENT_PAID) {
+  const paidRecent = paid?.recentDaysLate ?? (paid?.prepaidCount === 0 ? stats.recentDaysLate : undefined);
+  if (paid && paidRecent !== undefined && paid.meanDaysLate !== null && paid.count > RECENT_PAID && paidRecent.length >= RECENT_PAID) {
+    const recent = paidRecent.slice(-RECENT_PAID);
+    const recentMeanDaysLate = sum(recent) / recent.length;
     const earlierCount = paid.count - RECENT_PAID;
     const earlierMeanDaysLate = (paid.meanDaysLate * paid.count - sum(recent)) / earlierCount;
     return { recentMeanDaysLate, recentCount: RECENT_PAID, earlierMeanDaysLate, earlierCount, trendDays: recentMeanDaysLate - earlierMeanDaysLate };
   }
+  // Replay gave the paid-only list, so too few paid invoices means no trend.
+  if (paid?.recentDaysLate !== undefined) return null;
 
-  // NOTE: recentDaysLate also lists prepaid invoices (settled before their issue day), so with
-  // prepayments both sides may include some. A paid-only list from src/features would remove this.
+  const settled = stats.recentDaysLate;
+  if (settled.length <= RECENT_PAID) return null;
+  const recent = settled.slice(-RECENT_PAID);
   const earlier = settled.slice(0, settled.length - RECENT_PAID);
+  const recentMeanDaysLate = sum(recent) / recent.length;
   const earlierMeanDaysLate = sum(earlier) / earlier.length;
   return {
     recentMeanDaysLate,

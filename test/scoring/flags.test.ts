@@ -312,3 +312,13 @@ describe('flags on real ledgers', () => {
     expect(flag?.severity).toBe('critical');
   });
 });
+
+describe('payments slowing with prepayments', () => {
+  // Replay's paid-only list leaves prepaid invoices out of both sides, so a prepayment among the last
+  // settled invoices cannot pull the recent mean down.
+  it('reads the paid-only list', () => {
+    const paid: PaidLateness = { ...paidOf(20, 4.5, 3), recentDaysLate: [2, 2, 12, 12, 12, 12, 12] };
+    const withPrepaid: Partial<DebtorStats> = { recentDaysLate: [2, 2, 12, -30, 12, 12, -30, 12], paid };
+    expect(find(withPrepaid, 'FLAG_PAYMENTS_SLOWING')?.evidence).toEqual({ recentDaysLate: 12, recentCount: 5, earlierDaysLate: 2, earlierCount: 15, trendDays: 10 });
+  });
+});

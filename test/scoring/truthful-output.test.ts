@@ -74,6 +74,7 @@ describe('paid lateness without open invoices and prepayments', () => {
       medianDaysLate: 4,
       maxDaysLate: 4,
       lastDaysLate: 4,
+      recentDaysLate: [4],
     });
   });
 
