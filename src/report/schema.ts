@@ -46,7 +46,7 @@ export const debtorSchema = z.object({
   expectedAtRisk: z.number().describe('Sum over open invoices of risk times balance'),
   openInvoices: z.number().int().min(0),
   oldestOverdueDays: z.number().int().nullable(),
-  recentDaysLate: z.array(z.number()).describe('Days late of the most recent settled invoices, oldest first'),
+  recentDaysLate: z.array(z.number()).describe('Days late of the most recent paid invoices (up to 12, prepaid ones left out), oldest first'),
   trendDays: z.number().nullable().describe('Mean days late of the last 5 paid invoices minus that of the paid invoices before them; null without a paid invoice before the last 5'),
   noHistory: z.boolean(),
   nothingOwed: z

@@ -433,7 +433,8 @@ export function scoreSnapshots(
       expectedAtRisk: roundMoney(expectedAtRisk),
       openInvoices: snapshot.stats.openCount,
       oldestOverdueDays: snapshot.stats.oldestOverdueDays,
-      recentDaysLate: [...snapshot.stats.recentDaysLate],
+      // Paid invoices only, as the reasons and the trend count them: a prepaid invoice is not a delay.
+      recentDaysLate: [...(snapshot.stats.paid?.recentDaysLate ?? snapshot.stats.recentDaysLate)],
       // The paid-only trend, as the sparkline beside it and FLAG_PAYMENTS_SLOWING use.
       trendDays: paidTrend(snapshot.stats)?.trendDays ?? null,
       // The model's noHistory also counts open overdue invoices as history; people read "no history" as

@@ -46,7 +46,7 @@ export interface DebtorScore {
   expectedAtRisk: number;
   openInvoices: number;
   oldestOverdueDays: number | null;
-  /** Days late of the most recent settled invoices, oldest first (for sparklines). */
+  /** Days late of the most recent paid invoices (prepaid ones left out), oldest first (for sparklines). */
   recentDaysLate: number[];
   /** Recent minus earlier mean days late; null without enough history. */
   trendDays: number | null;
