@@ -40,6 +40,8 @@ const CACHE_LIMIT = 50_000;
 export class NumberColumn {
   decimal: DecimalSeparator | null;
   private decidedBy: Evidence | null = null;
+  /** True once the column held a number, so a column of skipped rows is not described as integer. */
+  private sawNumber = false;
 
   constructor(
     readonly header: string,
@@ -64,9 +66,11 @@ export class NumberColumn {
       case 'invalid':
         throw this.invalid(raw, reading.reason);
       case 'number':
+        this.sawNumber = true;
         if (reading.evidence !== null) this.noteEvidence(reading.evidence, raw, line);
         return { value: reading.value, currency: reading.currency };
       case 'ambiguous':
+        this.sawNumber = true;
         if (this.decimal !== null) return { value: this.resolve(raw, line), currency: reading.currency };
         return { value: new Pending(raw, line), currency: reading.currency };
     }
@@ -102,7 +106,7 @@ export class NumberColumn {
   }
 
   describe(): string {
-    if (this.decimal === null) return 'integer';
+    if (this.decimal === null) return this.sawNumber ? 'integer' : '';
     return `decimal ${this.decimal}${this.fixed ? ' (option)' : ''}`;
   }
 }

@@ -485,3 +485,17 @@ describe('payments file and paid columns', () => {
     expect(day(byId(result.ledger.invoices, 'F-1').settledDate)).toBe('2024-02-20');
   });
 });
+
+describe('column formats', () => {
+  // A number column whose rows were all left out (drafts here) saw no value, so it has no format to
+  // report rather than "integer".
+  it('names no format for a column without values', async () => {
+    const path = writeTemp('InvoiceNo,Customer,InvoiceDate,DueDate,Amount,Status\nF1,A,2024-01-10,2024-02-09,489.75,Draft\n');
+    const result = await importLedger([path]);
+    const amount = result.files[0].columns.find((column) => column.field === 'amount');
+    expect(amount?.format).toBeUndefined();
+
+    const kept = await importLedger([writeTemp('InvoiceNo,Customer,InvoiceDate,DueDate,Amount\nF1,A,2024-01-10,2024-02-09,100\n')]);
+    expect(kept.files[0].columns.find((column) => column.field === 'amount')?.format).toBe('integer');
+  });
+});
