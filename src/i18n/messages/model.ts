@@ -76,19 +76,19 @@ export const modelMessages = defineCatalog({
     MODEL_BUNDLED_MISSING: 'Den inbyggda modellen {file} saknas i installationen. Installera om riskpay eller ange --model.',
     MODEL_CHOICE_FILE: 'Modell från {path} (sen betalning betyder mer än {lateAfter} dagar efter förfallodagen).',
     MODEL_CHOICE_TRAINED:
-      'Modell tränad på er egen historik: på fakturor från {from} ({rows} rader) nådde den AUC {auc}, bättre än den inbyggda modellens {bundledAuc}.',
-    MODEL_CHOICE_TRAINED_NO_BUNDLED: 'Modell tränad på er egen historik (AUC {auc} i valideringen); den inbyggda modellen är inte tillgänglig.',
+      'Modell tränad på din egen historik: på fakturor från {from} ({rows} rader) nådde den AUC {auc}, bättre än den inbyggda modellens {bundledAuc}.',
+    MODEL_CHOICE_TRAINED_NO_BUNDLED: 'Modell tränad på din egen historik (AUC {auc} i valideringen); den inbyggda modellen är inte tillgänglig.',
     MODEL_CHOICE_BUNDLED_BETTER:
-      'Inbyggd modell: på era fakturor från {from} ({rows} rader) nådde den AUC {bundledAuc}, minst lika bra som en modell tränad på er historik ({auc}).',
+      'Inbyggd modell: på dina fakturor från {from} ({rows} rader) nådde den AUC {bundledAuc}, minst lika bra som en modell tränad på din historik ({auc}).',
     MODEL_CHOICE_TRAINED_SAMPLED:
-      'Modell tränad på er egen historik, på {sampled} slumpvis valda rader (med fröet) av {of} för att bedömningen ska gå snabbt: på fakturor från {from} ({rows} rader) nådde den AUC {auc}, bättre än den inbyggda modellens {bundledAuc}.',
+      'Modell tränad på din egen historik, på {sampled} slumpvis valda rader (med fröet) av {of} för att bedömningen ska gå snabbt: på fakturor från {from} ({rows} rader) nådde den AUC {auc}, bättre än den inbyggda modellens {bundledAuc}.',
     MODEL_CHOICE_TRAINED_NO_BUNDLED_SAMPLED:
-      'Modell tränad på er egen historik, på {sampled} slumpvis valda rader (med fröet) av {of} för att bedömningen ska gå snabbt (AUC {auc} i valideringen); den inbyggda modellen är inte tillgänglig.',
+      'Modell tränad på din egen historik, på {sampled} slumpvis valda rader (med fröet) av {of} för att bedömningen ska gå snabbt (AUC {auc} i valideringen); den inbyggda modellen är inte tillgänglig.',
     MODEL_CHOICE_BUNDLED_BETTER_SAMPLED:
-      'Inbyggd modell: på era fakturor från {from} ({rows} rader) nådde den AUC {bundledAuc}, minst lika bra som en modell tränad på {sampled} slumpvis valda rader av {of} ur er historik ({auc}). Kör "riskpay train" för att träna på fler rader och ange modellen med --model.',
+      'Inbyggd modell: på dina fakturor från {from} ({rows} rader) nådde den AUC {bundledAuc}, minst lika bra som en modell tränad på {sampled} slumpvis valda rader av {of} ur din historik ({auc}). Kör "riskpay train" för att träna på fler rader och ange modellen med --model.',
     MODEL_CHOICE_BUNDLED_CANNOT_TRAIN:
-      'Inbyggd modell: er historik räcker inte för att träna en modell ({late} sena och {onTime} betalda i tid med känt utfall; minst {needed} av varje behövs).',
+      'Inbyggd modell: din historik räcker inte för att träna en modell ({late} sena och {onTime} betalda i tid med känt utfall; minst {needed} av varje behövs).',
     MODEL_CHOICE_BUNDLED_NO_HOLDOUT:
-      'Inbyggd modell: era fakturor från {from} saknar sena fakturor eller fakturor betalda i tid, så en modell tränad på er historik kan inte kontrolleras.',
+      'Inbyggd modell: dina fakturor från {from} saknar sena fakturor eller fakturor betalda i tid, så en modell tränad på din historik kan inte kontrolleras.',
   },
 });
