@@ -88,7 +88,9 @@ async function main(): Promise<void> {
   const thresholds = argument('--late-after', '0,7,10').split(',').map(Number);
   const seeds = argument('--seeds', '1').split(',').map(Number);
   const extrasChoice = argument('--extras', 'both');
-  const extraSets = extrasChoice === 'none' ? [[]] : extrasChoice === 'with' ? [EXTRAS] : [[], EXTRAS];
+  let extraSets: string[][] = [[], EXTRAS];
+  if (extrasChoice === 'none') extraSets = [[]];
+  if (extrasChoice === 'with') extraSets = [EXTRAS];
   const unknown = variants.filter((name) => !(name in VARIANTS));
   if (unknown.length > 0) throw new Error(`unknown variant ${unknown.join(', ')}; known: ${Object.keys(VARIANTS).join(', ')}`);
 

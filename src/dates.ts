@@ -19,9 +19,9 @@ export function dayFromParts(year: number, month: number, day: number): number |
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
- * Returns the day number of the last day of the month that contains `day`. Plain integer arithmetic
- * (the proleptic Gregorian calendar counted in 400-year eras, March first), because feature replay
- * asks this once per debtor per month and a Date object per call showed in profiles.
+ * Returns the day number of the last day of the month that contains `day`. It uses integer
+ * arithmetic on the proleptic Gregorian calendar, counted in 400-year eras from March. Feature replay
+ * calls it once per debtor per month, and a Date object per call showed in profiles.
  */
 export function lastDayOfMonth(day: number): number {
   const shifted = day + 719_468;

@@ -1,7 +1,7 @@
 // The invoice drafts of one import, kept column by column until the invoices are built. A million
-// draft objects of two dozen fields each would all outlive the read and fill the old heap generation;
-// typed columns hold the same values in a fraction of the memory and the garbage collector never
-// walks them. A draft object is made only while one draft is being looked at.
+// draft objects of two dozen fields each would outlive the read and fill the old heap generation.
+// Typed columns keep the same values in a fraction of the memory, and the garbage collector never
+// walks them. A draft object is made only while one draft is compared or assembled.
 
 import { Pending, type Cell } from './columns.js';
 import type { InvoiceDraft } from './invoice-rows.js';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromParts, lastDayOfMonth } from '../../src/dates.js';
 
-/** The month end as the Date-based code computed it (right for years 100 and later). */
+/** Returns the month end as the Date-based code computed it (right for years 100 and later). */
 function monthEndByDate(day: number): number {
   const date = new Date(day * 86_400_000);
   return Math.round(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0) / 86_400_000);

@@ -1,6 +1,6 @@
-// The bundled model must be what its committed script trains today: models/README.md promises that
-// anyone can rebuild models/default.json byte for byte, and a change to training that is not followed
-// by a retrain would leave the shipped model describing code that no longer exists.
+// The bundled model must be what its committed script trains today. models/README.md promises that
+// anyone can rebuild models/default.json byte for byte. A training change without a retrain would
+// leave the shipped model describing code that no longer exists.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
