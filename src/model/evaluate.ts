@@ -8,7 +8,7 @@ import { RiskpayError } from '../findings.js';
 import type { Ledger } from '../ingest/ledger.js';
 import { DEFAULT_GRADE_CUTS } from '../scoring/grades.js';
 import { liftTopGroups, classifierMetrics, precisionRecallAt, reliabilityTable, type ClassifierMetrics, type ReliabilityBin } from './metrics.js';
-import type { ForestRiskModel } from './risk-model.js';
+import { ForestRiskModel } from './risk-model.js';
 import { lastFactDay, trainModel, type TrainOptions } from './train.js';
 import type { RiskModel } from './types.js';
 
@@ -169,7 +169,9 @@ export async function evaluate(ledger: Ledger, options: EvaluateOptions): Promis
 
   const scorers: ScorerResult[] = [];
   scorers.push(scorerResult('model', rows, model.predictLate(rows.X)));
-  if (options.bundled) scorers.push(scorerResult('bundled', rows, options.bundled.predictLate(withoutExtraColumns(rows).X)));
+  // The bundled model reads the lateness threshold as an input, so it is bound to this evaluation's.
+  const bundled = options.bundled instanceof ForestRiskModel && options.bundled.acceptsAnyLateAfter ? options.bundled.withLateAfter(lateAfter) : options.bundled;
+  if (bundled) scorers.push(scorerResult('bundled', rows, bundled.predictLate(withoutExtraColumns(rows).X)));
 
   const trainNaive = naiveScores(training, lateAfter);
   const testNaive = naiveScores(rows, lateAfter);
