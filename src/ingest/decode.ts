@@ -99,6 +99,7 @@ function chooseEncoding(first: Buffer, option: string | undefined, file: string)
       throw new RiskpayError('INGEST_ENCODING_INVALID', { file, encoding: 'utf-8', line: lineOfFirstInvalidUtf8(first) }, { file, line: lineOfFirstInvalidUtf8(first) });
     }
   }
+  checkNotMixed(first, file);
   return { encoding: 'windows-1252', label: 'windows-1252', bomBytes: 0, guessed: true };
 }
 
@@ -164,18 +165,53 @@ function isValidUtf8Prefix(bytes: Buffer): boolean {
   }
 }
 
-function lineOfFirstInvalidUtf8(bytes: Buffer): number {
+/**
+ * Returns `end` without a multi-byte sequence that starts before it but is cut off by it: the valid
+ * prefix of a Windows-1252 file can end on a byte such as 0xF6 (ö) that looks like the start of one.
+ */
+function completeUtf8Length(bytes: Buffer, end: number): number {
+  let start = end;
+  while (start > 0 && end - start < 3 && (bytes[start - 1] & 0xc0) === 0x80) start--;
+  if (start === 0 || bytes[start - 1] < 0xc0) return end;
+  const lead = bytes[start - 1];
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+  return end - (start - 1) === length ? end : start - 1;
+}
+
+/** Returns the length of the longest prefix of `bytes` that is valid UTF-8 (by binary search). */
+function validUtf8Length(bytes: Buffer): number {
   let lo = 0;
   let hi = bytes.length;
-  // Binary search for the longest valid prefix, then count its lines.
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (isValidUtf8Prefix(bytes.subarray(0, mid))) lo = mid;
     else hi = mid - 1;
   }
+  return lo;
+}
+
+function lineAt(bytes: Buffer, offset: number): number {
   let line = 1;
-  for (let i = 0; i < lo; i++) if (bytes[i] === 0x0a) line++;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
   return line;
+}
+
+function lineOfFirstInvalidUtf8(bytes: Buffer): number {
+  return lineAt(bytes, validUtf8Length(bytes));
+}
+
+/**
+ * Raises INGEST_ENCODING_MIXED when a file that is not valid UTF-8 has real UTF-8 characters before its
+ * first bad byte. Such a file mixes two encodings (rows pasted from two sources), and reading it all as
+ * Windows-1252 would turn "Åsa" into "Ã…sa" without a word. A byte of 0x80 or more inside the valid
+ * prefix is always part of a multi-byte UTF-8 character.
+ */
+function checkNotMixed(first: Buffer, file: string): void {
+  const validEnd = validUtf8Length(first);
+  const utf8At = first.subarray(0, completeUtf8Length(first, validEnd)).findIndex((byte) => byte >= 0x80);
+  if (utf8At < 0) return;
+  const line = lineAt(first, validEnd);
+  throw new RiskpayError('INGEST_ENCODING_MIXED', { file, utf8Line: lineAt(first, utf8At), line }, { file, line });
 }
 
 async function* decodeChunks(

@@ -499,3 +499,24 @@ describe('column formats', () => {
     expect(kept.files[0].columns.find((column) => column.field === 'amount')?.format).toBe('integer');
   });
 });
+
+describe('mixed encodings', () => {
+  const HEAD = 'InvoiceNo,Customer,InvoiceDate,DueDate,Amount\n';
+
+  // Rows pasted from a UTF-8 source and a Windows-1252 source: reading all as Windows-1252 would turn
+  // "Åsa" into "Ã…sa" without a word, so the import stops and names both lines.
+  it('stops a file that mixes UTF-8 and Windows-1252', async () => {
+    const utf8 = Buffer.from(`${HEAD}F1,Åsa AB,2024-01-01,2024-01-31,100\n`, 'utf8');
+    const cp1252 = Buffer.from('F2,M\xf6lle AB,2024-01-01,2024-01-31,100\n', 'latin1');
+    const error = await expectError(importLedger([writeTemp(Buffer.concat([utf8, cp1252]))]));
+    expect(error.code).toBe('INGEST_ENCODING_MIXED');
+    expect(error.args.utf8Line).toBe(2);
+    expect(error.path?.line).toBe(3);
+  });
+
+  it('still reads a file that is all Windows-1252', async () => {
+    const result = await importLedger([writeTemp(Buffer.from(`${HEAD}F1,M\xf6lle \xc5kesson AB,2024-01-01,2024-01-31,100\n`, 'latin1'))]);
+    expect(result.files[0].encoding).toBe('windows-1252');
+    expect(result.ledger.invoices[0].customerName).toBe('Mölle Åkesson AB');
+  });
+});
