@@ -135,6 +135,12 @@ export function resolveOptions(
       value = parseOptionText(spec, flag, 'flag');
       source = 'flag';
     }
+    // Only score has an HTML report. A flag asking for it elsewhere is an error; a standing default
+    // (environment or config file) meant for score leaves the other commands on their table.
+    if (spec.key === 'format' && value === 'html' && command !== 'score') {
+      if (source === 'flag') throw invalid(spec, source, value, 'CLI_FORMAT_HTML_SCORE_ONLY', { command });
+      value = 'table';
+    }
     values[spec.key] = value;
     sources[spec.key] = source;
   }

@@ -229,3 +229,19 @@ describe('terminal width', () => {
     expect(zero.stderr).not.toContain(' 0 columns');
   });
 });
+
+describe('html outside score', () => {
+  // Only score has an HTML report: a flag asking another command for it is a usage error, while a
+  // standing default meant for score leaves the other commands on their table.
+  it('rejects --format html for plan', async () => {
+    const run = await runInProcess(['plan', 'x.csv', '--as-of', '2024-06-30', '--format', 'html']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+  });
+
+  it('ignores an html default for plan', async () => {
+    const run = await runInProcess(['plan', 'x.csv', '--as-of', '2024-06-30'], { env: { RISKPAY_FORMAT: 'html' } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('<html');
+  });
+});
