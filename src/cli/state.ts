@@ -11,6 +11,8 @@ export interface DebtorState {
   grade: string;
   risk: number;
   flags: string[];
+  /** The debtor's currency; absent in files written before debtors were split by currency. */
+  currency?: string;
 }
 
 export interface RunState {
@@ -63,7 +65,7 @@ function stateKeys(result: ScoreResult): Map<Debtor, string> {
 export function stateOf(result: ScoreResult): RunState {
   const debtors: Record<string, DebtorState> = {};
   for (const [debtor, key] of stateKeys(result)) {
-    debtors[key] = { grade: debtor.grade, risk: debtor.risk, flags: debtor.flags.map((flag) => flag.code) };
+    debtors[key] = { grade: debtor.grade, risk: debtor.risk, flags: debtor.flags.map((flag) => flag.code), currency: debtor.currency };
   }
   return { format: 'riskpay-state', version: 1, asOf: result.asOf, debtors };
 }
@@ -78,8 +80,14 @@ export async function writeState(file: string, state: RunState): Promise<void> {
  */
 export function compareWithState(result: ScoreResult, previous: RunState | null): Map<string, DebtorChange> {
   const changes = new Map<string, DebtorChange>();
+  const saved = previous?.debtors ?? {};
+  const lookup = (key: string): DebtorState | undefined => (Object.hasOwn(saved, key) ? saved[key] : undefined);
   for (const [debtor, key] of stateKeys(result)) {
-    const before = Object.hasOwn(previous?.debtors ?? {}, key) ? previous!.debtors[key] : undefined;
+    // A customer that gained or lost a currency since the last run changed key form ("id" against
+    // "id CUR"); the other form still finds its entry when that entry is for the same currency.
+    const otherForm = key === debtor.customerId ? `${debtor.customerId} ${debtor.currency}` : debtor.customerId;
+    const moved = lookup(otherForm);
+    const before = lookup(key) ?? (moved?.currency === debtor.currency ? moved : undefined);
     changes.set(debtorKey(debtor), changeOf(debtor, before));
   }
   return changes;

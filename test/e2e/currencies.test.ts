@@ -51,4 +51,21 @@ describe('a customer with two currencies', () => {
     const changes = (JSON.parse(second.stdout) as { debtors: { change?: string }[] }).debtors.map((debtor) => debtor.change);
     expect(changes).toEqual(['unchanged', 'unchanged', 'unchanged']);
   });
+
+  it('keeps a debtor that gained a currency', () => {
+    const dir = tempDir();
+    const state = join(dir, 'state.json');
+    const before = join(dir, 'before.csv');
+    writeFileSync(before, `${EXPORT}\n`);
+    expect(runCli(['score', before, '--as-of', '2024-03-01', '--state', state, '--format', 'json']).code).toBe(0);
+
+    // Birch AB gets a first SEK invoice: its EUR debtor is the same as before, only SEK is new.
+    const after = join(dir, 'after.csv');
+    writeFileSync(after, `${EXPORT}\nF4,Birch AB,2024-01-03,2024-02-02,50,SEK\n`);
+    const run = runCli(['score', after, '--as-of', '2024-03-01', '--state', state, '--format', 'json']);
+    const birch = (JSON.parse(run.stdout) as { debtors: { customerId: string; currency: string; change?: string }[] }).debtors
+      .filter((debtor) => debtor.customerId === 'birch ab')
+      .map((debtor) => [debtor.currency, debtor.change]);
+    expect(birch.sort()).toEqual([['EUR', 'unchanged'], ['SEK', 'new']]);
+  });
 });
