@@ -11,8 +11,11 @@ import type { Reason } from './types.js';
 /** Reasons shown per debtor or invoice. */
 export const MAX_REASONS = 3;
 
-/** Contributions below this (in probability) are noise from the tree averaging, not a reason. */
-const MIN_CONTRIBUTION = 1e-4;
+/**
+ * Contributions below this (half a percentage point of risk) are too small to act on: a weekday or an
+ * ordinary amount that moves the risk by 0.02 points is noise from the tree averaging, not a reason.
+ */
+const MIN_CONTRIBUTION = 0.005;
 
 /** A reason code's total contribution and the feature that contributed most to it. */
 export interface ReasonTotal {
@@ -135,7 +138,7 @@ export function combineWeighted(parts: { weight: number; totals: Map<string, Rea
  * whose words do not support a higher risk (weak) are left out, whatever the model's contribution.
  */
 export function topReasons(totals: Map<string, ReasonTotal>, limit = MAX_REASONS): Reason[] {
-  return [...totals.values()]
+  return [...withoutRepeats(totals).values()]
     .filter((total) => total.contribution > MIN_CONTRIBUTION && total.weak !== true)
     .sort((a, b) => b.contribution - a.contribution || compareText(a.code, b.code))
     .slice(0, limit)
@@ -145,6 +148,20 @@ export function topReasons(totals: Map<string, ReasonTotal>, limit = MAX_REASONS
       contribution: Math.round(total.contribution * 10_000) / 10_000,
       args: total.args,
     }));
+}
+
+/**
+ * Folds REASON_RECENT_LATENESS into REASON_PAYMENTS_SLOWING when both are there: the slowing reason
+ * already gives the recent mean over the same paid invoices, so the two would repeat one figure.
+ */
+function withoutRepeats(totals: Map<string, ReasonTotal>): Map<string, ReasonTotal> {
+  const slowing = totals.get('REASON_PAYMENTS_SLOWING');
+  const recent = totals.get('REASON_RECENT_LATENESS') ?? totals.get('REASON_RECENT_LATENESS_ONE_DAY');
+  if (!slowing || !recent) return totals;
+  const folded = new Map(totals);
+  folded.delete(recent.code);
+  folded.set(slowing.code, { ...slowing, contribution: slowing.contribution + recent.contribution });
+  return folded;
 }
 
 /**

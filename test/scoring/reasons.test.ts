@@ -101,3 +101,21 @@ describe('fallbackReason', () => {
     expect(reason.args).toEqual({ overdueCount: 1, oldestOverdueDays: 91 });
   });
 });
+
+describe('topReasons limits', () => {
+  const total = (code: string, contribution: number) => [code, { code, contribution, feature: code.toLowerCase(), topFeatureContribution: contribution, args: {} }] as const;
+
+  // Half a percentage point of risk is the smallest reason shown: smaller ones are averaging noise.
+  it('leaves out contributions under 0.005', () => {
+    const reasons = topReasons(new Map([total('REASON_A', 0.004), total('REASON_B', 0.006)]));
+    expect(reasons.map((reason) => reason.code)).toEqual(['REASON_B']);
+  });
+
+  it('folds recent lateness into slowing', () => {
+    const reasons = topReasons(new Map([total('REASON_PAYMENTS_SLOWING', 0.05), total('REASON_RECENT_LATENESS', 0.04), total('REASON_LATE_SHARE', 0.06)]));
+    expect(reasons.map((reason) => [reason.code, reason.contribution])).toEqual([
+      ['REASON_PAYMENTS_SLOWING', 0.09],
+      ['REASON_LATE_SHARE', 0.06],
+    ]);
+  });
+});
