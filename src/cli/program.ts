@@ -78,7 +78,11 @@ export function buildProgram(
       .exitOverride()
       .showSuggestionAfterError(true)
       .configureOutput({ writeOut, writeErr, outputError: () => undefined })
-      .configureHelp({ styleTitle: (title) => (lang === 'sv' ? (SWEDISH_TITLES[title] ?? title) : title) })
+      .configureHelp({
+        styleTitle: (title) => (lang === 'sv' ? (SWEDISH_TITLES[title] ?? title) : title),
+        // Commander writes "[options]" in English in the command list; our usage text is translated.
+        subcommandTerm: (sub) => `${sub.name()} ${sub.usage()}`,
+      })
       .helpOption('-h, --help', message(lang, 'HELP_HELP'));
   };
 

@@ -245,3 +245,13 @@ describe('html outside score', () => {
     expect(run.stdout).not.toContain('<html');
   });
 });
+
+describe('Swedish help', () => {
+  // The command list uses our translated usage text, not commander's English "[options]".
+  it('lists commands without English words', async () => {
+    const run = await runInProcess(['--help'], { env: { LANG: 'sv_SE.UTF-8' } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('score [alternativ] <filer...>');
+    expect(run.stdout).not.toContain('[options]');
+  });
+});
