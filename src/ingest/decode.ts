@@ -110,6 +110,10 @@ function chooseEncoding(first: Buffer, option: string | undefined, file: string)
  * column names no longer match and the errors that follow point to the wrong fix.
  */
 function checkNotUtf8(first: Buffer, wanted: string, option: string, hasUtf8Bom: boolean, file: string): void {
+  // Text in UTF-16 has a zero byte in every ASCII character; a file without any is not UTF-16.
+  if (wanted.startsWith('utf-16') && first.length > 0 && !first.includes(0)) {
+    throw new RiskpayError('INGEST_ENCODING_NOT_UTF16', { encoding: option }, { file });
+  }
   if (wanted.startsWith('utf')) return;
   const multiByte = first.findIndex((byte) => byte >= 0xc2 && byte <= 0xf4);
   if (!hasUtf8Bom && (multiByte < 0 || !isValidUtf8Prefix(first))) return;

@@ -43,3 +43,19 @@ describe('explicit encoding on UTF-8', () => {
     expect(result.ledger.invoices[0].customerName).toBe('Åkesson AB');
   });
 });
+
+describe('explicit UTF-16 on a byte text', () => {
+  const text = 'InvoiceNo,Customer,InvoiceDate,DueDate,Amount\nF1,Åsa AB,2024-01-01,2024-01-31,100\n';
+
+  // UTF-16 text has a zero byte in every ASCII character, so a file without zero bytes is not UTF-16
+  // and the import says so instead of failing later on a header it cannot read.
+  it('stops a UTF-8 file read as UTF-16', async () => {
+    const error = await expectError(importLedger([writeTemp(Buffer.from(text, 'utf8'))], { encoding: 'utf-16le' }));
+    expect(error.code).toBe('INGEST_ENCODING_NOT_UTF16');
+  });
+
+  it('reads a real UTF-16 file', async () => {
+    const result = await importLedger([writeTemp(Buffer.from(text, 'utf16le'))], { encoding: 'utf-16le' });
+    expect(result.ledger.invoices[0].customerName).toBe('Åsa AB');
+  });
+});

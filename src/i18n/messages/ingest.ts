@@ -12,6 +12,7 @@ const en = {
   INGEST_FILE_BINARY: 'The file is not a text file (it contains NUL or control bytes). Export the report as CSV; for UTF-16 without a byte-order mark use --encoding utf-16le.',
   INGEST_ENCODING_UNKNOWN: 'Unknown encoding "{encoding}". Use --encoding utf-8, utf-16le, utf-16be, windows-1252 or latin1.',
   INGEST_ENCODING_INVALID: 'The file is not valid {encoding} (first bad byte on line {line}). Give the right encoding with --encoding, for example --encoding windows-1252.',
+  INGEST_ENCODING_NOT_UTF16: 'The file is not {encoding}: UTF-16 text has zero bytes and this file has none. Leave out --encoding; riskpay detects UTF-8 and Windows-1252 itself.',
   INGEST_ENCODING_MIXED:
     'The file mixes two text encodings: line {utf8Line} is UTF-8, but line {line} is not, so names would come out garbled. Save the export again in one encoding (UTF-8), or give --encoding if you know the whole file is in one other encoding.',
   INGEST_ENCODING_GUESSED: 'The file is not UTF-8; it was read as {encoding}. Use --encoding to choose another encoding.',
@@ -114,6 +115,7 @@ const sv: Record<keyof typeof en, string> = {
   INGEST_FILE_BINARY: 'Filen är ingen textfil (den innehåller NUL- eller styrtecken). Exportera rapporten som CSV; för UTF-16 utan byte-order mark, använd --encoding utf-16le.',
   INGEST_ENCODING_UNKNOWN: 'Okänd teckenkodning "{encoding}". Använd --encoding utf-8, utf-16le, utf-16be, windows-1252 eller latin1.',
   INGEST_ENCODING_INVALID: 'Filen är inte giltig {encoding} (första felaktiga byte på rad {line}). Ange rätt teckenkodning med --encoding, till exempel --encoding windows-1252.',
+  INGEST_ENCODING_NOT_UTF16: 'Filen är inte {encoding}: text i UTF-16 har nollbyte och den här filen har inga. Ta bort --encoding; riskpay känner själv igen UTF-8 och Windows-1252.',
   INGEST_ENCODING_MIXED:
     'Filen blandar två teckenkodningar: rad {utf8Line} är UTF-8 men rad {line} är det inte, så namn skulle bli förvanskade. Spara exporten igen i en enda teckenkodning (UTF-8), eller ange --encoding om du vet att hela filen har en annan teckenkodning.',
   INGEST_ENCODING_GUESSED: 'Filen är inte UTF-8; den lästes som {encoding}. Använd --encoding för att välja en annan teckenkodning.',
