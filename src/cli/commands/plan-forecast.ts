@@ -85,7 +85,7 @@ export async function runForecast(context: CommandContext): Promise<number> {
     { id: 'end', head: 'HEAD_DATE', kind: 'date', value: (row) => row.end, csvOnly: true },
     { id: 'currency', head: 'HEAD_CURRENCY', kind: 'text', value: (row) => row.currency },
     { id: 'expected', head: 'HEAD_EXPECTED_IN', kind: 'money', value: (row) => row.expected, currency: (row) => row.currency, alignRight: true },
-    { id: 'invoices', head: 'HEAD_INVOICES', kind: 'integer', value: (row) => row.invoices, alignRight: true },
+    { id: 'invoices', head: 'HEAD_FORECAST_INVOICES', kind: 'integer', value: (row) => row.invoices, alignRight: true },
   ];
   const report = reportContext(context);
   switch (format(context)) {

@@ -106,6 +106,8 @@ const en = {
   HEAD_CHANNEL: 'Channel',
   HEAD_TRIGGER: 'Because of',
   HEAD_INVOICES: 'Invoices',
+  // Money is spread over each invoice's payment-date interval; an invoice counts in the week of its expected date.
+  HEAD_FORECAST_INVOICES: 'Invoices expected to be paid that week',
   HEAD_WEEK: 'Week from',
   HEAD_EXPECTED_IN: 'Expected in',
   HEAD_FILE: 'File',
@@ -408,6 +410,7 @@ const sv: Record<CliKey, string> = {
   HEAD_CHANNEL: 'Kanal',
   HEAD_TRIGGER: 'På grund av',
   HEAD_INVOICES: 'Fakturor',
+  HEAD_FORECAST_INVOICES: 'Fakturor som väntas betalas den veckan',
   HEAD_WEEK: 'Vecka från',
   HEAD_EXPECTED_IN: 'Väntade inbetalningar',
   HEAD_FILE: 'Fil',
