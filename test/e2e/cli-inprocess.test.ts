@@ -255,3 +255,11 @@ describe('Swedish help', () => {
     expect(run.stdout).not.toContain('[options]');
   });
 });
+
+describe('html by invoice', () => {
+  it('rejects --by invoice with html', async () => {
+    const run = await runInProcess(['score', 'x.csv', '--as-of', '2024-06-30', '--format', 'html', '--by', 'invoice']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+  });
+});

@@ -72,6 +72,8 @@ export async function runScore(context: CommandContext): Promise<number> {
   const statePath = context.options.state as string | undefined;
   const onlyChanges = context.options.onlyChanges === true;
   if (onlyChanges && statePath === undefined) throw new RiskpayError('CLI_ONLY_CHANGES_NEEDS_STATE');
+  // The HTML report is a debtor report; checked before the import so a long run does not end in it.
+  if (context.options.format === 'html' && context.options.by === 'invoice') throw new RiskpayError('CLI_HTML_BY_DEBTOR_ONLY');
   const previous = statePath !== undefined ? readState(statePath) : null;
 
   const { request, result } = await importAndScore(context);
