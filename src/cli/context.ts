@@ -35,7 +35,8 @@ export function reportContext(context: CommandContext): ReportContext {
   const toTerminal = context.io.stdoutIsTty && context.options.out === undefined;
   // A terminal without a known size reports 0 columns, which means unknown, not zero.
   const columns = context.io.stdoutColumns;
-  const width = toTerminal ? (columns !== undefined && columns > 0 ? columns : DEFAULT_TABLE_WIDTH) : Number.POSITIVE_INFINITY;
+  let width = Number.POSITIVE_INFINITY;
+  if (toTerminal) width = columns !== undefined && columns > 0 ? columns : DEFAULT_TABLE_WIDTH;
   return {
     lang: context.lang,
     color,

@@ -135,8 +135,8 @@ export function resolveOptions(
       value = parseOptionText(spec, flag, 'flag');
       source = 'flag';
     }
-    // Only score has an HTML report. A flag asking for it elsewhere is an error; a standing default
-    // (environment or config file) meant for score leaves the other commands on their table.
+    // Only score has an HTML report, so a flag requesting it elsewhere is an error. A standing default
+    // (environment or config file) is meant for score, so the other commands keep their table.
     if (spec.key === 'format' && value === 'html' && command !== 'score') {
       if (source === 'flag') throw invalid(spec, source, value, 'CLI_FORMAT_HTML_SCORE_ONLY', { command });
       value = 'table';

@@ -83,8 +83,8 @@ export function compareWithState(result: ScoreResult, previous: RunState | null)
   const saved = previous?.debtors ?? {};
   const lookup = (key: string): DebtorState | undefined => (Object.hasOwn(saved, key) ? saved[key] : undefined);
   for (const [debtor, key] of stateKeys(result)) {
-    // A customer that gained or lost a currency since the last run changed key form ("id" against
-    // "id CUR"); the other form still finds its entry when that entry is for the same currency.
+    // A customer that gained or lost a currency since the last run changed key form ("id" or "id CUR").
+    // The other form still finds its entry when that entry is for the same currency.
     const otherForm = key === debtor.customerId ? `${debtor.customerId} ${debtor.currency}` : debtor.customerId;
     const moved = lookup(otherForm);
     const before = lookup(key) ?? (moved?.currency === debtor.currency ? moved : undefined);

@@ -69,7 +69,7 @@ export function createDiagnostics(io: CliIo, lang: Lang, quiet: boolean, showPro
           line(first.severity, formatFinding(first, lang));
           continue;
         }
-        // The text shows the first finding's value, so a group of several values says how many.
+        // The text shows the first finding's value, so a group of several values reports their count.
         const text = message(lang, first.code, first.args);
         const where = formatLocation(first, lang) || '-';
         const code = values > 1 ? 'STATUS_FINDING_REPEATED_VALUES' : 'STATUS_FINDING_REPEATED';

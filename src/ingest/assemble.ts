@@ -173,8 +173,8 @@ const UNDATED = Number.NEGATIVE_INFINITY;
  * paid by then, and balances from that day on match the export. Each file with such payments gets
  * one warning with the count, the total and the day used.
  *
- * An invoice settled by such a payment gets the stand-in day as its settledDate; feature replay and
- * training labels check `dateUnknown` (hasUndatedPayment in src/features/history.ts) and take no
+ * An invoice settled by such a payment gets the stand-in day as its settledDate. Feature replay and
+ * training labels check `dateUnknown` (hasUndatedPayment in src/features/history.ts), so they take no
  * lateness from that day.
  */
 export function dateUndatedPayments(invoices: Invoice[], reporter: Reporter): void {

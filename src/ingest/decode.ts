@@ -75,15 +75,15 @@ function chooseEncoding(first: Buffer, option: string | undefined, file: string)
   const hasBeBom = first[0] === 0xfe && first[1] === 0xff;
 
   if (option !== undefined && option !== '') {
-    const wanted = normalizeEncodingName(option);
-    if (!iconv.encodingExists(wanted)) {
+    const requested = normalizeEncodingName(option);
+    if (!iconv.encodingExists(requested)) {
       throw new RiskpayError('INGEST_ENCODING_UNKNOWN', { encoding: option }, { file });
     }
-    checkNotUtf8(first, wanted, option, hasUtf8Bom, file);
+    checkEncodingOption(first, requested, option, hasUtf8Bom, file);
     let bomBytes = 0;
-    if (wanted === 'utf-8' && hasUtf8Bom) bomBytes = 3;
-    if ((wanted === 'utf-16le' && hasLeBom) || (wanted === 'utf-16be' && hasBeBom)) bomBytes = 2;
-    return { encoding: wanted, label: wanted, bomBytes, guessed: false };
+    if (requested === 'utf-8' && hasUtf8Bom) bomBytes = 3;
+    if ((requested === 'utf-16le' && hasLeBom) || (requested === 'utf-16be' && hasBeBom)) bomBytes = 2;
+    return { encoding: requested, label: requested, bomBytes, guessed: false };
   }
 
   if (hasUtf8Bom) return { encoding: 'utf-8', label: 'utf-8-bom', bomBytes: 3, guessed: false };
@@ -104,17 +104,18 @@ function chooseEncoding(first: Buffer, option: string | undefined, file: string)
 }
 
 /**
- * Raises INGEST_ENCODING_LOOKS_UTF8 when a single-byte encoding was given for a file that starts with
- * a UTF-8 byte-order mark, or whose first 64 KiB are valid UTF-8 with at least one multi-byte
+ * Checks an --encoding option against the start of the file. UTF-16 without a single zero byte raises
+ * INGEST_ENCODING_NOT_UTF16. A single-byte encoding raises INGEST_ENCODING_LOOKS_UTF8 for a file that
+ * starts with a UTF-8 byte-order mark, or whose first 64 KiB are valid UTF-8 with a multi-byte
  * character. Read as Latin-1 or Windows-1252, such a file turns å into Ã¥ in names and headers, so
  * column names no longer match and the errors that follow point to the wrong fix.
  */
-function checkNotUtf8(first: Buffer, wanted: string, option: string, hasUtf8Bom: boolean, file: string): void {
+function checkEncodingOption(first: Buffer, requested: string, option: string, hasUtf8Bom: boolean, file: string): void {
   // Text in UTF-16 has a zero byte in every ASCII character; a file without any is not UTF-16.
-  if (wanted.startsWith('utf-16') && first.length > 0 && !first.includes(0)) {
+  if (requested.startsWith('utf-16') && first.length > 0 && !first.includes(0)) {
     throw new RiskpayError('INGEST_ENCODING_NOT_UTF16', { encoding: option }, { file });
   }
-  if (wanted.startsWith('utf')) return;
+  if (requested.startsWith('utf')) return;
   const multiByte = first.findIndex((byte) => byte >= 0xc2 && byte <= 0xf4);
   if (!hasUtf8Bom && (multiByte < 0 || !isValidUtf8Prefix(first))) return;
 
@@ -124,7 +125,7 @@ function checkNotUtf8(first: Buffer, wanted: string, option: string, hasUtf8Bom:
   if (first[at] >= 0xe0) length = 3;
   if (first[at] >= 0xf0) length = 4;
   const bytes = first.subarray(at, Math.min(first.length, at + length));
-  const args = { encoding: option, character: bytes.toString('utf8'), misread: iconv.decode(bytes, wanted) };
+  const args = { encoding: option, character: bytes.toString('utf8'), misread: iconv.decode(bytes, requested) };
   throw new RiskpayError(hasUtf8Bom ? 'INGEST_ENCODING_LOOKS_UTF8_BOM' : 'INGEST_ENCODING_LOOKS_UTF8', args, { file });
 }
 
@@ -178,7 +179,9 @@ function completeUtf8Length(bytes: Buffer, end: number): number {
   while (start > 0 && end - start < 3 && (bytes[start - 1] & 0xc0) === 0x80) start--;
   if (start === 0 || bytes[start - 1] < 0xc0) return end;
   const lead = bytes[start - 1];
-  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+  let length = 2;
+  if (lead >= 0xe0) length = 3;
+  if (lead >= 0xf0) length = 4;
   return end - (start - 1) === length ? end : start - 1;
 }
 

@@ -1,5 +1,5 @@
 // Checks for an import that keeps no invoice. When rows were skipped because of bad values, an empty
-// ledger would score nobody and exit 0, so the import stops and names the reason instead. When every
+// ledger would score no debtor and exit 0, so the import stops and names the reason instead. When every
 // row was left out on purpose (drafts, void invoices), the import goes on but says so.
 
 import { RiskpayError, type Finding } from '../findings.js';

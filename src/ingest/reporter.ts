@@ -26,7 +26,7 @@ export interface CodeCount {
   values?: string[];
 }
 
-/** Distinct values kept per code and file, so a group of findings can say how many values differ. */
+/** Maximum distinct values kept per code and file, so a group of findings can report how many differ. */
 export const VALUES_KEPT = 10;
 
 /** Counts one skipped row under its code, keeping the first lines, the first cell and distinct values. */

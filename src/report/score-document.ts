@@ -128,8 +128,8 @@ export function buildScoreDocument(result: ScoreResult, options: ScoreDocumentOp
   if (options.by === 'invoice' && options.top !== undefined) invoices = invoices.slice(0, options.top);
   // In the debtor view the invoices belong to the debtors shown: --top or --only-changes cut both.
   if (options.by === 'debtor' && debtors.length < considered) {
-    const shown = new Set(debtors.map(debtorKey));
-    invoices = invoices.filter((invoice) => shown.has(debtorKey(invoice)));
+    const shownDebtors = new Set(debtors.map(debtorKey));
+    invoices = invoices.filter((invoice) => shownDebtors.has(debtorKey(invoice)));
   }
 
   const document: ScoreDocument = {

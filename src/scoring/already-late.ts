@@ -1,6 +1,6 @@
-// Open invoices whose outcome is already decided. The label defines an invoice as late when it is paid
-// more than `lateAfterDays` after its due date or is still unpaid past that, so an invoice unpaid more
-// than `lateAfterDays` days after its due date on the as-of day is late for certain. The model never
+// Open invoices whose outcome is already decided. The label calls an invoice late when it is paid more
+// than `lateAfterDays` after its due date or is still unpaid past that. An invoice unpaid more than
+// `lateAfterDays` days after its due date on the as-of day is therefore late for certain. The model never
 // trained on such rows (their outcome was known) and would only extrapolate, so scoring gives them the
 // highest shown risk and gives that as the first reason.
 

@@ -22,8 +22,8 @@ export function explainRows(model: RiskModel, rows: Matrix, selected: readonly n
     return selected.map((r) => model.explain(rows.data.subarray(r * rows.cols, (r + 1) * rows.cols)));
   }
 
-  // project() copies and checks the row width, and fills the lateness-threshold column; a subset of
-  // rows is gathered first, all rows in order are projected as they are.
+  // project() copies the rows, checks their width and fills the lateness-threshold column. A subset of
+  // rows is gathered first, while all rows in order are projected as they are.
   const projected = model.project(isEveryRow(selected, rows.rows) ? rows : pickRows(rows, selected));
   // The walk below only reads the features on each row's paths; callers take their risks from these
   // predictions, so every value is checked as predictLate would check it.

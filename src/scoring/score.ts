@@ -492,7 +492,7 @@ export function scoreLedger(ledger: Ledger, model: RiskModel, choice: ModelChoic
   const importedNone = ledger.invoices.length === 0;
   if (options.releaseLedger === true) ledger.invoices = [];
   const result = scoreSnapshots(snapshots, model, choice, rows, { ...options, config });
-  // With no invoice at all the as-of date is not the cause: the import kept none (its findings say why).
+  // With no invoice at all, the as-of date is not the cause. The import kept none, and its findings give the reason.
   if (importedNone) result.findings = result.findings.map((item) => (item.code === 'SCORE_NO_DEBTORS' ? finding('SCORE_NO_INVOICES', 'warning') : item));
   return result;
 }

@@ -218,8 +218,8 @@ describe('schema command', () => {
 });
 
 describe('terminal width', () => {
-  // A terminal without a known size reports 0 columns: the table takes the default width and the
-  // notice never says it fits 0 columns.
+  // A terminal without a known size reports 0 columns. The table then takes the default width, and
+  // the narrowing notice names that width, not 0.
   it('0 columns means unknown', async () => {
     const zero = await runInProcess(['score', 'x.csv', '--as-of', '2024-06-30'], { terminalColumns: 0 });
     const standard = await runInProcess(['score', 'x.csv', '--as-of', '2024-06-30'], { terminalColumns: 120 });

@@ -1,5 +1,5 @@
-// Repeated findings are grouped on stderr, but only findings about the same column of the same file,
-// and a group of different values says how many values it has instead of showing the first as all.
+// Repeated findings are grouped on stderr only when they concern the same column of the same file.
+// A group of different values reports how many values it has instead of showing the first as all.
 
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';

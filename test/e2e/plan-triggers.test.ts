@@ -1,5 +1,5 @@
-// A debtor's plan mixes steps of the customer's grade with steps of each invoice's own grade, so the
-// table says whose grade triggered each row instead of showing a D and a C side by side unexplained.
+// A debtor's plan mixes steps of the customer's grade with steps of each invoice's own grade. The
+// table names the customer or the invoice behind each grade, so a D beside a C reads as intended.
 
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';

@@ -17,8 +17,8 @@ describe('--top in the debtor view', () => {
     const top = JSON.parse(run.stdout) as Document;
 
     expect(top.debtors).toHaveLength(3);
-    const shown = new Set(top.debtors.map((debtor) => `${debtor.customerId} ${debtor.currency}`));
-    const expected = all.invoices.filter((invoice) => shown.has(`${invoice.customerId} ${invoice.currency}`));
+    const shownDebtors = new Set(top.debtors.map((debtor) => `${debtor.customerId} ${debtor.currency}`));
+    const expected = all.invoices.filter((invoice) => shownDebtors.has(`${invoice.customerId} ${invoice.currency}`));
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(all.invoices.length);
     expect(top.invoices).toEqual(expected);

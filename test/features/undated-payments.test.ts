@@ -6,7 +6,7 @@ import { buildLabelledRows, buildSnapshots, outcomeOf } from '../../src/features
 import type { Invoice, Ledger } from '../../src/ingest/ledger.js';
 import { day, invoiceOf } from './ledger-helpers.js';
 
-/** An invoice paid in full by a payment whose real day is unknown, shown on `standIn`. */
+/** Returns an invoice paid in full by a payment whose real day is unknown, dated `standIn`. */
 function undatedPaid(id: string, issued: string, due: string, standIn: string): Invoice {
   const invoice = invoiceOf({ id, customer: 'Alder AB', issued, due, amount: 100, paid: standIn });
   return { ...invoice, payments: invoice.payments.map((payment) => ({ ...payment, dateUnknown: true })) };

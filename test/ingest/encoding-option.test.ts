@@ -47,8 +47,8 @@ describe('explicit encoding on UTF-8', () => {
 describe('explicit UTF-16 on a byte text', () => {
   const text = 'InvoiceNo,Customer,InvoiceDate,DueDate,Amount\nF1,Åsa AB,2024-01-01,2024-01-31,100\n';
 
-  // UTF-16 text has a zero byte in every ASCII character, so a file without zero bytes is not UTF-16
-  // and the import says so instead of failing later on a header it cannot read.
+  // UTF-16 text has a zero byte in every ASCII character, so a file without zero bytes is not UTF-16.
+  // The import stops at once instead of failing later on a header it cannot read.
   it('stops a UTF-8 file read as UTF-16', async () => {
     const error = await expectError(importLedger([writeTemp(Buffer.from(text, 'utf8'))], { encoding: 'utf-16le' }));
     expect(error.code).toBe('INGEST_ENCODING_NOT_UTF16');

@@ -364,8 +364,8 @@ describe('line items and duplicates', () => {
     expect(error.path?.column).toBe('InvoiceDate');
   });
 
-  // The draft store needs no lookup map while invoice numbers ascend; a repeat must still be found
-  // when it comes after an ascending run, far from its first row, or in another file.
+  // The draft store keeps no lookup map while invoice numbers ascend. A repeat must still be found
+  // after an ascending run, far from its first row, or in another file.
   it('finds a repeated number after an ascending run', async () => {
     const rows = ['F-1', 'F-2', 'F-3', 'F-4', 'F-2', 'F-5'].map((id) => `${id},A,2024-01-10,2024-02-09,100,\n`).join('');
     const result = await importLedger([writeTemp(`${HEADER}${rows}`)]);
@@ -495,8 +495,8 @@ describe('column formats', () => {
     const amount = result.files[0].columns.find((column) => column.field === 'amount');
     expect(amount?.format).toBeUndefined();
 
-    const kept = await importLedger([writeTemp('InvoiceNo,Customer,InvoiceDate,DueDate,Amount\nF1,A,2024-01-10,2024-02-09,100\n')]);
-    expect(kept.files[0].columns.find((column) => column.field === 'amount')?.format).toBe('integer');
+    const withAmount = await importLedger([writeTemp('InvoiceNo,Customer,InvoiceDate,DueDate,Amount\nF1,A,2024-01-10,2024-02-09,100\n')]);
+    expect(withAmount.files[0].columns.find((column) => column.field === 'amount')?.format).toBe('integer');
   });
 });
 

@@ -75,7 +75,7 @@ describe.skipIf(!present)('real exports', () => {
     expect(result.files[0].rowsUsed).toBe(0);
     expect(result.files[0].rowsSkipped).toBe(13);
     expect(result.ledger.invoices).toEqual([]);
-    // One finding says that the whole file was left out and why, in place of the per-row summary.
+    // One finding reports that the whole file was left out and why, in place of the per-row summary.
     const drafts = result.findings.filter((f) => f.code === 'INGEST_ALL_ROWS_LEFT_OUT');
     expect(drafts).toHaveLength(1);
     expect(drafts[0].severity).toBe('warning');

@@ -1,5 +1,5 @@
-// evaluate compares the bundled model at the evaluation's own lateness threshold: the bundled model
-// reads the threshold as an input, and an unbound one would answer for its default of 7 days.
+// evaluate compares the bundled model at the evaluation's own lateness threshold. The bundled model
+// reads the threshold as an input, so an unbound one would predict for its default of 7 days.
 
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';

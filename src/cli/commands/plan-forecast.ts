@@ -20,8 +20,8 @@ function format(context: CommandContext): OutputFormat {
 /**
  * Shows a plan trigger (`grade:D`, `flag:FLAG_CONCENTRATION`) in words: the grade's text, or the
  * flag's short name from the catalog; an unknown trigger stays as written. An invoice step follows
- * the invoice's own grade and a debtor step the debtor's, so a grade says whose it is: one debtor's
- * plan can hold both a D (the customer) and a C (one of its invoices).
+ * the invoice's own grade and a debtor step the debtor's, so the text names the customer or the
+ * invoice. One debtor's plan can contain both a D (the customer) and a C (one of its invoices).
  */
 function triggerText(trigger: string, invoiceId: string | null, lang: Lang): string {
   const [kind, value] = trigger.split(':');
