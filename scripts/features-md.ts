@@ -41,7 +41,15 @@ export function renderFeaturesMarkdown(): string {
     if (specs.length === 0) continue;
     lines.push(`## ${GROUP_TITLES[group]}`, '');
     if (group === 'extra') {
-      lines.push('Each column named with `--extra` adds two features (shown for a column called `COLUMN`). Yes/No values become 1/0.', '');
+      lines.push(
+        'Each column named with `--extra` adds the three `COLUMN` features (shown for a column called `COLUMN`), and any `--extra` adds the three `extra_adjusted` features once.',
+        'Yes/No values become 1/0, and other text becomes a category code.',
+        '',
+        'The `extra_adjusted` features model each settled invoice\'s days late as the debtor\'s own level plus one coefficient per extra column.',
+        'Training fits the coefficients by least squares within debtors on the invoices settled by the training date and saves them in the model file (`meta.delayAdjustment`).',
+        'A debtor\'s level is then read from its history whatever mix of values it had, such as disputed or paperless invoices.',
+        '',
+      );
     }
     lines.push('| name | unit | meaning | no history | scale-free |', '|---|---|---|---|---|');
     for (const spec of specs) {

@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { parseIsoDay } from '../src/dates.js';
 import { importLedger } from '../src/ingest/index.js';
 import type { Ledger } from '../src/ingest/ledger.js';
+import { featureNames } from '../src/features/catalog.js';
 import { buildLabelledRows, selectRows } from '../src/features/training-rows.js';
 import { testRows } from '../src/model/evaluate.js';
 import { classifierMetrics } from '../src/model/metrics.js';
@@ -24,8 +25,11 @@ export const VALIDATION_CUTOFFS = ['2012-07-01', '2012-09-01', '2012-10-15'];
 
 const EXTRAS = ['Disputed', 'PaperlessBill'];
 
-/** The variants: trainModel options on top of the defaults. */
-const VARIANTS: Record<string, Partial<TrainOptions>> = {
+/** trainModel options on top of the defaults, or a function of the ledger that returns them. */
+type Variant = Partial<TrainOptions> | ((ledger: Ledger) => Partial<TrainOptions>);
+
+/** The variants. */
+const VARIANTS: Record<string, Variant> = {
   // The model before the third round: Platt on the first fit's predictions for all holdout rows.
   before: { calibration: 'holdout', calibrateOnIssueRows: false },
   'issue-calibration': { calibration: 'holdout' },
@@ -34,7 +38,15 @@ const VARIANTS: Record<string, Partial<TrainOptions>> = {
   'oob-issue': { calibration: 'oob' },
   // trainModel as it is now: the final forest's out-of-bag votes on holdout issue-date rows.
   current: {},
+  // Without the combined extra-column features (expected days late through the columns' pooled effect).
+  'no-adjusted': (ledger) => ({ columns: featureNames(ledger.extraColumns).filter((name) => !ADJUSTED.includes(name)) }),
+  'leaf-5': { classifier: { minSamplesLeaf: 5 } },
+  'no-checkpoints': { checkpoints: false },
+  // More candidate columns per split, so that strong single columns are tried more often.
+  'features-third': (ledger) => ({ classifier: { maxFeatures: Math.floor(featureNames(ledger.extraColumns).length / 3) } }),
 };
+
+const ADJUSTED = ['extra_adjusted_days_late', 'extra_adjusted_std_days', 'extra_adjusted_late_prob'];
 
 function argument(name: string, fallback: string): string {
   const index = process.argv.indexOf(name);
@@ -61,14 +73,16 @@ interface Score {
 }
 
 /** Trains before each cutoff and returns the test AUC and Brier score per cutoff. */
-async function runVariant(ledger: Ledger, lateAfter: number, seed: number, options: Partial<TrainOptions>): Promise<Score[]> {
+async function runVariant(ledger: Ledger, lateAfter: number, seed: number, variant: Variant): Promise<Score[]> {
   const scores: Score[] = [];
+  const options = typeof variant === 'function' ? variant(ledger) : variant;
   for (const text of VALIDATION_CUTOFFS) {
     const cutoff = parseIsoDay(text) as number;
     const { model } = await trainModel(ledger, { asOf: cutoff - 1, lateAfter, seed, regressor: false, ...options });
-    const rows = testRows(ledger, lateAfter, cutoff);
+    const adjustment = model.meta.delayAdjustment;
+    const rows = testRows(ledger, lateAfter, cutoff, Infinity, adjustment);
     const metrics = classifierMetrics(rows.y, model.predictLate(rows.X));
-    const withCheckpoints = buildLabelledRows(ledger, { lateAfter, knownBefore: lastFactDay(ledger) + 1, issuedFrom: cutoff, checkpoints: true });
+    const withCheckpoints = buildLabelledRows(ledger, { lateAfter, knownBefore: lastFactDay(ledger) + 1, issuedFrom: cutoff, checkpoints: true, adjustment });
     const later: number[] = [];
     for (let r = 0; r < withCheckpoints.X.rows; r += 1) if (withCheckpoints.atIssue[r] === 0) later.push(r);
     const laterRows = selectRows(withCheckpoints, later);

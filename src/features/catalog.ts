@@ -105,9 +105,30 @@ export function extraFeatureSpecs(column: string): FeatureSpec[] {
   ];
 }
 
+/** Names of the combined extra-column features, for code that explains them. */
+export const ADJUSTED_DAYS_FEATURE = 'extra_adjusted_days_late';
+export const ADJUSTED_STD_FEATURE = 'extra_adjusted_std_days';
+export const ADJUSTED_PROBABILITY_FEATURE = 'extra_adjusted_late_prob';
+
+/**
+ * The features that combine every extra column: a debtor's delay level read through the extra columns'
+ * pooled effect (src/features/delay-adjustment.ts). They follow the per-column features.
+ */
+const adjustedFeatures: FeatureSpec[] = [
+  { name: ADJUSTED_DAYS_FEATURE, group: 'extra', unit: 'days', meaning: 'Expected days late of this invoice: the debtor\'s mean days late on settled invoices with the extra columns\' effect taken out, plus the effect of this invoice\'s own extra values; each column\'s effect is fitted over all debtors at training', noHistory: NO_HISTORY_DAYS_LATE, scaleFree: false },
+  { name: ADJUSTED_STD_FEATURE, group: 'extra', unit: 'days', meaning: 'Standard deviation of the debtor\'s days late around that expectation, at least 3, widened for a short history (7 with fewer than 3 settled invoices)', noHistory: NO_HISTORY, scaleFree: false },
+  { name: ADJUSTED_PROBABILITY_FEATURE, group: 'extra', unit: 'share', meaning: 'Probability that the invoice ends later than the model\'s lateness threshold if its days late were normal around that expectation with that spread, given the days it is already overdue; 1 once past the threshold', noHistory: NO_HISTORY, scaleFree: false },
+];
+
+/** Returns how many combined extra-column features a ledger with this many extra columns has. */
+export function adjustedFeatureCount(extraCount: number): number {
+  return extraCount > 0 ? adjustedFeatures.length : 0;
+}
+
 /** Returns the full catalog for a ledger's extra columns, in model column order. */
 export function featureCatalog(extraColumns: readonly string[] = []): FeatureSpec[] {
-  return [...debtorFeatures, ...invoiceFeatures, ...extraColumns.flatMap(extraFeatureSpecs)];
+  const combined = extraColumns.length > 0 ? adjustedFeatures : [];
+  return [...debtorFeatures, ...invoiceFeatures, ...extraColumns.flatMap(extraFeatureSpecs), ...combined];
 }
 
 /** Returns the model column names for a ledger's extra columns. */

@@ -4,6 +4,7 @@
 
 import { lastDayOfMonth } from '../dates.js';
 import type { Invoice } from '../ingest/ledger.js';
+import { extraEffect, type DelayAdjustment, type ResidualTotals } from './delay-adjustment.js';
 import type { DebtorStats, OpenInvoice, PaidLateness } from './types.js';
 import { insertSorted, lowerBound, medianOfSorted, medianOfUnion, upperBound } from './sorted.js';
 
@@ -57,6 +58,8 @@ export interface DebtorState {
   extraCount: number;
   /** Per extra column: value -> [sum of days late, count] over settled invoices with that value. */
   extraLateness: Map<number, [number, number]>[];
+  /** Settled days late minus the extra columns' effect (DelayAdjustment); plain days late without one. */
+  residuals: ResidualTotals;
 }
 
 /** Paid invoices whose days late a snapshot lists, newest last (PaidLateness.recentDaysLate). */
@@ -110,8 +113,13 @@ export class DebtorHistory {
   private readonly extraSums: Float64Array;
   private extraCount = 0;
   private readonly extraLateness: Map<number, [number, number]>[];
+  private readonly residuals: ResidualTotals = { count: 0, sum: 0, sumOfSquares: 0 };
 
-  constructor(customerId: string, private readonly extraColumns: readonly string[]) {
+  constructor(
+    customerId: string,
+    private readonly extraColumns: readonly string[],
+    private readonly adjustment?: DelayAdjustment,
+  ) {
     this.customerId = customerId;
     this.extraSums = new Float64Array(extraColumns.length);
     this.extraLateness = extraColumns.map(() => new Map());
@@ -212,6 +220,10 @@ export class DebtorHistory {
         totals[1] += 1;
       } else this.extraLateness[c].set(value, [daysLate, 1]);
     });
+    const residual = daysLate - extraEffect(this.adjustment, invoice);
+    this.residuals.count += 1;
+    this.residuals.sum += residual;
+    this.residuals.sumOfSquares += residual * residual;
     this.recordPaidLateness(invoice, daysLate);
     if (invoice.disputed) this.disputedSettleDays.push(day);
     else {
@@ -383,6 +395,7 @@ export class DebtorHistory {
       extraSums: this.extraSums.slice(),
       extraCount: this.extraCount,
       extraLateness: this.extraLateness.map((byValue) => new Map([...byValue].map(([value, totals]) => [value, [totals[0], totals[1]] as [number, number]]))),
+      residuals: { ...this.residuals },
     };
   }
 

@@ -10,6 +10,7 @@ export {
   featureNames,
   scaleFreeFeatureNames,
 } from './catalog.js';
+export { fitDelayAdjustment, type DelayAdjustment } from './delay-adjustment.js';
 export { buildSnapshots, featureTable, type FeatureTableRow } from './snapshots.js';
 export { debtorFeatureRow, invoiceFeatureRow } from './rows.js';
 export {

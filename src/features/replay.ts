@@ -4,6 +4,7 @@
 // every fact dated on or before its day.
 
 import type { Invoice, Ledger } from '../ingest/ledger.js';
+import type { DelayAdjustment } from './delay-adjustment.js';
 import { DebtorHistory, type Moment } from './history.js';
 import { upperBound } from './sorted.js';
 
@@ -60,6 +61,7 @@ export function replayCustomer(
   queries: readonly ReplayQuery[],
   lastDay: number,
   onQuery: (history: DebtorHistory, query: ReplayQuery) => void,
+  adjustment?: DelayAdjustment,
 ): DebtorHistory {
   // Events live in parallel arrays (no object per event), because a large ledger has millions.
   const days: number[] = [];
@@ -93,7 +95,7 @@ export function replayCustomer(
   });
   const order = eventOrder(days, orders, indices);
 
-  const history = new DebtorHistory(customerId, extraColumns);
+  const history = new DebtorHistory(customerId, extraColumns, adjustment);
   for (const e of order) {
     switch (orders[e]) {
       case ORDER_ISSUE:

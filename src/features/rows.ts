@@ -3,7 +3,8 @@
 // the catalog's no-history values.
 
 import type { Invoice } from '../ingest/ledger.js';
-import { DEBTOR_FEATURES, INVOICE_FEATURES, NO_DAYS, NO_HISTORY, NO_HISTORY_DAYS_LATE } from './catalog.js';
+import { DEBTOR_FEATURES, INVOICE_FEATURES, NO_DAYS, NO_HISTORY, NO_HISTORY_DAYS_LATE, adjustedFeatureCount } from './catalog.js';
+import { adjustedDelay, extraEffect, lateProbability, type DelayAdjustment, type ResidualTotals } from './delay-adjustment.js';
 import type { DebtorState } from './history.js';
 import type { DebtorSnapshot, OpenInvoice } from './types.js';
 
@@ -21,11 +22,15 @@ export interface ExtraHistory {
   lateness: Map<number, [number, number]>[];
   /** The debtor's overall mean days late, the fallback when no settled invoice has the value. */
   meanDaysLate: number | null;
+  /** Settled days late minus the extra columns' effect, replayed with `adjustment`. */
+  residuals?: ResidualTotals;
+  /** The extra columns' effect on days late; without it the adjusted delay is the plain mean. */
+  adjustment?: DelayAdjustment;
 }
 
 /** Returns the number of model columns for a ledger with this many extra columns. */
 export function rowLength(extraCount: number): number {
-  return DEBTOR_COUNT + INVOICE_COUNT + EXTRA_WIDTH * extraCount;
+  return DEBTOR_COUNT + INVOICE_COUNT + EXTRA_WIDTH * extraCount + adjustedFeatureCount(extraCount);
 }
 
 /** Fills the debtor-level values of a state in DEBTOR_FEATURES order. */
@@ -122,6 +127,7 @@ function putExtras(
   extraColumns: readonly string[],
   invoice: Invoice | null,
   totals: ExtraHistory,
+  daysOverdue: number | null,
 ): void {
   extraColumns.forEach((column, c) => {
     // A debtor row (no invoice) takes the debtor's mean value, as for a typical new invoice.
@@ -136,6 +142,36 @@ function putExtras(
     values[offset + EXTRA_WIDTH * c + 1] = count > 0 && Number.isFinite(sum / count) ? sum / count : 0;
     values[offset + EXTRA_WIDTH * c + 2] = Number.isFinite(sameMean) ? sameMean : NO_HISTORY_DAYS_LATE;
   });
+  if (extraColumns.length > 0) putAdjustedDelay(values, offset + EXTRA_WIDTH * extraColumns.length, extraColumns, invoice, totals, daysOverdue);
+}
+
+/**
+ * Writes the expected days late from the debtor's residual level plus this invoice's extra values
+ * (see delay-adjustment.ts), and the spread around it. A debtor row takes the debtor's mean values.
+ */
+function putAdjustedDelay(
+  values: Float64Array,
+  offset: number,
+  extraColumns: readonly string[],
+  invoice: Invoice | null,
+  totals: ExtraHistory,
+  daysOverdue: number | null,
+): void {
+  const adjustment = totals.adjustment;
+  let effect = 0;
+  if (invoice) effect = extraEffect(adjustment, invoice);
+  else if (adjustment && totals.count > 0) {
+    adjustment.columns.forEach((column, c) => {
+      const index = extraColumns.indexOf(column);
+      if (index >= 0) effect += adjustment.coefficients[c] * (totals.sums[index] / totals.count);
+    });
+  }
+
+  const delay = totals.residuals ? adjustedDelay(totals.residuals, effect) : null;
+  const probability = delay && adjustment ? lateProbability(delay, adjustment.lateAfterDays, daysOverdue) : NaN;
+  values[offset] = delay && Number.isFinite(delay.days) ? delay.days : NO_HISTORY_DAYS_LATE;
+  values[offset + 1] = delay && Number.isFinite(delay.std) ? delay.std : NO_HISTORY;
+  values[offset + 2] = Number.isFinite(probability) ? probability : NO_HISTORY;
 }
 
 /**
@@ -183,7 +219,7 @@ export function writeRow(
   put(isMonthEnd(issued) ? 1 : 0);
   put((due.getUTCDay() + 6) % 7);
 
-  putExtras(row, i, extraColumns, invoice, extraTotals);
+  putExtras(row, i, extraColumns, invoice, extraTotals, invoice ? day - dueDate : null);
   return row;
 }
 
@@ -201,6 +237,8 @@ function snapshotExtraTotals(snapshot: DebtorSnapshot, extraColumns: readonly st
     count: totals.count,
     lateness: extraColumns.map((column) => new Map((lateness[column] ?? []).map(([value, sum, count]) => [value, [sum, count] as [number, number]]))),
     meanDaysLate: snapshot.noHistory ? null : snapshot.stats.meanDaysLate,
+    residuals: snapshot.residuals,
+    adjustment: snapshot.adjustment,
   };
 }
 

@@ -3,13 +3,20 @@
 import { formatDay } from '../dates.js';
 import type { Ledger } from '../ingest/ledger.js';
 import { DEBTOR_FEATURES, featureNames } from './catalog.js';
+import { fitDelayAdjustment, type DelayAdjustment } from './delay-adjustment.js';
 import type { DebtorHistory, DebtorState } from './history.js';
 import { ReceivablesTimeline, groupByCustomer, replayCustomer } from './replay.js';
 import { debtorValuesOf, invoiceFeatureRow } from './rows.js';
 import type { DebtorSnapshot } from './types.js';
 
 /** Builds a snapshot from a replayed history and its state. */
-export function snapshotOf(history: DebtorHistory, state: DebtorState, asOf: number, extraColumns: readonly string[]): DebtorSnapshot {
+export function snapshotOf(
+  history: DebtorHistory,
+  state: DebtorState,
+  asOf: number,
+  extraColumns: readonly string[],
+  adjustment?: DelayAdjustment,
+): DebtorSnapshot {
   const sums: Record<string, number> = {};
   extraColumns.forEach((column, c) => {
     sums[column] = state.extraSums[c];
@@ -27,24 +34,29 @@ export function snapshotOf(history: DebtorHistory, state: DebtorState, asOf: num
     extraLateness: Object.fromEntries(
       extraColumns.map((column, c) => [column, [...state.extraLateness[c]].map(([value, [sum, count]]) => [value, sum, count] as [number, number, number])]),
     ),
+    residuals: state.residuals,
+    adjustment,
   };
 }
 
 /**
  * Returns one snapshot per debtor with a document issued on or before `asOf`, built only from facts
  * dated on or before `asOf`: an invoice settled later is open in its snapshot. Sorted by customer key.
+ * `adjustment` is the extra columns' effect on days late that the scoring model was trained with.
  */
-export function buildSnapshots(ledger: Ledger, asOf: number): DebtorSnapshot[] {
+export function buildSnapshots(ledger: Ledger, asOf: number, adjustment?: DelayAdjustment): DebtorSnapshot[] {
   const timeline = new ReceivablesTimeline(ledger);
   const snapshots: DebtorSnapshot[] = [];
   const groups = [...groupByCustomer(ledger).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
   for (const [, invoices] of groups) {
     if (!invoices.some((invoice) => invoice.issueDate <= asOf)) continue;
-    replayCustomer(invoices[0].customerId, invoices, ledger.extraColumns, [{ day: asOf, moment: 'end', tag: 0 }], asOf, (history) => {
+    const query = [{ day: asOf, moment: 'end' as const, tag: 0 }];
+    const onQuery = (history: DebtorHistory): void => {
       const total = timeline.totalAt(history.currency, asOf, 'end');
-      snapshots.push(snapshotOf(history, history.stateAt(asOf, total), asOf, ledger.extraColumns));
-    });
+      snapshots.push(snapshotOf(history, history.stateAt(asOf, total), asOf, ledger.extraColumns, adjustment));
+    };
+    replayCustomer(invoices[0].customerId, invoices, ledger.extraColumns, query, asOf, onQuery, adjustment);
   }
   return snapshots;
 }
@@ -63,10 +75,13 @@ export interface FeatureTableRow {
 
 /**
  * Returns the rows that `riskpay features FILE --as-of DATE` prints: per debtor one row of debtor-level
- * values, and with `perInvoice` one full model row per open invoice.
+ * values, and with `perInvoice` one full model row per open invoice. `lateAfterDays` (the CLI's
+ * default 7) is the threshold of the late probability among the extra-column features.
  */
-export function featureTable(ledger: Ledger, asOf: number, perInvoice = false): { columns: string[]; rows: FeatureTableRow[] } {
-  const snapshots = buildSnapshots(ledger, asOf);
+export function featureTable(ledger: Ledger, asOf: number, perInvoice = false, lateAfterDays = 7): { columns: string[]; rows: FeatureTableRow[] } {
+  // Without a model, the extra columns' effect is fitted on what the file shows up to the as-of day.
+  const adjustment = ledger.extraColumns.length > 0 ? fitDelayAdjustment(ledger, asOf + 1, lateAfterDays) : undefined;
+  const snapshots = buildSnapshots(ledger, asOf, adjustment);
   const rows: FeatureTableRow[] = [];
   const debtorNames = DEBTOR_FEATURES.map((spec) => spec.name);
   const allNames = featureNames(ledger.extraColumns);

@@ -5,9 +5,10 @@
 import type { Matrix } from '../forest/types.js';
 import type { Invoice, Ledger } from '../ingest/ledger.js';
 import { featureNames } from './catalog.js';
-import { hasUndatedPayment, type Moment } from './history.js';
+import type { DelayAdjustment } from './delay-adjustment.js';
+import { hasUndatedPayment, type DebtorHistory, type Moment } from './history.js';
 import { ReceivablesTimeline, groupByCustomer, replayCustomer, type ReplayQuery } from './replay.js';
-import { debtorValuesOf, rowLength, writeRow } from './rows.js';
+import { debtorValuesOf, rowLength, writeRow, type ExtraHistory } from './rows.js';
 
 /** Days relative to the due date at which an open invoice gets another training row. */
 export const CHECKPOINT_OFFSETS = [-7, 0, 15, 30] as const;
@@ -86,6 +87,8 @@ export interface RowSelection {
   /** Build at most this many rows, drawn with `seed` before any feature is computed. */
   maxRows?: number;
   seed?: number;
+  /** The extra columns' effect on days late, for the combined extra features (delay-adjustment.ts). */
+  adjustment?: DelayAdjustment;
 }
 
 /**
@@ -198,14 +201,21 @@ export function buildLabelledRows(ledger: Ledger, selection: RowSelection): Labe
     }
     if (queries.length === 0 || !timeline) continue;
 
-    replayCustomer(customerId, invoices, extraColumns, queries, Infinity, (history, query) => {
+    const onQuery = (history: DebtorHistory, query: ReplayQuery): void => {
       const invoice = invoices[planned.invoiceIndex[query.tag]];
       const r = position[base + query.tag];
       const total = timeline.totalAt(history.currency, query.day, query.moment);
       const state = history.stateAt(query.day, total);
       const tracked = history.tracked.get(invoice.id);
       const balance = tracked ? invoice.amount - tracked.paid : invoice.amount;
-      const extraTotals = { sums: state.extraSums, count: state.extraCount, lateness: state.extraLateness, meanDaysLate: state.noHistory ? null : state.stats.meanDaysLate };
+      const extraTotals: ExtraHistory = {
+        sums: state.extraSums,
+        count: state.extraCount,
+        lateness: state.extraLateness,
+        meanDaysLate: state.noHistory ? null : state.stats.meanDaysLate,
+        residuals: state.residuals,
+        adjustment: selection.adjustment,
+      };
       const target = data.subarray(r * width, (r + 1) * width);
       writeRow(debtorValuesOf(state), state.stats.typicalInvoice, invoice, balance, query.day, extraColumns, extraTotals, 30, target);
       y[r] = planned.late[query.tag];
@@ -216,7 +226,8 @@ export function buildLabelledRows(ledger: Ledger, selection: RowSelection): Labe
       settledOn[r] = Number.isFinite(daysLate[r]) ? invoice.dueDate + daysLate[r] : NaN;
       invoiceIds[r] = invoice.id;
       customerIds[r] = customerId;
-    });
+    };
+    replayCustomer(customerId, invoices, extraColumns, queries, Infinity, onQuery, selection.adjustment);
   }
 
   return {

@@ -3,6 +3,7 @@
 // or before `asOf`.
 
 import type { Invoice } from '../ingest/ledger.js';
+import type { DelayAdjustment, ResidualTotals } from './delay-adjustment.js';
 
 export type FeatureGroup = 'volume' | 'lateness' | 'exposure' | 'behaviour' | 'invoice' | 'extra';
 
@@ -113,4 +114,8 @@ export interface DebtorSnapshot {
   extraTotals?: { sums: Record<string, number>; count: number };
   /** Per extra column: [value, sum of days late, settled count] over the debtor's settled invoices with that value. */
   extraLateness?: Record<string, [number, number, number][]>;
+  /** Settled days late minus the extra columns' effect, replayed with `adjustment`. */
+  residuals?: ResidualTotals;
+  /** The extra columns' effect on days late that the snapshot was replayed with. */
+  adjustment?: DelayAdjustment;
 }

@@ -3,6 +3,7 @@
 // bundled model on the same rows, a rolling-origin backtest and the payment-date accuracy.
 
 import { formatDay } from '../dates.js';
+import type { DelayAdjustment } from '../features/delay-adjustment.js';
 import { buildLabelledRows, withoutExtraColumns, type LabelledRows } from '../features/training-rows.js';
 import { RiskpayError } from '../findings.js';
 import type { Ledger } from '../ingest/ledger.js';
@@ -72,8 +73,8 @@ export interface EvaluationResult {
 }
 
 /** Builds the test rows: invoices issued in [from, to] with a known outcome, at their issue date. */
-export function testRows(ledger: Ledger, lateAfter: number, from: number, to = Infinity): LabelledRows {
-  return buildLabelledRows(ledger, { lateAfter, knownBefore: lastFactDay(ledger) + 1, issuedFrom: from, issuedTo: to, checkpoints: false });
+export function testRows(ledger: Ledger, lateAfter: number, from: number, to = Infinity, adjustment?: DelayAdjustment): LabelledRows {
+  return buildLabelledRows(ledger, { lateAfter, knownBefore: lastFactDay(ledger) + 1, issuedFrom: from, issuedTo: to, checkpoints: false, adjustment });
 }
 
 function column(rows: LabelledRows, name: string): Float64Array {
@@ -157,7 +158,9 @@ function paymentDateResult(name: PaymentDateResult['name'], actual: number[], pr
 /** Trains before `cutoff` and returns the trained model with its test rows in [cutoff, until]. */
 async function trainAndTest(ledger: Ledger, cutoff: number, until: number, options: EvaluateOptions): Promise<{ model: ForestRiskModel; rows: LabelledRows; trainRows: number }> {
   const { model, report } = await trainModel(ledger, { asOf: cutoff - 1, lateAfter: options.lateAfter, seed: options.seed ?? 1, ...options.train });
-  return { model, rows: testRows(ledger, options.lateAfter, cutoff, until), trainRows: report.rows.train + report.rows.holdout };
+  // Test rows read the extra columns' effect that the model was trained with, fitted before the cutoff.
+  const rows = testRows(ledger, options.lateAfter, cutoff, until, model.meta.delayAdjustment);
+  return { model, rows, trainRows: report.rows.train + report.rows.holdout };
 }
 
 /** Evaluates on a time split. Throws RiskpayError when the training window cannot learn. */
@@ -220,10 +223,11 @@ async function backtest(ledger: Ledger, options: EvaluateOptions): Promise<Evalu
     const origin = options.cutoff + k * BACKTEST_STEP_DAYS;
     const until = origin + BACKTEST_STEP_DAYS - 1;
     if (origin > last) break;
-    const rows = testRows(ledger, options.lateAfter, origin, until);
-    const positives = rows.y.reduce((sum, label) => sum + label, 0);
-    if (positives === 0 || positives === rows.X.rows) continue;
-    const { model } = await trainAndTest(ledger, origin, until, { ...options, backtest: false });
+    const window = testRows(ledger, options.lateAfter, origin, until);
+    const positives = window.y.reduce((sum, label) => sum + label, 0);
+    if (positives === 0 || positives === window.X.rows) continue;
+    // The same window again, now with the extra columns' effect fitted before this origin.
+    const { model, rows } = await trainAndTest(ledger, origin, until, { ...options, backtest: false });
     const naive = naiveScores(rows, options.lateAfter);
     folds.push({
       cutoff: formatDay(origin),

@@ -59,6 +59,15 @@ export const modelMetaSchema = z.object({
   // Metrics may be NaN in memory (one class in the holdout); JSON stores that as null.
   holdout: metricsSchema.nullable(),
   extraColumns: z.array(z.string().max(200)).max(1000),
+  // Absent in models without extra columns and in files written before the combined extra features.
+  delayAdjustment: z
+    .object({
+      columns: z.array(z.string().max(200)).max(1000),
+      coefficients: z.array(z.number().min(-1e6).max(1e6)).max(1000),
+      lateAfterDays: z.number().int().min(0).max(3650),
+    })
+    .refine((value) => value.columns.length === value.coefficients.length, 'needs one coefficient per column')
+    .optional(),
   seed: z.number().int(),
 });
 

@@ -4,6 +4,7 @@
 
 import { formatDay } from '../dates.js';
 import { featureNames, scaleFreeFeatureNames } from '../features/catalog.js';
+import { fitDelayAdjustment, type DelayAdjustment } from '../features/delay-adjustment.js';
 import { buildLabelledRows, rowsKnownBefore, sampleIndices, selectRows, type LabelledRows } from '../features/training-rows.js';
 import { RiskpayError, finding, type Finding } from '../findings.js';
 import { trainForest, type Forest, type ForestOptions } from '../forest/index.js';
@@ -276,19 +277,20 @@ export function rowsFor(
   knownBefore: number,
   checkpoints: boolean,
   sample: { maxRows: number; seed: number },
+  adjustment?: DelayAdjustment,
 ): LabelledRows {
   // One ledger at one threshold is sampled while planning, before features cost anything.
   if (ledgers.length === 1 && thresholds === null) {
-    return buildLabelledRows(ledgers[0], { lateAfter, knownBefore, checkpoints, ...sample });
+    return buildLabelledRows(ledgers[0], { lateAfter, knownBefore, checkpoints, adjustment, ...sample });
   }
   const parts: LabelledRows[] = [];
   for (const ledger of ledgers) {
     if (thresholds === null) {
-      parts.push(buildLabelledRows(ledger, { lateAfter, knownBefore, checkpoints }));
+      parts.push(buildLabelledRows(ledger, { lateAfter, knownBefore, checkpoints, adjustment }));
       continue;
     }
     for (const threshold of thresholds) {
-      parts.push(withConstantColumn(buildLabelledRows(ledger, { lateAfter: threshold, knownBefore, checkpoints }), LATE_AFTER_FEATURE, threshold));
+      parts.push(withConstantColumn(buildLabelledRows(ledger, { lateAfter: threshold, knownBefore, checkpoints, adjustment }), LATE_AFTER_FEATURE, threshold));
     }
   }
   return concatRows(parts);
@@ -341,8 +343,11 @@ export async function trainModel(
   const checkpoints = options.checkpoints ?? true;
   let firstDay = Infinity;
   for (const invoice of ledger.invoices) firstDay = Math.min(firstDay, invoice.issueDate);
+  // The extra columns' effect is fitted on every invoice settled by `asOf`. The holdout rows below share
+  // it, because rows are replayed once before the split day is known. It is one number per column.
+  const adjustment = extraColumns.length > 0 ? fitDelayAdjustment(ledger, asOf + 1, lateAfter) : undefined;
   // Rows are planned, sampled and only then replayed, once: the rows before the holdout are a subset.
-  let all = rowsFor(ledgers, thresholds, lateAfter, asOf + 1, checkpoints, { maxRows, seed });
+  let all = rowsFor(ledgers, thresholds, lateAfter, asOf + 1, checkpoints, { maxRows, seed }, adjustment);
   const invoiceCounts = countInvoices(all);
   requireBothClasses(invoiceCounts, lateAfter, firstDay, asOf);
 
@@ -403,6 +408,7 @@ export async function trainModel(
     rows: { train: early.X.rows, holdout: holdout.X.rows, positives, ...(subsampledFrom !== undefined ? { subsampledFrom } : {}) },
     holdout: holdoutMetrics,
     extraColumns: [...extraColumns],
+    ...(adjustment ? { delayAdjustment: adjustment } : {}),
     seed,
   };
   const model = new ForestRiskModel({ meta, classifier, calibration, regressor, intervalWidening });

@@ -28,6 +28,8 @@ export interface ModelMeta {
   rows: { train: number; holdout: number; positives: number; subsampledFrom?: number };
   holdout: HoldoutMetrics | null;
   extraColumns: string[];
+  /** The extra columns' pooled effect on days late (src/features/delay-adjustment.ts), when the model has extra columns. */
+  delayAdjustment?: { columns: string[]; coefficients: number[]; lateAfterDays: number };
   seed: number;
 }
 

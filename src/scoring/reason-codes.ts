@@ -4,7 +4,7 @@
 
 import type { DebtorSnapshot, DebtorStats, OpenInvoice, PaidLateness } from '../features/types.js';
 import { formatDay } from '../dates.js';
-import { EXTRA_MEAN_PREFIX, EXTRA_PREFIX, EXTRA_SAME_PREFIX } from '../features/catalog.js';
+import { ADJUSTED_DAYS_FEATURE, ADJUSTED_PROBABILITY_FEATURE, ADJUSTED_STD_FEATURE, EXTRA_MEAN_PREFIX, EXTRA_PREFIX, EXTRA_SAME_PREFIX } from '../features/catalog.js';
 import { RECENT_PAID, paidTrend } from './paid-trend.js';
 
 /** The values a reason's message needs, computed from the debtor's stats and the model row. */
@@ -396,6 +396,8 @@ function volumeChangeReason(input: ReasonInput): ReasonWords {
 function extraReason(feature: string, input: ReasonInput): ReasonWords | null {
   const value = input.value(feature);
   const shown = value === null ? '' : round(value, 2);
+  const adjusted = adjustedReason(feature, value, input);
+  if (adjusted) return adjusted;
   if (feature.startsWith(EXTRA_SAME_PREFIX)) {
     const column = feature.slice(EXTRA_SAME_PREFIX.length);
     if (input.snapshot.noHistory) return noHistory(input);
@@ -408,6 +410,18 @@ function extraReason(feature: string, input: ReasonInput): ReasonWords | null {
     return { code: 'REASON_EXTRA_COLUMN', args: { column: feature.slice(EXTRA_PREFIX.length), value: shown } };
   }
   return null;
+}
+
+/** Reasons for the combined extra-column features (src/features/delay-adjustment.ts). */
+function adjustedReason(feature: string, value: number | null, input: ReasonInput): ReasonWords | null {
+  if (feature !== ADJUSTED_DAYS_FEATURE && feature !== ADJUSTED_STD_FEATURE && feature !== ADJUSTED_PROBABILITY_FEATURE) return null;
+  if (input.snapshot.noHistory || value === null || (input.snapshot.residuals?.count ?? 0) === 0) return noHistory(input);
+  const columns = (input.snapshot.adjustment?.columns ?? []).join(', ');
+
+  if (feature === ADJUSTED_STD_FEATURE) return { code: 'REASON_EXTRA_ADJUSTED_SPREAD', args: { days: round(value) } };
+  if (feature === ADJUSTED_PROBABILITY_FEATURE) return { code: 'REASON_EXTRA_ADJUSTED_PROBABILITY', args: { columns, percent: Math.round(value * 100) } };
+  const code = value < 0 ? 'REASON_EXTRA_ADJUSTED_EARLY' : 'REASON_EXTRA_ADJUSTED_LATE';
+  return { code, args: { columns, days: Math.abs(round(value)) } };
 }
 
 type ReasonBuilder = (input: ReasonInput) => ReasonWords;

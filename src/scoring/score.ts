@@ -487,7 +487,7 @@ export function scoreLedger(ledger: Ledger, model: RiskModel, choice: ModelChoic
     invoiceRow: (snapshot, open, asOf, target) => invoiceFeatureRow(snapshot, open, asOf, extraColumns, target),
     debtorRow: (snapshot, target) => debtorFeatureRow(snapshot, extraColumns, target),
   };
-  const snapshots = buildSnapshots(ledger, options.asOf);
+  const snapshots = buildSnapshots(ledger, options.asOf, model.meta.delayAdjustment);
   // Snapshots keep only the open invoices they need, not the ledger.
   const importedNone = ledger.invoices.length === 0;
   if (options.releaseLedger === true) ledger.invoices = [];

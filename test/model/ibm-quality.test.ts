@@ -42,20 +42,18 @@ describe.skipIf(!hasIbm)('IBM time-split quality', () => {
     const model = scorer(result, 'model').metrics;
 
     expect(model.auc).toBeGreaterThanOrEqual(0.92);
-    // NOTE: the target is a Brier score of 0.10 at most; the model measures 0.1048 on this reader's
-    // rows (0.1039 through the importer). Nothing tried on the 2012 splits reached 0.10.
-    expect(model.brier).toBeLessThanOrEqual(0.105);
+    expect(model.brier).toBeLessThanOrEqual(0.1);
   });
 
   it('late-after 10 with extras', async () => {
     const result = await run(EXTRAS, 10);
     const model = scorer(result, 'model').metrics;
 
-    expect(model.brier).toBeLessThanOrEqual(0.062);
+    expect(model.brier).toBeLessThanOrEqual(0.06);
 
-    // NOTE: the target is AUC 0.93; the model measures 0.922. Forest settings, extra-column features
-    // and lateness tail shares tried on the 2012 splits gave no gain worth keeping (MODEL-QUALITY.md).
-    expect(model.auc).toBeGreaterThanOrEqual(0.92);
+    // NOTE: the target is AUC 0.93; the model measures 0.928. The combined extra-column features lifted
+    // it from 0.922; forest settings tried on the 2012 splits gave no further gain (MODEL-QUALITY.md).
+    expect(model.auc).toBeGreaterThanOrEqual(0.925);
     expect(model.auc).toBeGreaterThan(scorer(result, 'mean_days_late').metrics.auc);
   });
 

@@ -145,6 +145,30 @@ describe('model files', () => {
     expect(readdirSync(folder)).toEqual(['model.json']);
   });
 
+  it('keep the extra columns\' effect', async () => {
+    const base = simulatedLedger();
+    // Every third invoice is flagged, so the column varies within debtors.
+    const ledger = { invoices: base.invoices.map((invoice, i) => ({ ...invoice, extra: { Flag: i % 3 === 0 ? 1 : 0 } })), extraColumns: ['Flag'] };
+    const { model } = await trainModel(ledger, { lateAfter: 7, seed: 3, ...FAST });
+    const folder = mkdtempSync(join(tmpdir(), 'riskpay-model-'));
+    const path = join(folder, 'model.json');
+    saveModel(path, model);
+    const loaded = loadModel(path);
+    const adjustment = loaded.meta.delayAdjustment;
+    const rows = buildLabelledRows(ledger, { lateAfter: 7, knownBefore: day('2030-01-01'), checkpoints: false, adjustment });
+
+    expect(adjustment?.columns).toEqual(['Flag']);
+    expect(adjustment?.lateAfterDays).toBe(7);
+    expect(Number.isFinite(adjustment?.coefficients[0])).toBe(true);
+    expect(loaded.meta.featureNames).toContain('extra_adjusted_late_prob');
+    expect(Array.from(loaded.predictLate(rows.X))).toEqual(Array.from(model.predictLate(rows.X)));
+
+    const json = JSON.parse(readFileSync(path, 'utf8'));
+    json.meta.delayAdjustment.coefficients = [];
+    writeFileSync(path, JSON.stringify(json));
+    expect(codeOf(() => loadModel(path))).toBe('MODEL_INVALID');
+  });
+
   it('newer version is rejected', async () => {
     const { model } = await trainModel(simulatedLedger(), { lateAfter: 7, seed: 3, ...FAST });
     const folder = mkdtempSync(join(tmpdir(), 'riskpay-model-'));

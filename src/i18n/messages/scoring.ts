@@ -89,6 +89,10 @@ const en = {
   REASON_EXTRA_COLUMN: '{column} is {value} on this invoice',
   REASON_EXTRA_COLUMN_MEAN: '{column} averages {value} on this customer\'s earlier invoices',
   REASON_EXTRA_SAME_VALUE: 'this customer\'s invoices with the same {column} were paid {daysLate} days late on average',
+  REASON_EXTRA_ADJUSTED_LATE: 'this customer\'s usual delay, adjusted for this invoice\'s {columns}, puts payment {days} days after the due date',
+  REASON_EXTRA_ADJUSTED_EARLY: 'this customer\'s usual delay, adjusted for this invoice\'s {columns}, puts payment {days} days before the due date',
+  REASON_EXTRA_ADJUSTED_SPREAD: 'this customer\'s payment days vary by about {days} days around that',
+  REASON_EXTRA_ADJUSTED_PROBABILITY: 'this customer\'s history and this invoice\'s {columns} give a {percent}% chance of a late payment',
   REASON_LARGE_BALANCE: 'large open balance: {openBalance} {currency}',
   REASON_OTHER_PATTERN: 'other patterns in the payment history',
 
@@ -218,6 +222,10 @@ const sv: Record<ScoringMessageKey, string> = {
   REASON_EXTRA_COLUMN: '{column} är {value} på fakturan',
   REASON_EXTRA_COLUMN_MEAN: '{column} är i snitt {value} på kundens tidigare fakturor',
   REASON_EXTRA_SAME_VALUE: 'kundens fakturor med samma {column} betalades i snitt {daysLate} dagar för sent',
+  REASON_EXTRA_ADJUSTED_LATE: 'kundens vanliga dröjsmål, justerat för fakturans {columns}, pekar på betalning {days} dagar efter förfallodagen',
+  REASON_EXTRA_ADJUSTED_EARLY: 'kundens vanliga dröjsmål, justerat för fakturans {columns}, pekar på betalning {days} dagar före förfallodagen',
+  REASON_EXTRA_ADJUSTED_SPREAD: 'kundens betalningsdagar varierar med ungefär {days} dagar kring det',
+  REASON_EXTRA_ADJUSTED_PROBABILITY: 'kundens historik och fakturans {columns} ger {percent} % risk för sen betalning',
   REASON_LARGE_BALANCE: 'stort öppet saldo: {openBalance} {currency}',
   REASON_OTHER_PATTERN: 'andra mönster i betalningshistoriken',
 
