@@ -40,6 +40,8 @@ const VARIANTS: Record<string, Variant> = {
   current: {},
   // Without the combined extra-column features (expected days late through the columns' pooled effect).
   'no-adjusted': (ledger) => ({ columns: featureNames(ledger.extraColumns).filter((name) => !ADJUSTED.includes(name)) }),
+  'tail-0': { tailWeight: 0 },
+  'tail-half': { tailWeight: 0.5 },
   'leaf-5': { classifier: { minSamplesLeaf: 5 } },
   'no-checkpoints': { checkpoints: false },
   // More candidate columns per split, so that strong single columns are tried more often.

@@ -79,6 +79,8 @@ export const modelFileSchema = z.object({
   regressor: z.unknown().nullable(),
   /** Days added on both sides of the payment-date interval; absent in files without a fitted widening. */
   intervalWidening: z.number().min(0).max(3650).optional(),
+  /** Weight of the delay model's late probability in the risk; absent means the forest alone. */
+  tailWeight: z.number().min(0).max(1).optional(),
 });
 
 /** Serializes a model to the model-file object. */
@@ -89,6 +91,8 @@ export function modelToJson(model: ForestRiskModel): unknown {
     classifier: model.classifier.toJSON(),
     regressor: model.regressor ? model.regressor.toJSON() : null,
     intervalWidening: model.intervalWidening,
+    // Written only when used, so files of models without extra columns keep their bytes.
+    ...(model.tailWeight > 0 ? { tailWeight: model.tailWeight } : {}),
   };
 }
 
@@ -124,7 +128,7 @@ export function modelFromJson(json: unknown, file: string): ForestRiskModel {
   const holdout = data.meta.holdout;
   return namingFile(
     file,
-    () => new ForestRiskModel({ meta: { ...data.meta, holdout }, classifier, calibration: data.calibration, regressor, intervalWidening: data.intervalWidening ?? 0 }),
+    () => new ForestRiskModel({ meta: { ...data.meta, holdout }, classifier, calibration: data.calibration, regressor, intervalWidening: data.intervalWidening ?? 0, tailWeight: data.tailWeight }),
   );
 }
 

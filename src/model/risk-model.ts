@@ -3,7 +3,7 @@
 // invoiceFeatureRow returns); a model that reads fewer columns, like the bundled scale-free model,
 // picks its own columns from them.
 
-import { featureNames } from '../features/catalog.js';
+import { ADJUSTED_PROBABILITY_FEATURE, featureNames } from '../features/catalog.js';
 import { RiskpayError } from '../findings.js';
 import type { Contributions, Forest, Matrix } from '../forest/index.js';
 import { applyCalibration, type PlattCalibration } from './calibration.js';
@@ -28,6 +28,11 @@ export interface ModelParts {
    * inside it (split conformal widening); 0 when not fitted.
    */
   intervalWidening?: number;
+  /**
+   * Weight of the delay model's late probability (the extra_adjusted_late_prob input) in the risk,
+   * against 1 minus it for the calibrated forest; 0 or absent means the forest alone.
+   */
+  tailWeight?: number;
 }
 
 export class ForestRiskModel implements RiskModel {
@@ -36,6 +41,9 @@ export class ForestRiskModel implements RiskModel {
   readonly calibration: PlattCalibration;
   readonly regressor: Forest | null;
   readonly intervalWidening: number;
+  readonly tailWeight: number;
+  /** Input index of the delay model's late probability, or -1 when the blend is off. */
+  readonly tailColumn: number;
   /** Names of the columns callers pass, in order. */
   readonly inputNames: string[];
   /** For each model column, its index in the input row. */
@@ -48,6 +56,8 @@ export class ForestRiskModel implements RiskModel {
     this.regressor = parts.regressor;
     this.intervalWidening = parts.intervalWidening ?? 0;
     this.inputNames = featureNames(parts.meta.extraColumns);
+    this.tailWeight = parts.tailWeight ?? 0;
+    this.tailColumn = this.tailWeight > 0 ? this.inputNames.indexOf(ADJUSTED_PROBABILITY_FEATURE) : -1;
     const position = new Map(this.inputNames.map((name, i) => [name, i]));
     this.columns = Int32Array.from(parts.meta.featureNames, (name) => {
       // -1 marks the lateness-threshold column, filled from the label definition.
@@ -75,6 +85,7 @@ export class ForestRiskModel implements RiskModel {
       calibration: this.calibration,
       regressor: this.regressor,
       intervalWidening: this.intervalWidening,
+      tailWeight: this.tailWeight,
     });
   }
 
@@ -107,7 +118,10 @@ export class ForestRiskModel implements RiskModel {
 
   predictLate(rows: Matrix): Float64Array {
     const raw = this.predictRaw(rows);
-    return raw.map((value) => applyCalibration(this.calibration, value));
+    const risks = raw.map((value) => applyCalibration(this.calibration, value));
+    if (this.tailColumn < 0) return risks;
+    for (let r = 0; r < rows.rows; r += 1) risks[r] = this.blendRisk(risks[r], rows.data[r * rows.cols + this.tailColumn]);
+    return risks;
   }
 
   explain(row: ArrayLike<number>): Contributions {
@@ -125,9 +139,30 @@ export class ForestRiskModel implements RiskModel {
     });
     if (scale === 0 && Math.abs(prediction - bias) > 0) {
       // NOTE: with no raw change there is nothing to share out; the whole shift stays in the bias.
-      return { bias: prediction, values, prediction };
+      return this.blendContributions({ bias: prediction, values, prediction }, row[this.tailColumn]);
     }
-    return { bias, values, prediction };
+    return this.blendContributions({ bias, values, prediction }, row[this.tailColumn]);
+  }
+
+  /** Returns the risk from the calibrated forest risk and the delay model's late probability. */
+  blendRisk(forestRisk: number, tail: number): number {
+    // A negative value is the no-history encoding: without history only the forest speaks.
+    if (this.tailColumn < 0 || !(tail >= 0)) return forestRisk;
+    return (1 - this.tailWeight) * forestRisk + this.tailWeight * tail;
+  }
+
+  /**
+   * Blends calibrated contributions with the delay model's late probability, in place. The forest's
+   * shares shrink by 1 minus the weight. The late probability column gets the weight times its
+   * distance from the bias, so bias plus contributions still equals the blended risk.
+   */
+  blendContributions(contributions: Contributions, tail: number): Contributions {
+    if (this.tailColumn < 0 || !(tail >= 0)) return contributions;
+    const { bias, values } = contributions;
+    const forestShare = 1 - this.tailWeight;
+    for (let i = 0; i < values.length; i += 1) values[i] *= forestShare;
+    values[this.tailColumn] += this.tailWeight * (tail - bias);
+    return { bias, values, prediction: this.blendRisk(contributions.prediction, tail) };
   }
 
   predictDaysLate(rows: Matrix): PaymentDatePrediction[] {

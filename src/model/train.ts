@@ -3,7 +3,7 @@
 // Rejects a window that cannot teach lateness.
 
 import { formatDay } from '../dates.js';
-import { featureNames, scaleFreeFeatureNames } from '../features/catalog.js';
+import { ADJUSTED_PROBABILITY_FEATURE, featureNames, scaleFreeFeatureNames } from '../features/catalog.js';
 import { fitDelayAdjustment, type DelayAdjustment } from '../features/delay-adjustment.js';
 import { buildLabelledRows, rowsKnownBefore, sampleIndices, selectRows, type LabelledRows } from '../features/training-rows.js';
 import { RiskpayError, finding, type Finding } from '../findings.js';
@@ -105,6 +105,12 @@ export interface TrainOptions {
    * row. 'holdout' takes the first fit's predictions for the holdout rows, as earlier versions did.
    */
   calibration?: CalibrationSource;
+  /**
+   * Weight of the delay model's late probability in the risk (models with extra columns only). The
+   * default 'holdout' takes the weight of TAIL_WEIGHTS with the lowest Brier score on the holdout
+   * rows. A number fixes it, and 0 leaves the forest alone.
+   */
+  tailWeight?: 'holdout' | number;
   /**
    * Fit the calibration on issue-date rows only, leaving out the later checkpoint rows of the same
    * invoices; default true. Chosen on the 2012 validation splits (MODEL-QUALITY.md).
@@ -314,6 +320,48 @@ function fitPlattOn(rows: LabelledRows, predictions: Float64Array, fromDay: numb
   return fitPlatt(labels, votes);
 }
 
+/** Weights of the delay model's late probability that training tries on the holdout. */
+export const TAIL_WEIGHTS = [0, 0.25, 0.5, 0.75] as const;
+
+/** Returns `risks` blended with the rows' delay-model late probability at `weight`, as ForestRiskModel does. */
+function blendTail(rows: LabelledRows, risks: Float64Array, weight: number): Float64Array {
+  const column = rows.featureNames.indexOf(ADJUSTED_PROBABILITY_FEATURE);
+  if (column < 0 || weight === 0) return risks;
+  return risks.map((risk, r) => {
+    const tail = rows.X.data[r * rows.X.cols + column];
+    return tail >= 0 ? (1 - weight) * risk + weight * tail : risk;
+  });
+}
+
+/**
+ * Returns the weight of the delay model's late probability: `choice` itself when it is a number, else
+ * the weight of TAIL_WEIGHTS with the lowest Brier score on the holdout rows. Only issue-date rows
+ * count when `issueOnly`, and ties go to the smaller weight. Returns 0 when rows lack the column.
+ */
+function chooseTailWeight(holdout: LabelledRows, calibrated: Float64Array, choice: 'holdout' | number, issueOnly: boolean): number {
+  if (typeof choice === 'number') return choice;
+  if (!holdout.featureNames.includes(ADJUSTED_PROBABILITY_FEATURE)) return 0;
+
+  let best = 0;
+  let bestBrier = Infinity;
+  for (const weight of TAIL_WEIGHTS) {
+    const risks = blendTail(holdout, calibrated, weight);
+    let sum = 0;
+    let count = 0;
+    for (let r = 0; r < holdout.X.rows; r += 1) {
+      if (issueOnly && holdout.atIssue[r] !== 1) continue;
+      sum += (risks[r] - holdout.y[r]) ** 2;
+      count += 1;
+    }
+    const brier = count > 0 ? sum / count : Infinity;
+    if (brier < bestBrier - 1e-12) {
+      best = weight;
+      bestBrier = brier;
+    }
+  }
+  return best;
+}
+
 /** Returns the day that starts the holdout: the row day at the (1 - HOLDOUT_SHARE) quantile. */
 export function holdoutStart(rows: LabelledRows): number {
   const days = Int32Array.from(rows.rowDays).sort();
@@ -376,13 +424,16 @@ export async function trainModel(
   const issueOnly = options.calibrateOnIssueRows ?? true;
   let calibration: PlattCalibration = { kind: 'platt', a: 1, b: 0 };
   let holdoutMetrics: ClassifierMetrics | null = null;
+  // Without a usable holdout a fixed weight is still honoured, and 'holdout' leaves the forest alone.
+  let tailWeight = typeof options.tailWeight === 'number' ? options.tailWeight : 0;
   if (earlyCounts.late > 0 && earlyCounts.onTime > 0 && holdoutPositives > 0 && holdoutPositives < holdout.X.rows) {
     const first = await fitClassifier(early, names, classifierFor(early.X.rows));
     const raw = first.predict(projectRows(holdout, names).X);
     calibration = fitPlattOn(holdout, raw, 0, issueOnly) ?? fitPlatt(holdout.y, raw);
     const fitted = calibration;
     const calibrated = raw.map((value) => applyCalibration(fitted, value));
-    holdoutMetrics = classifierMetrics(holdout.y, calibrated);
+    tailWeight = chooseTailWeight(holdout, calibrated, options.tailWeight ?? 'holdout', issueOnly);
+    holdoutMetrics = classifierMetrics(holdout.y, blendTail(holdout, calibrated, tailWeight));
   } else {
     findings.push(finding('MODEL_HOLDOUT_ONE_CLASS', 'warning', { from: formatDay(splitDay), rows: holdout.X.rows, late: holdoutPositives }));
   }
@@ -411,7 +462,7 @@ export async function trainModel(
     ...(adjustment ? { delayAdjustment: adjustment } : {}),
     seed,
   };
-  const model = new ForestRiskModel({ meta, classifier, calibration, regressor, intervalWidening });
+  const model = new ForestRiskModel({ meta, classifier, calibration, regressor, intervalWidening, tailWeight: adjustment ? tailWeight : 0 });
   const importance = classifier.featureImportance();
   const topFeatures = names
     .map((feature, i) => ({ feature, importance: importance[i] }))

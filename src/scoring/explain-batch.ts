@@ -35,7 +35,12 @@ export function explainRows(model: RiskModel, rows: Matrix, selected: readonly n
     const raw = rawContributions(model, projected, start, Math.min(BLOCK_ROWS, projected.rows - start));
     // One array per block holds the calibrated values of its rows, instead of one small array per row.
     const block = new Float64Array(raw.length * inputs);
-    raw.forEach((contributions, i) => result.push(calibrate(model, columns, contributions, block.subarray(i * inputs, (i + 1) * inputs))));
+    raw.forEach((contributions, i) => {
+      const calibrated = calibrate(model, columns, contributions, block.subarray(i * inputs, (i + 1) * inputs));
+      // The delay model's late probability is read from the input row, as ForestRiskModel.explain does.
+      const tail = model.tailColumn >= 0 ? rows.data[selected[start + i] * rows.cols + model.tailColumn] : NaN;
+      result.push(model.blendContributions(calibrated, tail));
+    });
   }
   return result;
 }

@@ -41,8 +41,8 @@ describe.skipIf(!hasIbm)('IBM time-split quality', () => {
     const result = await run(EXTRAS, 0);
     const model = scorer(result, 'model').metrics;
 
-    expect(model.auc).toBeGreaterThanOrEqual(0.92);
-    expect(model.brier).toBeLessThanOrEqual(0.1);
+    expect(model.auc).toBeGreaterThanOrEqual(0.93);
+    expect(model.brier).toBeLessThanOrEqual(0.095);
   });
 
   it('late-after 10 with extras', async () => {
@@ -50,10 +50,7 @@ describe.skipIf(!hasIbm)('IBM time-split quality', () => {
     const model = scorer(result, 'model').metrics;
 
     expect(model.brier).toBeLessThanOrEqual(0.06);
-
-    // NOTE: the target is AUC 0.93; the model measures 0.928. The combined extra-column features lifted
-    // it from 0.922; forest settings tried on the 2012 splits gave no further gain (MODEL-QUALITY.md).
-    expect(model.auc).toBeGreaterThanOrEqual(0.925);
+    expect(model.auc).toBeGreaterThanOrEqual(0.93);
     expect(model.auc).toBeGreaterThan(scorer(result, 'mean_days_late').metrics.auc);
   });
 
