@@ -103,6 +103,12 @@ export function makeInvoiceReader(
     throw new RiskpayError('INGEST_DUE_DATE_MISSING', { file, headers: headers.join(', ') }, { file, line: headerLine });
   }
 
+  // Without any payment column every invoice reads as unpaid. That is right for an open-items list,
+  // but an export of all invoices would then look like a ledger of bad payers.
+  const paymentsElsewhere = options.payments !== undefined && options.payments.length > 0;
+  const paymentColumns = [c.paidDate, c.paidAmount, c.balance, c.lastPaymentDate].filter((index) => index !== undefined);
+  if (!paymentsElsewhere && paymentColumns.length === 0) context.reporter.add('INGEST_NO_PAYMENT_COLUMNS', 'info', { file }, { file, line: headerLine });
+
   const lineItems = c.lineTotal !== undefined || looksLikeLineItems(headers);
   context.setLineItems(lineItems);
   const sumLines = c.amount === undefined;

@@ -209,7 +209,7 @@ describe('terms', () => {
     const path = writeTemp('InvoiceNo;Customer;InvoiceDate;DueDate;Terms;Amount\nF-1;A;2024-03-10;2024-04-01;snart;100\n');
     const result = await importLedger([path]);
     expect(day(result.ledger.invoices[0].dueDate)).toBe('2024-04-01');
-    expect(codes(result.findings)).toEqual(['INGEST_TERMS_INVALID_DUE_DATE_USED']);
+    expect(codes(result.findings)).toEqual(['INGEST_NO_PAYMENT_COLUMNS', 'INGEST_TERMS_INVALID_DUE_DATE_USED']);
   });
 
   it('takes a due date before the invoice date as due on receipt', async () => {
@@ -483,6 +483,24 @@ describe('payments file and paid columns', () => {
     expect(ignored[0].args.columns).toBe('PaidDate');
     expect(ignored[0].path?.file).toBe(invoices);
     expect(day(byId(result.ledger.invoices, 'F-1').settledDate)).toBe('2024-02-20');
+  });
+
+  it('notes once when a file has no payment columns', async () => {
+    const invoices = writeTemp('InvoiceNo,Customer,InvoiceDate,DueDate,Amount\nF-1,A,2024-01-10,2024-02-09,100\nF-2,A,2024-01-11,2024-02-10,50\n');
+    const result = await importLedger([invoices]);
+    const warned = result.findings.filter((f) => f.code === 'INGEST_NO_PAYMENT_COLUMNS');
+
+    expect(warned).toHaveLength(1);
+    expect(warned[0].severity).toBe('info');
+    expect(warned[0].path?.file).toBe(invoices);
+  });
+
+  it('does not warn when payments come from their own file', async () => {
+    const invoices = writeTemp('InvoiceNo,Customer,InvoiceDate,DueDate,Amount\nF-1,A,2024-01-10,2024-02-09,100\n');
+    const payments = writeTemp('InvoiceNo,PaymentDate,Amount\nF-1,2024-02-20,100\n');
+    const result = await importLedger([invoices], { payments: [payments] });
+
+    expect(result.findings.map((f) => f.code)).not.toContain('INGEST_NO_PAYMENT_COLUMNS');
   });
 });
 

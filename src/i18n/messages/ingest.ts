@@ -98,6 +98,7 @@ const en = {
   INGEST_PAYMENT_BEFORE_ISSUE: 'Invoice {invoiceId} has a payment on {paymentDate}, before its invoice date {issueDate} (a prepayment); it counts as paid on the invoice date.',
   INGEST_PAYMENT_BEFORE_ISSUE_MANY: '{count} payments are dated before the invoice date (prepayments) and count as paid on the invoice date: invoices {invoices} on lines {lines}.',
   INGEST_PAID_COLUMNS_IGNORED: 'The payments file gives the payments, so the columns {columns} of this invoice file were not used.',
+  INGEST_NO_PAYMENT_COLUMNS: 'No paid date, paid amount, balance or last payment column was found, so every invoice counts as unpaid. That is right for a list of open invoices only. Otherwise name the column with --map paidDate=HEADER (or paidAmount, balance), or give the payments with --payments FILE.',
   // Presets and rates.
   INGEST_PRESET_UNKNOWN: 'Unknown preset "{value}". Known presets: {names}.',
   INGEST_RATES_INVALID: 'Line {line} of the rates file is not "currency,rate": "{value}".',
@@ -198,6 +199,7 @@ const sv: Record<keyof typeof en, string> = {
   INGEST_PAYMENT_BEFORE_ISSUE: 'Faktura {invoiceId} har en betalning {paymentDate}, före fakturadatumet {issueDate} (förskottsbetalning); den räknas som betald på fakturadatumet.',
   INGEST_PAYMENT_BEFORE_ISSUE_MANY: '{count} betalningar är daterade före fakturadatumet (förskottsbetalningar) och räknas som betalda på fakturadatumet: faktura {invoices} på rad {lines}.',
   INGEST_PAID_COLUMNS_IGNORED: 'Betalningarna hämtas från betalningsfilen, så kolumnerna {columns} i den här fakturafilen användes inte.',
+  INGEST_NO_PAYMENT_COLUMNS: 'Ingen kolumn för betaldatum, betalt belopp, restbelopp eller senaste betalning hittades, så alla fakturor räknas som obetalda. Det stämmer bara för en lista över öppna fakturor. Ange annars kolumnen med --map paidDate=RUBRIK (eller paidAmount, balance), eller betalningarna med --payments FIL.',
   INGEST_PRESET_UNKNOWN: 'Okänd förinställning "{value}". Kända förinställningar: {names}.',
   INGEST_RATES_INVALID: 'Rad {line} i kursfilen har inte formen "valuta,kurs": "{value}".',
   INGEST_RATES_NO_BASE: 'Kursfilen behöver exakt en valuta med kursen 1 (basvalutan); hittade: {found}.',
