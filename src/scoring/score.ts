@@ -480,8 +480,9 @@ export function scoreLedger(ledger: Ledger, model: RiskModel, choice: ModelChoic
   const extraColumns = model.meta.extraColumns;
   const missing = extraColumns.filter((column) => !ledger.extraColumns.includes(column));
   if (missing.length > 0) {
-    throw new RiskpayError('SCORE_MISSING_EXTRA_COLUMN', { columns: missing.join(', ') });
+    throw new RiskpayError('SCORE_MISSING_EXTRA_COLUMN', { columns: extraColumns.join(','), missing: missing.join(', ') });
   }
+  const unused = ledger.extraColumns.filter((column) => !extraColumns.includes(column));
 
   const rows: RowBuilders = {
     invoiceRow: (snapshot, open, asOf, target) => invoiceFeatureRow(snapshot, open, asOf, extraColumns, target),
@@ -494,6 +495,9 @@ export function scoreLedger(ledger: Ledger, model: RiskModel, choice: ModelChoic
   const result = scoreSnapshots(snapshots, model, choice, rows, { ...options, config });
   // With no invoice at all, the as-of date is not the cause. The import kept none, and its findings give the reason.
   if (importedNone) result.findings = result.findings.map((item) => (item.code === 'SCORE_NO_DEBTORS' ? finding('SCORE_NO_INVOICES', 'warning') : item));
+  if (unused.length > 0) {
+    result.findings.push(finding('SCORE_EXTRA_COLUMNS_UNUSED', 'info', { columns: unused.join(', '), all: ledger.extraColumns.join(',') }));
+  }
   return result;
 }
 

@@ -159,7 +159,16 @@ describe('scoreLedger', () => {
     extraModel.meta = { ...extraModel.meta, extraColumns: ['region'] };
     expect(() =>
       scoreLedger(ledgerOf(portfolio()), extraModel, FAKE_CHOICE, { asOf: AS_OF, asOfDefaulted: false, by: 'debtor' }),
-    ).toThrow(expect.objectContaining({ finding: expect.objectContaining({ code: 'SCORE_MISSING_EXTRA_COLUMN' }) }));
+    ).toThrow(expect.objectContaining({ finding: expect.objectContaining({ code: 'SCORE_MISSING_EXTRA_COLUMN', args: { columns: 'region', missing: 'region' } }) }));
+  });
+
+  it('notes extra columns the model ignores', () => {
+    const withExtra = { ...ledgerOf(portfolio()), extraColumns: ['region'] };
+    const result = scoreLedger(withExtra, model, FAKE_CHOICE, { asOf: AS_OF, asOfDefaulted: false, by: 'debtor' });
+    const note = result.findings.find((f) => f.code === 'SCORE_EXTRA_COLUMNS_UNUSED');
+
+    expect(note?.severity).toBe('info');
+    expect(note?.args).toEqual({ columns: 'region', all: 'region' });
   });
 
   it('explains at most 10 invoices per debtor', () => {

@@ -122,7 +122,8 @@ const en = {
   SCORE_FEATURE_COUNT_MISMATCH:
     'The model expects {expected} features per row but got {actual}. Retrain the model on this file or use a model built for these columns.',
   SCORE_MISSING_EXTRA_COLUMN:
-    'The model reads the extra columns {columns}, which this file does not have. Pass them with --extra or train a model on this file.',
+    'The model was trained with the extra columns {columns}, but this run did not load {missing}. Add --extra {columns}, spelled as shown, or train a model without --extra.',
+  SCORE_EXTRA_COLUMNS_UNUSED: 'The model does not read the extra columns {columns}, so they were ignored. Train a model with --extra {all} to use them.',
   SCORING_CONFIG_INVALID: 'Invalid scoring setting {setting} in the config file: {problem}. Fix or remove it to use the default.',
   SCORE_NO_DEBTORS: 'No customers to score. Check that the file has invoice rows dated on or before the as-of date.',
   SCORE_NO_INVOICES: 'No invoices to score: the import kept none of the rows. The messages above say why.',
@@ -255,7 +256,8 @@ const sv: Record<ScoringMessageKey, string> = {
   SCORE_FEATURE_COUNT_MISMATCH:
     'Modellen väntar sig {expected} variabler per rad men fick {actual}. Träna om modellen på den här filen eller använd en modell byggd för de här kolumnerna.',
   SCORE_MISSING_EXTRA_COLUMN:
-    'Modellen läser extrakolumnerna {columns}, som saknas i den här filen. Ange dem med --extra eller träna en modell på den här filen.',
+    'Modellen tränades med extrakolumnerna {columns}, men den här körningen läste inte in {missing}. Lägg till --extra {columns}, stavat som här, eller träna en modell utan --extra.',
+  SCORE_EXTRA_COLUMNS_UNUSED: 'Modellen läser inte extrakolumnerna {columns}, så de användes inte. Träna en modell med --extra {all} för att använda dem.',
   SCORING_CONFIG_INVALID: 'Ogiltig bedömningsinställning {setting} i konfigurationsfilen: {problem}. Rätta eller ta bort den för att använda standardvärdet.',
   SCORE_NO_DEBTORS: 'Inga kunder att bedöma. Kontrollera att filen har fakturarader daterade senast på bedömningsdagen.',
   SCORE_NO_INVOICES: 'Inga fakturor att bedöma: inläsningen behöll ingen av raderna. Meddelandena ovan säger varför.',
