@@ -407,7 +407,9 @@ function extraReason(feature: string, input: ReasonInput): ReasonWords | null {
     return { code: 'REASON_EXTRA_COLUMN_MEAN', args: { column: feature.slice(EXTRA_MEAN_PREFIX.length), value: shown } };
   }
   if (feature.startsWith(EXTRA_PREFIX)) {
-    return { code: 'REASON_EXTRA_COLUMN', args: { column: feature.slice(EXTRA_PREFIX.length), value: shown } };
+    // A debtor row carries the debtor's mean value, as for a typical new invoice, not one invoice's value.
+    const code = input.invoice ? 'REASON_EXTRA_COLUMN' : 'REASON_EXTRA_COLUMN_MEAN';
+    return { code, args: { column: feature.slice(EXTRA_PREFIX.length), value: shown } };
   }
   return null;
 }
@@ -417,11 +419,18 @@ function adjustedReason(feature: string, value: number | null, input: ReasonInpu
   if (feature !== ADJUSTED_DAYS_FEATURE && feature !== ADJUSTED_STD_FEATURE && feature !== ADJUSTED_PROBABILITY_FEATURE) return null;
   if (input.snapshot.noHistory || value === null || (input.snapshot.residuals?.count ?? 0) === 0) return noHistory(input);
   const columns = (input.snapshot.adjustment?.columns ?? []).join(', ');
-
   if (feature === ADJUSTED_STD_FEATURE) return { code: 'REASON_EXTRA_ADJUSTED_SPREAD', args: { days: round(value) } };
-  if (feature === ADJUSTED_PROBABILITY_FEATURE) return { code: 'REASON_EXTRA_ADJUSTED_PROBABILITY', args: { columns, percent: Math.round(value * 100) } };
-  const code = value < 0 ? 'REASON_EXTRA_ADJUSTED_EARLY' : 'REASON_EXTRA_ADJUSTED_LATE';
-  return { code, args: { columns, days: Math.abs(round(value)) } };
+
+  // An invoice row names its invoice. A debtor row describes a typical new invoice, hence _NEW.
+  const suffix = input.invoice ? '' : '_NEW';
+  const invoiceArgs: Record<string, string> = input.invoice ? { invoiceId: input.invoice.invoice.id } : {};
+  if (feature === ADJUSTED_PROBABILITY_FEATURE) {
+    // Shown within the same 1-99% as risks, because the normal curve is never certain either.
+    const percent = Math.min(Math.max(Math.round(value * 100), 1), 99);
+    return { code: `REASON_EXTRA_ADJUSTED_PROBABILITY${suffix}`, args: { ...invoiceArgs, columns, percent } };
+  }
+  const direction = value < 0 ? 'EARLY' : 'LATE';
+  return { code: `REASON_EXTRA_ADJUSTED_${direction}${suffix}`, args: { ...invoiceArgs, columns, days: Math.abs(round(value)) } };
 }
 
 type ReasonBuilder = (input: ReasonInput) => ReasonWords;

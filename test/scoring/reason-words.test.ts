@@ -107,3 +107,41 @@ describe('Swedish lateness wording', () => {
     }
   });
 });
+
+describe('extra-column delay reasons', () => {
+  /** Returns the words of a delay-model feature, for an invoice row or, with `open` null, a debtor row. */
+  function delayWords(feature: string, value: number, open: OpenInvoice | null) {
+    const snapshot = snapshotOf({}, { asOf: day(AS_OF) });
+    snapshot.residuals = { count: 4, sum: 20, sumOfSquares: 200 };
+    snapshot.adjustment = { columns: ['Disputed', 'PaperlessBill'], coefficients: [14, -60], lateAfterDays: 0 };
+    return reasonFor(feature, { snapshot, invoice: open, value: (name) => (name === feature ? value : 0) });
+  }
+
+  it('names the invoice and its columns', () => {
+    const words = delayWords('extra_adjusted_days_late', 6.6, openInvoice('2024-06-01', '2024-07-01'));
+    expect(words.code).toBe('REASON_EXTRA_ADJUSTED_LATE');
+    expect(words.args).toEqual({ invoiceId: 'F-9002', columns: 'Disputed, PaperlessBill', days: 7 });
+  });
+
+  it('says early for a negative delay', () => {
+    const words = delayWords('extra_adjusted_days_late', -3.2, null);
+    expect(words.code).toBe('REASON_EXTRA_ADJUSTED_EARLY_NEW');
+    expect(words.args).toEqual({ columns: 'Disputed, PaperlessBill', days: 3 });
+  });
+
+  it('keeps the chance within 1-99%', () => {
+    const certain = delayWords('extra_adjusted_late_prob', 1, openInvoice('2024-06-01', '2024-07-01'));
+    const never = delayWords('extra_adjusted_late_prob', 0, null);
+    expect(certain.code).toBe('REASON_EXTRA_ADJUSTED_PROBABILITY');
+    expect(certain.args.percent).toBe(99);
+    expect(never.code).toBe('REASON_EXTRA_ADJUSTED_PROBABILITY_NEW');
+    expect(never.args.percent).toBe(1);
+  });
+
+  it('has words in both languages', () => {
+    for (const code of ['REASON_EXTRA_ADJUSTED_LATE_NEW', 'REASON_EXTRA_ADJUSTED_EARLY', 'REASON_EXTRA_ADJUSTED_PROBABILITY_NEW', 'REASON_EXTRA_ADJUSTED_SPREAD']) {
+      expect(scoringMessages.en).toHaveProperty(code);
+      expect(scoringMessages.sv).toHaveProperty(code);
+    }
+  });
+});
