@@ -51,7 +51,10 @@ export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promi
 
   if (options.modelPath) {
     const loaded = loadModel(options.modelPath);
-    const model = loaded.acceptsAnyLateAfter ? loaded.withLateAfter(lateAfter) : loaded;
+    // A threshold the user gave must match the file's: withLateAfter throws MODEL_LATE_AFTER_MISMATCH.
+    // Without one, a single-threshold model keeps its own.
+    const requested = loaded.acceptsAnyLateAfter ? lateAfter : options.lateAfter;
+    const model = requested === undefined ? loaded : loaded.withLateAfter(requested);
     return {
       model,
       choice: { source: 'file', path: options.modelPath, reason: { code: 'MODEL_CHOICE_FILE', args: { path: options.modelPath, lateAfter: model.meta.label.lateAfterDays } }, holdoutAuc: model.meta.holdout?.auc },

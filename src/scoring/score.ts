@@ -498,6 +498,11 @@ export function scoreLedger(ledger: Ledger, model: RiskModel, choice: ModelChoic
   if (unused.length > 0) {
     result.findings.push(finding('SCORE_EXTRA_COLUMNS_UNUSED', 'info', { columns: unused.join(', '), all: ledger.extraColumns.join(',') }));
   }
+  // A model trained on facts after the as-of day has seen how some of today's open invoices ended.
+  const trainedUntil = model.meta.trainingWindow.to;
+  if (model.meta.origin === 'user' && trainedUntil > formatDay(options.asOf)) {
+    result.findings.push(finding('SCORE_MODEL_AFTER_AS_OF', 'warning', { trainedUntil, asOf: formatDay(options.asOf) }));
+  }
   return result;
 }
 

@@ -239,6 +239,18 @@ describe('chooseModel', () => {
     expect(choice.path).toBe(path);
   });
 
+  it('rejects a model file for another threshold', async () => {
+    const { model } = await trainModel(simulatedLedger(), { lateAfter: 7, seed: 3, ...FAST });
+    const path = join(mkdtempSync(join(tmpdir(), 'riskpay-model-')), 'model.json');
+    saveModel(path, model);
+    const kept = await chooseModel(simulatedLedger(), { asOf: day('2024-06-01'), modelPath: path });
+
+    expect(kept.model.meta.label.lateAfterDays).toBe(7);
+    await expect(chooseModel(simulatedLedger(), { asOf: day('2024-06-01'), modelPath: path, lateAfter: 0 })).rejects.toMatchObject({
+      finding: { code: 'MODEL_LATE_AFTER_MISMATCH', args: { model: 7, requested: 0 } },
+    });
+  });
+
   it('compares on the same holdout', async () => {
     const ledger = simulatedLedger();
     const bundledSource = await trainModel(simulateLedgers({ seed: 99, businesses: 1, debtors: 25, years: 1.5, start: '2023-01-01' })[0], {

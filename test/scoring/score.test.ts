@@ -162,6 +162,16 @@ describe('scoreLedger', () => {
     ).toThrow(expect.objectContaining({ finding: expect.objectContaining({ code: 'SCORE_MISSING_EXTRA_COLUMN', args: { columns: 'region', missing: 'region' } }) }));
   });
 
+  it('warns about a model trained after the as-of date', () => {
+    const later = fakeModel({});
+    later.meta = { ...later.meta, origin: 'user', trainingWindow: { from: '2023-01-01', to: '2024-12-31' } };
+    const result = scoreLedger(ledgerOf(portfolio()), later, FAKE_CHOICE, { asOf: AS_OF, asOfDefaulted: false, by: 'debtor' });
+    const warning = result.findings.find((f) => f.code === 'SCORE_MODEL_AFTER_AS_OF');
+
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.args.trainedUntil).toBe('2024-12-31');
+  });
+
   it('notes extra columns the model ignores', () => {
     const withExtra = { ...ledgerOf(portfolio()), extraColumns: ['region'] };
     const result = scoreLedger(withExtra, model, FAKE_CHOICE, { asOf: AS_OF, asOfDefaulted: false, by: 'debtor' });

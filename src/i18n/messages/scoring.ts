@@ -126,6 +126,8 @@ const en = {
     'The model expects {expected} features per row but got {actual}. Retrain the model on this file or use a model built for these columns.',
   SCORE_MISSING_EXTRA_COLUMN:
     'The model was trained with the extra columns {columns}, but this run did not load {missing}. Add --extra {columns}, spelled as shown, or train a model without --extra.',
+  SCORE_MODEL_AFTER_AS_OF:
+    'The model was trained on facts up to {trainedUntil}, after the as-of date {asOf}, so it has seen how some of these invoices ended. For a fair view of that past date, train with --as-of {asOf}.',
   SCORE_EXTRA_COLUMNS_UNUSED: 'The model does not read the extra columns {columns}, so they were ignored. Train a model with --extra {all} to use them.',
   SCORING_CONFIG_INVALID: 'Invalid scoring setting {setting} in the config file: {problem}. Fix or remove it to use the default.',
   SCORE_NO_DEBTORS: 'No customers to score. Check that the file has invoice rows dated on or before the as-of date.',
@@ -263,6 +265,8 @@ const sv: Record<ScoringMessageKey, string> = {
     'Modellen väntar sig {expected} variabler per rad men fick {actual}. Träna om modellen på den här filen eller använd en modell byggd för de här kolumnerna.',
   SCORE_MISSING_EXTRA_COLUMN:
     'Modellen tränades med extrakolumnerna {columns}, men den här körningen läste inte in {missing}. Lägg till --extra {columns}, stavat som här, eller träna en modell utan --extra.',
+  SCORE_MODEL_AFTER_AS_OF:
+    'Modellen tränades på uppgifter fram till {trainedUntil}, efter bedömningsdagen {asOf}, så den har sett hur en del av fakturorna slutade. Träna med --as-of {asOf} för en rättvis bild av den dagen.',
   SCORE_EXTRA_COLUMNS_UNUSED: 'Modellen läser inte extrakolumnerna {columns}, så de användes inte. Träna en modell med --extra {all} för att använda dem.',
   SCORING_CONFIG_INVALID: 'Ogiltig bedömningsinställning {setting} i konfigurationsfilen: {problem}. Rätta eller ta bort den för att använda standardvärdet.',
   SCORE_NO_DEBTORS: 'Inga kunder att bedöma. Kontrollera att filen har fakturarader daterade senast på bedömningsdagen.',
