@@ -49,6 +49,10 @@ export function renderFeaturesMarkdown(): string {
         'Training fits the coefficients by least squares within debtors on the invoices settled by the training date and saves them in the model file (`meta.delayAdjustment`).',
         'A debtor\'s level is then read from its history whatever mix of values it had, such as disputed or paperless invoices.',
         '',
+        'Use only columns whose value is known when the invoice is issued. A column such as `DaysLate` or a settlement date gives the outcome away: `evaluate` then shows a near-perfect model that cannot work on new invoices.',
+        'An export gives each column\'s final value, so a flag set after the invoice date (a dispute, for example) is read as if it was known from the invoice date.',
+        'A model trained with `--extra` needs the same `--extra`, spelled as in the model file, whenever it scores.',
+        '',
       );
     }
     lines.push('| name | unit | meaning | no history | scale-free |', '|---|---|---|---|---|');
