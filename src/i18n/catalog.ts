@@ -92,12 +92,25 @@ function pluralCode(texts: Texts, code: string, args: Record<string, string | nu
   return variant !== null && variant in texts ? variant : code;
 }
 
+/**
+ * Picks the variant `CODE_FROM_EARLY` when `earlierDaysLate` is negative, or `CODE_BOTH_EARLY` when
+ * `recentDaysLate` is too, so a trend from early payments reads "2 days early", not "-2 days". The
+ * variants read `earlierDaysEarly` and `recentDaysEarly`, the same days as positive numbers.
+ */
+function signedDaysVariant(texts: Texts, code: string, args: Record<string, string | number>): { code: string; args: Record<string, string | number> } {
+  const { recentDaysLate, earlierDaysLate } = args;
+  if (typeof recentDaysLate !== 'number' || typeof earlierDaysLate !== 'number' || earlierDaysLate >= 0) return { code, args };
+  const variant = recentDaysLate < 0 ? `${code}_BOTH_EARLY` : `${code}_FROM_EARLY`;
+  if (!(variant in texts)) return { code, args };
+  return { code: variant, args: { ...args, recentDaysEarly: -recentDaysLate, earlierDaysEarly: -earlierDaysLate } };
+}
+
 /** Returns the message for a code in the language, or the code with its values when no catalog has it. */
 export function message(lang: Lang, code: string, args: Record<string, string | number> = {}): string {
-  const chosen = pluralCode(MERGED[lang], code, args);
-  const text = MERGED[lang][chosen] ?? MERGED.en[chosen];
+  const signed = signedDaysVariant(MERGED.en, pluralCode(MERGED[lang], code, args), args);
+  const text = MERGED[lang][signed.code] ?? MERGED.en[signed.code];
   if (text === undefined) return `${code} ${JSON.stringify(args)}`;
-  return fillPlaceholders(text, args, lang);
+  return fillPlaceholders(text, signed.args, lang);
 }
 
 /** Returns where a finding points ("file line 12, column "Amount""), or '' when it has no path. */

@@ -10,6 +10,10 @@ const en = {
 
   FLAG_PAYMENTS_SLOWING:
     'Payments slowing: {recentDaysLate} days late on average over the last {recentCount} paid invoices, against {earlierDaysLate} days over the {earlierCount} before (+{trendDays} days)',
+  FLAG_PAYMENTS_SLOWING_FROM_EARLY:
+    'Payments slowing: {recentDaysLate} days late on average over the last {recentCount} paid invoices, against {earlierDaysEarly} days early over the {earlierCount} before (+{trendDays} days)',
+  FLAG_PAYMENTS_SLOWING_BOTH_EARLY:
+    'Payments slowing: {recentDaysEarly} days early on average over the last {recentCount} paid invoices, against {earlierDaysEarly} days early over the {earlierCount} before (+{trendDays} days)',
   FLAG_FIRST_LATE_PAYMENT: 'First late payment after a clean run: {lastDaysLate} days late after {cleanRun} invoices paid on time',
   FLAG_PARTIAL_PAYMENTS: 'Partial payments: {partialCount} invoices paid only in part ({partialPercent}% of the {paidInvoices} invoices with a payment)',
   FLAG_BALANCE_GROWING: 'Balance growing: open balance {openBalance} {currency} is {ratio} times the usual {usualBalance} {currency}',
@@ -53,6 +57,10 @@ const en = {
   REASON_LATE_SHARE_ONE: 'the only paid invoice was paid after the due date',
   REASON_PAYMENTS_SLOWING:
     '{recentDaysLate} days late on average over the last {recentCount} paid invoices, against {earlierDaysLate} days over the {earlierCount} before',
+  REASON_PAYMENTS_SLOWING_FROM_EARLY:
+    '{recentDaysLate} days late on average over the last {recentCount} paid invoices, against {earlierDaysEarly} days early over the {earlierCount} before',
+  REASON_PAYMENTS_SLOWING_BOTH_EARLY:
+    '{recentDaysEarly} days early on average over the last {recentCount} paid invoices, against {earlierDaysEarly} days early over the {earlierCount} before',
   REASON_OVERDUE_NOW: '{overdueCount} open invoices past due, the oldest by {oldestOverdueDays} days',
   REASON_OVERDUE_NOW_ONE: '1 open invoice {oldestOverdueDays} days past due',
   REASON_OPEN_INVOICES: '{openCount} open invoices',
@@ -149,6 +157,10 @@ const sv: Record<ScoringMessageKey, string> = {
 
   FLAG_PAYMENTS_SLOWING:
     'Betalningarna blir långsammare: i snitt {recentDaysLate} dagar för sent på de senaste {recentCount} betalda fakturorna, mot {earlierDaysLate} dagar på de {earlierCount} dessförinnan (+{trendDays} dagar)',
+  FLAG_PAYMENTS_SLOWING_FROM_EARLY:
+    'Betalningarna blir långsammare: i snitt {recentDaysLate} dagar för sent på de senaste {recentCount} betalda fakturorna, mot {earlierDaysEarly} dagar i förtid på de {earlierCount} dessförinnan (+{trendDays} dagar)',
+  FLAG_PAYMENTS_SLOWING_BOTH_EARLY:
+    'Betalningarna blir långsammare: i snitt {recentDaysEarly} dagar i förtid på de senaste {recentCount} betalda fakturorna, mot {earlierDaysEarly} dagar i förtid på de {earlierCount} dessförinnan (+{trendDays} dagar)',
   FLAG_FIRST_LATE_PAYMENT: 'Första sena betalningen efter en period utan förseningar: betald {lastDaysLate} dagar för sent efter {cleanRun} fakturor betalda i tid',
   FLAG_PARTIAL_PAYMENTS: 'Delbetalningar: {partialCount} fakturor bara delvis betalda ({partialPercent} % av de {paidInvoices} fakturor som fått en betalning)',
   FLAG_BALANCE_GROWING: 'Växande saldo: öppet saldo {openBalance} {currency} är {ratio} gånger det vanliga {usualBalance} {currency}',
@@ -192,6 +204,10 @@ const sv: Record<ScoringMessageKey, string> = {
   REASON_LATE_SHARE_ONE: 'den enda betalda fakturan betalades efter förfallodagen',
   REASON_PAYMENTS_SLOWING:
     'i snitt {recentDaysLate} dagar för sent på de senaste {recentCount} betalda fakturorna, mot {earlierDaysLate} dagar på de {earlierCount} dessförinnan',
+  REASON_PAYMENTS_SLOWING_FROM_EARLY:
+    'i snitt {recentDaysLate} dagar för sent på de senaste {recentCount} betalda fakturorna, mot {earlierDaysEarly} dagar i förtid på de {earlierCount} dessförinnan',
+  REASON_PAYMENTS_SLOWING_BOTH_EARLY:
+    'i snitt {recentDaysEarly} dagar i förtid på de senaste {recentCount} betalda fakturorna, mot {earlierDaysEarly} dagar i förtid på de {earlierCount} dessförinnan',
   REASON_OVERDUE_NOW: '{overdueCount} öppna fakturor är förfallna, den äldsta sedan {oldestOverdueDays} dagar',
   REASON_OVERDUE_NOW_ONE: '1 öppen faktura förföll för {oldestOverdueDays} dagar sedan',
   REASON_OPEN_INVOICES: '{openCount} öppna fakturor',
