@@ -61,10 +61,53 @@ function checkKeys(root: unknown): void {
   }
 }
 
+/** Characters of a non-JSON file's start that JSON_NOT_JSON quotes. */
+const START_SHOWN = 20;
+
+/**
+ * Returns the error for text that JSON.parse rejected, without the engine's own wording. It is
+ * JSON_NOT_JSON when the text does not start like JSON and JSON_TRUNCATED when it ends too early.
+ * Otherwise it is JSON_SYNTAX with the line and column of the first character that no JSON can have.
+ */
+function syntaxError(text: string): RiskpayError {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (start !== '' && !/^[[{"0-9tfn-]/.test(start)) {
+    return new RiskpayError('JSON_NOT_JSON', { start: start.slice(0, START_SHOWN).split(/\r?\n/)[0] });
+  }
+  if (isJsonPrefix(text)) return new RiskpayError('JSON_TRUNCATED', {});
+
+  // Every prefix of a valid prefix is one too, so the first bad character is found by bisection: the
+  // engine names no position for some errors ("Unexpected token"), and its wording differs by version.
+  let good = 0;
+  let bad = text.length;
+  while (bad - good > 1) {
+    const middle = Math.floor((good + bad) / 2);
+    if (isJsonPrefix(text.slice(0, middle))) good = middle;
+    else bad = middle;
+  }
+  const before = text.slice(0, bad - 1);
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return new RiskpayError('JSON_SYNTAX', { line, column });
+}
+
+/** True when `text` is JSON or the start of some JSON text: its only fault is ending too early. */
+function isJsonPrefix(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch (error) {
+    const engineMessage = (error as Error).message;
+    if (/end of JSON/i.test(engineMessage)) return true;
+    const position = /at position (\d+)/.exec(engineMessage);
+    return position !== null && Number(position[1]) >= text.length;
+  }
+}
+
 /**
  * Parses JSON text within size and depth limits and rejects the keys __proto__, constructor and
- * prototype anywhere in it. Throws RiskpayError JSON_TOO_LARGE, JSON_TOO_DEEP, JSON_SYNTAX or
- * JSON_FORBIDDEN_KEY.
+ * prototype anywhere in it. Throws RiskpayError JSON_TOO_LARGE, JSON_TOO_DEEP, JSON_NOT_JSON,
+ * JSON_TRUNCATED, JSON_SYNTAX or JSON_FORBIDDEN_KEY.
  */
 export function parseJsonSafely(text: string, limits: JsonLimits = {}): unknown {
   const maxLength = limits.maxLength ?? DEFAULT_JSON_LIMITS.maxLength;
@@ -81,7 +124,7 @@ export function parseJsonSafely(text: string, limits: JsonLimits = {}): unknown 
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new RiskpayError('JSON_SYNTAX', { problem: (error as Error).message });
+    throw syntaxError(text);
   }
   checkKeys(value);
   return value;

@@ -165,7 +165,15 @@ export function loadModel(path: string): ForestRiskModel {
 
 /** Parses and checks the text of a model file; every RiskpayError it throws names `file`. */
 export function modelFromText(text: string, file: string): ForestRiskModel {
-  const json = namingFile(file, () => parseJsonSafely(text, { maxLength: MAX_MODEL_FILE_LENGTH }));
+  const json = namingFile(file, () => {
+    try {
+      return parseJsonSafely(text, { maxLength: MAX_MODEL_FILE_LENGTH });
+    } catch (error) {
+      // A CSV or other text file given as --model is no model file, which helps more than where its JSON failed.
+      if (error instanceof RiskpayError && error.finding.code === 'JSON_NOT_JSON') throw new RiskpayError('MODEL_NOT_A_MODEL', { file, expected: MODEL_FORMAT }, { file });
+      throw error;
+    }
+  });
   return modelFromJson(json, file);
 }
 

@@ -251,6 +251,8 @@ describe('parseJsonSafely', () => {
   });
 
   it('reports syntax errors as RiskpayError', () => {
-    expect(failure(() => parseJsonSafely('{"format":')).code).toBe('JSON_SYNTAX');
+    expect(failure(() => parseJsonSafely('{"format":')).code).toBe('JSON_TRUNCATED');
+    expect(failure(() => parseJsonSafely('{"format": nope}')).code).toBe('JSON_SYNTAX');
+    expect(failure(() => parseJsonSafely('InvoiceNo,Amount')).code).toBe('JSON_NOT_JSON');
   });
 });

@@ -151,6 +151,6 @@ describe('hostile model files', { timeout: 180_000 }, () => {
   it('truncated model is rejected', () => {
     const path = write('truncated.json', modelText.slice(0, Math.floor(modelText.length / 2)));
     expectScoreRejects(path);
-    expect(loadErrorCode(path)).toBe('JSON_SYNTAX');
+    expect(loadErrorCode(path)).toBe('JSON_TRUNCATED');
   });
 });

@@ -148,7 +148,7 @@ describe('model loader fuzz', () => {
       }),
       { numRuns: 4000, seed: 43 },
     );
-    expect(codes.get('JSON_SYNTAX') ?? 0).toBeGreaterThan(100);
+    expect((codes.get('JSON_SYNTAX') ?? 0) + (codes.get('JSON_TRUNCATED') ?? 0)).toBeGreaterThan(100);
     expect(codes.get('JSON_TOO_DEEP') ?? 0).toBeGreaterThan(100);
   });
 });
@@ -194,7 +194,31 @@ describe('model file size', () => {
       loadModel(file);
       expect.unreachable('a broken model file loaded');
     } catch (error) {
-      expect((error as RiskpayError).finding).toMatchObject({ code: 'JSON_SYNTAX', args: { file }, path: { file } });
+      expect((error as RiskpayError).finding).toMatchObject({ code: 'JSON_TRUNCATED', args: { file }, path: { file } });
+    }
+  });
+
+  it('syntax error gives line and column', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'riskpay-model-syntax-'));
+    const file = join(folder, 'broken.json');
+    writeFileSync(file, '{\n  "meta": x\n}\n');
+    try {
+      loadModel(file);
+      expect.unreachable('a broken model file loaded');
+    } catch (error) {
+      expect((error as RiskpayError).finding).toMatchObject({ code: 'JSON_SYNTAX', args: { file, line: 2, column: 11 } });
+    }
+  });
+
+  it('a CSV is not a model file', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'riskpay-model-syntax-'));
+    const file = join(folder, 'invoices.csv');
+    writeFileSync(file, 'Fakturanr;Kund\nF-1;Alfa AB\n');
+    try {
+      loadModel(file);
+      expect.unreachable('a CSV file loaded as a model');
+    } catch (error) {
+      expect((error as RiskpayError).finding).toMatchObject({ code: 'MODEL_NOT_A_MODEL', args: { file }, path: { file } });
     }
   });
 });

@@ -189,7 +189,7 @@ describe('model files', () => {
     writeFileSync(truncated, '{"meta": {"format": "riskpay-model", "version": 1');
 
     expect(codeOf(() => loadModel(notModel))).toBe('MODEL_NOT_A_MODEL');
-    expect(codeOf(() => loadModel(truncated))).toBe('JSON_SYNTAX');
+    expect(codeOf(() => loadModel(truncated))).toBe('JSON_TRUNCATED');
     expect(codeOf(() => loadModel(join(folder, 'missing.json')))).toBe('MODEL_FILE_NOT_FOUND');
   });
 

@@ -19,7 +19,9 @@ export const forestMessages = defineCatalog({
       'The saved forest has format version {found}, but this riskpay reads version {supported} at most. Update riskpay or train a new model.',
     JSON_TOO_LARGE: 'The JSON file has {length} characters, more than the limit of {limit}.',
     JSON_TOO_DEEP: 'The JSON file nests arrays and objects deeper than {limit} levels.',
-    JSON_SYNTAX: 'The file is not valid JSON: {problem}',
+    JSON_SYNTAX: 'The file is not valid JSON: it goes wrong at line {line}, column {column}.',
+    JSON_NOT_JSON: 'The file is not JSON: it starts with "{start}" where JSON starts with { or [.',
+    JSON_TRUNCATED: 'The file is not valid JSON: it ends before the JSON is complete, so it may have been cut off while being written or copied.',
     JSON_FORBIDDEN_KEY: 'The JSON file contains the key "{key}" at {path}, which is not allowed in riskpay files.',
   },
   sv: {
@@ -38,7 +40,9 @@ export const forestMessages = defineCatalog({
       'Den sparade skogen har formatversion {found}, men den här versionen av riskpay läser högst version {supported}. Uppdatera riskpay eller träna en ny modell.',
     JSON_TOO_LARGE: 'JSON-filen har {length} tecken, vilket överstiger gränsen {limit}.',
     JSON_TOO_DEEP: 'JSON-filen har arrayer och objekt nästlade djupare än {limit} nivåer.',
-    JSON_SYNTAX: 'Filen är inte giltig JSON: {problem}',
+    JSON_SYNTAX: 'Filen är inte giltig JSON: fel på rad {line}, kolumn {column}.',
+    JSON_NOT_JSON: 'Filen är inte JSON: den börjar med "{start}" där JSON börjar med { eller [.',
+    JSON_TRUNCATED: 'Filen är inte giltig JSON: den tar slut innan JSON-texten är komplett, så den kan ha kapats när den skrevs eller kopierades.',
     JSON_FORBIDDEN_KEY: 'JSON-filen innehåller nyckeln "{key}" vid {path}, vilket inte är tillåtet i riskpay-filer.',
   },
 });
