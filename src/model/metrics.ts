@@ -101,24 +101,32 @@ export function precisionRecallAt(labels: ArrayLike<number>, probabilities: Arra
 
 /**
  * Lift in the top share of groups (debtors): each group is scored by its highest row score, and lift is
- * the late share among the rows of the top groups over the late share of all rows.
+ * the late share among the rows of the top groups over the late share of all rows. Groups tied with
+ * the last place share the places left by weight, so a scorer that ties everyone gets a lift of 1
+ * whatever the order of their names.
  */
 export function liftTopGroups(labels: ArrayLike<number>, scores: ArrayLike<number>, groups: readonly string[], share = 0.1): number | null {
   const best = new Map<string, number>();
   for (let i = 0; i < labels.length; i += 1) best.set(groups[i], Math.max(best.get(groups[i]) ?? -Infinity, scores[i]));
-  const ranked = [...best.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const ranked = [...best.values()].sort((a, b) => b - a);
   const topCount = Math.max(1, Math.round(ranked.length * share));
-  const top = new Set(ranked.slice(0, topCount).map(([group]) => group));
+  const cut = ranked[Math.min(topCount, ranked.length) - 1];
+  const above = ranked.filter((score) => score > cut).length;
+  const tied = ranked.filter((score) => score === cut).length;
+  const tiedWeight = tied > 0 ? (topCount - above) / tied : 0;
+  const weightOf = (group: string): number => {
+    const score = best.get(group) as number;
+    return score > cut ? 1 : score === cut ? tiedWeight : 0;
+  };
 
   let late = 0;
   let topRows = 0;
   let topLate = 0;
   for (let i = 0; i < labels.length; i += 1) {
     late += labels[i];
-    if (top.has(groups[i])) {
-      topRows += 1;
-      topLate += labels[i];
-    }
+    const weight = weightOf(groups[i]);
+    topRows += weight;
+    topLate += weight * labels[i];
   }
   if (labels.length === 0 || late === 0 || topRows === 0) return null;
   return topLate / topRows / (late / labels.length);
