@@ -84,6 +84,7 @@ export const invoiceSchema = z.object({
   expectedPaymentDate: isoDate.optional(),
   paymentDateLow: isoDate.optional(),
   paymentDateHigh: isoDate.optional(),
+  paymentDateSource: z.enum(['model', 'customer-history', 'portfolio']).optional().describe('Where the expected payment date comes from'),
 });
 
 export const modelSchema = z.object({

@@ -83,6 +83,7 @@ function invoiceRow(invoice: InvoiceScore, rank: number): InvoiceRow {
   if (invoice.expectedPaymentDate) row.expectedPaymentDate = invoice.expectedPaymentDate;
   if (invoice.paymentDateLow) row.paymentDateLow = invoice.paymentDateLow;
   if (invoice.paymentDateHigh) row.paymentDateHigh = invoice.paymentDateHigh;
+  if (invoice.paymentDateSource) row.paymentDateSource = invoice.paymentDateSource;
   return row;
 }
 

@@ -37,6 +37,11 @@ describe('score formats', () => {
     }
   });
 
+  it('json names where payment dates come from', () => {
+    expect(json.invoices.length).toBeGreaterThan(0);
+    for (const invoice of json.invoices) expect(['model', 'customer-history', 'portfolio']).toContain(invoice.paymentDateSource);
+  });
+
   it('json has one entry per debtor', () => {
     expect(json.debtors).toHaveLength(6);
     expect(json.asOf).toBe(AS_OF);
