@@ -1,5 +1,5 @@
 // Strict streaming UTF-8 decoding that returns compact strings. TextDecoder (ICU in Node 20) returns a
-// two-byte string for any chunk with a character above U+007F, so one "ö" in a megabyte chunk doubles
+// two-byte string for any chunk with a character above U+007F. One "ö" in a megabyte chunk then doubles
 // the memory of every field sliced from it and of every text built from those fields. Buffer#toString
 // stores a string with no character above U+00FF at one byte per character.
 
@@ -44,8 +44,8 @@ function cutOffBytes(bytes: Buffer): number {
 
 /**
  * Decodes UTF-8 chunk by chunk with the results of `new TextDecoder('utf-8', { fatal: true })` and
- * `decode(chunk, { stream: !final })`: a byte-order mark at the very start is dropped, a sequence cut
- * off by the end of a chunk waits for the next one, and invalid bytes make `decode` return null.
+ * `decode(chunk, { stream: !final })`. A byte-order mark at the very start is dropped, and a sequence
+ * cut off by the end of a chunk waits for the next one. Invalid bytes make `decode` return null.
  */
 export class Utf8ChunkDecoder {
   private pending: Buffer | null = null;
@@ -55,16 +55,16 @@ export class Utf8ChunkDecoder {
   decode(chunk: Buffer, final: boolean): string | null {
     let bytes = this.pending === null ? chunk : Buffer.concat([this.pending, chunk]);
     this.pending = null;
-    // The first chunk holds at least 64 KiB unless it is the whole input, so a mark is never split.
+    // The first chunk has at least 64 KiB unless it is the whole input, so a mark is never split.
     if (this.atStart && bytes.length > 0) {
       this.atStart = false;
       if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     }
 
-    const held = final ? 0 : cutOffBytes(bytes);
-    const complete = bytes.subarray(0, bytes.length - held);
+    const cutOff = final ? 0 : cutOffBytes(bytes);
+    const complete = bytes.subarray(0, bytes.length - cutOff);
     if (!isUtf8(complete)) return null;
-    if (held > 0) this.pending = Buffer.from(bytes.subarray(bytes.length - held));
+    if (cutOff > 0) this.pending = Buffer.from(bytes.subarray(bytes.length - cutOff));
     return complete.toString('utf8');
   }
 }
