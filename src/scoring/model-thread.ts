@@ -108,8 +108,8 @@ export class ModelThread {
     if (this.failure !== null) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.pending.set(task.id, { resolve, reject });
-      // The matrix is copied, because the scoring thread keeps reading it. A view would copy its whole
-      // buffer, so it is cut to its own rows first.
+      // A matrix in a SharedArrayBuffer is shared, and any other is copied. A view would copy its
+      // whole buffer, so it is cut to its own rows first.
       const { data } = task.matrix;
       const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
       this.worker.postMessage({ ...task, matrix: { ...task.matrix, data: own } });

@@ -101,10 +101,17 @@ function toMatrix(rows: readonly Float64Array[], cols: number): Matrix {
 
 /**
  * Builds `count` rows straight into one matrix, and returns it with each row as a view into it. At a
- * million invoices this saves one small array per row and a copy of the whole matrix.
+ * million invoices this saves one small array per row and a copy of the whole matrix. A `shared`
+ * matrix lives in a SharedArrayBuffer, so a model thread reads it without a copy.
  */
-function buildMatrix(count: number, cols: number, build: (index: number, target: Float64Array) => Float64Array): { matrix: Matrix; rows: Float64Array[] } {
-  const data = new Float64Array(count * cols);
+function buildMatrix(
+  count: number,
+  cols: number,
+  build: (index: number, target: Float64Array) => Float64Array,
+  shared = false,
+): { matrix: Matrix; rows: Float64Array[] } {
+  const bytes = count * cols * Float64Array.BYTES_PER_ELEMENT;
+  const data = shared ? new Float64Array(new SharedArrayBuffer(bytes)) : new Float64Array(count * cols);
   const rows: Float64Array[] = [];
   for (let r = 0; r < count; r++) {
     const target = data.subarray(r * cols, (r + 1) * cols);
@@ -183,6 +190,7 @@ function buildInvoiceRows(
   model: RiskModel,
   rows: RowBuilders,
   asOf: number,
+  shared: boolean,
 ): { scored: ScoredInvoice[]; matrix: Matrix } {
   const cols = inputFeatureNames(model.meta.extraColumns).length;
   // The model row is built from the ledger's own open invoice, so each scorable entry keeps that one too.
@@ -194,7 +202,7 @@ function buildInvoiceRows(
     for (const open of scorable) entries.push({ snapshot, open, raw: raw.get(open.invoice.id)! });
   }
 
-  const built = buildMatrix(entries.length, cols, (i, target) => rows.invoiceRow(entries[i].snapshot, entries[i].raw, asOf, target));
+  const built = buildMatrix(entries.length, cols, (i, target) => rows.invoiceRow(entries[i].snapshot, entries[i].raw, asOf, target), shared);
   const lateAfterDays = model.meta.label.lateAfterDays;
   const scored: ScoredInvoice[] = entries.map((entry, i) => ({
     snapshot: entry.snapshot,
@@ -287,8 +295,13 @@ function pickExplained(invoicesByDebtor: Map<DebtorSnapshot, ScoredInvoice[]>, b
   return { picked, selected };
 }
 
-function buildDebtorRows(debtorRowSnapshots: readonly DebtorSnapshot[], rowBuilders: RowBuilders, cols: number): { matrix: Matrix; rows: Float64Array[] } {
-  return buildMatrix(debtorRowSnapshots.length, cols, (i, target) => rowBuilders.debtorRow(debtorRowSnapshots[i], target));
+function buildDebtorRows(
+  debtorRowSnapshots: readonly DebtorSnapshot[],
+  rowBuilders: RowBuilders,
+  cols: number,
+  shared = false,
+): { matrix: Matrix; rows: Float64Array[] } {
+  return buildMatrix(debtorRowSnapshots.length, cols, (i, target) => rowBuilders.debtorRow(debtorRowSnapshots[i], target), shared);
 }
 
 /**
@@ -333,12 +346,13 @@ interface PreparedScoring {
   debtorRowSnapshots: DebtorSnapshot[];
 }
 
-function prepareScoring(snapshots: readonly DebtorSnapshot[], model: RiskModel, rows: RowBuilders, options: ScoreOptions): PreparedScoring {
+/** Credits the debtors and builds the invoice matrix; `shared` puts it in shared memory for a model thread. */
+function prepareScoring(snapshots: readonly DebtorSnapshot[], model: RiskModel, rows: RowBuilders, options: ScoreOptions, shared = false): PreparedScoring {
   const config: ScoringConfig = resolveScoringConfig(options.config);
   // Rows and explain() values are in input order: the full catalog for the model's extra columns.
   const featureNames = inputFeatureNames(model.meta.extraColumns);
   const credited = new Map(snapshots.map((snapshot) => [snapshot, creditDebtor(snapshot)]));
-  const { scored, matrix } = buildInvoiceRows(snapshots, credited, model, rows, options.asOf);
+  const { scored, matrix } = buildInvoiceRows(snapshots, credited, model, rows, options.asOf, shared);
   const invoicesByDebtor = new Map<DebtorSnapshot, ScoredInvoice[]>();
   for (const item of scored) {
     const list = invoicesByDebtor.get(item.snapshot) ?? [];
@@ -399,7 +413,7 @@ async function runModelInThreads(
   try {
     predictRanked(invoicesByDebtor, model, by, featureNames.length);
     const picked = pickExplained(invoicesByDebtor, by);
-    const debtorRows = buildDebtorRows(debtorRowSnapshots, rowBuilders, featureNames.length);
+    const debtorRows = buildDebtorRows(debtorRowSnapshots, rowBuilders, featureNames.length, true);
     if (debtorRowSnapshots.length > 0) {
       const everyRow = debtorRowSnapshots.map((_, i) => i);
       debtorContributions = orInThisThread(thread.explain(debtorRows.matrix), () => explainRows(model, debtorRows.matrix, everyRow));
@@ -439,7 +453,7 @@ async function scoreSnapshotsInThreads(
   options: ScoreOptions,
   thread: ModelThread,
 ): Promise<ScoreResult> {
-  const prepared = prepareScoring(snapshots, model, rows, options);
+  const prepared = prepareScoring(snapshots, model, rows, options, true);
   const explanations = await runModelInThreads(prepared, model, rows, options.by, thread);
   return rankScores(snapshots, prepared, explanations, model, choice, options);
 }
