@@ -62,8 +62,9 @@ export class ModelThread {
   }
 
   /**
-   * Starts the thread for a forest model, or returns null for any other model and when the compiled
-   * worker script is missing: the TypeScript sources, as vitest runs them, have no .js worker.
+   * Starts the thread for a forest model. Returns null for any other model, when the worker cannot be
+   * started, and when the compiled worker script is missing: the TypeScript sources, as vitest runs
+   * them, have no .js worker.
    */
   static start(model: RiskModel): ModelThread | null {
     if (!(model instanceof ForestRiskModel)) return null;
@@ -77,7 +78,14 @@ export class ModelThread {
       regressor: model.regressor === null ? null : forestInit(model.regressor),
       intervalWidening: model.intervalWidening,
     };
-    return new ModelThread(new Worker(url, { workerData: init }));
+    let worker: Worker;
+    try {
+      worker = new Worker(url, { workerData: init });
+    } catch {
+      // A process at its thread limit cannot start one; scoring then runs in one thread.
+      return null;
+    }
+    return new ModelThread(worker);
   }
 
   /** Returns the payment-date predictions of every row, as model.predictDaysLate(matrix) does. */
