@@ -48,7 +48,7 @@ export interface ScoreOptions {
    * built, so the imported invoices (about 340 MB of heap at 1,000,000) can be collected while scoring runs.
    */
   releaseLedger?: boolean;
-  /** Invoice count from which scoreLedgerInThreads uses a worker thread; THREADS_FROM_INVOICES when undefined. */
+  /** Invoice count from which scoreLedgerInThreads uses a worker thread. Undefined means THREADS_FROM_INVOICES. */
   threadsFromInvoices?: number;
 }
 
@@ -221,7 +221,7 @@ function predictsDates(scored: readonly ScoredInvoice[], model: RiskModel): bool
   return scored.length > 0 && model.predictDaysLate !== undefined;
 }
 
-/** Stores each invoice's predicted payment date; a model may return an empty list instead of leaving the method out. */
+/** Stores each invoice's predicted payment date. A model may return an empty list instead of leaving the method out. */
 function setPaymentDates(scored: readonly ScoredInvoice[], predictions: readonly PaymentDatePrediction[]): void {
   scored.forEach((p, i) => (p.prediction = predictions[i] ?? null));
 }
@@ -346,7 +346,7 @@ interface PreparedScoring {
   debtorRowSnapshots: DebtorSnapshot[];
 }
 
-/** Credits the debtors and builds the invoice matrix; `shared` puts it in shared memory for a model thread. */
+/** Credits the debtors and builds the invoice matrix, in shared memory for a model thread when `shared` is set. */
 function prepareScoring(snapshots: readonly DebtorSnapshot[], model: RiskModel, rows: RowBuilders, options: ScoreOptions, shared = false): PreparedScoring {
   const config: ScoringConfig = resolveScoringConfig(options.config);
   // Rows and explain() values are in input order: the full catalog for the model's extra columns.
@@ -404,7 +404,7 @@ async function runModelInThreads(
   const predictions = predictsDates(scored, model)
     ? orInThisThread(thread.predictDaysLate(invoiceMatrix), () => model.predictDaysLate!(invoiceMatrix))
     : Promise.resolve(null);
-  // Rejections are read by the awaits below; this only keeps Node from reporting them unhandled meanwhile.
+  // The awaits below read a rejection. This handler only keeps Node from reporting it as unhandled meanwhile.
   predictions.catch(() => undefined);
 
   let failure: { error: unknown } | null = null;
@@ -599,20 +599,12 @@ function rankScores(
   };
 }
 
-/** Snapshots and row builders of a ledger, after the checks that fail fast. */
-interface LedgerScoring {
-  config: ScoringConfig;
-  rows: RowBuilders;
-  snapshots: DebtorSnapshot[];
-  importedNone: boolean;
-}
-
 /**
- * Checks the settings and the model's extra columns, then builds the snapshots. Throws
- * SCORE_MISSING_EXTRA_COLUMN when the model reads an extra column that the ledger lacks, and
+ * Checks the settings and the model's extra columns, and returns the settings and the row builders.
+ * Throws SCORE_MISSING_EXTRA_COLUMN when the model reads an extra column that the ledger lacks, and
  * SCORING_CONFIG_INVALID for an invalid setting.
  */
-function checkLedger(ledger: Ledger, model: RiskModel, options: ScoreOptions): Omit<LedgerScoring, 'snapshots' | 'importedNone'> {
+function checkLedger(ledger: Ledger, model: RiskModel, options: ScoreOptions): { config: ScoringConfig; rows: RowBuilders } {
   // Validate the settings before the slow part, so a typo in the config file fails fast.
   const config = resolveScoringConfig(options.config);
   const extraColumns = model.meta.extraColumns;
@@ -655,8 +647,9 @@ export function scoreLedger(ledger: Ledger, model: RiskModel, choice: ModelChoic
 }
 
 /**
- * Ledgers with fewer invoices are scored in one thread: below this size, starting a worker and copying
- * the model to it costs about as much as the model work it takes over.
+ * Ledgers with fewer invoices are scored in one thread. Below this size, by an estimate, starting a
+ * worker and copying the model to it (about 0.1 s of the second core) costs about as much as the
+ * model work it takes over.
  */
 export const THREADS_FROM_INVOICES = 50_000;
 
