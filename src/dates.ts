@@ -38,9 +38,21 @@ export function lastDayOfMonth(day: number): number {
   return day + (length - dayOfMonth);
 }
 
+/**
+ * Formatted days. Scoring a large ledger formats the same few thousand days hundreds of thousands of
+ * times (plan rows, reason texts), and each new Date and ISO string showed in profiles.
+ */
+const formattedDays = new Map<number, string>();
+const MAX_FORMATTED_DAYS = 100_000;
+
 /** Formats a day number as YYYY-MM-DD. */
 export function formatDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let text = formattedDays.get(day);
+  if (text === undefined) {
+    text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (formattedDays.size < MAX_FORMATTED_DAYS) formattedDays.set(day, text);
+  }
+  return text;
 }
 
 /** Parses a strict ISO date YYYY-MM-DD, or returns null. */

@@ -21,6 +21,8 @@ export interface ScoreRequest {
   scoringConfig: Record<string, unknown>;
   /** The command no longer needs the ledger after scoring, so scoring may empty it to free memory early. */
   releaseLedger?: boolean;
+  /** Invoice count from which scoring uses a second thread; undefined leaves the default. */
+  threadsFromInvoices?: number;
 }
 
 export interface TrainRequest {

@@ -6,7 +6,7 @@ import { importLedger, inspectFiles } from '../ingest/index.js';
 import { evaluate, type EvaluationResult } from '../model/evaluate.js';
 import { bundledModelPath, chooseModel, loadBundledModel, saveModel, type RiskModel } from '../model/index.js';
 import { DEFAULT_LATE_AFTER_DAYS, trainModel } from '../model/train.js';
-import { forecastCash, planActions, scoreLedger } from '../scoring/index.js';
+import { forecastCash, planActions, scoreLedgerInThreads } from '../scoring/index.js';
 import type { Core, FeaturesResult, MetricsResult } from './core.js';
 
 /** Flattens an evaluation into name/value rows: counts, then AUC and Brier score per scorer. */
@@ -47,12 +47,13 @@ export const realCore: Core = {
       lateAfter: request.lateAfterDays,
       seed: request.seed,
     });
-    return scoreLedger(ledger, model, choice, {
+    return scoreLedgerInThreads(ledger, model, choice, {
       asOf: request.asOf,
       asOfDefaulted: request.asOfDefaulted,
       by: request.by,
       config: request.scoringConfig,
       releaseLedger: request.releaseLedger,
+      threadsFromInvoices: request.threadsFromInvoices,
     });
   },
 

@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { RiskpayError } from '../findings.js';
+import { Utf8ChunkDecoder } from './utf8-chunks.js';
 
 /** Bytes that Windows-1252 leaves undefined; a file that has them is not Windows-1252. */
 const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
@@ -229,7 +230,8 @@ async function* decodeChunks(
   file: string,
 ): AsyncGenerator<string> {
   const strict = encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be';
-  const textDecoder = strict ? new TextDecoder(encoding, { fatal: true }) : null;
+  const utf8Decoder = encoding === 'utf-8' ? new Utf8ChunkDecoder() : null;
+  const textDecoder = strict && utf8Decoder === null ? new TextDecoder(encoding, { fatal: true }) : null;
   const iconvDecoder = strict ? null : iconv.getDecoder(encoding);
   const checks1252 = encoding === 'windows-1252';
   let lines = 1;
@@ -242,6 +244,12 @@ async function* decodeChunks(
         for (let i = 0; i < bad; i++) if (buffer[i] === 0x0a) line++;
         throw new RiskpayError('INGEST_ENCODING_INVALID', { file, encoding, line }, { file, line });
       }
+    }
+    if (utf8Decoder) {
+      const text = utf8Decoder.decode(buffer, final);
+      if (text !== null) return text;
+      const line = lines + lineOfFirstInvalidUtf8(buffer) - 1;
+      throw new RiskpayError('INGEST_ENCODING_INVALID', { file, encoding, line }, { file, line });
     }
     if (textDecoder) {
       try {

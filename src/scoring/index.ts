@@ -1,6 +1,6 @@
 // Public API of the scoring area: scores, grades, flags, reasons, plans and cash forecasts.
 
-export { scoreLedger, scoreSnapshots, type RowBuilders, type ScoreOptions } from './score.js';
+export { scoreLedger, scoreLedgerInThreads, scoreSnapshots, THREADS_FROM_INVOICES, type RowBuilders, type ScoreOptions } from './score.js';
 export { DEFAULT_GRADE_CUTS, gradeCutsSchema, gradeFor, gradeRank, type GradeCuts } from './grades.js';
 export {
   DEFAULT_FLAG_THRESHOLDS,

@@ -34,6 +34,9 @@ export function scoreRequest(context: CommandContext): ScoreRequest {
     scoringConfig,
   };
   if (context.options.model !== undefined) request.modelPath = context.options.model as string;
+  // The end-to-end test that compares one thread with two lowers the size at which a thread starts.
+  const threadsFrom = Number(context.io.env.RISKPAY_TEST_THREADS_FROM_INVOICES);
+  if (context.io.env.RISKPAY_TEST_THREADS_FROM_INVOICES !== undefined && Number.isInteger(threadsFrom)) request.threadsFromInvoices = threadsFrom;
   return request;
 }
 
