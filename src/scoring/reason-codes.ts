@@ -156,7 +156,8 @@ function recentLatenessReason(input: ReasonInput): ReasonWords {
 function lateHistoryReason(input: ReasonInput): ReasonWords {
   const paid = paidOf(input.snapshot.stats);
   if (paid.count <= 1 || paid.meanDaysLate === null || paid.maxDaysLate === null) return lastPaymentReason(input);
-  const args = { daysLate: round(paid.meanDaysLate), maxDaysLate: round(paid.maxDaysLate), count: paid.count };
+  // One decimal for the mean, as the recent-lateness and slowing reasons beside it show theirs.
+  const args = { daysLate: round(paid.meanDaysLate, 1), maxDaysLate: round(paid.maxDaysLate), count: paid.count };
   if (paid.maxDaysLate <= 0) return weak({ code: 'REASON_LATE_HISTORY', args });
   // On time on average but late at worst: the worst case is the evidence.
   if (args.daysLate < 1) return { code: dayCode('REASON_LATE_AT_WORST', args.maxDaysLate), args };
