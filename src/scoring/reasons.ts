@@ -152,15 +152,21 @@ export function topReasons(totals: Map<string, ReasonTotal>, limit = MAX_REASONS
 
 /**
  * Folds REASON_RECENT_LATENESS into REASON_PAYMENTS_SLOWING when both are there: the slowing reason
- * already gives the recent mean over the same paid invoices, so the two would repeat one figure.
+ * already gives the recent mean over the same paid invoices, so the two would repeat one figure. It is
+ * folded into REASON_LATE_HISTORY when that covers the same paid invoices, for the same reason.
  */
 function withoutRepeats(totals: Map<string, ReasonTotal>): Map<string, ReasonTotal> {
-  const slowing = totals.get('REASON_PAYMENTS_SLOWING');
   const recent = totals.get('REASON_RECENT_LATENESS') ?? totals.get('REASON_RECENT_LATENESS_ONE_DAY');
-  if (!slowing || !recent) return totals;
+  if (!recent) return totals;
+  // When the recent paid invoices are all the paid invoices, the history mean is the same figure.
+  const history = totals.get('REASON_LATE_HISTORY') ?? totals.get('REASON_LATE_HISTORY_ONE_DAY');
+  const sameInvoices = history !== undefined && history.args.count === recent.args.count;
+  const into = totals.get('REASON_PAYMENTS_SLOWING') ?? (sameInvoices ? history : undefined);
+  if (!into) return totals;
+
   const folded = new Map(totals);
   folded.delete(recent.code);
-  folded.set(slowing.code, { ...slowing, contribution: slowing.contribution + recent.contribution });
+  folded.set(into.code, { ...into, contribution: into.contribution + recent.contribution });
   return folded;
 }
 

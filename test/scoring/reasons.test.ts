@@ -118,4 +118,13 @@ describe('topReasons limits', () => {
       ['REASON_LATE_SHARE', 0.06],
     ]);
   });
+
+  it('folds recent lateness over all paid invoices into history', () => {
+    const withCount = (code: string, contribution: number, count: number) => [code, { ...total(code, contribution)[1], args: { count } }] as const;
+    const same = topReasons(new Map([withCount('REASON_LATE_HISTORY', 0.05, 2), withCount('REASON_RECENT_LATENESS', 0.04, 2)]));
+    const fewer = topReasons(new Map([withCount('REASON_LATE_HISTORY', 0.05, 9), withCount('REASON_RECENT_LATENESS', 0.04, 5)]));
+
+    expect(same.map((reason) => [reason.code, reason.contribution])).toEqual([['REASON_LATE_HISTORY', 0.09]]);
+    expect(fewer.map((reason) => reason.code)).toEqual(['REASON_LATE_HISTORY', 'REASON_RECENT_LATENESS']);
+  });
 });
