@@ -57,7 +57,10 @@ export async function runInspect(context: CommandContext): Promise<number> {
   context.diagnostics.findings(result.findings);
   if (result.error) context.diagnostics.error(result.error);
   // The files read so far are still shown when the import stopped, and exit code 2 reports the bad input.
-  const exitCode = result.error ? 2 : 0;
+  // inspect lists every warning even with --strict, which then fails the run when there is any.
+  const strictFailed = context.options.strict === true && result.findings.some((item) => item.severity === 'warning');
+  if (strictFailed) context.diagnostics.status('CLI_STRICT_INSPECT_FAILED');
+  const exitCode = result.error || strictFailed ? 2 : 0;
   const kind = format(context);
   if (kind === 'json' || kind === 'ndjson') {
     const document = { ...result, findings: findingRows(result.findings, context.lang) };
