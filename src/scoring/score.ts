@@ -8,8 +8,10 @@
 
 import { RiskpayError, finding, type Finding } from '../findings.js';
 import { formatDay } from '../dates.js';
+import type { DelayAdjustment } from '../features/delay-adjustment.js';
 import { buildSnapshots, debtorFeatureRow, featureNames as inputFeatureNames, invoiceFeatureRow } from '../features/index.js';
 import type { DebtorSnapshot, OpenInvoice } from '../features/types.js';
+import { normalizeHeader } from '../ingest/headers.js';
 import type { Ledger } from '../ingest/ledger.js';
 import type { Contributions, Matrix } from '../forest/types.js';
 import type { PaymentDatePrediction, RiskModel } from '../model/types.js';
@@ -604,24 +606,49 @@ function rankScores(
  * Throws SCORE_MISSING_EXTRA_COLUMN when the model reads an extra column that the ledger lacks, and
  * SCORING_CONFIG_INVALID for an invalid setting.
  */
-function checkLedger(ledger: Ledger, model: RiskModel, options: ScoreOptions): { config: ScoringConfig; rows: RowBuilders } {
+function checkLedger(
+  ledger: Ledger,
+  model: RiskModel,
+  options: ScoreOptions,
+): { config: ScoringConfig; rows: RowBuilders; adjustment: DelayAdjustment | undefined } {
   // Validate the settings before the slow part, so a typo in the config file fails fast.
   const config = resolveScoringConfig(options.config);
-  const extraColumns = model.meta.extraColumns;
-  const missing = extraColumns.filter((column) => !ledger.extraColumns.includes(column));
+  const spelling = ledgerSpelling(model.meta.extraColumns, ledger.extraColumns);
+  const missing = model.meta.extraColumns.filter((column) => !spelling.has(column));
   if (missing.length > 0) {
-    throw new RiskpayError('SCORE_MISSING_EXTRA_COLUMN', { columns: extraColumns.join(','), missing: missing.join(', ') });
+    throw new RiskpayError('SCORE_MISSING_EXTRA_COLUMN', { columns: model.meta.extraColumns.join(','), missing: missing.join(', ') });
   }
 
+  // Rows are positional, so the ledger's spelling in the model's order gives the model's columns.
+  const extraColumns = model.meta.extraColumns.map((column) => spelling.get(column) as string);
   const rows: RowBuilders = {
     invoiceRow: (snapshot, open, asOf, target) => invoiceFeatureRow(snapshot, open, asOf, extraColumns, target),
     debtorRow: (snapshot, target) => debtorFeatureRow(snapshot, extraColumns, target),
   };
-  return { config, rows };
+  const trained = model.meta.delayAdjustment;
+  const adjustment = trained ? { ...trained, columns: trained.columns.map((column) => spelling.get(column) ?? column) } : undefined;
+  return { config, rows, adjustment };
 }
 
-function snapshotLedger(ledger: Ledger, model: RiskModel, options: ScoreOptions): { snapshots: DebtorSnapshot[]; importedNone: boolean; extraColumns: string[] } {
-  const snapshots = buildSnapshots(ledger, options.asOf, model.meta.delayAdjustment);
+/**
+ * Maps each model extra column to the ledger's column of the same name, or of the same name in
+ * another case ("disputed" for "Disputed"), because --extra finds headers whatever their case.
+ */
+function ledgerSpelling(modelColumns: readonly string[], ledgerColumns: readonly string[]): Map<string, string> {
+  const spelling = new Map<string, string>();
+  for (const column of modelColumns) {
+    const found = ledgerColumns.find((candidate) => candidate === column) ?? ledgerColumns.find((candidate) => normalizeHeader(candidate) === normalizeHeader(column));
+    if (found !== undefined) spelling.set(column, found);
+  }
+  return spelling;
+}
+
+function snapshotLedger(
+  ledger: Ledger,
+  adjustment: DelayAdjustment | undefined,
+  options: ScoreOptions,
+): { snapshots: DebtorSnapshot[]; importedNone: boolean; extraColumns: string[] } {
+  const snapshots = buildSnapshots(ledger, options.asOf, adjustment);
   // Snapshots keep only the open invoices they need, not the ledger.
   const importedNone = ledger.invoices.length === 0;
   const extraColumns = [...ledger.extraColumns];
@@ -641,7 +668,7 @@ function addLedgerFindings(
 ): ScoreResult {
   if (ledgerState.importedNone) result.findings = result.findings.map((item) => (item.code === 'SCORE_NO_DEBTORS' ? finding('SCORE_NO_INVOICES', 'warning') : item));
 
-  const unused = ledgerState.extraColumns.filter((column) => !model.meta.extraColumns.includes(column));
+  const unused = ledgerState.extraColumns.filter((column) => !model.meta.extraColumns.some((read) => normalizeHeader(read) === normalizeHeader(column)));
   if (unused.length > 0) {
     result.findings.push(finding('SCORE_EXTRA_COLUMNS_UNUSED', 'info', { columns: unused.join(', '), all: ledgerState.extraColumns.join(',') }));
   }
@@ -660,8 +687,8 @@ function addLedgerFindings(
  * SCORING_CONFIG_INVALID for an invalid setting.
  */
 export function scoreLedger(ledger: Ledger, model: RiskModel, choice: ModelChoice, options: ScoreOptions): ScoreResult {
-  const { config, rows } = checkLedger(ledger, model, options);
-  const ledgerState = snapshotLedger(ledger, model, options);
+  const { config, rows, adjustment } = checkLedger(ledger, model, options);
+  const ledgerState = snapshotLedger(ledger, adjustment, options);
   const result = scoreSnapshots(ledgerState.snapshots, model, choice, rows, { ...options, config });
   return addLedgerFindings(result, ledgerState, model, options.asOf);
 }
@@ -679,10 +706,10 @@ export const THREADS_FROM_INVOICES = 50_000;
  * done in a worker thread, started before the snapshots are built so that it is ready when needed.
  */
 export async function scoreLedgerInThreads(ledger: Ledger, model: RiskModel, choice: ModelChoice, options: ScoreOptions): Promise<ScoreResult> {
-  const { config, rows } = checkLedger(ledger, model, options);
+  const { config, rows, adjustment } = checkLedger(ledger, model, options);
   const thread = ledger.invoices.length >= (options.threadsFromInvoices ?? THREADS_FROM_INVOICES) ? ModelThread.start(model) : null;
   try {
-    const ledgerState = snapshotLedger(ledger, model, options);
+    const ledgerState = snapshotLedger(ledger, adjustment, options);
     const { snapshots } = ledgerState;
     const scoring = { ...options, config };
     const result = thread !== null ? await scoreSnapshotsInThreads(snapshots, model, choice, rows, scoring, thread) : scoreSnapshots(snapshots, model, choice, rows, scoring);

@@ -172,6 +172,17 @@ describe('scoreLedger', () => {
     expect(warning?.args.trainedUntil).toBe('2024-12-31');
   });
 
+  it('finds extra columns whatever their case', () => {
+    const extraModel = fakeModel({});
+    extraModel.meta = { ...extraModel.meta, extraColumns: ['Region'] };
+    const base = ledgerOf(portfolio());
+    const lowerCase = { invoices: base.invoices.map((invoice) => ({ ...invoice, extra: { region: 2 } })), extraColumns: ['region'] };
+    const result = scoreLedger(lowerCase, extraModel, FAKE_CHOICE, { asOf: AS_OF, asOfDefaulted: false, by: 'debtor' });
+
+    expect(result.debtors.length).toBeGreaterThan(0);
+    expect(result.findings.map((f) => f.code)).not.toContain('SCORE_EXTRA_COLUMNS_UNUSED');
+  });
+
   it('notes extra columns the model ignores', () => {
     const withExtra = { ...ledgerOf(portfolio()), extraColumns: ['region'] };
     const result = scoreLedger(withExtra, model, FAKE_CHOICE, { asOf: AS_OF, asOfDefaulted: false, by: 'debtor' });
