@@ -399,10 +399,13 @@ function extraReason(feature: string, input: ReasonInput): ReasonWords | null {
   const shown = value === null ? '' : round(value, 2);
   const adjusted = adjustedReason(feature, value, input);
   if (adjusted) return adjusted;
+  // An invoice row names its invoice; a debtor row describes a typical new invoice, hence _NEW.
+  const invoiceArgs: Record<string, string> = input.invoice ? { invoiceId: input.invoice.invoice.id } : {};
   if (feature.startsWith(EXTRA_SAME_PREFIX)) {
     const column = feature.slice(EXTRA_SAME_PREFIX.length);
     if (input.snapshot.noHistory) return noHistory(input);
-    return { code: 'REASON_EXTRA_SAME_VALUE', args: { column, daysLate: value === null ? '' : round(value) } };
+    const code = input.invoice ? 'REASON_EXTRA_SAME_VALUE' : 'REASON_EXTRA_SAME_VALUE_NEW';
+    return { code, args: { ...invoiceArgs, column, daysLate: value === null ? '' : round(value) } };
   }
   if (feature.startsWith(EXTRA_MEAN_PREFIX)) {
     return { code: 'REASON_EXTRA_COLUMN_MEAN', args: { column: feature.slice(EXTRA_MEAN_PREFIX.length), value: shown } };
@@ -410,7 +413,7 @@ function extraReason(feature: string, input: ReasonInput): ReasonWords | null {
   if (feature.startsWith(EXTRA_PREFIX)) {
     // A debtor row carries the debtor's mean value, as for a typical new invoice, not one invoice's value.
     const code = input.invoice ? 'REASON_EXTRA_COLUMN' : 'REASON_EXTRA_COLUMN_MEAN';
-    return { code, args: { column: feature.slice(EXTRA_PREFIX.length), value: shown } };
+    return { code, args: { ...invoiceArgs, column: feature.slice(EXTRA_PREFIX.length), value: shown } };
   }
   return null;
 }

@@ -145,3 +145,24 @@ describe('extra-column delay reasons', () => {
     }
   });
 });
+
+describe('extra-column value reasons', () => {
+  function extraWords(feature: string, value: number, open: OpenInvoice | null) {
+    const snapshot = snapshotOf({}, { asOf: day(AS_OF) });
+    return reasonFor(feature, { snapshot, invoice: open, value: (name) => (name === feature ? value : 0) });
+  }
+
+  it('names the invoice of a value', () => {
+    const words = extraWords('extra_Disputed', 1, openInvoice('2024-06-01', '2024-07-01'));
+    expect(words.code).toBe('REASON_EXTRA_COLUMN');
+    expect(words.args).toEqual({ invoiceId: 'F-9002', column: 'Disputed', value: 1 });
+  });
+
+  it('gives a debtor row the mean and no invoice', () => {
+    const value = extraWords('extra_Disputed', 0.94, null);
+    const same = extraWords('extra_same_days_late_Disputed', 12, null);
+    expect(value.code).toBe('REASON_EXTRA_COLUMN_MEAN');
+    expect(same.code).toBe('REASON_EXTRA_SAME_VALUE_NEW');
+    expect(same.args).toEqual({ column: 'Disputed', daysLate: 12 });
+  });
+});
