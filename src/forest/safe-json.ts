@@ -66,14 +66,16 @@ const START_SHOWN = 20;
 
 /**
  * Returns the error for text that JSON.parse rejected, without the engine's own wording. It is
- * JSON_NOT_JSON when the text does not start like JSON and JSON_TRUNCATED when it ends too early.
- * Otherwise it is JSON_SYNTAX with the line and column of the first character that no JSON can have.
+ * JSON_EMPTY for blank text, JSON_NOT_JSON when the text does not start like JSON and JSON_TRUNCATED
+ * when it ends too early. Otherwise it is JSON_SYNTAX with the line and column of the first character
+ * that no JSON can have.
  */
 function syntaxError(text: string): RiskpayError {
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start !== '' && !/^[[{"0-9tfn-]/.test(start)) {
     return new RiskpayError('JSON_NOT_JSON', { start: start.slice(0, START_SHOWN).split(/\r?\n/)[0] });
   }
+  if (start === '') return new RiskpayError('JSON_EMPTY', {});
   if (isJsonPrefix(text)) return new RiskpayError('JSON_TRUNCATED', {});
 
   // Every prefix of a valid prefix is one too, so the first bad character is found by bisection: the
@@ -107,7 +109,7 @@ function isJsonPrefix(text: string): boolean {
 /**
  * Parses JSON text within size and depth limits and rejects the keys __proto__, constructor and
  * prototype anywhere in it. Throws RiskpayError JSON_TOO_LARGE, JSON_TOO_DEEP, JSON_NOT_JSON,
- * JSON_TRUNCATED, JSON_SYNTAX or JSON_FORBIDDEN_KEY.
+ * JSON_EMPTY, JSON_TRUNCATED, JSON_SYNTAX or JSON_FORBIDDEN_KEY.
  */
 export function parseJsonSafely(text: string, limits: JsonLimits = {}): unknown {
   const maxLength = limits.maxLength ?? DEFAULT_JSON_LIMITS.maxLength;
@@ -120,11 +122,13 @@ export function parseJsonSafely(text: string, limits: JsonLimits = {}): unknown 
     throw new RiskpayError('JSON_TOO_DEEP', { limit: maxDepth });
   }
 
+  // A byte order mark is not JSON, but editors on Windows add one; the text after it is what counts.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw syntaxError(text);
+    value = JSON.parse(body);
+  } catch {
+    throw syntaxError(body);
   }
   checkKeys(value);
   return value;

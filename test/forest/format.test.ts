@@ -254,5 +254,7 @@ describe('parseJsonSafely', () => {
     expect(failure(() => parseJsonSafely('{"format":')).code).toBe('JSON_TRUNCATED');
     expect(failure(() => parseJsonSafely('{"format": nope}')).code).toBe('JSON_SYNTAX');
     expect(failure(() => parseJsonSafely('InvoiceNo,Amount')).code).toBe('JSON_NOT_JSON');
+    expect(failure(() => parseJsonSafely(' \n')).code).toBe('JSON_EMPTY');
+    expect(parseJsonSafely('\uFEFF{"format": 1}')).toEqual({ format: 1 });
   });
 });
