@@ -175,9 +175,13 @@ function lateShareReason(input: ReasonInput): ReasonWords {
 }
 
 /** Compares the recent paid invoices with the ones before them, with the numbers FLAG_PAYMENTS_SLOWING shows. */
+/** Fewest earlier paid invoices a trend is compared with, as FLAG_PAYMENTS_SLOWING's default minEarlierPaid. */
+const MIN_EARLIER_PAID = 3;
+
 function trendReason(input: ReasonInput): ReasonWords {
   const trend = paidTrend(input.snapshot.stats);
-  if (trend === null) return recentLatenessReason(input);
+  // Against one or two earlier invoices a trend is noise, and "over the 1 before" reads badly too.
+  if (trend === null || trend.earlierCount < MIN_EARLIER_PAID) return recentLatenessReason(input);
 
   const words = {
     code: 'REASON_PAYMENTS_SLOWING',

@@ -166,3 +166,15 @@ describe('extra-column value reasons', () => {
     expect(same.args).toEqual({ column: 'Disputed', daysLate: 12 });
   });
 });
+
+describe('slowing trend reason', () => {
+  function trendWords(settled: number[]) {
+    const snapshot = snapshotOf({ settledCount: settled.length, recentDaysLate: settled, lateShare: 0.5, meanDaysLate: 5 }, { asOf: day(AS_OF) });
+    return reasonFor('trend_days', { snapshot, invoice: null, value: () => 10 });
+  }
+
+  it('needs three earlier paid invoices', () => {
+    expect(trendWords([0, 20, 20, 20, 20, 20]).code).not.toBe('REASON_PAYMENTS_SLOWING');
+    expect(trendWords([0, 0, 0, 20, 20, 20, 20, 20]).code).toBe('REASON_PAYMENTS_SLOWING');
+  });
+});
