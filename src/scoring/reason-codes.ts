@@ -175,7 +175,7 @@ function lateShareReason(input: ReasonInput): ReasonWords {
 }
 
 /** Compares the recent paid invoices with the ones before them, with the numbers FLAG_PAYMENTS_SLOWING shows. */
-/** Fewest earlier paid invoices a trend is compared with, as FLAG_PAYMENTS_SLOWING's default minEarlierPaid. */
+/** Minimum number of earlier paid invoices a trend is compared with, as FLAG_PAYMENTS_SLOWING's default minEarlierPaid. */
 const MIN_EARLIER_PAID = 3;
 
 function trendReason(input: ReasonInput): ReasonWords {
