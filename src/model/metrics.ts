@@ -116,7 +116,8 @@ export function liftTopGroups(labels: ArrayLike<number>, scores: ArrayLike<numbe
   const tiedWeight = tied > 0 ? (topCount - above) / tied : 0;
   const weightOf = (group: string): number => {
     const score = best.get(group) as number;
-    return score > cut ? 1 : score === cut ? tiedWeight : 0;
+    if (score > cut) return 1;
+    return score === cut ? tiedWeight : 0;
   };
 
   let late = 0;

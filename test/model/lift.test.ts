@@ -23,7 +23,8 @@ describe('liftTopGroups', () => {
 
   it('shares the last place among ties', () => {
     // Top 20% is two debtors: d0 above, then one place shared by d1 (late) and d2 (on time).
-    const scores = GROUPS.map((group) => (group === 'd0' ? 0.9 : group === 'd1' || group === 'd2' ? 0.5 : 0.1));
+    const tiedScores: Record<string, number> = { d0: 0.9, d1: 0.5, d2: 0.5 };
+    const scores = GROUPS.map((group) => tiedScores[group] ?? 0.1);
     expect(liftTopGroups(LABELS, scores, GROUPS, 0.2)).toBeCloseTo((3 / 4) / 0.2, 12);
   });
 });
