@@ -602,7 +602,8 @@ function rankScores(
 }
 
 /**
- * Checks the settings and the model's extra columns, and returns the settings and the row builders.
+ * Checks the settings and the model's extra columns. Returns the settings, the row builders and the
+ * model's delay adjustment with the ledger's spelling of the column names.
  * Throws SCORE_MISSING_EXTRA_COLUMN when the model reads an extra column that the ledger lacks, and
  * SCORING_CONFIG_INVALID for an invalid setting.
  */
