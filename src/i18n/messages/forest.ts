@@ -14,7 +14,7 @@ export const forestMessages = defineCatalog({
     FOREST_INPUT_NOT_FINITE:
       'Row {row} has the value {value} in feature number {feature}; the forest can only score finite numbers.',
     FOREST_FEATURE_COUNT: 'The forest expects {expected} features per row, but got {actual}.',
-    FOREST_INVALID: 'The saved forest is invalid at {path}: {problem}. Train a new model or restore the file.',
+    FOREST_INVALID: 'The saved forest is invalid at {path}, so the model file is damaged. Train a new model or restore the file. (Technical detail: {problem}.)',
     FOREST_VERSION_UNSUPPORTED:
       'The saved forest has format version {found}, but this riskpay reads version {supported} at most. Update riskpay or train a new model.',
     JSON_TOO_LARGE: 'The JSON file has {length} characters, more than the limit of {limit}.',
@@ -36,7 +36,7 @@ export const forestMessages = defineCatalog({
     FOREST_INPUT_NOT_FINITE:
       'Rad {row} har värdet {value} i variabel nummer {feature}; skogen kan bara poängsätta ändliga tal.',
     FOREST_FEATURE_COUNT: 'Skogen förväntar sig {expected} variabler per rad men fick {actual}.',
-    FOREST_INVALID: 'Den sparade skogen är ogiltig vid {path}: {problem}. Träna en ny modell eller återställ filen.',
+    FOREST_INVALID: 'Den sparade skogen är ogiltig vid {path}, så modellfilen är skadad. Träna en ny modell eller återställ filen. (Teknisk detalj på engelska: {problem}.)',
     FOREST_VERSION_UNSUPPORTED:
       'Den sparade skogen har formatversion {found}, men den här versionen av riskpay läser högst version {supported}. Uppdatera riskpay eller träna en ny modell.',
     JSON_TOO_LARGE: 'JSON-filen har {length} tecken, vilket överstiger gränsen {limit}.',

@@ -23,7 +23,7 @@ export const modelMessages = defineCatalog({
     MODEL_NOT_A_MODEL: '{file} is not a riskpay model file (expected format "{expected}"). Pass a file written by "riskpay train".',
     MODEL_VERSION_UNSUPPORTED:
       '{file} is a model file of version {found}, but this riskpay reads version {supported} at most. Update riskpay or train the model again.',
-    MODEL_INVALID: '{file} is not a valid model file at {path}: {problem}. Train the model again.',
+    MODEL_INVALID: '{file} is not a valid model file: the entry {path} is missing or wrong, so the file is damaged or from another program. Train the model again. (Technical detail: {problem}.)',
     MODEL_FILE_NOT_FOUND: 'Model file {file} was not found. Check the path given with --model.',
     MODEL_FILE_UNREADABLE: 'Model file {file} could not be read ({reason}). Check that the path names a file you may read.',
     MODEL_FILE_TOO_LARGE:
@@ -67,7 +67,7 @@ export const modelMessages = defineCatalog({
     MODEL_NOT_A_MODEL: '{file} är ingen modellfil för riskpay (förväntat format "{expected}"). Ange en fil som skrivits av "riskpay train".',
     MODEL_VERSION_UNSUPPORTED:
       '{file} är en modellfil av version {found}, men den här versionen av riskpay läser högst version {supported}. Uppdatera riskpay eller träna modellen på nytt.',
-    MODEL_INVALID: '{file} är ingen giltig modellfil vid {path}: {problem}. Träna modellen på nytt.',
+    MODEL_INVALID: '{file} är ingen giltig modellfil: posten {path} saknas eller är fel, så filen är skadad eller kommer från ett annat program. Träna modellen på nytt. (Teknisk detalj på engelska: {problem}.)',
     MODEL_FILE_NOT_FOUND: 'Modellfilen {file} hittades inte. Kontrollera sökvägen till --model.',
     MODEL_FILE_UNREADABLE: 'Modellfilen {file} kunde inte läsas ({reason}). Kontrollera att sökvägen pekar på en fil som du har behörighet att läsa.',
     MODEL_FILE_TOO_LARGE:
