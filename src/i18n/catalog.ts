@@ -105,12 +105,20 @@ function signedDaysVariant(texts: Texts, code: string, args: Record<string, stri
   return { code: variant, args: { ...args, recentDaysEarly: -recentDaysLate, earlierDaysEarly: -earlierDaysLate } };
 }
 
+/** A whole 1 (not 21, 0.1 or 0,1) before the plural word for days, per language. */
+const ONE_DAYS: Record<Lang, [RegExp, string]> = {
+  en: [/(?<![\d.,])1 days\b/g, '1 day'],
+  sv: [/(?<![\d.,])1 dagar\b/g, '1 dag'],
+};
+
 /** Returns the message for a code in the language, or the code with its values when no catalog has it. */
 export function message(lang: Lang, code: string, args: Record<string, string | number> = {}): string {
   const signed = signedDaysVariant(MERGED.en, pluralCode(MERGED[lang], code, args), args);
   const text = MERGED[lang][signed.code] ?? MERGED.en[signed.code];
   if (text === undefined) return `${code} ${JSON.stringify(args)}`;
-  return fillPlaceholders(text, signed.args, lang);
+  // Texts say "{days} days" for any number, so a value of exactly 1 gets the singular here.
+  const [oneDays, oneDay] = ONE_DAYS[lang];
+  return fillPlaceholders(text, signed.args, lang).replace(oneDays, oneDay);
 }
 
 /** Returns where a finding points ("file line 12, column "Amount""), or '' when it has no path. */

@@ -31,3 +31,23 @@ describe('signed days in trend messages', () => {
     expect(text).toContain('against 2 days over the 13 before');
   });
 });
+
+describe('one day in messages', () => {
+  it('says 1 day, not 1 days', () => {
+    const text = message('en', 'REASON_PAYMENTS_SLOWING', { ...FROM_EARLY, recentDaysLate: 1, earlierDaysLate: -1 });
+    expect(text).toContain('1 day late on average');
+    expect(text).toContain('against 1 day early');
+  });
+
+  it('keeps 21 and 0.1 plural', () => {
+    const text = message('en', 'REASON_PAYMENTS_SLOWING', { ...FROM_EARLY, recentDaysLate: 21, earlierDaysLate: 0.1 });
+    expect(text).toContain('21 days late');
+    expect(text).toContain('against 0.1 days over');
+  });
+
+  it('says 1 dag in Swedish', () => {
+    const text = message('sv', 'REASON_PAYMENTS_SLOWING', { ...FROM_EARLY, recentDaysLate: 1, earlierDaysLate: 0.5 });
+    expect(text).toContain('i snitt 1 dag för sent');
+    expect(text).toContain('mot 0,5 dagar');
+  });
+});
