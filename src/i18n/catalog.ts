@@ -116,7 +116,7 @@ export function message(lang: Lang, code: string, args: Record<string, string | 
   const signed = signedDaysVariant(MERGED.en, pluralCode(MERGED[lang], code, args), args);
   const text = MERGED[lang][signed.code] ?? MERGED.en[signed.code];
   if (text === undefined) return `${code} ${JSON.stringify(args)}`;
-  // Texts say "{days} days" for any number, so a value of exactly 1 gets the singular here.
+  // Texts write "{days} days" for any number, so a value of exactly 1 gets the singular here.
   const [oneDays, oneDay] = ONE_DAYS[lang];
   return fillPlaceholders(text, signed.args, lang).replace(oneDays, oneDay);
 }
