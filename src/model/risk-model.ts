@@ -35,6 +35,15 @@ export interface ModelParts {
   tailWeight?: number;
 }
 
+/**
+ * Returns the risk that mixes a calibrated forest risk with the delay model's late probability at
+ * `weight`. A negative late probability is the no-history encoding, so the forest risk is returned as is.
+ */
+export function blendTailRisk(forestRisk: number, tail: number, weight: number): number {
+  if (!(tail >= 0)) return forestRisk;
+  return (1 - weight) * forestRisk + weight * tail;
+}
+
 export class ForestRiskModel implements RiskModel {
   readonly meta: ModelMeta;
   readonly classifier: Forest;
@@ -146,9 +155,7 @@ export class ForestRiskModel implements RiskModel {
 
   /** Returns the risk from the calibrated forest risk and the delay model's late probability. */
   blendRisk(forestRisk: number, tail: number): number {
-    // A negative value is the no-history encoding: without history only the forest speaks.
-    if (this.tailColumn < 0 || !(tail >= 0)) return forestRisk;
-    return (1 - this.tailWeight) * forestRisk + this.tailWeight * tail;
+    return this.tailColumn < 0 ? forestRisk : blendTailRisk(forestRisk, tail, this.tailWeight);
   }
 
   /**

@@ -11,7 +11,7 @@ import { trainForest, type Forest, type ForestOptions } from '../forest/index.js
 import type { Ledger } from '../ingest/ledger.js';
 import { applyCalibration, fitPlatt, type PlattCalibration } from './calibration.js';
 import { classifierMetrics, type ClassifierMetrics } from './metrics.js';
-import { ForestRiskModel, INTERVAL_QUANTILES, LATE_AFTER_FEATURE, treeIntervals } from './risk-model.js';
+import { ForestRiskModel, INTERVAL_QUANTILES, LATE_AFTER_FEATURE, blendTailRisk, treeIntervals } from './risk-model.js';
 import type { ModelMeta } from './types.js';
 
 export const MODEL_FORMAT = 'riskpay-model';
@@ -328,8 +328,7 @@ function blendTail(rows: LabelledRows, risks: Float64Array, weight: number): Flo
   const column = rows.featureNames.indexOf(ADJUSTED_PROBABILITY_FEATURE);
   if (column < 0 || weight === 0) return risks;
   return risks.map((risk, r) => {
-    const tail = rows.X.data[r * rows.X.cols + column];
-    return tail >= 0 ? (1 - weight) * risk + weight * tail : risk;
+    return blendTailRisk(risk, rows.X.data[r * rows.X.cols + column], weight);
   });
 }
 
