@@ -67,16 +67,25 @@ describe('fitDelayAdjustment', () => {
   });
 });
 
+/**
+ * Fits the adjustment on what was settled before 2024-03-01 and builds the issue-date rows of the
+ * invoices issued from then on, with a reader of the first row's values by feature name.
+ */
+function rowsFrom2024(specs: SimpleInvoice[]) {
+  const ledger = ledgerOf(specs, ['Disputed', 'Paperless']);
+  const adjustment = fitDelayAdjustment(ledger, day('2024-03-01'), 0);
+  const rows = buildLabelledRows(ledger, { lateAfter: 0, knownBefore: day('2030-01-01'), issuedFrom: day('2024-03-01'), checkpoints: false, adjustment });
+  const names = featureNames(['Disputed', 'Paperless']);
+  const value = (name: string): number => rows.X.data[names.indexOf(name)];
+  return { rows, names, value };
+}
+
 describe('adjusted delay features', () => {
   it('put the debtor level plus the invoice effect into rows', () => {
     const specs = exactLedger();
     // A disputed, paperless invoice of the slow debtor, issued after all the others settled.
     specs.push({ id: 'SETTLED', customer: 'Slow', issued: '2024-03-01', due: '2024-03-31', paid: '2024-05-01', amount: 100, extra: { Disputed: 1, Paperless: 1 } });
-    const ledger = ledgerOf(specs, ['Disputed', 'Paperless']);
-    const adjustment = fitDelayAdjustment(ledger, day('2024-03-01'), 0);
-    const rows = buildLabelledRows(ledger, { lateAfter: 0, knownBefore: day('2030-01-01'), issuedFrom: day('2024-03-01'), checkpoints: false, adjustment });
-    const names = featureNames(['Disputed', 'Paperless']);
-    const value = (name: string): number => rows.X.data[names.indexOf(name)];
+    const { rows, names, value } = rowsFrom2024(specs);
 
     expect(rows.X.rows).toBe(1);
     expect(rows.X.cols).toBe(names.length);
@@ -90,11 +99,7 @@ describe('adjusted delay features', () => {
   it('read as no history for a new debtor', () => {
     const specs = exactLedger();
     specs.push({ id: 'NEW', customer: 'Newcomer', issued: '2024-03-01', due: '2024-03-31', paid: '2024-04-02', amount: 100, extra: { Disputed: 0, Paperless: 1 } });
-    const ledger = ledgerOf(specs, ['Disputed', 'Paperless']);
-    const adjustment = fitDelayAdjustment(ledger, day('2024-03-01'), 0);
-    const rows = buildLabelledRows(ledger, { lateAfter: 0, knownBefore: day('2030-01-01'), issuedFrom: day('2024-03-01'), checkpoints: false, adjustment });
-    const names = featureNames(['Disputed', 'Paperless']);
-    const value = (name: string): number => rows.X.data[names.indexOf(name)];
+    const { value } = rowsFrom2024(specs);
 
     expect(value('extra_adjusted_days_late')).toBe(-999);
     expect(value('extra_adjusted_std_days')).toBe(-1);

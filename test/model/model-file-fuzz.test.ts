@@ -186,39 +186,30 @@ describe('model file size', () => {
     }
   });
 
-  it('syntax error names the file', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'riskpay-model-syntax-'));
-    const file = join(folder, 'broken.json');
-    writeFileSync(file, '{"meta": ');
+  /** Writes `text` as a model file named `name` and returns it with the finding loadModel raised. */
+  function loadFailure(name: string, text: string): { file: string; finding: unknown } {
+    const file = join(mkdtempSync(join(tmpdir(), 'riskpay-model-syntax-')), name);
+    writeFileSync(file, text);
     try {
       loadModel(file);
-      expect.unreachable('a broken model file loaded');
     } catch (error) {
-      expect((error as RiskpayError).finding).toMatchObject({ code: 'JSON_TRUNCATED', args: { file }, path: { file } });
+      return { file, finding: (error as RiskpayError).finding };
     }
+    return expect.unreachable(`${name} loaded as a model`);
+  }
+
+  it('syntax error names the file', () => {
+    const { file, finding } = loadFailure('broken.json', '{"meta": ');
+    expect(finding).toMatchObject({ code: 'JSON_TRUNCATED', args: { file }, path: { file } });
   });
 
   it('syntax error gives line and column', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'riskpay-model-syntax-'));
-    const file = join(folder, 'broken.json');
-    writeFileSync(file, '{\n  "meta": x\n}\n');
-    try {
-      loadModel(file);
-      expect.unreachable('a broken model file loaded');
-    } catch (error) {
-      expect((error as RiskpayError).finding).toMatchObject({ code: 'JSON_SYNTAX', args: { file, line: 2, column: 11 } });
-    }
+    const { file, finding } = loadFailure('broken.json', '{\n  "meta": x\n}\n');
+    expect(finding).toMatchObject({ code: 'JSON_SYNTAX', args: { file, line: 2, column: 11 } });
   });
 
   it('a CSV is not a model file', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'riskpay-model-syntax-'));
-    const file = join(folder, 'invoices.csv');
-    writeFileSync(file, 'Fakturanr;Kund\nF-1;Alfa AB\n');
-    try {
-      loadModel(file);
-      expect.unreachable('a CSV file loaded as a model');
-    } catch (error) {
-      expect((error as RiskpayError).finding).toMatchObject({ code: 'MODEL_NOT_A_MODEL', args: { file }, path: { file } });
-    }
+    const { file, finding } = loadFailure('invoices.csv', 'Fakturanr;Kund\nF-1;Alfa AB\n');
+    expect(finding).toMatchObject({ code: 'MODEL_NOT_A_MODEL', args: { file }, path: { file } });
   });
 });

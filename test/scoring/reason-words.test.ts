@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 
-import type { OpenInvoice } from '../../src/features/types.js';
+import type { DebtorSnapshot, OpenInvoice } from '../../src/features/types.js';
 import { scoringMessages } from '../../src/i18n/messages/scoring.js';
 import { reasonFor } from '../../src/scoring/reason-codes.js';
 import { day, invoiceOf, snapshotOf } from './helpers.js';
@@ -108,14 +108,21 @@ describe('Swedish lateness wording', () => {
   });
 });
 
+/**
+ * Returns the words of one feature that takes `value` (all others 0), for an invoice row or, with
+ * `open` null, a debtor row, on a snapshot with `fields` set.
+ */
+function singleFeatureWords(feature: string, value: number, open: OpenInvoice | null, fields: Partial<DebtorSnapshot> = {}) {
+  const snapshot = snapshotOf({}, { asOf: day(AS_OF), ...fields });
+  return reasonFor(feature, { snapshot, invoice: open, value: (name) => (name === feature ? value : 0) });
+}
+
 describe('extra-column delay reasons', () => {
-  /** Returns the words of a delay-model feature, for an invoice row or, with `open` null, a debtor row. */
-  function delayWords(feature: string, value: number, open: OpenInvoice | null) {
-    const snapshot = snapshotOf({}, { asOf: day(AS_OF) });
-    snapshot.residuals = { count: 4, sum: 20, sumOfSquares: 200 };
-    snapshot.adjustment = { columns: ['Disputed', 'PaperlessBill'], coefficients: [14, -60], lateAfterDays: 0 };
-    return reasonFor(feature, { snapshot, invoice: open, value: (name) => (name === feature ? value : 0) });
-  }
+  const delayFields: Partial<DebtorSnapshot> = {
+    residuals: { count: 4, sum: 20, sumOfSquares: 200 },
+    adjustment: { columns: ['Disputed', 'PaperlessBill'], coefficients: [14, -60], lateAfterDays: 0 },
+  };
+  const delayWords = (feature: string, value: number, open: OpenInvoice | null) => singleFeatureWords(feature, value, open, delayFields);
 
   it('names the invoice and its columns', () => {
     const words = delayWords('extra_adjusted_days_late', 6.6, openInvoice('2024-06-01', '2024-07-01'));
@@ -147,10 +154,7 @@ describe('extra-column delay reasons', () => {
 });
 
 describe('extra-column value reasons', () => {
-  function extraWords(feature: string, value: number, open: OpenInvoice | null) {
-    const snapshot = snapshotOf({}, { asOf: day(AS_OF) });
-    return reasonFor(feature, { snapshot, invoice: open, value: (name) => (name === feature ? value : 0) });
-  }
+  const extraWords = singleFeatureWords;
 
   it('names the invoice of a value', () => {
     const words = extraWords('extra_Disputed', 1, openInvoice('2024-06-01', '2024-07-01'));
