@@ -42,25 +42,34 @@ def oracle(data, design, late_after):
     return roc_auc_score(late[test], probability[test])
 
 
-def past_only(data, late_after, with_extras):
-    """Scores each test invoice from its customer's invoices settled before its own invoice date."""
+def past_only(data, late_after, effects, half_life=None):
+    """Scores each test invoice from its customer's invoices settled before its own invoice date.
+
+    `effects` names the invoice columns ("disputed", "paperless") whose effect on days to settle is
+    fitted on the training invoices and taken out of each customer's level. With `half_life` (in
+    invoices) the level is a weighted mean in which each older invoice counts less, so that a recent
+    shift in a customer's delays shows sooner.
+    """
     train = data[(data.InvoiceDate < CUTOFF) & (data.SettledDate < CUTOFF)]
-    coefficients = (0.0, 0.0)
-    if with_extras:
-        design = pd.concat([pd.get_dummies(train.customerID).astype(float), train[["disputed", "paperless"]]], axis=1)
-        coefficients = tuple(LinearRegression().fit(design, train.DaysToSettle).coef_[-2:])
+    coefficients = np.zeros(len(effects))
+    if effects:
+        design = pd.concat([pd.get_dummies(train.customerID).astype(float), train[effects]], axis=1)
+        coefficients = LinearRegression().fit(design, train.DaysToSettle).coef_[-len(effects):]
     by_customer = dict(tuple(data.groupby("customerID")))
     test = data[data.InvoiceDate >= CUTOFF]
     probabilities = []
     for _, invoice in test.iterrows():
         history = by_customer[invoice.customerID]
-        history = history[history.SettledDate < invoice.InvoiceDate]
-        residual = (history.DaysToSettle - coefficients[0] * history.disputed - coefficients[1] * history.paperless).values
+        history = history[history.SettledDate < invoice.InvoiceDate].sort_values("InvoiceDate")
+        residual = history.DaysToSettle.values - history[effects].values @ coefficients
         count = len(residual)
         level = residual.mean() if count else 25.0
+        if count and half_life:
+            weights = 0.5 ** (np.arange(count)[::-1] / half_life)
+            level = (weights * residual).sum() / weights.sum()
         spread = max(residual.std(), 3.0) if count > 2 else 7.0
         spread *= np.sqrt(1 + 1 / max(count, 1))
-        expected = level + coefficients[0] * invoice.disputed + coefficients[1] * invoice.paperless
+        expected = level + invoice[effects].values.astype(float) @ coefficients
         probabilities.append(1 - norm.cdf((TERMS + late_after + 0.5 - expected) / spread))
     late = (test.DaysLate > late_after).astype(int).values
     return roc_auc_score(late, probabilities), brier_score_loss(late, probabilities)
@@ -84,9 +93,16 @@ def main():
     ]
     for name, design in rows:
         print(f"| {name} | {oracle(data, design, 0):.4f} | {oracle(data, design, 10):.4f} |")
-    for name, with_extras in [("past only: customer mean", False), ("past only: customer level and extra effects", True)]:
-        zero = past_only(data, 0, with_extras)
-        ten = past_only(data, 10, with_extras)
+    past_rows = [
+        ("past only: customer mean", []),
+        ("past only: customer mean, half-life 4 invoices", [], 4),
+        ("past only: customer mean, half-life 10 invoices", [], 10),
+        ("past only: customer level, paperless switch date known", ["paperless"]),
+        ("past only: customer level and extra effects", ["disputed", "paperless"]),
+    ]
+    for name, effects, *half_life in past_rows:
+        zero = past_only(data, 0, effects, *half_life)
+        ten = past_only(data, 10, effects, *half_life)
         print(f"| {name} | {zero[0]:.4f} (Brier {zero[1]:.4f}) | {ten[0]:.4f} (Brier {ten[1]:.4f}) |")
 
 
