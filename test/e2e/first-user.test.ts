@@ -76,7 +76,7 @@ describe('features amounts', () => {
 
   it('CSV balances match score', async () => {
     const balances = await scoredBalances();
-    const result = await run(['features', FIXTURE, ...asOf]);
+    const result = await run(['features', FIXTURE, ...asOf, '-f', 'csv']);
     expect(result.code).toBe(0);
     const [header, ...lines] = result.stdout.trimEnd().split('\r\n');
     const names = header.split(',');
@@ -84,6 +84,16 @@ describe('features amounts', () => {
     const owing = rows.filter((row) => balances.has(`${row.customerId} ${row.currency}`));
     expect(owing.length).toBeGreaterThan(0);
     for (const row of owing) expect(Number(row.open_balance)).toBe(balances.get(`${row.customerId} ${row.currency}`));
+  }, 120_000);
+
+  it('table shows headline columns', async () => {
+    const csv = await run(['features', FIXTURE, ...asOf, '-f', 'csv']);
+    const total = csv.stdout.split('\r\n')[0].split(',').length;
+    const result = await run(['features', FIXTURE, ...asOf]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(message('en', 'HEAD_PAID_INVOICES').split(' ')[0]);
+    expect(result.stdout).not.toContain('settled_count');
+    expect(result.stderr).toContain(message('en', 'STATUS_FEATURES_TABLE_PART', { shown: 9, total }));
   }, 120_000);
 });
 

@@ -121,10 +121,35 @@ export async function runFeatures(context: CommandContext): Promise<number> {
   const report = reportContext(context);
   if (kind === 'json') await emit(context, renderJson({ asOf, columns: table.columns, rows }));
   else if (kind === 'ndjson') await emit(context, renderNdjson(rows));
-  // A table with dozens of feature columns does not fit a terminal, so the table format also prints CSV.
-  else await emit(context, renderCsv(columns, rows, report.csvLocale));
+  else if (kind === 'csv') await emit(context, renderCsv(columns, rows, report.csvLocale));
+  else {
+    // Dozens of feature columns do not fit a terminal, so the table shows the headline ones and says where the rest are.
+    await emit(context, renderTable(FEATURE_TABLE_COLUMNS, rows, report));
+    context.diagnostics.status('STATUS_FEATURES_TABLE_PART', { shown: FEATURE_TABLE_COLUMNS.length, total: table.columns.length });
+  }
   return 0;
 }
+
+type FeatureRow = Record<string, number | string | null>;
+
+/** Reads a feature as a number, or null when the row has none (no history, or a text value). */
+function featureNumber(row: FeatureRow, name: string): number | null {
+  const value = row[name];
+  return typeof value === 'number' ? value : null;
+}
+
+/** The features of the terminal table: who, how much history, how late, and what is owed now. */
+const FEATURE_TABLE_COLUMNS: Column<FeatureRow>[] = [
+  { id: 'customerId', head: 'HEAD_CUSTOMER_ID', kind: 'input-text', value: (row) => row.customerId ?? null },
+  { id: 'name', head: 'HEAD_DEBTOR', kind: 'input-text', value: (row) => row.name ?? null },
+  { id: 'settled_count', head: 'HEAD_PAID_INVOICES', kind: 'integer', value: (row) => featureNumber(row, 'settled_count'), alignRight: true },
+  { id: 'late_share', head: 'HEAD_LATE_SHARE', kind: 'percent', value: (row) => featureNumber(row, 'late_share'), alignRight: true },
+  { id: 'mean_days_late', head: 'HEAD_MEAN_DAYS_LATE', kind: 'number', value: (row) => featureNumber(row, 'mean_days_late'), alignRight: true },
+  { id: 'open_balance', head: 'HEAD_OPEN', kind: 'money', value: (row) => featureNumber(row, 'open_balance'), currency: (row) => String(row.currency ?? ''), alignRight: true },
+  { id: 'overdue_balance', head: 'HEAD_OVERDUE', kind: 'money', value: (row) => featureNumber(row, 'overdue_balance'), currency: (row) => String(row.currency ?? ''), alignRight: true },
+  { id: 'oldest_overdue_days', head: 'HEAD_OLDEST_DAYS', kind: 'integer', value: (row) => featureNumber(row, 'oldest_overdue_days'), alignRight: true },
+  { id: 'days_since_last_payment', head: 'HEAD_DAYS_SINCE_PAYMENT', kind: 'integer', value: (row) => featureNumber(row, 'days_since_last_payment'), alignRight: true },
+];
 
 /** Writes day numbers as YYYY-MM-DD and amounts to the cent, so every format shows the same values. */
 function roundFeatureRow(row: Record<string, number | string | null>): Record<string, number | string | null> {
