@@ -47,8 +47,8 @@ export const debtorSchema = z.object({
   openInvoices: z.number().int().min(0),
   oldestOverdueDays: z.number().int().nullable(),
   recentDaysLate: z.array(z.number()).describe('Days late of the most recent paid invoices (up to 12, prepaid ones left out), oldest first'),
-  trendDays: z.number().nullable().describe('Mean days late of the last 5 paid invoices minus that of the paid invoices before them; null without a paid invoice before the last 5'),
-  noHistory: z.boolean(),
+  trendDays: z.number().nullable().describe('Mean days late of the last 5 paid invoices (the later half while fewer than 10 are paid) minus that of the paid invoices before them; null with fewer than 4 paid invoices'),
+  noHistory: z.boolean().describe('True when the debtor has not paid any invoice by the as-of date'),
   nothingOwed: z
     .boolean()
     .describe('True when the debtor owes nothing after credit notes; its grade and risk then come from its debtor row (a typical new invoice issued on the as-of day)'),

@@ -209,18 +209,20 @@ describe('payments slowing', () => {
   });
 
   it('needs 3 earlier paid invoices', () => {
-    const twoEarlier = { recentDaysLate: [2, 2, 12, 12, 12, 12, 12], paid: paidOf(7, 64 / 7) };
-    const threeEarlier = { recentDaysLate: [2, 2, 2, 12, 12, 12, 12, 12], paid: paidOf(8, 66 / 8) };
+    // Under ten paid invoices the later half is compared with the earlier half.
+    const twoEarlier = { recentDaysLate: [2, 2, 12, 12], paid: paidOf(4, 28 / 4) };
+    const threeEarlier = { recentDaysLate: [2, 2, 2, 12, 12], paid: paidOf(5, 30 / 5) };
     expect(find(twoEarlier, SLOWING)).toBeUndefined();
     expect(find(threeEarlier, SLOWING)!.evidence.earlierCount).toBe(3);
+    expect(find(threeEarlier, SLOWING)!.evidence.recentCount).toBe(2);
   });
 
   it('uses listed invoices with prepayments', () => {
     // With a prepayment the paid totals and the settled list differ, so only the listed ones compare.
-    const flag = find({ recentDaysLate: [0, 2, 4, 12, 12, 12, 12, 12], paid: paidOf(30, 1, 1) }, SLOWING)!;
-    expect(flag.evidence.earlierCount).toBe(3);
-    expect(flag.evidence.earlierDaysLate).toBe(2);
-    expect(flag.evidence.trendDays).toBe(10);
+    const flag = find({ recentDaysLate: [0, 2, 4, 6, 12, 12, 12, 12], paid: paidOf(30, 1, 1) }, SLOWING)!;
+    expect(flag.evidence.earlierCount).toBe(4);
+    expect(flag.evidence.earlierDaysLate).toBe(3);
+    expect(flag.evidence.trendDays).toBe(9);
   });
 
   it('applies a changed earlier minimum', () => {
