@@ -582,7 +582,7 @@ function rankScores(
   debtors.sort(compareDebtors);
   invoices.sort(compareInvoices);
 
-  if (snapshots.length === 0) findings.push(finding('SCORE_NO_DEBTORS', 'warning'));
+  if (snapshots.length === 0) findings.push(finding('SCORE_NO_DEBTORS', 'error', { asOf: formatDay(asOf) }));
   else if (invoices.length === 0) findings.push(finding('SCORE_NO_OPEN_INVOICES', 'info', { asOf: formatDay(asOf) }));
   if (datesWithoutModel > 0) {
     findings.push(finding('SCORE_PAYMENT_DATES_FROM_HISTORY', 'info', { invoices: datesWithoutModel }));
@@ -667,7 +667,7 @@ function addLedgerFindings(
   model: RiskModel,
   asOf: number,
 ): ScoreResult {
-  if (ledgerState.importedNone) result.findings = result.findings.map((item) => (item.code === 'SCORE_NO_DEBTORS' ? finding('SCORE_NO_INVOICES', 'warning') : item));
+  if (ledgerState.importedNone) result.findings = result.findings.map((item) => (item.code === 'SCORE_NO_DEBTORS' ? finding('SCORE_NO_INVOICES', 'error') : item));
 
   const unused = ledgerState.extraColumns.filter((column) => !model.meta.extraColumns.some((read) => normalizeHeader(read) === normalizeHeader(column)));
   if (unused.length > 0) {

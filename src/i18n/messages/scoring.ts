@@ -139,7 +139,7 @@ const en = {
     'The model was trained on facts up to {trainedUntil}, after the as-of date {asOf}, so it has seen how some of these invoices ended. For a fair view of that past date, train with --as-of {asOf}.',
   SCORE_EXTRA_COLUMNS_UNUSED: 'The model does not read the extra columns {columns}, so they were ignored. Train a model with --extra {all} to use them.',
   SCORING_CONFIG_INVALID: 'Invalid scoring setting {setting} in the config file: {problem}. Fix or remove it to use the default.',
-  SCORE_NO_DEBTORS: 'No customers to score. Check that the file has invoice rows dated on or before the as-of date.',
+  SCORE_NO_DEBTORS: 'No invoice is dated on or before the as-of date {asOf}, so there is no customer to score. Give a later --as-of, or check the invoice dates in the file.',
   SCORE_NO_INVOICES: 'No invoices to score: the import kept none of the rows. The messages above say why.',
   SCORE_NO_OPEN_INVOICES: 'No open invoices on {asOf}; customers are scored on their history only.',
   SCORE_PAYMENT_DATES_FROM_HISTORY:
@@ -287,7 +287,7 @@ const sv: Record<ScoringMessageKey, string> = {
     'Modellen tränades på uppgifter fram till {trainedUntil}, efter bedömningsdagen {asOf}, så den har sett hur en del av fakturorna slutade. Träna med --as-of {asOf} för en rättvis bild av den dagen.',
   SCORE_EXTRA_COLUMNS_UNUSED: 'Modellen läser inte extrakolumnerna {columns}, så de användes inte. Träna en modell med --extra {all} för att använda dem.',
   SCORING_CONFIG_INVALID: 'Ogiltig bedömningsinställning {setting} i konfigurationsfilen: {problem}. Rätta eller ta bort den för att använda standardvärdet.',
-  SCORE_NO_DEBTORS: 'Inga kunder att bedöma. Kontrollera att filen har fakturarader daterade senast på bedömningsdagen.',
+  SCORE_NO_DEBTORS: 'Ingen faktura är daterad senast på bedömningsdagen {asOf}, så det finns ingen kund att bedöma. Ange ett senare --as-of eller kontrollera fakturadatumen i filen.',
   SCORE_NO_INVOICES: 'Inga fakturor att bedöma: inläsningen behöll ingen av raderna. Meddelandena ovan säger varför.',
   SCORE_NO_OPEN_INVOICES: 'Inga öppna fakturor den {asOf}; kunderna bedöms bara på sin historik.',
   SCORE_PAYMENT_DATES_FROM_HISTORY:
