@@ -100,7 +100,7 @@ export async function readCsvFile<F extends string>(
     reporter.add(code, severity, args, path);
   };
 
-  const onRecord = (fields: string[], line: number): void => {
+  const onRecord = (fields: string[], line: number, terminated: boolean): void => {
     if (line <= found.headerLine) return;
     details.rowsRead++;
 
@@ -117,12 +117,18 @@ export async function readCsvFile<F extends string>(
     }
 
     if (fields.length !== width) {
-      // Trailing empty fields (a delimiter at the end of the line) do not matter.
-      let extraEmpty = fields.length > width;
+      // A delimiter at the end of every line adds empty fields that do not matter. The row must have
+      // exactly the file's regular width for that, so an unquoted `1,234.00,` in a file without
+      // trailing delimiters is reported instead of being read as 1.
+      let extraEmpty = fields.length > width && fields.length === found.rowWidth;
       for (let i = width; extraEmpty && i < fields.length; i++) if (fields[i].trim() !== '') extraEmpty = false;
       if (extraEmpty) {
         fields = fields.slice(0, width);
       } else {
+        // A short last row without a line break is where a half-written export stops.
+        if (!terminated && fields.length < width) {
+          throw new RiskpayError('INGEST_FILE_TRUNCATED', { file, line, fields: fields.length, expected: width }, { file, line });
+        }
         if (fields.length === wrongRunWidth) {
           wrongRun++;
         } else {

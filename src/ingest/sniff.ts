@@ -18,6 +18,11 @@ export interface SniffResult {
   /** Physical line of the header. */
   headerLine: number;
   headers: string[];
+  /**
+   * Field count of a regular data row: the header's, or more when the sample's data rows regularly
+   * end with empty fields (a delimiter at the end of each line).
+   */
+  rowWidth: number;
 }
 
 /** Parses the `delimiter` option: one character, or `tab`. */
@@ -77,7 +82,35 @@ export function sniff(
     throw new RiskpayError('INGEST_HEADER_NOT_FOUND', { file, lines: Math.min(best.records.length, MAX_PREAMBLE_RECORDS) }, { file });
   }
   const header = best.records[best.headerIndex];
-  return { delimiter: best.delimiter, sepLine, headerLine: header.line + sepLine, headers: header.fields.map((h) => h.trim()) };
+  const rowWidth = regularRowWidth(best.records.slice(best.headerIndex + 1), header.fields.length);
+  return { delimiter: best.delimiter, sepLine, headerLine: header.line + sepLine, headers: header.fields.map((h) => h.trim()), rowWidth };
+}
+
+/**
+ * Returns the field count of the sample's data rows when more than half of them have the same number
+ * of fields beyond the header's and all those extra fields are empty; otherwise the header's count.
+ * Only then is a trailing delimiter the file's shape. In a file whose rows match the header, a row
+ * with an extra empty field is the odd one out, such as `1,234.00,` with an unquoted thousands
+ * separator, and must not lose its last value without a word.
+ */
+export function regularRowWidth(records: readonly { fields: string[] }[], headerWidth: number): number {
+  const widths = new Map<number, number>();
+  let rows = 0;
+  for (const { fields } of records) {
+    if (fields.every((field) => field.trim() === '')) continue;
+    rows++;
+    if (fields.length <= headerWidth || fields.slice(headerWidth).some((field) => field.trim() !== '')) continue;
+    widths.set(fields.length, (widths.get(fields.length) ?? 0) + 1);
+  }
+  let best = headerWidth;
+  let bestCount = 0;
+  for (const [width, count] of widths) {
+    if (count > bestCount) {
+      best = width;
+      bestCount = count;
+    }
+  }
+  return bestCount * 2 > rows ? best : headerWidth;
 }
 
 function scoreDelimiter(

@@ -11,8 +11,11 @@ export interface SplitterLimits {
   maxColumns: number;
 }
 
-/** Called for every record with its fields and the physical line it starts on (1-based). */
-export type RecordSink = (fields: string[], line: number) => void;
+/**
+ * Called for every record with its fields and the physical line it starts on (1-based).
+ * `terminated` is false only for a last record that the input ends without a line break.
+ */
+export type RecordSink = (fields: string[], line: number, terminated: boolean) => void;
 
 const QUOTE = 34;
 const NEWLINE = 10;
@@ -39,6 +42,7 @@ export class CsvSplitter {
 
     while (pos < length) {
       let newline = text.indexOf('\n', pos);
+      const terminated = newline !== -1;
       if (newline === -1) {
         if (!final) break;
         newline = length;
@@ -51,7 +55,7 @@ export class CsvSplitter {
         if (end - pos > this.limits.maxLineBytes) this.lineTooLong(this.line);
         const fields = end === pos ? [''] : text.slice(pos, end).split(delimiter);
         this.checkFields(fields, this.line);
-        sink(fields, this.line);
+        sink(fields, this.line, terminated);
         this.line++;
         pos = newline + 1;
         continue;
@@ -60,7 +64,7 @@ export class CsvSplitter {
       const parsed = this.parseQuotedRecord(text, pos, final);
       if (parsed === null) break;
       this.checkFields(parsed.fields, this.line);
-      sink(parsed.fields, this.line);
+      sink(parsed.fields, this.line, parsed.next < length || text.charCodeAt(length - 1) === NEWLINE);
       this.line += parsed.lineBreaks + 1;
       pos = parsed.next;
     }

@@ -28,6 +28,9 @@ describe('evaluate and train options', () => {
       expect(result.stdout).toContain(message('en', head).split(' ')[0]);
     }
     expect(result.stdout).toContain(message('en', 'EVAL_SECTION_RELIABILITY'));
+    expect(result.stdout).toContain(message('en', 'EVAL_LEGEND').slice(0, 40));
+    const verdicts = ['EVAL_VERDICT_BETTER', 'EVAL_VERDICT_ABOUT_SAME', 'EVAL_VERDICT_NOT_BETTER'].map((key) => message('en', key).slice(0, 40));
+    expect(verdicts.filter((start) => result.stdout.includes(start))).toHaveLength(1);
     expect(result.stdout).toContain(message('en', 'SCORER_MEAN_DAYS_LATE'));
   }, 120_000);
 

@@ -1,10 +1,11 @@
 // The detail tables of `riskpay evaluate`: every scorer side by side, the model's reliability, the
 // payment-date evaluation and the rolling-origin backtest. The summary table comes from tables.ts.
 
-import type { EvaluationResult, PaymentDateResult, ScorerResult, BacktestFold } from '../../model/evaluate.js';
+import { BACKTEST_STEP_DAYS, type EvaluationResult, type PaymentDateResult, type ScorerResult, type BacktestFold } from '../../model/evaluate.js';
 import type { Column } from '../../report/columns.js';
 import type { ReportContext } from '../../report/context.js';
-import { renderTable } from '../../report/table.js';
+import { DEFAULT_TABLE_WIDTH, renderTable } from '../../report/table.js';
+import { wrapText } from '../../report/wrap.js';
 import { hasMessage, message } from '../../i18n/catalog.js';
 import type { Lang } from '../../i18n/catalog-type.js';
 import { formatNumber } from '../../report/format.js';
@@ -69,6 +70,25 @@ function backtestColumns(lang: Lang): Column<BacktestFold>[] {
   ];
 }
 
+/** Scorers that are simple rules, not models: the ones a model has to beat to be worth using. */
+const RULES = new Set(['mean_days_late', 'last_invoice_late', 'always_on_time']);
+
+/** AUC difference under which the model and a rule count as ranking about as well: test sets of a few hundred invoices move AUC by that much. */
+const SAME_AUC = 0.005;
+
+/** Returns one line that compares the model's AUC with the best simple rule's, or null without either. */
+function verdictLine(scorers: readonly ScorerResult[], lang: Lang): string | null {
+  const model = scorers.find((scorer) => scorer.name === 'model');
+  const rules = scorers.filter((scorer) => RULES.has(scorer.name) && scorer.metrics.auc !== null);
+  if (!model || model.metrics.auc === null || rules.length === 0) return null;
+
+  const best = rules.reduce((a, b) => (b.metrics.auc! > a.metrics.auc! ? b : a));
+  const args = { rule: scorerName(best.name, lang), ruleAuc: formatNumber(best.metrics.auc!, lang, 4), auc: formatNumber(model.metrics.auc, lang, 4) };
+  const gain = model.metrics.auc - best.metrics.auc!;
+  if (Math.abs(gain) < SAME_AUC) return message(lang, 'EVAL_VERDICT_ABOUT_SAME', args);
+  return gain > 0 ? message(lang, 'EVAL_VERDICT_BETTER', args) : message(lang, 'EVAL_VERDICT_NOT_BETTER', args);
+}
+
 /** Renders the detail tables, each under a heading line, for the table format. */
 export function renderEvaluationTables(result: EvaluationResult, report: ReportContext): string {
   const lang = report.lang;
@@ -76,6 +96,11 @@ export function renderEvaluationTables(result: EvaluationResult, report: ReportC
 
   parts.push(message(lang, 'EVAL_SECTION_SCORERS', { cut: result.scorers[0]?.atGradeD.cut ?? 0.6 }));
   parts.push(renderTable(scorerColumns(lang), result.scorers, report));
+  // Prose lines wrap at the table width, so they read in a terminal as the tables do.
+  const width = Math.min(report.width && report.width > 0 ? report.width : DEFAULT_TABLE_WIDTH, DEFAULT_TABLE_WIDTH);
+  const verdict = verdictLine(result.scorers, lang);
+  if (verdict) parts.push(wrapText(verdict, width));
+  parts.push(wrapText(message(lang, 'EVAL_LEGEND'), width));
 
   const model = result.scorers.find((scorer) => scorer.name === 'model');
   if (model) {
@@ -90,7 +115,7 @@ export function renderEvaluationTables(result: EvaluationResult, report: ReportC
 
   if (result.backtest) {
     const { meanAuc, stdAuc, meanNaiveAuc } = result.backtest;
-    parts.push(message(lang, 'EVAL_SECTION_BACKTEST', { mean: meanAuc, spread: stdAuc, naive: meanNaiveAuc }));
+    parts.push(message(lang, 'EVAL_SECTION_BACKTEST', { mean: meanAuc, spread: stdAuc, naive: meanNaiveAuc, days: BACKTEST_STEP_DAYS }));
     parts.push(renderTable(backtestColumns(lang), result.backtest.folds, report));
   }
   return parts.map((part) => (part.endsWith('\n') ? part : `${part}\n`)).join('');
