@@ -127,6 +127,10 @@ export class DateColumn {
   private readonly cache = new Map<string, { day: number; serial: boolean }>();
   firstSerialLine = 0;
   firstTextLine = 0;
+  /** First value that the --date-format order could not read, with its line. */
+  private firstMisread: Evidence | null = null;
+  /** How the column's values read without --date-format: the order they show, or false once one fails. */
+  private detected: { order: 'DMY' | 'MDY' | null; readsAll: boolean } = { order: null, readsAll: true };
 
   constructor(
     readonly header: string,
@@ -144,10 +148,12 @@ export class DateColumn {
     }
     if (this.fixed?.separator) this.checkSeparator(raw, this.fixed, line);
     const reading = this.fixed ? readDateAs(raw, this.fixed.order) : readDate(raw);
+    if (this.fixed) this.noteDetected(raw);
     switch (reading.kind) {
       case 'empty':
         return null;
       case 'invalid':
+        if (this.fixed && this.firstMisread === null) this.firstMisread = { line, value: raw };
         throw this.invalid(raw, reading.reason);
       case 'day':
         this.noteKind(reading.serial, line);
@@ -166,6 +172,35 @@ export class DateColumn {
         return day;
       }
     }
+  }
+
+  /** Tracks whether detection without --date-format would read every value of the column, and in which order. */
+  private noteDetected(raw: string): void {
+    if (!this.detected.readsAll) return;
+    const reading = readDate(raw);
+    if (reading.kind === 'invalid') {
+      this.detected.readsAll = false;
+    } else if (reading.kind === 'ordered') {
+      if (this.detected.order === null) this.detected.order = reading.evidence;
+      else if (this.detected.order !== reading.evidence) this.detected.readsAll = false;
+    }
+  }
+
+  /**
+   * Raises INGEST_DATE_FORMAT_MISMATCH when --date-format could not read some values of the column
+   * that detection reads, together with all the others, in the other day/month order. The rows the
+   * option did read then have day and month swapped, so no score from them can be trusted.
+   */
+  checkFormatFits(): void {
+    const fixed = this.fixed;
+    const misread = this.firstMisread;
+    const detected = this.detected;
+    if (!fixed || !misread || !detected.readsAll || detected.order === null || detected.order === fixed.order) return;
+    throw new RiskpayError(
+      'INGEST_DATE_FORMAT_MISMATCH',
+      { column: this.header, line: misread.line, value: misread.value.trim(), format: fixed.text, fits: swapDayMonth(fixed.text) },
+      { file: this.file, line: misread.line, column: this.header },
+    );
   }
 
   /** Raises an error when a numeric date does not use the separator of the --date-format pattern. */
@@ -250,4 +285,10 @@ export class DateColumn {
     if (this.firstSerialLine) parts.push('serial numbers');
     return parts.join(' + ');
   }
+}
+
+/** Swaps day and month in a --date-format value, so `MM/DD/YYYY` becomes `DD/MM/YYYY` and `MDY` becomes `DMY`. */
+function swapDayMonth(format: string): string {
+  const swapped: Record<string, string> = { D: 'M', d: 'm', M: 'D', m: 'd' };
+  return format.replace(/[DdMm]/g, (letter) => swapped[letter]);
 }

@@ -7,7 +7,7 @@ import type { FileDetails } from './read-file.js';
 import type { CodeCount } from './reporter.js';
 
 /** Codes of rows that are left out on purpose, not because a value could not be read. */
-const LEFT_OUT_CODES = new Set(['INGEST_ROW_EMPTY', 'INGEST_TOTAL_ROW', 'INGEST_ROW_NOT_RECEIVABLE', 'INGEST_DUPLICATE_ROW']);
+const LEFT_OUT_CODES = new Set(['INGEST_ROW_EMPTY', 'INGEST_TOTAL_ROW', 'INGEST_ROW_NOT_RECEIVABLE', 'INGEST_DUPLICATE_ROW', 'INGEST_PAYMENT_DUPLICATE']);
 
 /** Error code for each skip reason that can leave an import empty; other reasons use the OTHER code. */
 const REASON_CODES: Record<string, string> = {
@@ -55,6 +55,43 @@ export function checkInvoicesKept(files: readonly FileDetails[], invoiceCount: n
     };
     const mixed = skipped > main.count || details.rowsRead > skipped;
     throw new RiskpayError(mixed ? `${main.code}_MIXED` : main.code, args, { file: details.file, line: args.line as number, column: main.first.column });
+  }
+}
+
+/**
+ * Fewest unreadable rows for which INGEST_MOST_ROWS_SKIPPED stops the import.
+ * NOTE: a judgment, not a measured limit: a few bad rows of a small file are typing errors that the
+ * warnings name one by one, while a wrong option or a changed export shows in many rows.
+ */
+const MOST_ROWS_MIN_SKIPPED = 10;
+
+/**
+ * Raises INGEST_MOST_ROWS_SKIPPED when more than half of the data rows of a file (blank rows not
+ * counted), and at least MOST_ROWS_MIN_SKIPPED rows, were skipped because a value or the row's shape
+ * could not be read. So many bad rows mostly mean a wrong option or a changed export, and the rows
+ * that were read may be just as wrong, such as dates read with day and month swapped, so the import
+ * stops instead of scoring the rest. Rows left out on purpose (summary rows, duplicates, drafts) do
+ * not count.
+ */
+export function checkMostRowsKept(files: readonly FileDetails[]): void {
+  for (const details of files) {
+    let unreadable = 0;
+    let firstLine = Infinity;
+    let firstCode = '';
+    for (const [code, entry] of Object.entries(details.skipped)) {
+      if (LEFT_OUT_CODES.has(code)) continue;
+      unreadable += entry.count;
+      const line = entry.lines[0] ?? Infinity;
+      if (line < firstLine) {
+        firstLine = line;
+        firstCode = code;
+      }
+    }
+    const dataRows = details.rowsRead - (details.skipped.INGEST_ROW_EMPTY?.count ?? 0);
+    if (unreadable < MOST_ROWS_MIN_SKIPPED || unreadable * 2 <= dataRows) continue;
+
+    const line = Number.isFinite(firstLine) ? firstLine : details.headerLine;
+    throw new RiskpayError('INGEST_MOST_ROWS_SKIPPED', { file: details.file, count: unreadable, rows: dataRows, line, reason: firstCode }, { file: details.file, line });
   }
 }
 

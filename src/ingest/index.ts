@@ -14,7 +14,7 @@ import { assembleInvoices, applyPayments, dateUndatedPayments, settleInvoices, d
 import { resolveCustomers, findNearDuplicateNames, type NearDuplicate } from './customers.js';
 import { loadRates, convertCurrencies } from './rates.js';
 import { Reporter, countSkip, type CodeCount } from './reporter.js';
-import { checkInvoicesKept, noteFilesLeftOut } from './empty-import.js';
+import { checkInvoicesKept, checkMostRowsKept, noteFilesLeftOut } from './empty-import.js';
 
 export { LEDGER_FIELDS, PAYMENT_FIELDS, MAP_FIELDS, DATE_ORDERS, PRESET_NAMES } from './options.js';
 export type { ImportOptions, LedgerField, PaymentField, DecimalSeparator, DateOrder } from './options.js';
@@ -97,6 +97,7 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
   checkInvoicesKept(state.files, invoices.length);
   dateUndatedPayments(invoices, reporter);
   applyPayments(invoices, payments, reporter);
+  checkMostRowsKept(state.files);
   settleInvoices(invoices, reporter);
   resolveCustomers(invoices, reporter);
   if (options.rates) convertCurrencies(invoices, await loadRates(options.rates), options.rates, reporter);

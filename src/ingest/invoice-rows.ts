@@ -306,6 +306,8 @@ export function makeInvoiceReader(
   };
 
   const finish = (): void => {
+    for (const column of Object.values(dates)) column?.checkFormatFits();
+
     // Pending cells are resolved now that every value of the file has been seen.
     store.resolvePending(
       firstDraft,

@@ -60,6 +60,7 @@ export function makePaymentReader(
   };
 
   const finish = (): void => {
+    dates.checkFormatFits();
     for (const row of fileRows) {
       if (row.date instanceof Pending) row.date = dates.resolve(row.date.raw, row.date.line);
       if (row.amount instanceof Pending) row.amount = amounts.resolve(row.amount.raw, row.amount.line);
