@@ -100,6 +100,23 @@ describe('features amounts', () => {
   }, 120_000);
 });
 
+describe('inspect in Swedish', () => {
+  it('names fields and formats in Swedish', async () => {
+    const result = await run(['inspect', FIXTURE, '--lang', 'sv']);
+    expect(result.code).toBe(0);
+    const issueDate = message('sv', 'VALUE_FIELD_WITH_LABEL', { field: 'issueDate', label: message('sv', 'FIELD_LABEL_ISSUE_DATE') });
+    expect(result.stdout).toContain(issueDate);
+    expect(result.stdout).toContain(message('sv', 'FORMAT_DECIMAL', { separator: '.' }));
+    expect(result.stdout).not.toContain('ISO or month name');
+  });
+
+  it('keeps the format text in JSON', async () => {
+    const result = await run(['inspect', FIXTURE, '--lang', 'sv', '-f', 'json']);
+    const formats = (JSON.parse(result.stdout) as { files: { columns: { format?: string }[] }[] }).files[0].columns.map((column) => column.format);
+    expect(formats).toContain('decimal .');
+  });
+});
+
 describe('score output', () => {
   it('table fits a 120-column terminal', async () => {
     const result = await runInProcess(['score', FIXTURE, '--as-of', '2024-06-30'], { core: realCore, terminalColumns: 120 });

@@ -67,14 +67,14 @@ export async function runInspect(context: CommandContext): Promise<number> {
     await emit(context, kind === 'json' ? renderJson(document) : renderNdjson(result.files));
     return exitCode;
   }
-  const ignored = (row: ColumnRow) => row.field ?? message(context.lang, 'VALUE_IGNORED');
+  const ignored = (row: ColumnRow) => (row.field === null ? message(context.lang, 'VALUE_IGNORED') : fieldText(row.field, context.lang));
   const columnRows: ColumnRow[] = result.files.flatMap((file) => file.columns.map((column) => ({ file: file.file, ...column })));
   const columnColumns: Column<ColumnRow>[] = [
     { id: 'file', head: 'HEAD_FILE', kind: 'input-text', value: (row) => row.file },
     { id: 'index', head: 'HEAD_RANK', kind: 'integer', value: (row) => row.index + 1, alignRight: true },
     { id: 'header', head: 'HEAD_COLUMN', kind: 'input-text', value: (row) => row.header },
     { id: 'field', head: 'HEAD_FIELD', kind: 'text', value: (row) => row.field, display: ignored },
-    { id: 'format', head: 'HEAD_DETECTED_FORMAT', kind: 'text', value: (row) => row.format ?? null },
+    { id: 'format', head: 'HEAD_DETECTED_FORMAT', kind: 'text', value: (row) => row.format ?? null, display: (row) => (row.format ? formatText(row.format, context.lang) : message(context.lang, 'VALUE_NONE')) },
   ];
   const report = reportContext(context);
   if (kind === 'csv') {
@@ -94,6 +94,40 @@ export async function runInspect(context: CommandContext): Promise<number> {
   }
   await emit(context, text);
   return exitCode;
+}
+
+/**
+ * Returns a ledger field as `--map` spells it, with its name in the output language beside it, such as
+ * "issueDate (fakturadatum)": the first part is what a user types, the second what it means.
+ */
+function fieldText(field: string, lang: Lang): string {
+  const key = `FIELD_LABEL_${field.replace(/([A-Z])/g, '_$1').toUpperCase()}`;
+  return hasMessage(key) ? message(lang, 'VALUE_FIELD_WITH_LABEL', { field, label: message(lang, key) }) : field;
+}
+
+/** Catalog keys of the parts of a detected column format, as the importer describes it. */
+const FORMAT_PART_KEYS: Record<string, string> = {
+  DMY: 'FORMAT_DMY',
+  MDY: 'FORMAT_MDY',
+  'ISO or month name': 'FORMAT_ISO_OR_MONTH_NAME',
+  'serial numbers': 'FORMAT_SERIAL_NUMBERS',
+};
+
+/**
+ * Returns the importer's description of a column format in the output language, such as "decimal ,"
+ * or "DMY + serial numbers". The CSV and JSON output keep the importer's English text, which is stable.
+ */
+function formatText(format: string, lang: Lang): string {
+  const fromOption = format.endsWith(' (option)');
+  const base = fromOption ? format.slice(0, -' (option)'.length) : format;
+  const parts = base.split(' + ').map((part) => {
+    const decimal = /^decimal (.)$/.exec(part);
+    if (decimal) return message(lang, 'FORMAT_DECIMAL', { separator: decimal[1] });
+    const key = FORMAT_PART_KEYS[part];
+    return key ? message(lang, key) : part;
+  });
+  const text = parts.join(' + ');
+  return fromOption ? message(lang, 'FORMAT_FROM_OPTION', { format: text }) : text;
 }
 
 /** Identifies text from the input (neutralised in CSV), the as-of date, amounts and other feature values. */
