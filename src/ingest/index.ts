@@ -7,6 +7,7 @@ import { applyPreset } from './presets.js';
 import { LEDGER_FIELDS, PAYMENT_FIELDS, type ImportOptions } from './options.js';
 import { parseDateFormat, type DateFormat } from './date-values.js';
 import { readCsvFile, newFileDetails, type FileDetails } from './read-file.js';
+import { parseDelimiterOption } from './sniff.js';
 import { makeInvoiceReader } from './invoice-rows.js';
 import { DraftStore } from './draft-store.js';
 import { makePaymentReader, type PaymentDraft } from './payment-rows.js';
@@ -34,6 +35,7 @@ function checkOptions(options: ImportOptions): DateFormat | undefined {
     }
   }
   defaultTerms(options);
+  if (options.delimiter !== undefined) parseDelimiterOption(options.delimiter);
   if (options.dateFormat === undefined || options.dateFormat === '') return undefined;
   const format = parseDateFormat(options.dateFormat);
   if (format === null) throw new RiskpayError('INGEST_DATE_FORMAT_OPTION_INVALID', { value: options.dateFormat });
@@ -95,9 +97,9 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
     fileDetails.skipped[code].count += draft.lines - 1;
   });
   checkInvoicesKept(state.files, invoices.length);
+  checkMostRowsKept(state.files);
   dateUndatedPayments(invoices, reporter);
   applyPayments(invoices, payments, reporter);
-  checkMostRowsKept(state.files);
   settleInvoices(invoices, reporter);
   resolveCustomers(invoices, reporter);
   if (options.rates) convertCurrencies(invoices, await loadRates(options.rates), options.rates, reporter);
@@ -114,8 +116,22 @@ export async function importLedger(inputs: string[], options: ImportOptions = {}
   await runImport(inputs, options, state);
   state.reporter.flushSummaries();
   noteFilesLeftOut(state.files, state.reporter.findings);
+  noteRowsSkipped(state.files, state.reporter.findings);
   const extraColumns = (options.extra ?? []).map((name) => name.trim());
   return { ledger: { invoices: state.invoices, extraColumns }, files: state.files, findings: state.reporter.findings };
+}
+
+/**
+ * Adds one INGEST_ROWS_SKIPPED_TOTAL finding per file that skipped rows, so a command that shows only
+ * findings, such as score, tells how many rows its result leaves out. Inspect shows the counts in its
+ * table instead.
+ */
+function noteRowsSkipped(files: readonly FileDetails[], findings: Finding[]): void {
+  for (const details of files) {
+    if (details.rowsSkipped === 0) continue;
+    const args = { file: details.file, skipped: details.rowsSkipped, rows: details.rowsRead, used: details.rowsUsed };
+    findings.push({ code: 'INGEST_ROWS_SKIPPED_TOTAL', severity: 'info', args, path: { file: details.file } });
+  }
 }
 
 export interface InspectResult {

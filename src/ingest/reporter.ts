@@ -10,11 +10,38 @@ const LINES_KEPT = 20;
 const INVOICES_LISTED = 10;
 
 /**
- * Per-invoice codes that are summed up into one finding per file: a single occurrence keeps its own
- * finding, several become `<CODE>_MANY` with the count, the invoice numbers and their lines. A
- * reader of the grouped output then sees every invoice concerned, not only the first.
+ * Argument that names the subject of a finding about one customer rather than one invoice. Every
+ * finding whose arguments carry an `invoiceId` is about one invoice.
  */
-const SUMMED_CODES = new Set(['INGEST_ROW_NOT_RECEIVABLE', 'INGEST_DUE_BEFORE_ISSUE', 'INGEST_PAYMENT_BEFORE_ISSUE']);
+const SUBJECT_ARGS: Record<string, string> = { INGEST_CUSTOMER_NAME_AMBIGUOUS: 'name' };
+
+/**
+ * Returns the argument naming the invoice or customer a finding is about, or undefined for findings
+ * about a value or a file. Such findings are summed up into one finding per file and code: a single
+ * occurrence keeps its own finding, several become `<CODE>_MANY` with the count, the invoice numbers
+ * (or names) and their lines. A text that names one invoice would otherwise be printed once for a
+ * group of different invoices, as if the first invoice stood for all of them.
+ */
+export function subjectArg(code: string, args: Record<string, string | number>): string | undefined {
+  const subject = SUBJECT_ARGS[code] ?? 'invoiceId';
+  return args[subject] === undefined ? undefined : subject;
+}
+
+/**
+ * Kind of finding named by the overflow note that replaces the findings of a code beyond the limit
+ * per file; codes not listed use INGEST_MORE_FINDINGS_OTHER.
+ */
+const OVERFLOW_KINDS: Record<string, string> = {
+  INGEST_DATE_INVALID: 'INGEST_MORE_FINDINGS_DATE',
+  INGEST_DATE_IMPOSSIBLE: 'INGEST_MORE_FINDINGS_DATE',
+  INGEST_DATE_OUT_OF_RANGE: 'INGEST_MORE_FINDINGS_DATE',
+  INGEST_NUMBER_INVALID: 'INGEST_MORE_FINDINGS_NUMBER',
+  INGEST_NUMBER_NOT_FINITE: 'INGEST_MORE_FINDINGS_NUMBER',
+  INGEST_VALUE_EMPTY: 'INGEST_MORE_FINDINGS_EMPTY',
+  INGEST_FIELD_COUNT: 'INGEST_MORE_FINDINGS_FIELD_COUNT',
+  INGEST_ROW_EMPTY: 'INGEST_MORE_FINDINGS_ROW_EMPTY',
+  INGEST_TOTAL_ROW: 'INGEST_MORE_FINDINGS_TOTAL_ROW',
+};
 
 export interface CodeCount {
   count: number;
@@ -50,6 +77,9 @@ interface InvoiceSummary {
   severity: Severity;
   first: Finding;
   count: number;
+  /** Argument that names the subject: `invoiceId`, or `name` for a customer. */
+  subject: string;
+  /** Invoice numbers, or customer names, each listed once. */
   invoices: string[];
   lines: number[];
   /** True once an invoice did not fit in the list. */
@@ -60,19 +90,24 @@ interface InvoiceSummary {
 
 export class Reporter {
   readonly findings: Finding[] = [];
-  /** Findings of a code beyond this many per file are counted but not listed. */
-  private readonly perCodeLimit = 1000;
   private readonly perCode = new Map<string, number>();
   readonly grouped = new Map<string, Map<string, CodeCount>>();
   private readonly summaries = new Map<string, InvoiceSummary>();
+  /** Overflow notes by file and code, completed with their counts by flushSummaries. */
+  private readonly overflows = new Map<string, Finding>();
 
-  constructor(private readonly strict: boolean) {}
+  constructor(
+    private readonly strict: boolean,
+    /** Findings of a code beyond this many per file are counted but not listed. */
+    private readonly perCodeLimit = 1000,
+  ) {}
 
   add(code: string, severity: Severity, args: Record<string, string | number>, path?: SourceRef): void {
     if (severity === 'warning' && this.strict) throw new RiskpayError(code, args, path);
     this.group(code, path);
-    if (SUMMED_CODES.has(code)) {
-      this.addToSummary(code, severity, args, path);
+    const subject = subjectArg(code, args);
+    if (subject !== undefined) {
+      this.addToSummary(code, severity, args, path, subject);
       return;
     }
     const key = `${path?.file ?? ''}\u0000${code}`;
@@ -80,12 +115,23 @@ export class Reporter {
     this.perCode.set(key, seen + 1);
     if (seen < this.perCodeLimit) this.findings.push({ code, severity, args, path });
     else if (seen === this.perCodeLimit) {
-      this.findings.push({ code: 'INGEST_MORE_FINDINGS', severity: 'info', args: { code }, path: path ? { file: path.file } : undefined });
+      const note: Finding = { code: OVERFLOW_KINDS[code] ?? 'INGEST_MORE_FINDINGS_OTHER', severity: 'info', args: { code }, path: path ? { file: path.file } : undefined };
+      // Placed now, so the note follows the listed findings of its code; the counts come at the end.
+      this.findings.push(note);
+      this.overflows.set(key, note);
     }
   }
 
-  /** Adds one finding per summed code and file; call once after the last row of the import. */
+  /**
+   * Adds one finding per summed code and file and completes the overflow notes with their counts;
+   * call once after the last row of the import.
+   */
   flushSummaries(): void {
+    for (const [key, note] of this.overflows) {
+      const total = this.perCode.get(key) ?? 0;
+      note.args = { code: String(note.args.code), listed: this.perCodeLimit, more: total - this.perCodeLimit, total };
+    }
+    this.overflows.clear();
     for (const summary of this.summaries.values()) {
       if (summary.count === 1) {
         this.findings.push(summary.first);
@@ -94,7 +140,7 @@ export class Reporter {
       const more = summary.truncated ? ', …' : '';
       const args: Record<string, string | number> = {
         count: summary.count,
-        invoices: summary.invoices.join(', ') + more,
+        [summary.subject === 'invoiceId' ? 'invoices' : 'names']: summary.invoices.join(', ') + more,
         lines: summary.lines.join(', ') + more,
       };
       if (summary.values.length > 0) args.values = summary.values.join(', ');
@@ -104,15 +150,15 @@ export class Reporter {
     this.summaries.clear();
   }
 
-  private addToSummary(code: string, severity: Severity, args: Record<string, string | number>, path: SourceRef | undefined): void {
+  private addToSummary(code: string, severity: Severity, args: Record<string, string | number>, path: SourceRef | undefined, subject: string): void {
     const key = `${path?.file ?? ''}\u0000${code}`;
     let summary = this.summaries.get(key);
     if (!summary) {
-      summary = { code, severity, first: { code, severity, args, path }, count: 0, invoices: [], lines: [], truncated: false, values: [] };
+      summary = { code, severity, first: { code, severity, args, path }, count: 0, subject, invoices: [], lines: [], truncated: false, values: [] };
       this.summaries.set(key, summary);
     }
     summary.count++;
-    const invoiceId = String(args.invoiceId ?? '');
+    const invoiceId = String(args[subject] ?? '');
     // Rows of a line-item export repeat their invoice; each invoice is listed once.
     if (!summary.invoices.includes(invoiceId)) {
       if (summary.invoices.length < INVOICES_LISTED) {
