@@ -112,7 +112,19 @@ const ONE_DAYS: Record<Lang, [RegExp, string]> = {
 };
 
 /** Returns the message for a code in the language, or the code with its values when no catalog has it. */
-export function message(lang: Lang, code: string, args: Record<string, string | number> = {}): string {
+/**
+ * Replaces a system error code in a `reason` argument (ENOENT, EACCES, ...) with words in the output
+ * language, keeping the code in brackets for a search: "no such file or folder (ENOENT)".
+ */
+function withSystemReason(lang: Lang, args: Record<string, string | number>): Record<string, string | number> {
+  const reason = args.reason;
+  if (typeof reason !== 'string' || !/^E[A-Z]+$/.test(reason)) return args;
+  const words = MERGED[lang][`SYSTEM_${reason}`] ?? MERGED.en[`SYSTEM_${reason}`];
+  return words === undefined ? args : { ...args, reason: `${words}, ${reason}` };
+}
+
+export function message(lang: Lang, code: string, rawArgs: Record<string, string | number> = {}): string {
+  const args = withSystemReason(lang, rawArgs);
   const signed = signedDaysVariant(MERGED.en, pluralCode(MERGED[lang], code, args), args);
   const text = MERGED[lang][signed.code] ?? MERGED.en[signed.code];
   if (text === undefined) return `${code} ${JSON.stringify(args)}`;
