@@ -127,6 +127,7 @@ export function importOptions(context: CommandContext): CliImportOptions {
   const map = columnMap(context);
   if (map) result.map = map;
   if (options.encoding !== undefined) result.encoding = options.encoding as string;
+  if (options.delimiter !== undefined) result.delimiter = options.delimiter as string;
   if (options.decimal !== undefined) result.decimal = options.decimal as ',' | '.';
   if (options.dateFormat !== undefined) result.dateFormat = options.dateFormat as string;
   if (options.payments !== undefined) result.payments = options.payments as string[];

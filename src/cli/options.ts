@@ -46,6 +46,9 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export const CSV_LOCALES = ['rfc4180', 'en', 'sv', 'de', 'fr', 'fi', 'nl', 'da', 'nb'] as const;
 export type CsvLocale = (typeof CSV_LOCALES)[number];
 
+/** Values of --delimiter: a comma, a semicolon, a pipe, or a tab written as `tab` or `\t`. */
+export const DELIMITER_CHOICES = [',', ';', '|', 'tab', '\\t'] as const;
+
 export const OPTIONS: readonly OptionSpec[] = [
   { flag: 'as-of', key: 'asOf', valueName: 'DATE', kind: 'date', help: 'HELP_OPT_AS_OF', commandHelp: { train: 'HELP_OPT_AS_OF_TRAIN' }, commands: [...SCORING, 'features', 'train'], env: 'RISKPAY_AS_OF' },
   { flag: 'cutoff', key: 'cutoff', valueName: 'DATE', kind: 'date', help: 'HELP_OPT_CUTOFF', commands: ['evaluate'], env: 'RISKPAY_CUTOFF' },
@@ -57,6 +60,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: 'payments', key: 'payments', valueName: 'FILE', kind: 'repeatable', help: 'HELP_OPT_PAYMENTS', commands: DATA, env: 'RISKPAY_PAYMENTS' },
   { flag: 'map', key: 'map', valueName: 'FIELD=HEADER', kind: 'repeatable', help: 'HELP_OPT_MAP', commands: DATA, env: 'RISKPAY_MAP' },
   { flag: 'encoding', key: 'encoding', valueName: 'NAME', kind: 'string', help: 'HELP_OPT_ENCODING', commands: DATA, env: 'RISKPAY_ENCODING' },
+  { flag: 'delimiter', key: 'delimiter', valueName: 'CHAR', kind: 'enum', choices: DELIMITER_CHOICES, help: 'HELP_OPT_DELIMITER', commands: DATA, env: 'RISKPAY_DELIMITER' },
   { flag: 'decimal', key: 'decimal', valueName: 'SEP', kind: 'enum', choices: ['.', ','], help: 'HELP_OPT_DECIMAL', commands: DATA, env: 'RISKPAY_DECIMAL' },
   { flag: 'date-format', key: 'dateFormat', valueName: 'PATTERN', kind: 'string', help: 'HELP_OPT_DATE_FORMAT', commands: DATA, env: 'RISKPAY_DATE_FORMAT' },
   { flag: 'terms', key: 'terms', valueName: 'DAYS', kind: 'int', min: 0, help: 'HELP_OPT_TERMS', commands: DATA, env: 'RISKPAY_TERMS' },

@@ -68,7 +68,7 @@ export function parseOptionText(spec: OptionSpec, raw: string | string[] | boole
     }
     case 'enum': {
       const choice = spec.acceptsRegion ? withoutRegion(text) : text;
-      if (!spec.choices?.includes(choice)) throw invalid(spec, source, text, 'CLI_INVALID_ENUM_VALUE', { choices: spec.choices?.join(', ') ?? '' });
+      if (!spec.choices?.includes(choice)) throw invalid(spec, source, text, 'CLI_INVALID_ENUM_VALUE', { choices: choiceList(spec.choices ?? []) });
       return choice;
     }
     case 'list':
@@ -80,6 +80,11 @@ export function parseOptionText(spec: OptionSpec, raw: string | string[] | boole
       if (text.trim() === '') throw invalid(spec, source, text, 'CLI_EMPTY_OPTION_VALUE');
       return text;
   }
+}
+
+/** Lists the values of an enum option, quoting a value such as the `,` of --delimiter that would blur the list. */
+function choiceList(choices: readonly string[]): string {
+  return choices.map((choice) => (choice.includes(',') ? `"${choice}"` : choice)).join(', ');
 }
 
 export type Threshold = { kind: 'grade'; grade: 'A' | 'B' | 'C' | 'D' } | { kind: 'risk'; risk: number };

@@ -59,6 +59,7 @@ const en = {
   HELP_OPT_PAYMENTS: 'payments CSV file to apply to the invoices (repeatable)',
   HELP_OPT_MAP: 'read field from the column named HEADER, e.g. amount=Total (repeatable)',
   HELP_OPT_ENCODING: 'text encoding of the input files, e.g. utf-8 or windows-1252; default detected',
+  HELP_OPT_DELIMITER: 'field delimiter of the input files: , ; | or tab (also written \\t); default detected',
   HELP_OPT_DECIMAL: 'decimal separator in amounts: . or ,; default detected',
   HELP_OPT_DATE_FORMAT: 'date format of the input, e.g. YYYY-MM-DD, DD/MM/YYYY or MM/DD/YYYY; default detected',
   HELP_OPT_TERMS: 'payment terms in days for invoices without a due date',
@@ -214,6 +215,8 @@ const en = {
   CLI_CONFIG_NOT_FOUND: 'Config file not found: {file}.',
   CLI_CONFIG_INVALID_JSON: '{file}: invalid JSON: {detail}. Fix the syntax.',
   CLI_CONFIG_INVALID: '{file}: {jsonPath}: {problem}.',
+  CLI_CONFIG_UNKNOWN_KEYS: '{file}: {jsonPath}: unknown key {keys}. The keys allowed here are: {known}.',
+  CLI_CONFIG_UNKNOWN_KEYS_GUESS: '{file}: {jsonPath}: unknown key {keys}; did you mean {guess}? The keys allowed here are: {known}.',
   CLI_CONFIG_INVALID_SUMMARY: '{file} has {count} problems; fix them or give another --config.',
   CLI_INTERNAL_ERROR: 'Internal error: {detail}. Please report it with the command you ran.',
 
@@ -410,6 +413,7 @@ const sv: Record<CliKey, string> = {
   HELP_OPT_PAYMENTS: 'CSV-fil med inbetalningar som ska avräknas mot fakturorna (kan anges flera gånger)',
   HELP_OPT_MAP: 'läs fältet från kolumnen med rubriken HEADER, t.ex. amount=Belopp (kan anges flera gånger)',
   HELP_OPT_ENCODING: 'teckenkodning i indatafilerna, t.ex. utf-8 eller windows-1252; standard är att den känns igen automatiskt',
+  HELP_OPT_DELIMITER: 'fältavgränsare i indatafilerna: , ; | eller tab (även skrivet \\t); standard är att den känns igen automatiskt',
   HELP_OPT_DECIMAL: 'decimaltecken i belopp: . eller ,; standard är att det känns igen automatiskt',
   HELP_OPT_DATE_FORMAT: 'datumformat i indata, t.ex. YYYY-MM-DD, DD/MM/YYYY eller MM/DD/YYYY; standard är att det känns igen automatiskt',
   HELP_OPT_TERMS: 'betalningsvillkor i dagar för fakturor som saknar förfallodag',
@@ -560,6 +564,8 @@ const sv: Record<CliKey, string> = {
   CLI_CONFIG_NOT_FOUND: 'Konfigurationsfilen hittades inte: {file}.',
   CLI_CONFIG_INVALID_JSON: '{file}: ogiltig JSON: {detail}. Rätta syntaxen.',
   CLI_CONFIG_INVALID: '{file}: {jsonPath}: {problem}.',
+  CLI_CONFIG_UNKNOWN_KEYS: '{file}: {jsonPath}: okänd nyckel {keys}. Tillåtna nycklar här: {known}.',
+  CLI_CONFIG_UNKNOWN_KEYS_GUESS: '{file}: {jsonPath}: okänd nyckel {keys}; menade du {guess}? Tillåtna nycklar här: {known}.',
   CLI_CONFIG_INVALID_SUMMARY: '{file} har {count} fel; rätta dem eller ange en annan --config.',
   CLI_INTERNAL_ERROR: 'Internt fel: {detail}. Rapportera det tillsammans med kommandot du körde.',
 
