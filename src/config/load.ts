@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { finding, RiskpayError, type Finding } from '../findings.js';
 import type { Lang } from '../i18n/catalog-type.js';
+import { editDistance } from '../cli/suggest.js';
 import { configSchema, type RiskpayConfig } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'riskpay.config.json';
@@ -50,10 +51,49 @@ function localeErrorMap(lang: Lang) {
 export function validateConfig(data: unknown, file: string, lang: Lang): RiskpayConfig {
   const result = configSchema.safeParse(data, { error: localeErrorMap(lang) });
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) =>
-    finding('CLI_CONFIG_INVALID', 'error', { file, jsonPath: jsonPath(issue.path), problem: issue.message }),
-  );
+  const problems = result.error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') return unknownKeyFindings(file, issue.path, issue.keys);
+    return [finding('CLI_CONFIG_INVALID', 'error', { file, jsonPath: jsonPath(issue.path), problem: issue.message })];
+  });
   throw new ConfigError(file, problems);
+}
+
+/** Returns the keys the config schema accepts at `path`, or [] where it accepts any key or none. */
+export function knownKeysAt(path: readonly PropertyKey[]): string[] {
+  let schema: unknown = configSchema;
+  for (let step = 0; step <= path.length; step += 1) {
+    // Optional, default and nullable wrappers contain the schema that defines the keys.
+    let def = (schema as { _zod: { def: Record<string, unknown> } })._zod.def;
+    while (def.innerType) def = (def.innerType as { _zod: { def: Record<string, unknown> } })._zod.def;
+    if (step === path.length) return def.type === 'object' ? Object.keys(def.shape as object) : [];
+    const key = path[step];
+    if (def.type === 'object') schema = (def.shape as Record<string, unknown>)[String(key)];
+    else if (def.type === 'record') schema = def.valueType;
+    else if (def.type === 'array') schema = def.element;
+    else return [];
+    if (schema === undefined) return [];
+  }
+  return [];
+}
+
+/** Returns the accepted key that `key` looks like a typo of: at most 2 edits, and fewer than half its letters. */
+function closestKey(key: string, known: readonly string[]): string | undefined {
+  return known.find((candidate) => {
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    return distance <= 2 && distance < key.length / 2;
+  });
+}
+
+/** Returns one finding per unknown key, with the keys accepted there and the closest one when it looks like a typo. */
+function unknownKeyFindings(file: string, path: readonly PropertyKey[], keys: readonly string[]): Finding[] {
+  const known = knownKeysAt(path).filter((key) => key !== '$schema');
+  // At the top level the path would be a bare "$", so those messages read "at the top level" instead.
+  const code = path.length === 0 ? 'CLI_CONFIG_UNKNOWN_KEY_TOP' : 'CLI_CONFIG_UNKNOWN_KEY';
+  return keys.map((key) => {
+    const args = { file, jsonPath: jsonPath(path), key: JSON.stringify(key), known: known.join(', ') };
+    const guess = closestKey(key, known);
+    return guess === undefined ? finding(code, 'error', args) : finding(`${code}_GUESS`, 'error', { ...args, guess });
+  });
 }
 
 export interface LoadedConfig {
