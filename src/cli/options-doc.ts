@@ -36,7 +36,7 @@ export function optionsMarkdown(lang: Lang): string {
     const meaning = message(lang, spec.help) + perCommand.join('');
     const defaultText = spec.defaultValue === undefined ? '' : `\`${String(spec.defaultValue)}\``;
     lines.push(
-      `| ${cell(`\`${optionFlags(spec)}\``)} | ${spec.commands.join(', ')} | ${defaultText} | ${spec.env ? `\`${spec.env}\`` : ''} | ${cell(meaning)} |`,
+      `| ${cell(`\`${optionFlags(spec, lang)}\``)} | ${spec.commands.join(', ')} | ${defaultText} | ${spec.env ? `\`${spec.env}\`` : ''} | ${cell(meaning)} |`,
     );
   }
   return lines.join('\n') + '\n';

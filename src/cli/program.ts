@@ -3,7 +3,7 @@
 
 import { Command, Option } from 'commander';
 import type { Lang } from '../i18n/catalog-type.js';
-import { message } from '../i18n/catalog.js';
+import { hasMessage, message } from '../i18n/catalog.js';
 import type { CliMessageKey } from '../i18n/messages/cli.js';
 import { COMMANDS, optionHelpKey, optionsFor, type CommandName, type OptionSpec } from './options.js';
 
@@ -37,9 +37,14 @@ export function optionHelp(spec: OptionSpec, lang: Lang, command?: CommandName):
   return parts.join('; ');
 }
 
-export function optionFlags(spec: OptionSpec): string {
+/**
+ * Returns an option's flags with its value placeholder in the output language, such as
+ * `--as-of <DATUM>` in Swedish: each capitalised word of the placeholder is looked up as PLACEHOLDER_<WORD>.
+ */
+export function optionFlags(spec: OptionSpec, lang: Lang = 'en'): string {
   const long = spec.negatable ? `--no-${spec.flag}` : `--${spec.flag}`;
-  const value = spec.valueName ? ` <${spec.valueName}>` : '';
+  const placeholder = spec.valueName?.replace(/[A-Z]+/g, (word) => (hasMessage(`PLACEHOLDER_${word}`) ? message(lang, `PLACEHOLDER_${word}`) : word));
+  const value = placeholder ? ` <${placeholder}>` : '';
   return spec.short ? `-${spec.short}, ${long}${value}` : `${long}${value}`;
 }
 
@@ -48,7 +53,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 }
 
 function commanderOption(spec: OptionSpec, lang: Lang, command: CommandName): Option {
-  const option = new Option(optionFlags(spec), optionHelp(spec, lang, command));
+  const option = new Option(optionFlags(spec, lang), optionHelp(spec, lang, command));
   if (spec.kind === 'repeatable') option.argParser(collect);
   // Values are validated in resolve-options.ts so flags, environment and config give the same errors.
   return option;
