@@ -129,7 +129,7 @@ export class DateColumn {
   firstTextLine = 0;
   /** First value that the --date-format order could not read, with its line. */
   private firstMisread: Evidence | null = null;
-  /** How the column's values read without --date-format: the order they show, or false once one fails. */
+  /** Day/month order the column's values show without --date-format, and whether detection reads them all. */
   private detected: { order: 'DMY' | 'MDY' | null; readsAll: boolean } = { order: null, readsAll: true };
 
   constructor(

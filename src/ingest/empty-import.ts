@@ -59,19 +59,19 @@ export function checkInvoicesKept(files: readonly FileDetails[], invoiceCount: n
 }
 
 /**
- * Fewest unreadable rows for which INGEST_MOST_ROWS_SKIPPED stops the import.
- * NOTE: a judgment, not a measured limit: a few bad rows of a small file are typing errors that the
- * warnings name one by one, while a wrong option or a changed export shows in many rows.
+ * Minimum number of unreadable rows for which INGEST_MOST_ROWS_SKIPPED stops the import.
+ * NOTE: a judgment, not a measured limit. A few bad rows of a small file are typing errors that the
+ * warnings name, while a wrong option or a changed export shows in many rows.
  */
-const MOST_ROWS_MIN_SKIPPED = 10;
+const MIN_UNREADABLE_ROWS = 10;
 
 /**
  * Raises INGEST_MOST_ROWS_SKIPPED when more than half of the data rows of a file (blank rows not
- * counted), and at least MOST_ROWS_MIN_SKIPPED rows, were skipped because a value or the row's shape
- * could not be read. So many bad rows mostly mean a wrong option or a changed export, and the rows
- * that were read may be just as wrong, such as dates read with day and month swapped, so the import
- * stops instead of scoring the rest. Rows left out on purpose (summary rows, duplicates, drafts) do
- * not count.
+ * counted), and at least MIN_UNREADABLE_ROWS rows, were skipped because a value or the row's shape
+ * could not be read. So many bad rows mostly mean a wrong option or a changed export. The rows that
+ * were read may then be just as wrong (dates read with day and month swapped), so the import stops
+ * instead of scoring the rest. Rows left out on purpose (summary rows, duplicates, drafts) do not
+ * count.
  */
 export function checkMostRowsKept(files: readonly FileDetails[]): void {
   for (const details of files) {
@@ -88,7 +88,7 @@ export function checkMostRowsKept(files: readonly FileDetails[]): void {
       }
     }
     const dataRows = details.rowsRead - (details.skipped.INGEST_ROW_EMPTY?.count ?? 0);
-    if (unreadable < MOST_ROWS_MIN_SKIPPED || unreadable * 2 <= dataRows) continue;
+    if (unreadable < MIN_UNREADABLE_ROWS || unreadable * 2 <= dataRows) continue;
 
     const line = Number.isFinite(firstLine) ? firstLine : details.headerLine;
     throw new RiskpayError('INGEST_MOST_ROWS_SKIPPED', { file: details.file, count: unreadable, rows: dataRows, line, reason: firstCode }, { file: details.file, line });

@@ -123,7 +123,7 @@ export async function importLedger(inputs: string[], options: ImportOptions = {}
 
 /**
  * Adds one INGEST_ROWS_SKIPPED_TOTAL finding per file that skipped rows, so a command that shows only
- * findings, such as score, tells how many rows its result leaves out. Inspect shows the counts in its
+ * findings, such as score, shows how many rows its result leaves out. Inspect shows the counts in its
  * table instead.
  */
 function noteRowsSkipped(files: readonly FileDetails[], findings: Finding[]): void {

@@ -87,11 +87,11 @@ export function sniff(
 }
 
 /**
- * Returns the field count of the sample's data rows when more than half of them have the same number
- * of fields beyond the header's and all those extra fields are empty; otherwise the header's count.
- * Only then is a trailing delimiter the file's shape. In a file whose rows match the header, a row
- * with an extra empty field is the odd one out, such as `1,234.00,` with an unquoted thousands
- * separator, and must not lose its last value without a word.
+ * Returns the wider field count that more than half of the sample's data rows share, when their
+ * fields beyond the header's are all empty, because only then is a trailing delimiter the file's
+ * shape. Otherwise returns the header's count. In a file whose rows match the header, a row with an
+ * extra empty field is the odd one out, such as `1,234.00,` with an unquoted thousands separator,
+ * and must not lose its last value without a word.
  */
 export function regularRowWidth(records: readonly { fields: string[] }[], headerWidth: number): number {
   const widths = new Map<number, number>();

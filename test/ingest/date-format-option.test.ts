@@ -1,5 +1,5 @@
-// A --date-format with day and month swapped stops the import instead of skipping the rows it cannot
-// read and reading the others wrong; so does a file where most rows cannot be read at all.
+// A --date-format with day and month swapped stops the import, instead of skipping the rows it cannot
+// read and reading the others wrong. A file where most rows cannot be read at all stops it too.
 
 import { describe, expect, it } from 'vitest';
 import { importLedger } from '../../src/ingest/index.js';
