@@ -125,8 +125,9 @@ export async function readCsvFile<F extends string>(
       if (extraEmpty) {
         fields = fields.slice(0, width);
       } else {
-        // A short last row without a line break is where a half-written export stops.
-        if (!terminated && fields.length < width) {
+        // A short last row without a line break is where a half-written export stops, unless it is
+        // a summary row such as `Total,500`.
+        if (!terminated && fields.length < width && !isTotalRow(fields)) {
           throw new RiskpayError('INGEST_FILE_TRUNCATED', { file, line, fields: fields.length, expected: width }, { file, line });
         }
         if (fields.length === wrongRunWidth) {

@@ -40,6 +40,13 @@ describe('cut-off file', () => {
     expect(result.ledger.invoices.map((invoice) => invoice.amount)).toEqual([100, 980]);
   });
 
+  it('skips a short summary row at the end', async () => {
+    const file = writeTemp(`${HEADER}F-1,Alder Ltd,2024-01-02,2024-02-01,100.00\nTotal,100.00`);
+    const result = await importLedger([file]);
+    expect(result.findings.find((finding) => finding.code === 'INGEST_TOTAL_ROW')?.path?.line).toBe(3);
+    expect(result.ledger.invoices).toHaveLength(1);
+  });
+
   it('stops at a cut past the first 64 KiB', async () => {
     // Larger than the sample that detection reads, so the cut row comes through the streaming path.
     const rows: string[] = [];
