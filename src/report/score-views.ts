@@ -80,6 +80,8 @@ export function debtorColumns(context: ReportContext, withChanges = false): Colu
       value: (row) => row.flags.map((flag) => flag.code).join(' '),
       display: (row) => row.flags.map((flag) => (flag.severity === 'critical' ? chalk.red(flag.message) : flag.message)).join('\n'),
     },
+    // The codes above are for filters and scripts; a spreadsheet reader gets the same flags in words.
+    { id: 'flags_text', head: 'HEAD_FLAGS', kind: 'text', value: (row) => row.flags.map((flag) => flag.message).join('; '), csvOnly: true },
     {
       id: 'reasons',
       head: 'HEAD_REASONS',
@@ -94,6 +96,8 @@ export function debtorColumns(context: ReportContext, withChanges = false): Colu
       value: (row) => row.nextAction?.code ?? null,
       display: (row) => (row.nextAction ? `${row.nextAction.date}\n${row.nextAction.message}` : message(lang, 'VALUE_NONE')),
     },
+    { id: 'next_action_date', head: 'HEAD_ACTION', kind: 'date', value: (row) => row.nextAction?.date ?? null, csvOnly: true },
+    { id: 'next_action_text', head: 'HEAD_ACTION', kind: 'text', value: (row) => row.nextAction?.message ?? null, csvOnly: true },
     {
       id: 'change',
       head: 'HEAD_CHANGE',

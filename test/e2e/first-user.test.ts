@@ -118,6 +118,18 @@ describe('inspect in Swedish', () => {
 });
 
 describe('score output', () => {
+  it('gives flags and next action in words in CSV', async () => {
+    const result = await run(['score', FIXTURE, '--as-of', '2024-06-30', '-f', 'csv']);
+    const [header, ...lines] = result.stdout.trimEnd().split('\r\n');
+    const rows = lines.map((line) => Object.fromEntries(parse(line)[0].map((cell: string, index: number) => [header.split(',')[index], cell])));
+    const flagged = rows.find((row) => row.flags !== '')!;
+    expect(flagged.flags_text.length).toBeGreaterThan(flagged.flags.length);
+    expect(flagged.flags_text).not.toContain('FLAG_');
+    const acted = rows.find((row) => row.next_action !== '')!;
+    expect(acted.next_action_text).not.toContain('ACTION_');
+    expect(acted.next_action_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it('table fits a 120-column terminal', async () => {
     const result = await runInProcess(['score', FIXTURE, '--as-of', '2024-06-30'], { core: realCore, terminalColumns: 120 });
     expect(result.code).toBe(0);
