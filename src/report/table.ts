@@ -3,12 +3,15 @@
 // text columns wrap, and when that is not enough, columns are left out in the caller's order.
 
 import Table from 'cli-table3';
+import { speedUpCellPreview } from './cli-table-patch.js';
 import { message } from '../i18n/catalog.js';
 import type { CellValue, Column } from './columns.js';
 import type { ReportContext } from './context.js';
 import type { Lang } from '../i18n/catalog-type.js';
 import { formatMoney, formatNumber, formatPercent } from './format.js';
 import { displayWidth, wrapText } from './wrap.js';
+
+speedUpCellPreview();
 
 function formatTableCell<Row>(column: Column<Row>, row: Row, context: ReportContext): string {
   if (column.display) return column.display(row);
