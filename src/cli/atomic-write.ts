@@ -4,7 +4,7 @@
 // next write to the same target removes it. The new file keeps the old file's permission bits, and a
 // symlink target is written through: the link's real target is replaced and the link stays.
 
-import { statSync } from 'node:fs';
+import { statSync, unlinkSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RiskpayError } from '../findings.js';
@@ -13,8 +13,38 @@ import { removeStaleTempFiles, resolveWriteTarget, tempPathFor } from '../temp-f
 /** Chunk size of the write loop, so a signal can arrive between chunks of a large report. */
 const CHUNK_BYTES = 64 * 1024;
 
-/** Temporary files being written, removed on SIGINT/SIGTERM by the handler in main.ts. */
+/** Temporary files being written, removed on SIGINT or SIGTERM. */
 export const pendingTempFiles = new Set<string>();
+
+/** Exit codes a shell gives a process ended by these signals (128 plus the signal number). */
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/** Removes the half-written temporary files, then exits as the signal would. */
+function removeTempFilesAndExit(signal: NodeJS.Signals): void {
+  for (const file of pendingTempFiles) {
+    try {
+      unlinkSync(file);
+    } catch {
+      // Already renamed or removed: nothing to clean up.
+    }
+  }
+  process.exit(SIGNAL_EXIT_CODES[signal as keyof typeof SIGNAL_EXIT_CODES]);
+}
+
+/**
+ * Tracks a temporary file, with the signal handlers installed only while one is pending. A handler
+ * runs only when the event loop is free, so one installed for the whole run would keep Ctrl-C from
+ * stopping a long computation. Without a handler, the signal ends the process at once.
+ */
+function trackTempFile(temp: string): void {
+  if (pendingTempFiles.size === 0) for (const signal of Object.keys(SIGNAL_EXIT_CODES)) process.on(signal, removeTempFilesAndExit);
+  pendingTempFiles.add(temp);
+}
+
+function untrackTempFile(temp: string): void {
+  pendingTempFiles.delete(temp);
+  if (pendingTempFiles.size === 0) for (const signal of Object.keys(SIGNAL_EXIT_CODES)) process.off(signal, removeTempFilesAndExit);
+}
 
 /** Encodes the content as UTF-8 buffers, one string of a sequence at a time. */
 function* contentBuffers(content: string | Buffer | Iterable<string>): Generator<Buffer> {
@@ -63,7 +93,7 @@ export async function writeFileAtomic(target: string, content: string | Buffer |
   const destination = resolveWriteTarget(target);
   removeStaleTempFiles(destination.path);
   const temp = tempPathFor(destination.path);
-  pendingTempFiles.add(temp);
+  trackTempFile(temp);
   try {
     const handle = await open(temp, 'wx', destination.mode ?? 0o644);
     try {
@@ -86,6 +116,6 @@ export async function writeFileAtomic(target: string, content: string | Buffer |
     const detail = (error as Error).message.split(temp).join(target);
     throw new RiskpayError('CLI_WRITE_FAILED', { file: target, detail });
   } finally {
-    pendingTempFiles.delete(temp);
+    untrackTempFile(temp);
   }
 }
