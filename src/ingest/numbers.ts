@@ -80,13 +80,13 @@ function readDecorated(text: string): NumberReading {
       rest = rest.slice(0, -trailingSign[0].length);
     }
     const lead = /^([A-Z]{3}|[€£¥$]|kr\.?)\s*/i.exec(rest);
-    if (lead && !/^\d/.test(lead[1])) {
+    if (lead && !/^\d/.test(lead[1]) && isCurrencyToken(lead[1])) {
       currency ||= currencyCode(lead[1]);
       rest = rest.slice(lead[0].length);
       continue;
     }
     const trail = /\s*([A-Z]{3}|[€£¥$]|kr\.?|:-)$/i.exec(rest);
-    if (trail) {
+    if (trail && isCurrencyToken(trail[1])) {
       currency ||= currencyCode(trail[1]);
       rest = rest.slice(0, -trail[0].length);
       continue;
@@ -103,6 +103,14 @@ function readDecorated(text: string): NumberReading {
   }
   if (!/^[\d.,\s\u00a0\u202f'’]+$/.test(rest) || !/\d/.test(rest)) return { kind: 'invalid', reason: 'not-a-number' };
   return readGrouped(rest, negative, currency);
+}
+
+/** ISO 4217 codes this Node knows, so that letters such as "abc" in "abc7" are not taken for a currency. */
+const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** True for a currency symbol, kr, :- or a three-letter code that ISO 4217 defines, in any case. */
+function isCurrencyToken(token: string): boolean {
+  return !/^[A-Z]{3}$/i.test(token) || ISO_CURRENCIES.has(token.toUpperCase());
 }
 
 function currencyCode(token: string): string {
