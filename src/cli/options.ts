@@ -25,6 +25,8 @@ export interface OptionSpec {
   defaultValue?: string | number | boolean | string[];
   /** An `enum` of language codes that also accepts a code with a region, such as `sv-SE` for `sv`. */
   acceptsRegion?: boolean;
+  /** Other spellings of `enum` choices, looked up in lower case, such as a real tab character for `tab`. */
+  aliases?: Readonly<Record<string, string>>;
   /** A boolean option that is on by default and switched off with `--no-<flag>`. */
   negatable?: boolean;
   help: CliMessageKey;
@@ -46,7 +48,7 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export const CSV_LOCALES = ['rfc4180', 'en', 'sv', 'de', 'fr', 'fi', 'nl', 'da', 'nb'] as const;
 export type CsvLocale = (typeof CSV_LOCALES)[number];
 
-/** Values of --delimiter: a comma, a semicolon, a pipe, or a tab written as `tab` or `\t`. */
+/** Values of --delimiter: a comma, a semicolon, a pipe, or a tab written as `tab`, `\t` or a tab character. */
 export const DELIMITER_CHOICES = [',', ';', '|', 'tab', '\\t'] as const;
 
 export const OPTIONS: readonly OptionSpec[] = [
@@ -60,7 +62,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: 'payments', key: 'payments', valueName: 'FILE', kind: 'repeatable', help: 'HELP_OPT_PAYMENTS', commands: DATA, env: 'RISKPAY_PAYMENTS' },
   { flag: 'map', key: 'map', valueName: 'FIELD=HEADER', kind: 'repeatable', help: 'HELP_OPT_MAP', commands: DATA, env: 'RISKPAY_MAP' },
   { flag: 'encoding', key: 'encoding', valueName: 'NAME', kind: 'string', help: 'HELP_OPT_ENCODING', commands: DATA, env: 'RISKPAY_ENCODING' },
-  { flag: 'delimiter', key: 'delimiter', valueName: 'CHAR', kind: 'enum', choices: DELIMITER_CHOICES, help: 'HELP_OPT_DELIMITER', commands: DATA, env: 'RISKPAY_DELIMITER' },
+  { flag: 'delimiter', key: 'delimiter', valueName: 'CHAR', kind: 'enum', choices: DELIMITER_CHOICES, aliases: { '\t': 'tab', tab: 'tab' }, help: 'HELP_OPT_DELIMITER', commands: DATA, env: 'RISKPAY_DELIMITER' },
   { flag: 'decimal', key: 'decimal', valueName: 'SEP', kind: 'enum', choices: ['.', ','], help: 'HELP_OPT_DECIMAL', commands: DATA, env: 'RISKPAY_DECIMAL' },
   { flag: 'date-format', key: 'dateFormat', valueName: 'PATTERN', kind: 'string', help: 'HELP_OPT_DATE_FORMAT', commands: DATA, env: 'RISKPAY_DATE_FORMAT' },
   { flag: 'terms', key: 'terms', valueName: 'DAYS', kind: 'int', min: 0, help: 'HELP_OPT_TERMS', commands: DATA, env: 'RISKPAY_TERMS' },
@@ -96,4 +98,9 @@ export function optionHelpKey(spec: OptionSpec, command: CommandName | undefined
 
 export function optionByKey(key: string): OptionSpec | undefined {
   return OPTIONS.find((option) => option.key === key);
+}
+
+/** Returns an `enum` option's value with an alias replaced by its choice; other values stay as they are. */
+export function resolveAlias(spec: OptionSpec, value: string): string {
+  return spec.aliases?.[value.toLowerCase()] ?? value;
 }

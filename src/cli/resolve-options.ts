@@ -4,7 +4,7 @@
 import { parseIsoDay } from '../dates.js';
 import { RiskpayError } from '../findings.js';
 import type { RiskpayConfig } from '../config/schema.js';
-import { optionsFor, type CommandName, type OptionSpec } from './options.js';
+import { optionsFor, resolveAlias, type CommandName, type OptionSpec } from './options.js';
 
 export type OptionValue = string | number | boolean | string[];
 export type OptionSource = 'default' | 'config' | 'environment' | 'flag';
@@ -67,7 +67,7 @@ export function parseOptionText(spec: OptionSpec, raw: string | string[] | boole
       return value;
     }
     case 'enum': {
-      const choice = spec.acceptsRegion ? withoutRegion(text) : text;
+      const choice = spec.acceptsRegion ? withoutRegion(text) : resolveAlias(spec, text);
       if (!spec.choices?.includes(choice)) throw invalid(spec, source, text, 'CLI_INVALID_ENUM_VALUE', { choices: choiceList(spec.choices ?? []) });
       return choice;
     }

@@ -2,7 +2,7 @@
 // (grade cuts, flag thresholds, action policy, forecast) are all optional.
 
 import { z } from 'zod';
-import { OPTIONS, type OptionSpec } from '../cli/options.js';
+import { OPTIONS, resolveAlias, type OptionSpec } from '../cli/options.js';
 import { withoutRegion } from '../cli/resolve-options.js';
 import { MAP_FIELDS } from '../ingest/options.js';
 import { actionPolicySchema, flagThresholdsSchema, forecastSettingsSchema, gradeCutsSchema } from '../scoring/index.js';
@@ -19,6 +19,10 @@ function optionValueSchema(spec: OptionSpec): z.ZodType {
     case 'enum':
       // As on the command line, a locale may carry a region (sv-SE, en_US).
       if (spec.acceptsRegion) return z.string().refine((value) => spec.choices?.includes(withoutRegion(value)), `expected one of ${spec.choices?.join(', ')}`);
+      if (spec.aliases) {
+        const choices = spec.choices ?? [];
+        return z.string().transform((value) => resolveAlias(spec, value)).refine((value) => choices.includes(value), `expected one of ${choices.map((choice) => JSON.stringify(choice)).join(', ')}`);
+      }
       return z.enum(spec.choices as [string, ...string[]]);
     case 'boolean':
       return z.boolean();
