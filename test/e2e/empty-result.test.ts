@@ -36,6 +36,15 @@ describe('nothing to score', () => {
     expect(run.stderr).toContain(message('en', 'SCORE_NO_DEBTORS', { asOf: '2024-03-01' }));
   });
 
+  it('stops features too', () => {
+    const file = join(dir, 'later-features.csv');
+    writeFileSync(file, `${HEADER}F1,A,2024-05-01,2024-05-31,100,Sent\n`);
+    const run = runCli(['features', file, '--as-of', '2024-03-01', '--format', 'json']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message('en', 'SCORE_NO_DEBTORS', { asOf: '2024-03-01' }));
+  });
+
   it('stops plan and forecast too', () => {
     const file = join(dir, 'later-plan.csv');
     writeFileSync(file, `${HEADER}F1,A,2024-05-01,2024-05-31,100,Sent\n`);

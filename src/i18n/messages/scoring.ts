@@ -140,7 +140,7 @@ const en = {
   SCORE_EXTRA_COLUMNS_UNUSED: 'The model does not read the extra columns {columns}, so they were ignored. Train a model with --extra {all} to use them.',
   SCORING_CONFIG_INVALID: 'Invalid scoring setting {setting} in the config file: {problem}. Fix or remove it to use the default.',
   SCORE_NO_DEBTORS: 'No invoice is dated on or before the as-of date {asOf}, so there is no customer to score. Give a later --as-of, or check the invoice dates in the file.',
-  SCORE_NO_INVOICES: 'No invoices to score: the import kept none of the rows. The messages above say why.',
+  SCORE_NO_INVOICES: 'No invoices to score: the import kept none of the rows. The warnings before this line give the reason (they are hidden by --quiet), and riskpay inspect lists every skipped row.',
   SCORE_NO_OPEN_INVOICES: 'No open invoices on {asOf}; customers are scored on their history only.',
   SCORE_PAYMENT_DATES_FROM_HISTORY:
     'The model has no payment-date part, so the expected payment dates of {invoices} invoices come from past delays.',
@@ -288,7 +288,7 @@ const sv: Record<ScoringMessageKey, string> = {
   SCORE_EXTRA_COLUMNS_UNUSED: 'Modellen läser inte extrakolumnerna {columns}, så de användes inte. Träna en modell med --extra {all} för att använda dem.',
   SCORING_CONFIG_INVALID: 'Ogiltig bedömningsinställning {setting} i konfigurationsfilen: {problem}. Rätta eller ta bort den för att använda standardvärdet.',
   SCORE_NO_DEBTORS: 'Ingen faktura är daterad senast på bedömningsdagen {asOf}, så det finns ingen kund att bedöma. Ange ett senare --as-of eller kontrollera fakturadatumen i filen.',
-  SCORE_NO_INVOICES: 'Inga fakturor att bedöma: inläsningen behöll ingen av raderna. Meddelandena ovan säger varför.',
+  SCORE_NO_INVOICES: 'Inga fakturor att bedöma: inläsningen behöll ingen av raderna. Varningarna före den här raden anger orsaken (de döljs av --quiet), och riskpay inspect listar varje överhoppad rad.',
   SCORE_NO_OPEN_INVOICES: 'Inga öppna fakturor den {asOf}; kunderna bedöms bara på sin historik.',
   SCORE_PAYMENT_DATES_FROM_HISTORY:
     'Modellen saknar en del för betalningsdatum, så väntade betalningsdatum för {invoices} fakturor bygger på tidigare förseningar.',
