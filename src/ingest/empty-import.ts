@@ -23,6 +23,15 @@ const REASON_CODES: Record<string, string> = {
 };
 const OTHER_REASON = 'INGEST_ALL_ROWS_SKIPPED_OTHER';
 
+/** Error code of INGEST_MOST_ROWS_SKIPPED for each reason group, with the hint that suits the reason. */
+const MOST_SKIPPED_CODES: Record<string, string> = {
+  INGEST_ALL_ROWS_SKIPPED_NUMBER: 'INGEST_MOST_ROWS_SKIPPED_NUMBER',
+  INGEST_ALL_ROWS_SKIPPED_DATE: 'INGEST_MOST_ROWS_SKIPPED_DATE',
+  INGEST_ALL_ROWS_SKIPPED_EMPTY: 'INGEST_MOST_ROWS_SKIPPED_EMPTY',
+  INGEST_ALL_ROWS_SKIPPED_FIELD_COUNT: 'INGEST_MOST_ROWS_SKIPPED_FIELD_COUNT',
+  [OTHER_REASON]: 'INGEST_MOST_ROWS_SKIPPED_OTHER',
+};
+
 interface ReasonGroup {
   code: string;
   count: number;
@@ -75,23 +84,24 @@ const MIN_UNREADABLE_ROWS = 10;
  */
 export function checkMostRowsKept(files: readonly FileDetails[]): void {
   for (const details of files) {
-    let unreadable = 0;
-    let firstLine = Infinity;
-    let firstCode = '';
-    for (const [code, entry] of Object.entries(details.skipped)) {
-      if (LEFT_OUT_CODES.has(code)) continue;
-      unreadable += entry.count;
-      const line = entry.lines[0] ?? Infinity;
-      if (line < firstLine) {
-        firstLine = line;
-        firstCode = code;
-      }
-    }
+    const groups = reasonGroups(details.skipped);
+    const unreadable = groups.reduce((sum, group) => sum + group.count, 0);
     const dataRows = details.rowsRead - (details.skipped.INGEST_ROW_EMPTY?.count ?? 0);
     if (unreadable < MIN_UNREADABLE_ROWS || unreadable * 2 <= dataRows) continue;
 
-    const line = Number.isFinite(firstLine) ? firstLine : details.headerLine;
-    throw new RiskpayError('INGEST_MOST_ROWS_SKIPPED', { file: details.file, count: unreadable, rows: dataRows, line, reason: firstCode }, { file: details.file, line });
+    // The most frequent reason, with its first row and cell, and the option that most often fixes it.
+    const main = groups[0];
+    const line = main.first.lines[0] ?? details.headerLine;
+    const args = {
+      file: details.file,
+      count: unreadable,
+      rows: dataRows,
+      reasonCount: main.count,
+      line,
+      column: main.first.column ?? '',
+      value: main.first.value ?? '',
+    };
+    throw new RiskpayError(MOST_SKIPPED_CODES[main.code], args, { file: details.file, line, column: main.first.column });
   }
 }
 

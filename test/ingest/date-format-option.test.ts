@@ -68,8 +68,8 @@ describe('most rows skipped', () => {
   it('stops when more than half cannot be read', async () => {
     const text = HEADER + rows(8, '100.00') + rows(12, 'n/a', 'Sent', 9);
     const error = await expectError(importLedger([writeTemp(text)]));
-    expect(error.code).toBe('INGEST_MOST_ROWS_SKIPPED');
-    expect(error.args).toMatchObject({ count: 12, rows: 20, line: 10, reason: 'INGEST_NUMBER_INVALID' });
+    expect(error.code).toBe('INGEST_MOST_ROWS_SKIPPED_NUMBER');
+    expect(error.args).toMatchObject({ count: 12, rows: 20, reasonCount: 12, line: 10, column: 'Amount', value: 'n/a' });
   });
 
   it('goes on when half are read', async () => {
