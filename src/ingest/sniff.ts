@@ -48,6 +48,29 @@ function sampleRecords(sample: string, delimiter: string, final: boolean): { fie
   return records;
 }
 
+interface Split {
+  score: number;
+  delimiter: string;
+  headerIndex: number;
+  records: { fields: string[]; line: number }[];
+}
+
+/** Splits the sample with each candidate delimiter and returns the best-scoring split, or null without candidates. */
+function bestSplit(body: string, candidates: readonly string[], final: boolean, kind: 'invoices' | 'payments', mappedHeaders: Set<string>): Split | null {
+  let best: Split | null = null;
+  for (const delimiter of candidates) {
+    const records = sampleRecords(body, delimiter, final);
+    const scored = scoreDelimiter(records, kind, mappedHeaders);
+    if (best === null || scored.score > best.score) best = { ...scored, delimiter, records };
+  }
+  return best;
+}
+
+/** Returns a delimiter as --delimiter takes it: `tab` for a tab, the character otherwise. */
+function delimiterName(delimiter: string): string {
+  return delimiter === '\t' ? 'tab' : delimiter;
+}
+
 export function sniff(
   sample: string,
   final: boolean,
@@ -65,18 +88,20 @@ export function sniff(
   }
   const body = sepLine ? sample.slice(sample.indexOf('\n') + 1 || sample.length) : sample;
 
-  const candidates = forced ? [forced] : [...DELIMITERS];
-  let best: { score: number; delimiter: string; headerIndex: number; records: { fields: string[]; line: number }[] } | null = null;
-  for (const delimiter of candidates) {
-    const records = sampleRecords(body, delimiter, final);
-    const scored = scoreDelimiter(records, kind, mappedHeaders);
-    if (best === null || scored.score > best.score) best = { ...scored, delimiter, records };
-  }
+  const best = bestSplit(body, forced ? [forced] : [...DELIMITERS], final, kind, mappedHeaders);
   if (best === null || best.records.length === 0) {
     // A non-blank sample without one complete record is a first line longer than the sample, such as
     // a header of a million columns; calling that file empty would send the user the wrong way.
     if (!final && body.trim() !== '') throw new RiskpayError('INGEST_FIRST_LINE_TOO_LONG', { size: body.length }, { file, line: sepLine + 1 });
     throw new RiskpayError('INGEST_FILE_EMPTY', { file }, { file });
+  }
+  if (best.headerIndex < 0 && delimiterOption !== undefined) {
+    // The option may be what hides the header: name the delimiter that finds it.
+    const detected = bestSplit(body, sep ? [sep[1]] : [...DELIMITERS], final, kind, mappedHeaders);
+    if (detected !== null && detected.headerIndex >= 0 && detected.delimiter !== best.delimiter) {
+      const args = { file, given: delimiterName(best.delimiter), detected: delimiterName(detected.delimiter) };
+      throw new RiskpayError('INGEST_DELIMITER_OPTION_MISMATCH', args, { file });
+    }
   }
   if (best.headerIndex < 0) {
     throw new RiskpayError('INGEST_HEADER_NOT_FOUND', { file, lines: Math.min(best.records.length, MAX_PREAMBLE_RECORDS) }, { file });

@@ -22,6 +22,7 @@ const en = {
   // Structure.
   INGEST_DELIMITER_INVALID: 'Invalid delimiter "{value}". Use one character such as , ; | or tab.',
   INGEST_HEADER_NOT_FOUND: 'No header line found in the first {lines} lines: no column has a known name such as InvoiceNo, Customer, InvoiceDate or Amount. Name the columns with --map field=Header.',
+  INGEST_DELIMITER_OPTION_MISMATCH: 'No header line was found with --delimiter "{given}", but the file has one when split at "{detected}". Leave out --delimiter to detect it, or give --delimiter "{detected}". The option applies to every input file, the payments files too.',
   INGEST_HEADER_LINE: 'The header is on line {line}; the lines before it were skipped.',
   INGEST_HEADER_DUPLICATE: 'The header "{header}" appears in columns {columns}, so it is unclear which one is {field}. Map the columns by number, for example {example}.',
   INGEST_HEADER_AMBIGUOUS: 'Columns {headers} (columns {columns}) could each be {field}. Choose one with --map, for example {example}.',
@@ -149,6 +150,7 @@ const sv: Record<keyof typeof en, string> = {
   INGEST_NO_ROWS: 'Filen har en rubrikrad på rad {line} men inga datarader.',
   INGEST_DELIMITER_INVALID: 'Ogiltigt avgränsningstecken "{value}". Använd ett tecken, till exempel , ; | eller tab.',
   INGEST_HEADER_NOT_FOUND: 'Ingen rubrikrad hittades bland de första {lines} raderna: ingen kolumn har ett känt namn som Fakturanr, Kund, Fakturadatum eller Belopp. Namnge kolumnerna med --map fält=Rubrik.',
+  INGEST_DELIMITER_OPTION_MISMATCH: 'Ingen rubrikrad hittades med --delimiter "{given}", men filen har en när den delas vid "{detected}". Utelämna --delimiter så känns avgränsaren igen, eller ange --delimiter "{detected}". Flaggan gäller alla indatafiler, även betalningsfilerna.',
   INGEST_HEADER_LINE: 'Rubrikraden står på rad {line}; raderna före den hoppades över.',
   INGEST_HEADER_DUPLICATE: 'Rubriken "{header}" finns i kolumn {columns}, så det är oklart vilken som är {field}. Ange kolumnerna med nummer, till exempel {example}.',
   INGEST_HEADER_AMBIGUOUS: 'Kolumnerna {headers} (kolumn {columns}) kan var och en vara {field}. Välj en med --map, till exempel {example}.',
