@@ -91,7 +91,9 @@ function unknownKeyFindings(file: string, path: readonly PropertyKey[], keys: re
   const code = path.length === 0 ? 'CLI_CONFIG_UNKNOWN_KEY_TOP' : 'CLI_CONFIG_UNKNOWN_KEY';
   return keys.map((key) => {
     const args = { file, jsonPath: jsonPath(path), key: JSON.stringify(key), known: known.join(', ') };
-    const guess = closestKey(key, known);
+    // An option default at the top level, such as "asOf", belongs under "defaults".
+    const optionKey = path.length === 0 ? closestKey(key, knownKeysAt(['defaults'])) : undefined;
+    const guess = closestKey(key, known) ?? (optionKey === undefined ? undefined : `defaults.${optionKey}`);
     return guess === undefined ? finding(code, 'error', args) : finding(`${code}_GUESS`, 'error', { ...args, guess });
   });
 }

@@ -36,6 +36,12 @@ describe('unknown config keys', () => {
     expect(problem.args.guess).toBe('minTrendDays');
   });
 
+  it('points an option to defaults', () => {
+    const [problem] = problemsOf({ asof: '2024-06-30' });
+    expect(problem.code).toBe('CLI_CONFIG_UNKNOWN_KEY_TOP_GUESS');
+    expect(problem.args.guess).toBe('defaults.asOf');
+  });
+
   it('does not guess from a short key', () => {
     expect(problemsOf({ grades: { X: 1 } })[0].code).toBe('CLI_CONFIG_UNKNOWN_KEY');
   });
