@@ -209,7 +209,7 @@ export class DateColumn {
     if (separator === null || separator === format.separator) return;
     throw new RiskpayError(
       'INGEST_DATE_SEPARATOR_MISMATCH',
-      { column: this.header, value: raw.trim(), separator: format.separator!, format: format.text, example: format.text.split(format.separator!).join(separator) },
+      { column: this.header, value: raw.trim(), separator: format.separator!, format: format.text, example: examplePattern(raw.trim(), format, separator) },
       { file: this.file, line, column: this.header },
     );
   }
@@ -291,4 +291,14 @@ export class DateColumn {
 function swapDayMonth(format: string): string {
   const swapped: Record<string, string> = { D: 'M', d: 'm', M: 'D', m: 'd' };
   return format.replace(/[DdMm]/g, (letter) => swapped[letter]);
+}
+
+/**
+ * Returns a --date-format pattern in the shape of `value`: year first for 2024-01-31, and otherwise
+ * day and month in the order of the given format, each joined by the file's separator.
+ */
+function examplePattern(value: string, format: DateFormat, separator: string): string {
+  if (/^\d{4}\D/.test(value)) return ['YYYY', 'MM', 'DD'].join(separator);
+  const parts = format.order === 'MDY' ? ['MM', 'DD', 'YYYY'] : ['DD', 'MM', 'YYYY'];
+  return parts.join(separator);
 }

@@ -463,7 +463,14 @@ describe('date format option', () => {
     expect(error.path?.line).toBe(2);
     expect(error.args.column).toBe('InvoiceDate');
     expect(error.args.value).toBe('03/04/2024');
-    expect(error.args.example).toBe('dd/mm/yyyy');
+    expect(error.args.example).toBe('DD/MM/YYYY');
+  });
+
+  it('suggests year first for ISO dates', async () => {
+    const iso = writeTemp('InvoiceNo,Customer,InvoiceDate,DueDate,Amount\nF-1,Alder,2024-04-03,2024-05-03,100\n');
+    const error = await expectError(importLedger([iso], { dateFormat: 'DD/MM/YYYY' }));
+    expect(error.code).toBe('INGEST_DATE_SEPARATOR_MISMATCH');
+    expect(error.args.example).toBe('YYYY-MM-DD');
   });
 
   it('rejects an unknown pattern', async () => {
