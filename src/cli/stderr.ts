@@ -63,7 +63,14 @@ export function createDiagnostics(io: CliIo, lang: Lang, quiet: boolean, showPro
       if (!quiet) write(`riskpay: ${message(lang, code, args)}\n`);
     },
     findings(findings) {
-      for (const { first, count, values } of groupFindings(findings)) {
+      // An import lists a limited number of findings per code and file, then one note with the total:
+      // the group line gives that total too, so the two lines do not disagree.
+      const totals = new Map<string, number>();
+      for (const item of findings) {
+        if (typeof item.args.code === 'string' && typeof item.args.total === 'number') totals.set(`${item.path?.file ?? ''}|${item.args.code}`, item.args.total);
+      }
+      for (const { first, count: listed, values } of groupFindings(findings)) {
+        const count = Math.max(listed, totals.get(`${first.path?.file ?? ''}|${first.code}`) ?? 0);
         if (quiet && first.severity !== 'error') continue;
         if (count === 1) {
           line(first.severity, formatFinding(first, lang));

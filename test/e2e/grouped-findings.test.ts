@@ -40,3 +40,19 @@ describe('grouped findings on stderr', () => {
     expect(run.stderr).toContain('2 different values');
   });
 });
+
+describe('a group beyond the listing limit', () => {
+  beforeAll(() => requireBuild());
+
+  it('gives the same total as the overflow note', () => {
+    const rows = ['Invoice,Customer,InvoiceDate,DueDate,Amount'];
+    for (let i = 0; i < 1200; i += 1) rows.push(`F${i},C${i % 50},2024-02-30,2024-03-31,100`);
+    for (let i = 0; i < 1800; i += 1) rows.push(`G${i},C${i % 50},2024-01-01,2024-01-31,100`);
+    const file = join(tempDir(), 'over.csv');
+    writeFileSync(file, rows.join('\n') + '\n');
+    const run = runCli(['score', file, '--as-of', '2024-06-30', '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('(1200 times; first at');
+    expect(run.stderr).toContain('(1200 in all in this file)');
+  });
+});
