@@ -23,7 +23,7 @@ const REASON_CODES: Record<string, string> = {
 };
 const OTHER_REASON = 'INGEST_ALL_ROWS_SKIPPED_OTHER';
 
-/** Error code of INGEST_MOST_ROWS_SKIPPED for each reason group, with the hint that suits the reason. */
+/** Error code of INGEST_MOST_ROWS_SKIPPED_<REASON> for each reason group, with the hint that suits the reason. */
 const MOST_SKIPPED_CODES: Record<string, string> = {
   INGEST_ALL_ROWS_SKIPPED_NUMBER: 'INGEST_MOST_ROWS_SKIPPED_NUMBER',
   INGEST_ALL_ROWS_SKIPPED_DATE: 'INGEST_MOST_ROWS_SKIPPED_DATE',
@@ -68,14 +68,14 @@ export function checkInvoicesKept(files: readonly FileDetails[], invoiceCount: n
 }
 
 /**
- * Minimum number of unreadable rows for which INGEST_MOST_ROWS_SKIPPED stops the import.
+ * Minimum number of unreadable rows for which INGEST_MOST_ROWS_SKIPPED_<REASON> stops the import.
  * NOTE: a judgment, not a measured limit. A few bad rows of a small file are typing errors that the
  * warnings name, while a wrong option or a changed export shows in many rows.
  */
 const MIN_UNREADABLE_ROWS = 10;
 
 /**
- * Raises INGEST_MOST_ROWS_SKIPPED when more than half of the data rows of a file (blank rows not
+ * Raises INGEST_MOST_ROWS_SKIPPED_<REASON> when more than half of the data rows of a file (blank rows not
  * counted), and at least MIN_UNREADABLE_ROWS rows, were skipped because a value or the row's shape
  * could not be read. So many bad rows mostly mean a wrong option or a changed export. The rows that
  * were read may then be just as wrong (dates read with day and month swapped), so the import stops

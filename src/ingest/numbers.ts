@@ -105,7 +105,7 @@ function readDecorated(text: string): NumberReading {
   return readGrouped(rest, negative, currency);
 }
 
-/** ISO 4217 codes this Node knows, so that letters such as "abc" in "abc7" are not taken for a currency. */
+/** ISO 4217 codes that this Node.js version supports, so that letters such as "abc" in "abc7" are not taken for a currency. */
 const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 /** True for a currency symbol, kr, :- or a three-letter code that ISO 4217 defines, in any case. */

@@ -13,7 +13,7 @@ type Truncate = (text: unknown, width: number, ellipsis?: string) => string;
 
 const require = createRequire(import.meta.url);
 
-/** Replaces cli-table3's `truncate` once; does nothing when its internals are not where 0.6.5 has them. */
+/** Replaces cli-table3's `truncate` once, and does nothing when its internals are not where 0.6.5 has them. */
 export function speedUpCellPreview(): void {
   let utils: { truncate?: Truncate & { fastPreview?: true } };
   try {

@@ -24,7 +24,7 @@ function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
 }
 
-/** Fewest paid invoices a trend is computed from: two on each side. */
+/** Minimum number of paid invoices a trend is computed from: two on each side. */
 const MIN_PAID = 4;
 
 /**

@@ -162,7 +162,7 @@ export async function runFeatures(context: CommandContext): Promise<number> {
   else if (kind === 'ndjson') await emit(context, renderNdjson(rows));
   else if (kind === 'csv') await emit(context, renderCsv(columns, rows, report.csvLocale));
   else {
-    // Dozens of feature columns do not fit a terminal, so the table shows the headline ones and says where the rest are.
+    // Dozens of feature columns do not fit a terminal, so the table shows the headline ones and names where the rest are.
     await emit(context, renderTable(FEATURE_TABLE_COLUMNS, rows, report));
     context.diagnostics.status('STATUS_FEATURES_TABLE_PART', { shown: FEATURE_TABLE_COLUMNS.length, total: table.columns.length });
   }
