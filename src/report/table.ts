@@ -139,23 +139,52 @@ export function renderTable<Row>(
   const dropOrder = emptyFirst(listed, cells, message(context.lang, 'VALUE_NONE'));
   const plan = layout(headings, cells, wrap, dropOrder, tableWidthLimit(context.width));
 
-  const table = new Table({
-    head: plan.keep.map((index) => headings[index]),
-    colWidths: plan.widths,
-    colAligns: plan.keep.map((index) => (shown[index].alignRight ? 'right' : 'left')),
-    // Cells arrive wrapped by wrapText, which keeps no-break spaces (inside amounts) together; cli-table3
-    // would break at them. Its own wrapping stays on for headings.
-    wordWrap: true,
-    // cli-table3 colours headings red by default; plain headings read the same with or without colour.
-    style: { head: [], border: [] },
-  });
-  for (const row of cells) {
-    table.push(plan.keep.map((index, at) => (wrap[index] ? wrapText(row[index], plan.widths[at] - PADDING) : row[index])));
+  const newTable = (withHead: boolean) =>
+    new Table({
+      head: withHead ? plan.keep.map((index) => headings[index]) : [],
+      colWidths: plan.widths,
+      colAligns: plan.keep.map((index) => (shown[index].alignRight ? 'right' : 'left')),
+      // Cells arrive wrapped by wrapText, which keeps no-break spaces (inside amounts) together; cli-table3
+      // would break at them. Its own wrapping stays on for headings.
+      wordWrap: true,
+      // cli-table3 colours headings red by default; plain headings read the same with or without colour.
+      style: { head: [], border: [] },
+    });
+
+  // cli-table3's layout takes time that grows faster than the number of rows, so a long table is drawn
+  // in blocks of the same column widths and joined where one block's bottom border meets the next top.
+  const blocks: string[] = [];
+  for (let start = 0; start < cells.length || start === 0; start += ROWS_PER_BLOCK) {
+    const table = newTable(start === 0);
+    for (const row of cells.slice(start, start + ROWS_PER_BLOCK)) {
+      table.push(plan.keep.map((index, at) => (wrap[index] ? wrapText(row[index], plan.widths[at] - PADDING) : row[index])));
+    }
+    blocks.push(table.toString());
   }
   if (plan.dropped.length > 0) {
     // Listed left to right as they stand in the full table.
     const dropped = [...plan.dropped].sort((a, b) => a - b);
     context.onColumnsDropped?.(dropped.map((index) => quoteHeading(headings[index], context.lang)));
   }
-  return table.toString() + '\n';
+  return joinBlocks(blocks) + '\n';
+}
+
+/** Rows drawn by one cli-table3 table; a block of this size draws in well under a second. */
+const ROWS_PER_BLOCK = 500;
+
+/**
+ * Joins tables of the same column widths into one: each block's bottom border is dropped, and the
+ * next block's top border becomes the separator line that cli-table3 draws between rows.
+ */
+function joinBlocks(blocks: readonly string[]): string {
+  const parts = blocks.map((block, index) => {
+    let text = block;
+    if (index < blocks.length - 1) text = text.slice(0, text.lastIndexOf('\n'));
+    if (index > 0) {
+      const topEnd = text.indexOf('\n');
+      text = text.slice(0, topEnd).replace(/┌/g, '├').replace(/┬/g, '┼').replace(/┐/g, '┤') + text.slice(topEnd);
+    }
+    return text;
+  });
+  return parts.join('\n');
 }

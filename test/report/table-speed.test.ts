@@ -19,3 +19,16 @@ describe('table of many wrapped cells', () => {
     expect(text).not.toContain('…');
   });
 });
+
+describe('a table drawn in blocks', () => {
+  it('matches the separators of one table', () => {
+    const rows = Array.from({ length: 1203 }, (_, index) => ({ text: `row ${index}` }));
+    const text = renderTable(COLUMNS, rows, { lang: 'en', color: false, csvLocale: 'rfc4180', version: '0', width: 60 });
+    const lines = text.trimEnd().split('\n');
+    expect(lines.filter((line) => line.startsWith('┌'))).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith('└'))).toHaveLength(1);
+    // One separator under the heading and one between each pair of rows.
+    expect(lines.filter((line) => line.startsWith('├'))).toHaveLength(1203);
+    expect(lines.filter((line) => line.includes('row '))).toHaveLength(1203);
+  });
+});
