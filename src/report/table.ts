@@ -169,7 +169,7 @@ export function renderTable<Row>(
   return joinBlocks(blocks) + '\n';
 }
 
-/** Rows drawn by one cli-table3 table; a block of this size draws in well under a second. */
+/** Rows drawn by one cli-table3 table: about half a second per block on the benchmark machine (an estimate). */
 const ROWS_PER_BLOCK = 500;
 
 /**
