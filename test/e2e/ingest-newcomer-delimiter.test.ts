@@ -29,11 +29,12 @@ describe('--delimiter', () => {
   });
 
   it('overrides the detection', () => {
-    // Split by commas, the semicolon file has no header with known column names.
+    // Split by commas, the semicolon file has no header with known column names, and the error names
+    // the semicolon that finds one.
     const run = runCli(['score', semicolons, '--delimiter', ',', '--as-of', '2024-03-01']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain(message('en', 'INGEST_HEADER_NOT_FOUND', { lines: 3 }));
+    expect(run.stderr).toContain(message('en', 'INGEST_DELIMITER_OPTION_MISMATCH', { file: semicolons, given: ',', detected: ';' }));
   });
 
   it.each(['tab', '\\t'])('takes a tab as %s', (value) => {
@@ -45,7 +46,7 @@ describe('--delimiter', () => {
   it('comes from RISKPAY_DELIMITER', () => {
     const run = runCli(['score', semicolons, '--as-of', '2024-03-01'], { env: { RISKPAY_DELIMITER: ',' } });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(message('en', 'INGEST_HEADER_NOT_FOUND', { lines: 3 }));
+    expect(run.stderr).toContain(message('en', 'INGEST_DELIMITER_OPTION_MISMATCH', { file: semicolons, given: ',', detected: ';' }));
   });
 
   it('rejects an unknown value', () => {
