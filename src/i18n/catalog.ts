@@ -114,7 +114,7 @@ const ONE_DAYS: Record<Lang, [RegExp, string]> = {
 /** Returns the message for a code in the language, or the code with its values when no catalog has it. */
 /**
  * Replaces a system error code in a `reason` argument (ENOENT, EACCES, ...) with words in the output
- * language, keeping the code in brackets for a search: "no such file or folder (ENOENT)".
+ * language and keeps the code after them for a search: "no such file or folder, ENOENT".
  */
 function withSystemReason(lang: Lang, args: Record<string, string | number>): Record<string, string | number> {
   const reason = args.reason;

@@ -80,7 +80,7 @@ export function debtorColumns(context: ReportContext, withChanges = false): Colu
       value: (row) => row.flags.map((flag) => flag.code).join(' '),
       display: (row) => row.flags.map((flag) => (flag.severity === 'critical' ? chalk.red(flag.message) : flag.message)).join('\n'),
     },
-    // The codes above are for filters and scripts; a spreadsheet reader gets the same flags in words.
+    // The codes above are for filters and scripts, and a spreadsheet reader gets the same flags in words.
     { id: 'flags_text', head: 'HEAD_FLAGS', kind: 'text', value: (row) => row.flags.map((flag) => flag.message).join('; '), csvOnly: true },
     {
       id: 'reasons',

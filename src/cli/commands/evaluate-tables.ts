@@ -82,7 +82,7 @@ function verdictLine(scorers: readonly ScorerResult[], lang: Lang): string | nul
   const rules = scorers.filter((scorer) => RULES.has(scorer.name) && scorer.metrics.auc !== null);
   if (!model || model.metrics.auc === null || rules.length === 0) return null;
 
-  const best = rules.reduce((a, b) => (b.metrics.auc! > a.metrics.auc! ? b : a));
+  const best = rules.reduce((top, scorer) => (scorer.metrics.auc! > top.metrics.auc! ? scorer : top));
   const args = { rule: scorerName(best.name, lang), ruleAuc: formatNumber(best.metrics.auc!, lang, 4), auc: formatNumber(model.metrics.auc, lang, 4) };
   const gain = model.metrics.auc - best.metrics.auc!;
   if (Math.abs(gain) < SAME_AUC) return message(lang, 'EVAL_VERDICT_ABOUT_SAME', args);

@@ -105,7 +105,11 @@ function fieldText(field: string, lang: Lang): string {
   return hasMessage(key) ? message(lang, 'VALUE_FIELD_WITH_LABEL', { field, label: message(lang, key) }) : field;
 }
 
-/** Catalog keys of the parts of a detected column format, as the importer describes it. */
+/**
+ * Catalog keys of the parts of a detected column format, as the importer describes it.
+ * NOTE: matched on the importer's English text (NumberColumn and DateColumn describe()), so a part
+ * reworded there shows in English here.
+ */
 const FORMAT_PART_KEYS: Record<string, string> = {
   DMY: 'FORMAT_DMY',
   MDY: 'FORMAT_MDY',
