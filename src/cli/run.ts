@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { RiskpayConfig } from '../config/schema.js';
-import { finding, RiskpayError } from '../findings.js';
+import { finding, RiskpayError, type Finding } from '../findings.js';
+import { hasMessage } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/catalog-type.js';
 import { detectLang } from '../i18n/lang.js';
 import { runFeatures, runEvaluate, runInspect, runTrain } from './commands/tables.js';
@@ -147,10 +148,11 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
       return EXIT_USAGE;
     }
     if (error instanceof RiskpayError) {
-      diagnostics.error(error.finding);
-      // With --strict the importer raises the first bad row's finding, whose text describes the skip of
-      // a normal run; this line says the run stopped there instead.
-      if (strictRun && isRowError(error)) diagnostics.status('CLI_STRICT_STOPPED');
+      // With --strict the importer raises the first bad row's finding. Its usual text describes what a normal
+      // run does with the row, so the `_STRICT` text without that part is shown, then that the run stopped.
+      const stoppedAtRow = strictRun && isRowError(error);
+      diagnostics.error(stoppedAtRow ? strictVariant(error.finding) : error.finding);
+      if (stoppedAtRow) diagnostics.status('CLI_STRICT_STOPPED');
       return EXIT_USAGE;
     }
     if (isEpipe(error)) throw error;
@@ -163,6 +165,12 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
 /** True for an import error about one row of an input file, the kind --strict stops at. */
 function isRowError(error: RiskpayError): boolean {
   return error.finding.code.startsWith('INGEST_') && error.finding.path?.line !== undefined;
+}
+
+/** Returns the finding with its `_STRICT` code when the catalog has one, else the finding itself. */
+function strictVariant(rowFinding: Finding): Finding {
+  const code = `${rowFinding.code}_STRICT`;
+  return hasMessage(code) ? { ...rowFinding, code } : rowFinding;
 }
 
 export function isEpipe(error: unknown): boolean {

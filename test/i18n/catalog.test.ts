@@ -21,6 +21,16 @@ describe('message catalogs', () => {
       }
     });
 
+    it(`${area} strict texts match a code and drop the skip`, () => {
+      for (const key of Object.keys(catalog.en).filter((code) => code.startsWith('INGEST_') && code.endsWith('_STRICT'))) {
+        const base = key.slice(0, -'_STRICT'.length);
+        expect({ key, hasBase: base in catalog.en }).toEqual({ key, hasBase: true });
+        expect(placeholders(catalog.en[key])).toEqual(placeholders(catalog.en[base]).filter((name, i, all) => all.indexOf(name) === i));
+        expect(catalog.en[key]).not.toMatch(/skipped|ignored/);
+        expect(catalog.sv[key]).not.toMatch(/hoppades över|ignorerades/);
+      }
+    });
+
     it(`${area} has no empty texts`, () => {
       for (const lang of ['en', 'sv'] as const) {
         const empty = Object.entries(catalog[lang]).filter(([, text]) => text.trim() === '').map(([key]) => key);

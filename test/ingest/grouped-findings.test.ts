@@ -55,7 +55,8 @@ describe('findings about one invoice', () => {
 
   it('have a summed-up text in both languages', () => {
     for (const [code, text] of Object.entries(ingestMessages.en)) {
-      if (!text.includes('{invoiceId}') || ERROR_ONLY.has(code) || code.endsWith('_MANY')) continue;
+      // A _STRICT text is shown only for the one row that stopped a --strict run, so it is never grouped.
+      if (!text.includes('{invoiceId}') || ERROR_ONLY.has(code) || code.endsWith('_MANY') || code.endsWith('_STRICT')) continue;
       expect(ingestMessages.en, code).toHaveProperty(`${code}_MANY`);
       expect(ingestMessages.sv, code).toHaveProperty(`${code}_MANY`);
     }
