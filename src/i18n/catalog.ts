@@ -64,18 +64,53 @@ function numberFormat(lang: Lang, large: boolean): Intl.NumberFormat {
   return format;
 }
 
+/** A piece of a message text: literal text, a `{name}` placeholder, or an amount written as `{name} {currency}`. */
+type TemplatePart = string | { name: string; money: boolean };
+
+// A score of many debtors fills the same few texts hundreds of thousands of times, so each text is
+// split into parts once.
+const TEMPLATES = new Map<string, TemplatePart[]>();
+
+function templateParts(text: string): TemplatePart[] {
+  let parts = TEMPLATES.get(text);
+  if (parts !== undefined) return parts;
+  parts = [];
+  let at = 0;
+  // The money form is tried first at each position, because `{amount} {currency}` is one value.
+  for (const match of text.matchAll(/\{(\w+)\} \{currency\}|\{(\w+)\}/g)) {
+    if (match.index > at) parts.push(text.slice(at, match.index));
+    parts.push(match[1] !== undefined ? { name: match[1], money: true } : { name: match[2], money: false });
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  // Message texts come from the catalogs, so the cache stays small. The cap guards other callers.
+  if (TEMPLATES.size < 10_000) TEMPLATES.set(text, parts);
+  return parts;
+}
+
+function placeholderValue(name: string, args: Record<string, string | number>, lang: Lang): string {
+  return name in args ? formatArg(args[name], lang) : `{${name}}`;
+}
+
 /**
  * Fills `{name}` placeholders; a placeholder without a value stays as written so the gap is visible.
  * An amount written as `{amount} {currency}` is formatted as money, the way the tables show it
  * (`149 895,62 SEK`, `SEK 149,895.62`).
  */
 export function fillPlaceholders(text: string, args: Record<string, string | number>, lang: Lang): string {
-  const withMoney = text.replace(/\{(\w+)\} \{currency\}/g, (whole, name: string) => {
-    const amount = args[name];
+  let result = '';
+  for (const part of templateParts(text)) {
+    if (typeof part === 'string') {
+      result += part;
+      continue;
+    }
+    const amount = args[part.name];
     const currency = args.currency;
-    return typeof amount === 'number' && typeof currency === 'string' ? formatMoney(amount, currency, lang) : whole;
-  });
-  return withMoney.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? formatArg(args[name], lang) : whole));
+    if (part.money && typeof amount === 'number' && typeof currency === 'string') result += formatMoney(amount, currency, lang);
+    else if (part.money) result += placeholderValue(part.name, args, lang) + ' ' + placeholderValue('currency', args, lang);
+    else result += placeholderValue(part.name, args, lang);
+  }
+  return result;
 }
 
 /** Arguments that choose the singular form: a code `X` may have a variant `X_ONE` used when this count is 1. */
@@ -105,10 +140,13 @@ function signedDaysVariant(texts: Texts, code: string, args: Record<string, stri
   return { code: variant, args: { ...args, recentDaysEarly: -recentDaysLate, earlierDaysEarly: -earlierDaysLate } };
 }
 
-/** A whole 1 (not 21, 0.1 or 0,1) before the plural word for days, per language. */
-const ONE_DAYS: Record<Lang, [RegExp, string]> = {
-  en: [/(?<![\d.,])1 days\b/g, '1 day'],
-  sv: [/(?<![\d.,])1 dagar\b/g, '1 dag'],
+/**
+ * Per language: the pattern of a whole 1 (not 21, 0.1 or 0,1) before the plural word for days, its
+ * singular, and the text the pattern needs, which is checked first because most messages lack it.
+ */
+const ONE_DAYS: Record<Lang, [RegExp, string, string]> = {
+  en: [/(?<![\d.,])1 days\b/g, '1 day', '1 days'],
+  sv: [/(?<![\d.,])1 dagar\b/g, '1 dag', '1 dagar'],
 };
 
 /** Returns the message for a code in the language, or the code with its values when no catalog has it. */
@@ -129,8 +167,9 @@ export function message(lang: Lang, code: string, rawArgs: Record<string, string
   const text = MERGED[lang][signed.code] ?? MERGED.en[signed.code];
   if (text === undefined) return `${code} ${JSON.stringify(args)}`;
   // Texts write "{days} days" for any number, so a value of exactly 1 gets the singular here.
-  const [oneDays, oneDay] = ONE_DAYS[lang];
-  return fillPlaceholders(text, signed.args, lang).replace(oneDays, oneDay);
+  const [oneDays, oneDay, plural] = ONE_DAYS[lang];
+  const filled = fillPlaceholders(text, signed.args, lang);
+  return filled.includes(plural) ? filled.replace(oneDays, oneDay) : filled;
 }
 
 /** Returns where a finding points ("file line 12, column "Amount""), or '' when it has no path. */

@@ -72,6 +72,13 @@ function readDocumentType(raw: string): 'invoice' | 'credit' | null | undefined 
   return undefined;
 }
 
+/** An interned customer number, with the name cell last read beside it and that cell's interned name. */
+interface InternedId {
+  id: string;
+  nameCell: string | null;
+  name: string;
+}
+
 export interface InvoiceReaderOptions {
   options: ImportOptions;
   dateFormat: DateFormat | undefined;
@@ -157,16 +164,26 @@ export function makeInvoiceReader(
     }
   };
 
-  // Customer numbers are interned as well, so later lookups by customer reuse one string's hash.
-  const ids = new Map<string, string>();
-  const internId = (raw: string): string => {
+  // Customer numbers are interned as well, so later lookups by customer reuse one string's hash. Each
+  // number also keeps the name cell last read with it: a customer's rows nearly always repeat one name,
+  // and comparing two strings costs less than hashing the name for a second map lookup.
+  const ids = new Map<string, InternedId>();
+  const internId = (raw: string): InternedId => {
     let id = ids.get(raw);
     if (id === undefined) {
       const key = Buffer.from(raw, 'utf8').toString('utf8');
-      id = key.trim();
+      id = { id: key.trim(), nameCell: null, name: '' };
       if (ids.size < 1_000_000) ids.set(key, id);
     }
     return id;
+  };
+  const internNameOf = (id: InternedId, raw: string): string => {
+    if (id.nameCell === raw) return id.name;
+    const name = internName(raw);
+    // The interned name's key is a copy, so the cell kept here never holds on to the file's text.
+    id.nameCell = raw.length === 0 ? '' : Buffer.from(raw, 'utf8').toString('utf8');
+    id.name = name;
+    return name;
   };
 
   // Currency cells repeat on almost every row, so each distinct cell is read once and all its invoices
@@ -194,10 +211,12 @@ export function makeInvoiceReader(
   const read = (fields: string[], line: number): void => {
     const invoiceId = ownCopy(cell(fields, 'invoiceId').trim());
     if (invoiceId === '') throw new RowIssue('INGEST_VALUE_EMPTY', { value: '' }, header('invoiceId'));
-    const customerId = c.customerId !== undefined ? internId(fields[c.customerId]) : '';
+    const interned = c.customerId !== undefined ? internId(fields[c.customerId]) : null;
+    const customerId = interned !== null ? interned.id : '';
     warnIfScientific(invoiceId, 'invoiceId', line);
     warnIfScientific(customerId, 'customerId', line);
-    const customerName = internName(cell(fields, 'customerName'));
+    const nameCell = cell(fields, 'customerName');
+    const customerName = interned !== null ? internNameOf(interned, nameCell) : internName(nameCell);
     if (customerId === '' && customerName === '') {
       throw new RowIssue('INGEST_VALUE_EMPTY', { value: '' }, header(c.customerName !== undefined ? 'customerName' : 'customerId'));
     }
