@@ -587,6 +587,11 @@ function rankScores(
   if (datesWithoutModel > 0) {
     findings.push(finding('SCORE_PAYMENT_DATES_FROM_HISTORY', 'info', { invoices: datesWithoutModel }));
   }
+  // The ranking sorts by amount at risk, and amounts in different currencies are not comparable.
+  const openCurrencies = [...new Set(debtors.filter((debtor) => debtor.openBalance > 0 && debtor.currency !== '').map((debtor) => debtor.currency))].sort();
+  if (openCurrencies.length > 1) {
+    findings.push(finding('SCORE_MIXED_CURRENCIES', 'warning', { count: openCurrencies.length, currencies: openCurrencies.join(', ') }));
+  }
 
   return {
     asOf: formatDay(asOf),

@@ -39,6 +39,27 @@ describe('a customer with two currencies', () => {
     expect(document.totals.map((total) => [total.currency, total.openBalance])).toEqual([['EUR', 500], ['SEK', 100]]);
   });
 
+  it('warns that the ranking compares unconverted amounts', () => {
+    const run = runCli(['score', file, '--as-of', '2024-03-01', '--format', 'json']);
+    expect(run.stderr).toContain('warning: Open balances are in 2 currencies (EUR, SEK)');
+    expect(run.stderr).toContain('--rates FILE');
+    const codes = (JSON.parse(run.stdout) as { findings: { code: string }[] }).findings.map((item) => item.code);
+    expect(codes).toContain('SCORE_MIXED_CURRENCIES');
+  });
+
+  it('ranks in the base currency without a warning given --rates', () => {
+    const rates = join(tempDir(), 'rates.csv');
+    writeFileSync(rates, 'currency,rate\nSEK,1\nEUR,11.5\n');
+    const run = runCli(['score', file, '--as-of', '2024-03-01', '--rates', rates, '--format', 'json', '--lang', 'sv']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('valutor');
+    const document = JSON.parse(run.stdout) as { debtors: { customerId: string; currency: string; openBalance: number }[] };
+    expect(document.debtors.map((debtor) => [debtor.customerId, debtor.currency, debtor.openBalance])).toEqual([
+      ['birch ab', 'SEK', 3450],
+      ['alder ab', 'SEK', 2400],
+    ]);
+  });
+
   it('keeps one state entry per currency', () => {
     const state = join(tempDir(), 'state.json');
     const first = runCli(['score', file, '--as-of', '2024-03-01', '--state', state, '--format', 'json']);

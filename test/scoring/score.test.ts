@@ -144,6 +144,19 @@ describe('scoreLedger', () => {
     expect(result.debtors.map((d) => d.customerId)).toEqual(['alpha', 'beta']);
   });
 
+  it('warns that mixed currencies rank unconverted', () => {
+    const mixed = score().findings.find((f) => f.code === 'SCORE_MIXED_CURRENCIES');
+    expect(mixed?.severity).toBe('warning');
+    expect(mixed?.args).toEqual({ count: 2, currencies: 'EUR, SEK' });
+  });
+
+  it('does not warn about one open currency', () => {
+    // Euro GmbH's history is in euros, but only kronor are open.
+    const closedEuro = portfolio().filter((spec) => spec.id !== 'E-open-1');
+    const result = scoreLedger(ledgerOf(closedEuro), model, FAKE_CHOICE, { asOf: AS_OF, asOfDefaulted: false, by: 'debtor' });
+    expect(result.findings.map((f) => f.code)).not.toContain('SCORE_MIXED_CURRENCIES');
+  });
+
   it('scores a debtor with nothing open on its debtor row', () => {
     const settled = ledgerOf(monthlySeries('Done AB', '2024-01-01', [3, 4, 5]));
     const result = scoreLedger(settled, model, FAKE_CHOICE, { asOf: AS_OF, asOfDefaulted: false, by: 'debtor' });

@@ -142,6 +142,8 @@ const en = {
   SCORE_NO_DEBTORS: 'No invoice is dated on or before the as-of date {asOf}, so there is no customer to score. Give a later --as-of, or check the invoice dates in the file.',
   SCORE_NO_INVOICES: 'No invoices to score: the import kept none of the rows. The warnings before this line give the reason (they are hidden by --quiet), and riskpay inspect lists every skipped row.',
   SCORE_NO_OPEN_INVOICES: 'No open invoices on {asOf}; customers are scored on their history only.',
+  SCORE_MIXED_CURRENCIES:
+    'Open balances are in {count} currencies ({currencies}), and the ranking compares their amounts as written, as if they were in one currency. Give exchange rates with --rates FILE (lines of currency,rate, with the base currency at rate 1) to rank them in one currency.',
   SCORE_PAYMENT_DATES_FROM_HISTORY:
     'The model has no payment-date part, so the expected payment dates of {invoices} invoices come from past delays.',
   PLAN_NOTHING_TO_DO: 'No actions to plan on {asOf}.',
@@ -290,6 +292,8 @@ const sv: Record<ScoringMessageKey, string> = {
   SCORE_NO_DEBTORS: 'Ingen faktura är daterad senast på bedömningsdagen {asOf}, så det finns ingen kund att bedöma. Ange ett senare --as-of eller kontrollera fakturadatumen i filen.',
   SCORE_NO_INVOICES: 'Inga fakturor att bedöma: inläsningen behöll ingen av raderna. Varningarna före den här raden anger orsaken (de döljs av --quiet), och riskpay inspect listar varje överhoppad rad.',
   SCORE_NO_OPEN_INVOICES: 'Inga öppna fakturor den {asOf}; kunderna bedöms bara på sin historik.',
+  SCORE_MIXED_CURRENCIES:
+    'Öppna saldon finns i {count} valutor ({currencies}), och rangordningen jämför beloppen som de står, som om de vore i en och samma valuta. Ange växelkurser med --rates FIL (rader med valuta,kurs, där basvalutan har kursen 1) för att rangordna dem i en valuta.',
   SCORE_PAYMENT_DATES_FROM_HISTORY:
     'Modellen saknar en del för betalningsdatum, så väntade betalningsdatum för {invoices} fakturor bygger på tidigare förseningar.',
   PLAN_NOTHING_TO_DO: 'Inga åtgärder att planera den {asOf}.',
