@@ -223,7 +223,8 @@ const largeNewExposure: FlagRule = {
     return flag(this.code, 'warning', {
       openBalance: round(stats.openBalance, 2),
       settledCount: stats.settledCount,
-      timesTypical: timesTypical === null ? '' : round(timesTypical, 1),
+      // Left out when no debtor in the currency has a paid invoice to give a typical size.
+      ...(timesTypical === null ? {} : { timesTypical: round(timesTypical, 1) }),
       sharePercent: round(stats.shareOfReceivables * 100, 1),
       currency,
     });

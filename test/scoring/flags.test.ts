@@ -172,6 +172,14 @@ describe('flag details', () => {
     expect(flag!.evidence.timesTypical).toBe(0.5);
   });
 
+  it('leaves out timesTypical without a typical invoice', () => {
+    const noTypical: FlagContext = { ...CONTEXT, typicalInvoiceByCurrency: new Map() };
+    const flag = find({ settledCount: 0, openBalance: 500, shareOfReceivables: 0.12 }, 'FLAG_LARGE_NEW_EXPOSURE', noTypical);
+    expect(flag).toBeDefined();
+    expect(flag!.evidence).not.toHaveProperty('timesTypical');
+    expect(flag!.evidence.sharePercent).toBe(12);
+  });
+
   it('ignores payment gap without an overdue balance', () => {
     expect(find({ daysSinceLastPayment: 200, usualPaymentGap: 30, overdueBalance: 0 }, 'FLAG_NO_RECENT_PAYMENT')).toBeUndefined();
   });
