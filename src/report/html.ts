@@ -47,7 +47,7 @@ function gradeBadge(grade: string): string {
 }
 
 /** Bar chart of how many debtors fall in each grade. */
-function distributionSvg(debtors: readonly DebtorRow[]): string {
+function distributionSvg(debtors: readonly DebtorRow[], lang: Lang): string {
   const counts = ['A', 'B', 'C', 'D'].map((grade) => ({ grade, count: debtors.filter((debtor) => debtor.grade === grade).length }));
   const max = Math.max(1, ...counts.map((entry) => entry.count));
   const barWidth = 50;
@@ -65,7 +65,9 @@ function distributionSvg(debtors: readonly DebtorRow[]): string {
       );
     })
     .join('');
-  return `<svg class="chart" width="${10 + 4 * (barWidth + 16)}" height="${height}" role="img" aria-label="grades">${bars}</svg>`;
+  const [a, b, c, d] = counts.map((entry) => entry.count);
+  const label = escapeHtml(message(lang, 'HTML_DISTRIBUTION_LABEL', { a, b, c, d }));
+  return `<svg class="chart" width="${10 + 4 * (barWidth + 16)}" height="${height}" role="img" aria-label="${label}">${bars}</svg>`;
 }
 
 /** Horizontal bars of overdue balance per aging bucket, one chart per currency. */
@@ -91,11 +93,11 @@ function agingSvg(invoices: readonly InvoiceRow[], currency: string, lang: Lang)
     })
     .join('');
   const title = currency ? `<text x="0" y="-4" font-size="12" font-weight="600">${escapeHtml(currency)}</text>` : '';
-  return `<svg class="chart" width="520" height="${AGING_BUCKETS.length * rowHeight + 24}" viewBox="0 -16 520 ${AGING_BUCKETS.length * rowHeight + 24}" role="img" aria-label="aging">${title}${rows}</svg>`;
+  return `<svg class="chart" width="520" height="${AGING_BUCKETS.length * rowHeight + 24}" viewBox="0 -16 520 ${AGING_BUCKETS.length * rowHeight + 24}" role="img" aria-label="${escapeHtml(message(lang, 'HTML_AGING_LABEL', { currency }))}">${title}${rows}</svg>`;
 }
 
 /** Small bar chart of days late per settled invoice: red bars above the line are late, green below are early. */
-function historySvg(daysLate: readonly number[]): string {
+function historySvg(daysLate: readonly number[], lang: Lang): string {
   const width = 210;
   const height = 70;
   const mid = 45;
@@ -110,7 +112,9 @@ function historySvg(daysLate: readonly number[]): string {
       return `<rect x="${x}" y="${y}" width="${Math.max(2, step - 3)}" height="${barHeight}" fill="${fill}"><title>${days}</title></rect>`;
     })
     .join('');
-  return `<svg width="${width}" height="${height}" role="img" aria-label="days late"><line x1="0" y1="${mid}" x2="${width}" y2="${mid}" stroke="#999"/>${bars}</svg>`;
+  // Screen readers read the label, so it carries the numbers the bars show.
+  const label = escapeHtml(message(lang, 'HTML_HISTORY_LABEL', { days: daysLate.join(', ') }));
+  return `<svg width="${width}" height="${height}" role="img" aria-label="${label}"><line x1="0" y1="${mid}" x2="${width}" y2="${mid}" stroke="#999"/>${bars}</svg>`;
 }
 
 function heading(lang: Lang, key: CliMessageKey): string {
@@ -169,7 +173,7 @@ export function renderScoreHtml(document: ScoreDocument, context: ReportContext)
   const histories = document.debtors
     .filter((debtor) => debtor.recentDaysLate.length > 0)
     .slice(0, HISTORY_CHARTS)
-    .map((debtor) => `<figure><figcaption>${debtor.rank}. ${text(debtor.name)} ${gradeBadge(debtor.grade)}</figcaption>${historySvg(debtor.recentDaysLate)}</figure>`)
+    .map((debtor) => `<figure><figcaption>${debtor.rank}. ${text(debtor.name)} ${gradeBadge(debtor.grade)}</figcaption>${historySvg(debtor.recentDaysLate, lang)}</figure>`)
     .join('\n');
   const findings = document.findings.map((finding) => `<li>${text(finding.message)}</li>`).join('\n');
   const title = message(lang, 'HTML_TITLE', { date: document.asOf });
@@ -190,7 +194,7 @@ export function renderScoreHtml(document: ScoreDocument, context: ReportContext)
 ${heading(lang, 'HTML_TOTALS')}
 ${totalsTable(document, lang)}
 <div class="charts">
-<div>${heading(lang, 'HTML_DISTRIBUTION')}${distributionSvg(document.debtors)}</div>
+<div>${heading(lang, 'HTML_DISTRIBUTION')}${distributionSvg(document.debtors, lang)}</div>
 <div>${heading(lang, 'HTML_AGING')}${currencies.map((currency) => agingSvg(document.invoices, currency, lang)).join('')}</div>
 </div>
 ${heading(lang, 'HTML_RANKED')}

@@ -260,3 +260,21 @@ describe('options docs', () => {
     expect(readFileSync('docs/options.sv.md', 'utf8')).toBe(optionsMarkdown('sv'));
   });
 });
+
+describe('html chart labels', () => {
+  const html = (lang: 'en' | 'sv') => renderScore(buildScoreDocument(sampleResult(), { lang, version: '0.0.0', by: 'debtor' }), 'html', context({ lang }));
+  const labels = (text: string) => [...text.matchAll(/aria-label="([^"]*)"/g)].map((match) => match[1]);
+
+  it('are in the output language', () => {
+    const swedish = labels(html('sv'));
+    expect(swedish.length).toBeGreaterThan(1);
+    expect(swedish.some((label) => label.startsWith('Kunder per riskklass: A '))).toBe(true);
+    expect(swedish.filter((label) => /days late|grades|aging/.test(label))).toEqual([]);
+  });
+
+  it('give the days late shown by the bars', () => {
+    const result = sampleResult();
+    const withHistory = buildScoreDocument(result, { lang: 'en', version: '0.0.0', by: 'debtor' }).debtors.find((debtor) => debtor.recentDaysLate.length > 0)!;
+    expect(labels(html('en'))).toContain(`Days late of the most recent paid invoices: ${withHistory.recentDaysLate.join(', ')}`);
+  });
+});
