@@ -1,6 +1,6 @@
 // The commands a first-time user ran, in-process against the real core and the small fixture.
 
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,6 +98,17 @@ describe('features amounts', () => {
     expect(result.stdout).not.toContain('settled_count');
     expect(result.stderr).toContain(message('en', 'STATUS_FEATURES_TABLE_PART', { shown: 9, total }));
   }, 120_000);
+
+  it('table leaves out ids made from names', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'riskpay-names-')), 'names.csv');
+    writeFileSync(file, 'Invoice,Customer,Invoice Date,Due Date,Amount,Paid Date\nA1,Alder Ltd,2024-01-01,2024-01-31,100,2024-02-01\nB1,Birch AB,2024-01-05,2024-02-04,70,\n');
+    const result = await run(['features', file, '--as-of', '2024-06-01']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Alder Ltd');
+    expect(result.stdout).not.toContain('alder ltd');
+    expect(result.stdout).not.toContain(message('en', 'HEAD_CUSTOMER_ID'));
+    expect(result.stderr).toContain(message('en', 'STATUS_FEATURES_TABLE_PART', { shown: 8, total: 50 }));
+  });
 });
 
 describe('inspect in Swedish', () => {

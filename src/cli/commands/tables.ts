@@ -1,6 +1,7 @@
 // `inspect`, `features`, `train` and `evaluate`: commands whose output is one or two plain tables.
 
 import type { FileReport } from '../../ingest/ledger.js';
+import { foldName } from '../../ingest/customers.js';
 import type { Column } from '../../report/columns.js';
 import { renderCsv } from '../../report/csv.js';
 import { renderJson } from '../../report/json.js';
@@ -167,8 +168,9 @@ export async function runFeatures(context: CommandContext): Promise<number> {
   else if (kind === 'csv') await emit(context, renderCsv(columns, rows, report.csvLocale));
   else {
     // Dozens of feature columns do not fit a terminal, so the table shows the headline ones and names where the rest are.
-    await emit(context, renderTable(FEATURE_TABLE_COLUMNS, rows, report));
-    context.diagnostics.status('STATUS_FEATURES_TABLE_PART', { shown: FEATURE_TABLE_COLUMNS.length, total: table.columns.length });
+    const shown = FEATURE_TABLE_COLUMNS.filter((column) => column.id !== 'customerId' || !idsAreFoldedNames(rows));
+    await emit(context, renderTable(shown, rows, report));
+    context.diagnostics.status('STATUS_FEATURES_TABLE_PART', { shown: shown.length, total: table.columns.length });
   }
   return 0;
 }
@@ -179,6 +181,14 @@ type FeatureRow = Record<string, number | string | null>;
 function featureNumber(row: FeatureRow, name: string): number | null {
   const value = row[name];
   return typeof value === 'number' ? value : null;
+}
+
+/**
+ * True when no row has a customer number of its own: an export without that column gets the folded name
+ * as the key ("alder ltd"), which would only repeat the name beside it.
+ */
+function idsAreFoldedNames(rows: readonly FeatureRow[]): boolean {
+  return rows.every((row) => typeof row.name === 'string' && row.customerId === foldName(row.name));
 }
 
 /** The features of the terminal table: who, how much history, how late, and what is owed now. */
