@@ -34,6 +34,10 @@ export function renderFeaturesMarkdown(): string {
     '"Scale-free" features do not depend on the currency or the size of the business; the bundled model',
     'reads only those, plus the lateness threshold itself (`label_late_after_days`).',
     '',
+    '`riskpay features` writes these columns after five about the debtor: `customerId`, `name`, `currency`,',
+    '`asOf` and `noHistory`. `noHistory` is 1 while the debtor has no paid invoice, as in score\'s output.',
+    'It differs from `has_history`, which an open invoice past its due date already sets to 1.',
+    '',
   ];
 
   for (const group of Object.keys(GROUP_TITLES) as FeatureGroup[]) {
