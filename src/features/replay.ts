@@ -29,22 +29,29 @@ const ORDER_SLOTS = 5;
  * the ledger order inside each group. The map key sorts like the customer key, then the currency.
  */
 export function groupByCustomer(ledger: Ledger): Map<string, Invoice[]> {
-  // Customer first, then currency: a key string per invoice would cost a million concatenations.
-  const byCustomer = new Map<string, Map<string, Invoice[]>>();
+  // By customer first: one map lookup per invoice, and almost every customer has one currency.
+  const byCustomer = new Map<string, Invoice[]>();
   for (const invoice of ledger.invoices) {
-    let currencies = byCustomer.get(invoice.customerId);
-    if (!currencies) {
-      currencies = new Map();
-      byCustomer.set(invoice.customerId, currencies);
-    }
-    const group = currencies.get(invoice.currency);
-    if (group) group.push(invoice);
-    else currencies.set(invoice.currency, [invoice]);
+    const list = byCustomer.get(invoice.customerId);
+    if (list) list.push(invoice);
+    else byCustomer.set(invoice.customerId, [invoice]);
   }
 
   const groups = new Map<string, Invoice[]>();
-  for (const [customerId, currencies] of byCustomer) {
-    for (const [currency, invoices] of currencies) groups.set(`${customerId}\u0000${currency}`, invoices);
+  for (const [customerId, invoices] of byCustomer) {
+    const first = invoices[0].currency;
+    if (invoices.every((invoice) => invoice.currency === first)) {
+      groups.set(`${customerId}\u0000${first}`, invoices);
+      continue;
+    }
+    // Currencies in the order they first appear, as for customers.
+    const byCurrency = new Map<string, Invoice[]>();
+    for (const invoice of invoices) {
+      const list = byCurrency.get(invoice.currency);
+      if (list) list.push(invoice);
+      else byCurrency.set(invoice.currency, [invoice]);
+    }
+    for (const [currency, list] of byCurrency) groups.set(`${customerId}\u0000${currency}`, list);
   }
   return groups;
 }
@@ -63,19 +70,24 @@ export function replayCustomer(
   onQuery: (history: DebtorHistory, query: ReplayQuery) => void,
   adjustment?: DelayAdjustment,
 ): DebtorHistory {
-  // Events live in parallel arrays (no object per event), because a large ledger has millions.
-  const days: number[] = [];
-  const orders: number[] = [];
-  const indices: number[] = [];
-  const amounts: number[] = [];
+  // Events live in parallel typed arrays (no object per event), because a large ledger has millions.
+  // Each document gives at most an issue, its payments and a settlement, and each query one event.
+  let capacity = queries.length;
+  for (const invoice of invoices) capacity += 2 + invoice.payments.length;
+  const days = new Float64Array(capacity);
+  const orders = new Uint8Array(capacity);
+  const indices = new Int32Array(capacity);
+  const amounts = new Float64Array(capacity);
   // 1 for a payment whose day the export did not give (Payment.dateUnknown), else 0.
-  const undated: number[] = [];
+  const undated = new Uint8Array(capacity);
+  let count = 0;
   const push = (day: number, order: number, index: number, amount: number, dateUnknown = false): void => {
-    days.push(day);
-    orders.push(order);
-    indices.push(index);
-    amounts.push(amount);
-    undated.push(dateUnknown ? 1 : 0);
+    days[count] = day;
+    orders[count] = order;
+    indices[count] = index;
+    amounts[count] = amount;
+    undated[count] = dateUnknown ? 1 : 0;
+    count++;
   };
 
   invoices.forEach((invoice, index) => {
@@ -93,7 +105,7 @@ export function replayCustomer(
   queries.forEach((query, index) => {
     push(query.day, query.moment === 'issue' ? ORDER_ISSUE_QUERY : ORDER_END_QUERY, index, 0);
   });
-  const order = eventOrder(days, orders, indices);
+  const order = eventOrder(days.subarray(0, count), orders, indices);
 
   const history = new DebtorHistory(customerId, extraColumns, adjustment);
   for (const e of order) {
@@ -120,7 +132,7 @@ export function replayCustomer(
  * same way as the index, and (day, order, position) packs into one number that a typed array sorts
  * without a comparator. Spans too wide to pack fall back to a comparator sort.
  */
-function eventOrder(days: readonly number[], orders: readonly number[], indices: readonly number[]): Int32Array {
+function eventOrder(days: Float64Array, orders: Uint8Array, indices: Int32Array): Int32Array {
   const count = days.length;
   let first = Infinity;
   let last = -Infinity;
