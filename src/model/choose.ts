@@ -2,6 +2,7 @@
 // model trained on the user's own history is used when it has enough late and on-time invoices and
 // beats the bundled model on the same time-ordered holdout. In every other case the bundled model scores.
 
+import { formatDay } from '../dates.js';
 import { withoutExtraColumns, type LabelledRows } from '../features/training-rows.js';
 import { RiskpayError } from '../findings.js';
 import type { Ledger } from '../ingest/ledger.js';
@@ -75,10 +76,7 @@ export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promi
   } catch (error) {
     if (!(error instanceof RiskpayError) || !error.finding.code.startsWith('MODEL_')) throw error;
     if (!bundled) throw error;
-    // The training error's code says what is missing (no late invoices, too few of a class). An empty
-    // ledger's error has no counts, so the counts default to zero.
-    const args = { late: 0, onTime: 0, needed: MIN_INVOICES_PER_CLASS, ...error.finding.args, cause: error.finding.code };
-    return { model: bundled, choice: { source: 'bundled', reason: { code: 'MODEL_CHOICE_BUNDLED_CANNOT_TRAIN', args } } };
+    return { model: bundled, choice: { source: 'bundled', reason: cannotTrainReason(error, options.asOf) } };
   }
 
   const { model, report, holdoutRows } = trained;
@@ -105,6 +103,20 @@ export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promi
     return { model, choice: { source: 'trained', reason: { code: `MODEL_CHOICE_TRAINED${sampled.suffix}`, args }, holdoutAuc: userAuc } };
   }
   return { model: bundled, choice: { source: 'bundled', reason: { code: `MODEL_CHOICE_BUNDLED_BETTER${sampled.suffix}`, args }, holdoutAuc: bundledAuc } };
+}
+
+/**
+ * Returns the reason for falling back to the bundled model after training failed with `error`: no
+ * invoice by the scoring day, no invoice with a known outcome yet, or too few of a class. The
+ * training error's code is kept in the `cause` argument.
+ */
+function cannotTrainReason(error: RiskpayError, asOf: number): ModelChoice['reason'] {
+  const cause = error.finding.code;
+  if (cause === 'MODEL_NO_INVOICES' || cause === 'MODEL_AS_OF_BEFORE_FIRST_INVOICE') {
+    return { code: 'MODEL_CHOICE_BUNDLED_NO_HISTORY', args: { asOf: formatDay(asOf), cause } };
+  }
+  if (cause === 'MODEL_NO_KNOWN_OUTCOMES') return { code: 'MODEL_CHOICE_BUNDLED_NO_OUTCOMES', args: { ...error.finding.args, cause } };
+  return { code: 'MODEL_CHOICE_BUNDLED_CANNOT_TRAIN', args: { late: 0, onTime: 0, needed: MIN_INVOICES_PER_CLASS, ...error.finding.args, cause } };
 }
 
 function round(value: number): number {

@@ -163,10 +163,24 @@ async function trainAndTest(ledger: Ledger, cutoff: number, until: number, optio
   return { model, rows, trainRows: report.rows.train + report.rows.holdout };
 }
 
+/** Training errors about the history before the cutoff, and the codes that name --cutoff instead of --as-of. */
+const CUTOFF_ERROR_CODES: Record<string, string> = {
+  MODEL_AS_OF_BEFORE_FIRST_INVOICE: 'MODEL_EVALUATE_CUTOFF_BEFORE_FIRST_INVOICE',
+  MODEL_NO_KNOWN_OUTCOMES: 'MODEL_EVALUATE_NO_KNOWN_OUTCOMES',
+};
+
 /** Evaluates on a time split. Throws RiskpayError when the training window cannot learn. */
 export async function evaluate(ledger: Ledger, options: EvaluateOptions): Promise<EvaluationResult> {
   const { cutoff, lateAfter } = options;
-  const { model, rows, trainRows } = await trainAndTest(ledger, cutoff, Infinity, options);
+  let trained: Awaited<ReturnType<typeof trainAndTest>>;
+  try {
+    trained = await trainAndTest(ledger, cutoff, Infinity, options);
+  } catch (error) {
+    const code = error instanceof RiskpayError ? CUTOFF_ERROR_CODES[error.finding.code] : undefined;
+    if (code === undefined) throw error;
+    throw new RiskpayError(code, { ...(error as RiskpayError).finding.args, cutoff: formatDay(cutoff) });
+  }
+  const { model, rows, trainRows } = trained;
   if (rows.X.rows === 0) throw new RiskpayError('MODEL_EVALUATE_NO_TEST_INVOICES', { cutoff: formatDay(cutoff), last: formatDay(lastFactDay(ledger)) });
   const training = buildLabelledRows(ledger, { lateAfter, knownBefore: cutoff, checkpoints: false });
 
