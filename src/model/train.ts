@@ -10,6 +10,7 @@ import { RiskpayError, finding, type Finding } from '../findings.js';
 import { trainForest, type Forest, type ForestOptions } from '../forest/index.js';
 import type { Ledger } from '../ingest/ledger.js';
 import { applyCalibration, fitPlatt, type PlattCalibration } from './calibration.js';
+import { outcomeLeakFindings } from './leak-check.js';
 import { classifierMetrics, type ClassifierMetrics } from './metrics.js';
 import { ForestRiskModel, INTERVAL_QUANTILES, LATE_AFTER_FEATURE, blendTailRisk, treeIntervals } from './risk-model.js';
 import type { ModelMeta } from './types.js';
@@ -409,6 +410,8 @@ export async function trainModel(
   const invoiceCounts = countInvoices(all);
   requireKnownHistory({ ...invoiceCounts, unknown: all.censored }, lateAfter, firstDay, asOf);
   requireBothClasses(invoiceCounts, lateAfter, firstDay, asOf);
+
+  findings.push(...outcomeLeakFindings(all, extraColumns, MIN_INVOICES_PER_CLASS));
 
   let subsampledFrom: number | undefined;
   if (all.X.rows > maxRows) all = selectRows(all, sampleIndices(all.X.rows, maxRows, seed));

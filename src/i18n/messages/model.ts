@@ -26,6 +26,8 @@ export const modelMessages = defineCatalog({
     MODEL_EVALUATE_NO_KNOWN_OUTCOMES_ONE:
       'Cannot evaluate: 1 invoice was issued before the cutoff {cutoff}, and its outcome was not known by then, so there is nothing to train on. An outcome is known once an invoice is paid or more than {lateAfter} days past its due date. Choose a later --cutoff.',
     MODEL_ROWS_SUBSAMPLED: 'Training used {rows} rows chosen at random (with the seed) out of {from}.',
+    MODEL_EXTRA_COLUMN_LEAK:
+      'The extra column {column} alone ranks late against on-time invoices with AUC {auc} on {invoices} training invoices, so it probably records the outcome (a leak), such as days late or the payment date. The model\'s figures will look too good, and open invoices do not have that value yet. Leave {column} out of --extra.',
     MODEL_HOLDOUT_ONE_CLASS:
       'The holdout from {from} ({rows} rows, {late} late) lacks late or on-time invoices, so the model is not calibrated and has no holdout figures.',
     MODEL_FEATURE_UNKNOWN: 'The model uses the feature {feature}, which this riskpay does not compute. Train a new model.',
@@ -87,6 +89,8 @@ export const modelMessages = defineCatalog({
     MODEL_EVALUATE_NO_KNOWN_OUTCOMES_ONE:
       'Kan inte utvärdera: 1 faktura utfärdades före brytdagen {cutoff}, och dess utfall var inte känt då, så det finns inget att träna på. Utfallet är känt när en faktura är betald eller mer än {lateAfter} dagar efter förfallodagen. Välj ett senare --cutoff.',
     MODEL_ROWS_SUBSAMPLED: 'Träningen använde {rows} slumpvis valda rader (med fröet) av {from}.',
+    MODEL_EXTRA_COLUMN_LEAK:
+      'Den extra kolumnen {column} ensam rangordnar sena mot i tid betalda fakturor med AUC {auc} på {invoices} träningsfakturor, så den anger troligen själva utfallet (ett läckage), till exempel dagar för sent eller betaldatum. Modellens siffror kommer att se för bra ut, och obetalda fakturor har inte det värdet än. Utelämna {column} från --extra.',
     MODEL_HOLDOUT_ONE_CLASS:
       'Valideringsperioden från {from} ({rows} rader, {late} sena) saknar sena fakturor eller fakturor betalda i tid, så modellen är inte kalibrerad och saknar valideringssiffror.',
     MODEL_FEATURE_UNKNOWN: 'Modellen använder variabeln {feature}, som den här versionen av riskpay inte beräknar. Träna en ny modell.',
