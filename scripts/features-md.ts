@@ -3,6 +3,8 @@
 
 import { featureCatalog, NO_DAYS, NO_HISTORY, NO_HISTORY_DAYS_LATE } from '../src/features/catalog.js';
 import type { FeatureGroup } from '../src/features/types.js';
+import { EXTRA_COLUMN_LEAK, LEAK_AUC } from '../src/model/leak-check.js';
+import { MIN_INVOICES_PER_CLASS } from '../src/model/train.js';
 
 const GROUP_TITLES: Record<FeatureGroup, string> = {
   volume: 'Volume',
@@ -54,6 +56,8 @@ export function renderFeaturesMarkdown(): string {
         'A debtor\'s level is then read from its history whatever mix of values it had, such as disputed or paperless invoices.',
         '',
         'Use only columns whose value is known when the invoice is issued. A column such as `DaysLate` or a settlement date gives the outcome away: `evaluate` then shows a near-perfect model that cannot work on new invoices.',
+        `\`train\`, \`evaluate\` and \`score\` warn (\`${EXTRA_COLUMN_LEAK}\`) when one extra column alone ranks the training invoices' labels with an AUC of ${LEAK_AUC} or more, or ${Math.round((1 - LEAK_AUC) * 100) / 100} or less, given at least ${MIN_INVOICES_PER_CLASS} late and ${MIN_INVOICES_PER_CLASS} on-time invoices.`,
+        'A weaker leak, such as a flag set after the invoice date, passes this check.',
         'An export gives each column\'s final value, so a flag set after the invoice date (a dispute, for example) is read as if it was known from the invoice date.',
         'A model trained with `--extra` needs the same `--extra`, spelled as in the model file, whenever it scores.',
         '',

@@ -41,13 +41,13 @@ export const realCore: Core = {
   inspect: (inputs, options) => inspectFiles(inputs, options),
 
   async score(ledger, request) {
-    const { model, choice } = await chooseModel(ledger, {
+    const { model, choice, findings } = await chooseModel(ledger, {
       asOf: request.asOf,
       modelPath: request.modelPath,
       lateAfter: request.lateAfterDays,
       seed: request.seed,
     });
-    return scoreLedgerInThreads(ledger, model, choice, {
+    const result = await scoreLedgerInThreads(ledger, model, choice, {
       asOf: request.asOf,
       asOfDefaulted: request.asOfDefaulted,
       by: request.by,
@@ -55,6 +55,8 @@ export const realCore: Core = {
       releaseLedger: request.releaseLedger,
       threadsFromInvoices: request.threadsFromInvoices,
     });
+    result.findings = [...findings, ...result.findings];
+    return result;
   },
 
   async plan(result, request) {
@@ -92,7 +94,9 @@ export const realCore: Core = {
       seed: request.seed,
       bundled: bundledModelOrNull(),
     });
-    return { metrics: evaluationMetrics(result), findings: [], detail: result };
+    // The findings go to the findings list of the output, so the detail leaves them out.
+    const { findings, ...detail } = result;
+    return { metrics: evaluationMetrics(result), findings, detail };
   },
 
   async features(ledger, asOf): Promise<FeaturesResult> {

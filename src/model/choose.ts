@@ -2,10 +2,12 @@
 // model trained on the user's own history is used when it has enough late and on-time invoices and
 // beats the bundled model on the same time-ordered holdout. In every other case the bundled model scores.
 
+import { formatDay } from '../dates.js';
 import { withoutExtraColumns, type LabelledRows } from '../features/training-rows.js';
-import { RiskpayError } from '../findings.js';
+import { RiskpayError, type Finding } from '../findings.js';
 import type { Ledger } from '../ingest/ledger.js';
 import type { ModelChoice } from '../scoring/types.js';
+import { EXTRA_COLUMN_LEAK } from './leak-check.js';
 import { auc } from './metrics.js';
 import { loadBundledModel, loadModel } from './model-file.js';
 import type { ForestRiskModel } from './risk-model.js';
@@ -45,8 +47,12 @@ function bundledFor(options: ChooseOptions, lateAfter: number): ForestRiskModel 
   }
 }
 
-/** Chooses the model for a ledger and says which and why. Throws RiskpayError only for a bad --model file. */
-export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promise<{ model: ForestRiskModel; choice: ModelChoice }> {
+/**
+ * Chooses the model for a ledger and returns it with the reason for the choice. The findings are the
+ * training warnings that scoring should show, about extra columns that give the outcome away. Throws
+ * RiskpayError only for a bad --model file.
+ */
+export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promise<{ model: ForestRiskModel; choice: ModelChoice; findings: Finding[] }> {
   const lateAfter = options.lateAfter ?? DEFAULT_LATE_AFTER_DAYS;
 
   if (options.modelPath) {
@@ -58,6 +64,7 @@ export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promi
     return {
       model,
       choice: { source: 'file', path: options.modelPath, reason: { code: 'MODEL_CHOICE_FILE', args: { path: options.modelPath, lateAfter: model.meta.label.lateAfterDays } }, holdoutAuc: model.meta.holdout?.auc },
+      findings: [],
     };
   }
 
@@ -75,13 +82,12 @@ export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promi
   } catch (error) {
     if (!(error instanceof RiskpayError) || !error.finding.code.startsWith('MODEL_')) throw error;
     if (!bundled) throw error;
-    // The training error's code says what is missing (no late invoices, too few of a class). An empty
-    // ledger's error has no counts, so the counts default to zero.
-    const args = { late: 0, onTime: 0, needed: MIN_INVOICES_PER_CLASS, ...error.finding.args, cause: error.finding.code };
-    return { model: bundled, choice: { source: 'bundled', reason: { code: 'MODEL_CHOICE_BUNDLED_CANNOT_TRAIN', args } } };
+    return { model: bundled, choice: { source: 'bundled', reason: cannotTrainReason(error, options.asOf) }, findings: [] };
   }
 
   const { model, report, holdoutRows } = trained;
+  // The other training findings are already in the choice reason (a sample, a holdout of one class).
+  const findings = report.findings.filter((one) => one.code === EXTRA_COLUMN_LEAK);
   // After a sampled training the reason code ends in _SAMPLED and its args hold the row counts.
   const subsampled = report.findings.find((one) => one.code === 'MODEL_ROWS_SUBSAMPLED');
   const sampled: { suffix: string; args: Record<string, number> } = subsampled
@@ -89,10 +95,10 @@ export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promi
     : { suffix: '', args: {} };
   if (!bundled) {
     const args = { auc: report.holdout?.auc ?? 'n/a', ...sampled.args };
-    return { model, choice: { source: 'trained', reason: { code: `MODEL_CHOICE_TRAINED_NO_BUNDLED${sampled.suffix}`, args }, holdoutAuc: report.holdout?.auc } };
+    return { model, choice: { source: 'trained', reason: { code: `MODEL_CHOICE_TRAINED_NO_BUNDLED${sampled.suffix}`, args }, holdoutAuc: report.holdout?.auc }, findings };
   }
   if (!report.holdout || !Number.isFinite(report.holdout.auc)) {
-    return { model: bundled, choice: { source: 'bundled', reason: { code: 'MODEL_CHOICE_BUNDLED_NO_HOLDOUT', args: { from: report.holdoutFrom } } } };
+    return { model: bundled, choice: { source: 'bundled', reason: { code: 'MODEL_CHOICE_BUNDLED_NO_HOLDOUT', args: { from: report.holdoutFrom } } }, findings };
   }
 
   // Same holdout rows for both models: the rows training held out, dated on or after the holdout start.
@@ -102,9 +108,23 @@ export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promi
   const args = { auc: round(userAuc), bundledAuc: round(bundledAuc), rows: report.holdout.rows, from: report.holdoutFrom, ...sampled.args };
 
   if (userAuc > bundledAuc || !Number.isFinite(bundledAuc)) {
-    return { model, choice: { source: 'trained', reason: { code: `MODEL_CHOICE_TRAINED${sampled.suffix}`, args }, holdoutAuc: userAuc } };
+    return { model, choice: { source: 'trained', reason: { code: `MODEL_CHOICE_TRAINED${sampled.suffix}`, args }, holdoutAuc: userAuc }, findings };
   }
-  return { model: bundled, choice: { source: 'bundled', reason: { code: `MODEL_CHOICE_BUNDLED_BETTER${sampled.suffix}`, args }, holdoutAuc: bundledAuc } };
+  return { model: bundled, choice: { source: 'bundled', reason: { code: `MODEL_CHOICE_BUNDLED_BETTER${sampled.suffix}`, args }, holdoutAuc: bundledAuc }, findings };
+}
+
+/**
+ * Returns the reason for falling back to the bundled model after training failed with `error`: no
+ * invoice by the scoring day, no invoice with a known outcome yet, or too few of a class. The
+ * training error's code is kept in the `cause` argument.
+ */
+function cannotTrainReason(error: RiskpayError, asOf: number): ModelChoice['reason'] {
+  const cause = error.finding.code;
+  if (cause === 'MODEL_NO_INVOICES' || cause === 'MODEL_AS_OF_BEFORE_FIRST_INVOICE') {
+    return { code: 'MODEL_CHOICE_BUNDLED_NO_HISTORY', args: { asOf: formatDay(asOf), cause } };
+  }
+  if (cause === 'MODEL_NO_KNOWN_OUTCOMES') return { code: 'MODEL_CHOICE_BUNDLED_NO_OUTCOMES', args: { ...error.finding.args, cause } };
+  return { code: 'MODEL_CHOICE_BUNDLED_CANNOT_TRAIN', args: { late: 0, onTime: 0, needed: MIN_INVOICES_PER_CLASS, ...error.finding.args, cause } };
 }
 
 function round(value: number): number {

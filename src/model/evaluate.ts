@@ -5,9 +5,10 @@
 import { formatDay } from '../dates.js';
 import type { DelayAdjustment } from '../features/delay-adjustment.js';
 import { buildLabelledRows, withoutExtraColumns, type LabelledRows } from '../features/training-rows.js';
-import { RiskpayError } from '../findings.js';
+import { RiskpayError, type Finding } from '../findings.js';
 import type { Ledger } from '../ingest/ledger.js';
 import { DEFAULT_GRADE_CUTS } from '../scoring/grades.js';
+import { EXTRA_COLUMN_LEAK } from './leak-check.js';
 import { liftTopGroups, classifierMetrics, precisionRecallAt, reliabilityTable, type ClassifierMetrics, type ReliabilityBin } from './metrics.js';
 import { ForestRiskModel } from './risk-model.js';
 import { lastFactDay, trainModel, type TrainOptions } from './train.js';
@@ -70,6 +71,8 @@ export interface EvaluationResult {
   scorers: ScorerResult[];
   paymentDate: PaymentDateResult[];
   backtest: { folds: BacktestFold[]; meanAuc: number; stdAuc: number; meanNaiveAuc: number } | null;
+  /** Warnings from training before the cutoff, such as an extra column that gives the outcome away. */
+  findings: Finding[];
 }
 
 /** Builds the test rows: invoices issued in [from, to] with a known outcome, at their issue date. */
@@ -156,17 +159,39 @@ function paymentDateResult(name: PaymentDateResult['name'], actual: number[], pr
 }
 
 /** Trains before `cutoff` and returns the trained model with its test rows in [cutoff, until]. */
-async function trainAndTest(ledger: Ledger, cutoff: number, until: number, options: EvaluateOptions): Promise<{ model: ForestRiskModel; rows: LabelledRows; trainRows: number }> {
+async function trainAndTest(
+  ledger: Ledger,
+  cutoff: number,
+  until: number,
+  options: EvaluateOptions,
+): Promise<{ model: ForestRiskModel; rows: LabelledRows; trainRows: number; findings: Finding[] }> {
   const { model, report } = await trainModel(ledger, { asOf: cutoff - 1, lateAfter: options.lateAfter, seed: options.seed ?? 1, ...options.train });
   // Test rows read the extra columns' effect that the model was trained with, fitted before the cutoff.
   const rows = testRows(ledger, options.lateAfter, cutoff, until, model.meta.delayAdjustment);
-  return { model, rows, trainRows: report.rows.train + report.rows.holdout };
+  // Only the leak warning is passed on: the other training findings are about training's own sample
+  // and holdout, which evaluate does not report.
+  const findings = report.findings.filter((one) => one.code === EXTRA_COLUMN_LEAK);
+  return { model, rows, trainRows: report.rows.train + report.rows.holdout, findings };
 }
+
+/** Training errors about the history before the cutoff, and the codes that name --cutoff instead of --as-of. */
+const CUTOFF_ERROR_CODES: Record<string, string> = {
+  MODEL_AS_OF_BEFORE_FIRST_INVOICE: 'MODEL_EVALUATE_CUTOFF_BEFORE_FIRST_INVOICE',
+  MODEL_NO_KNOWN_OUTCOMES: 'MODEL_EVALUATE_NO_KNOWN_OUTCOMES',
+};
 
 /** Evaluates on a time split. Throws RiskpayError when the training window cannot learn. */
 export async function evaluate(ledger: Ledger, options: EvaluateOptions): Promise<EvaluationResult> {
   const { cutoff, lateAfter } = options;
-  const { model, rows, trainRows } = await trainAndTest(ledger, cutoff, Infinity, options);
+  let trained: Awaited<ReturnType<typeof trainAndTest>>;
+  try {
+    trained = await trainAndTest(ledger, cutoff, Infinity, options);
+  } catch (error) {
+    const code = error instanceof RiskpayError ? CUTOFF_ERROR_CODES[error.finding.code] : undefined;
+    if (code === undefined) throw error;
+    throw new RiskpayError(code, { ...(error as RiskpayError).finding.args, cutoff: formatDay(cutoff) });
+  }
+  const { model, rows, trainRows, findings } = trained;
   if (rows.X.rows === 0) throw new RiskpayError('MODEL_EVALUATE_NO_TEST_INVOICES', { cutoff: formatDay(cutoff), last: formatDay(lastFactDay(ledger)) });
   const training = buildLabelledRows(ledger, { lateAfter, knownBefore: cutoff, checkpoints: false });
 
@@ -209,6 +234,7 @@ export async function evaluate(ledger: Ledger, options: EvaluateOptions): Promis
     scorers,
     paymentDate,
     backtest: options.backtest === false ? null : await backtest(ledger, options),
+    findings,
   };
 }
 

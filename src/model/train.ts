@@ -10,6 +10,7 @@ import { RiskpayError, finding, type Finding } from '../findings.js';
 import { trainForest, type Forest, type ForestOptions } from '../forest/index.js';
 import type { Ledger } from '../ingest/ledger.js';
 import { applyCalibration, fitPlatt, type PlattCalibration } from './calibration.js';
+import { outcomeLeakFindings } from './leak-check.js';
 import { classifierMetrics, type ClassifierMetrics } from './metrics.js';
 import { ForestRiskModel, INTERVAL_QUANTILES, LATE_AFTER_FEATURE, blendTailRisk, treeIntervals } from './risk-model.js';
 import type { ModelMeta } from './types.js';
@@ -153,6 +154,17 @@ export function countInvoices(rows: LabelledRows): { late: number; onTime: numbe
     else onTime += 1;
   }
   return { late, onTime };
+}
+
+/**
+ * Throws when the window up to `asOf` has no history to learn from: `asOf` is before the first
+ * invoice (`firstDay`), or no invoice issued by then has a known outcome (`unknown` counts those).
+ */
+export function requireKnownHistory(counts: { late: number; onTime: number; unknown: number }, lateAfter: number, firstDay: number, asOf: number): void {
+  if (asOf < firstDay) throw new RiskpayError('MODEL_AS_OF_BEFORE_FIRST_INVOICE', { asOf: formatDay(asOf), first: formatDay(firstDay) });
+  if (counts.late === 0 && counts.onTime === 0) {
+    throw new RiskpayError('MODEL_NO_KNOWN_OUTCOMES', { asOf: formatDay(asOf), count: counts.unknown, lateAfter });
+  }
 }
 
 /** Throws when a window has too few late or on-time invoices to learn from, naming what is missing. */
@@ -369,8 +381,8 @@ export function holdoutStart(rows: LabelledRows): number {
 
 /**
  * Trains a late-payment model on a ledger as known on `asOf`, with a time-ordered holdout for metrics,
- * then refits on all rows and calibrates (TrainOptions.calibration). Throws RiskpayError when the
- * window has too few late or on-time invoices.
+ * then refits on all rows and calibrates (TrainOptions.calibration). Throws RiskpayError when
+ * `asOf` is before the first invoice, or the window has no or too few late or on-time invoices.
  */
 export async function trainModel(
   source: Ledger | Ledger[],
@@ -396,7 +408,10 @@ export async function trainModel(
   // Rows are planned, sampled and only then replayed, once: the rows before the holdout are a subset.
   let all = rowsFor(ledgers, thresholds, lateAfter, asOf + 1, checkpoints, { maxRows, seed }, adjustment);
   const invoiceCounts = countInvoices(all);
+  requireKnownHistory({ ...invoiceCounts, unknown: all.censored }, lateAfter, firstDay, asOf);
   requireBothClasses(invoiceCounts, lateAfter, firstDay, asOf);
+
+  findings.push(...outcomeLeakFindings(all, extraColumns, MIN_INVOICES_PER_CLASS));
 
   let subsampledFrom: number | undefined;
   if (all.X.rows > maxRows) all = selectRows(all, sampleIndices(all.X.rows, maxRows, seed));

@@ -181,6 +181,8 @@ describe('Swedish output', () => {
     const result = await run(['evaluate', FIXTURE, '--cutoff', '2024-01-01', '--lang', 'sv']);
     expect(result.code).toBe(0);
     expect(result.stdout).not.toMatch(/auc_model|late_after_days|train_rows/);
+    expect(result.stdout).toContain('Log-förlust');
+    expect(result.stdout).not.toMatch(/log loss/i);
   }, 120_000);
 
   it('plan shows no raw flag codes', async () => {

@@ -126,3 +126,13 @@ describe('count variants', () => {
     }
   });
 });
+
+describe('evaluate metric terms', () => {
+  it('Swedish legend uses the log loss heading', () => {
+    const heading = message('sv', 'HEAD_LOG_LOSS');
+    const legend = message('sv', 'EVAL_LEGEND');
+    expect(heading).toBe('Log-förlust');
+    expect(legend).toContain(heading.toLowerCase());
+    expect(legend).not.toContain('log loss');
+  });
+});

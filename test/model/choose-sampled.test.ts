@@ -39,10 +39,10 @@ describe('model choice on a sampled history', () => {
 });
 
 describe('model choice on an empty ledger', () => {
-  it('fills the counts in its reason', async () => {
+  it('names the missing history', async () => {
     const bundled = (await trainModel(simulatedLedger(), { lateAfter: 7, seed: 1, ...FAST, origin: 'bundled' })).model;
     const { choice } = await chooseModel({ invoices: [], extraColumns: [] }, { asOf: 19_800, bundled, train: FAST });
-    expect(choice.reason.code).toBe('MODEL_CHOICE_BUNDLED_CANNOT_TRAIN');
-    expect(choice.reason.args).toMatchObject({ late: 0, onTime: 0, needed: 10, cause: 'MODEL_NO_INVOICES' });
+    expect(choice.reason.code).toBe('MODEL_CHOICE_BUNDLED_NO_HISTORY');
+    expect(choice.reason.args).toMatchObject({ asOf: '2024-03-18', cause: 'MODEL_NO_INVOICES' });
   });
 });

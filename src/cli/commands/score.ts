@@ -55,7 +55,6 @@ export async function importAndScore(context: CommandContext, keepLedger = false
   context.diagnostics.done();
   result.findings = [...imported.findings, ...result.findings];
   context.diagnostics.status(result.asOfDefaulted ? 'STATUS_AS_OF_TODAY' : 'STATUS_AS_OF', { date: result.asOf });
-  context.diagnostics.status(result.model.reason.code, result.model.reason.args);
 
   // A run with nothing to score is bad input, such as a wrong --as-of or an export of drafts. Exit code 2
   // makes a nightly job fail, where an empty table with exit 0 would pass unnoticed. The other findings give the cause.
@@ -64,6 +63,9 @@ export async function importAndScore(context: CommandContext, keepLedger = false
     context.diagnostics.findings(result.findings.filter((item) => item !== nothing));
     throw new RiskpayError(nothing.code, nothing.args ?? {});
   }
+  // The model choice is shown only when something is scored, because before a nothing-to-score error
+  // it would read as the cause.
+  context.diagnostics.status(result.model.reason.code, result.model.reason.args);
   return { imported, request, result };
 }
 
