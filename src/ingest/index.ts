@@ -8,6 +8,7 @@ import { LEDGER_FIELDS, PAYMENT_FIELDS, type ImportOptions } from './options.js'
 import { parseDateFormat, type DateFormat } from './date-values.js';
 import { readCsvFile, newFileDetails, type FileDetails } from './read-file.js';
 import { parseDelimiterOption } from './sniff.js';
+import { checkEncodingName } from './encoding-names.js';
 import { makeInvoiceReader } from './invoice-rows.js';
 import { DraftStore } from './draft-store.js';
 import { makePaymentReader, type PaymentDraft } from './payment-rows.js';
@@ -35,6 +36,7 @@ function checkOptions(options: ImportOptions): DateFormat | undefined {
     }
   }
   defaultTerms(options);
+  if (options.encoding !== undefined && options.encoding !== '') checkEncodingName(options.encoding);
   if (options.delimiter !== undefined) parseDelimiterOption(options.delimiter);
   if (options.dateFormat === undefined || options.dateFormat === '') return undefined;
   const format = parseDateFormat(options.dateFormat);
