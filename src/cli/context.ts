@@ -1,6 +1,7 @@
 // Everything a command handler needs for one run: resolved options, config, language, the core,
 // diagnostics and the output sink.
 
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { RiskpayConfig } from '../config/schema.js';
 import { parseIsoDay, today } from '../dates.js';
@@ -150,12 +151,41 @@ export function inputFiles(context: CommandContext): string[] {
   const payments = (context.options.payments as string[] | undefined) ?? [];
   const stdinCount = [...context.files, ...payments].filter((file) => file === '-').length;
   if (stdinCount > 1) throw new RiskpayError('CLI_STDIN_TWICE');
+  checkNoRepeatedFile(context.files, context.io.cwd, 'CLI_INPUT_REPEATED');
+  checkNoRepeatedFile(payments, context.io.cwd, 'CLI_PAYMENTS_REPEATED');
   const out = context.options.out as string | undefined;
   const outPath = out && out !== '-' ? resolve(context.io.cwd, out) : null;
   for (const file of context.files) {
     if (file !== '-' && resolve(context.io.cwd, file) === outPath) throw new RiskpayError('CLI_OUT_IS_INPUT', { file: out! });
   }
   return context.files;
+}
+
+/**
+ * Raises `code` when two entries of `files` are the same file after symbolic links are resolved, such
+ * as `a.csv ./a.csv`. Read twice, every row of the second copy is a duplicate of the first and is
+ * skipped, and the output would not name the cause. The error names both positions (from 1)
+ * and, when they are spelled differently, both spellings and the real path (code `<code>_ALIAS`).
+ * A path that cannot be resolved is left to the import, which reports it as not found.
+ */
+function checkNoRepeatedFile(files: readonly string[], cwd: string, code: string): void {
+  const seen = new Map<string, number>();
+  files.forEach((file, index) => {
+    if (file === '-') return;
+    let realPath: string;
+    try {
+      realPath = realpathSync(resolve(cwd, file));
+    } catch {
+      return;
+    }
+    const earlier = seen.get(realPath);
+    if (earlier === undefined) {
+      seen.set(realPath, index);
+      return;
+    }
+    const args = { file: files[earlier], otherFile: file, first: earlier + 1, second: index + 1, realPath };
+    throw new RiskpayError(files[earlier] === file ? code : `${code}_ALIAS`, args);
+  });
 }
 
 /** Returns the as-of day (--as-of, or today) and whether today was used. */

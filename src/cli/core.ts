@@ -4,6 +4,7 @@
 import type { Finding } from '../findings.js';
 import type { ImportOptions } from '../ingest/options.js';
 import type { FileReport, ImportResult, Ledger } from '../ingest/ledger.js';
+import type { SkippedRow } from '../ingest/reporter.js';
 import type { ForecastResult, PlanResult, ScoreResult } from '../scoring/types.js';
 
 /** Import options as the CLI passes them to the importer. */
@@ -58,6 +59,8 @@ export interface FeaturesResult {
 export interface InspectResult {
   files: FileReport[];
   findings: Finding[];
+  /** Every skipped row in reading order; inspect lists them. */
+  skippedRows?: SkippedRow[];
   /** The error that stopped the import, if one did; the files show how far it got. */
   error?: Finding;
   /** Customers whose names look alike but were kept apart; nothing is merged. */

@@ -3,7 +3,7 @@
 
 import type { Finding } from '../findings.js';
 import type { Lang } from '../i18n/catalog-type.js';
-import { formatFinding, formatLocation, message } from '../i18n/catalog.js';
+import { formatFinding, message, unnamedLocation } from '../i18n/catalog.js';
 import type { CliIo } from './io.js';
 
 export interface Diagnostics {
@@ -78,7 +78,7 @@ export function createDiagnostics(io: CliIo, lang: Lang, quiet: boolean, showPro
         }
         // The text shows the first finding's value, so a group of several values reports their count.
         const text = message(lang, first.code, first.args);
-        const where = formatLocation(first, lang) || '-';
+        const where = unnamedLocation(first, lang) || '-';
         const code = values > 1 ? 'STATUS_FINDING_REPEATED_VALUES' : 'STATUS_FINDING_REPEATED';
         line(first.severity, message(lang, code, { message: text, count, values, first: where }));
       }

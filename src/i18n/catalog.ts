@@ -149,7 +149,6 @@ const ONE_DAYS: Record<Lang, [RegExp, string, string]> = {
   sv: [/(?<![\d.,])1 dagar\b/g, '1 dag', '1 dagar'],
 };
 
-/** Returns the message for a code in the language, or the code with its values when no catalog has it. */
 /**
  * Replaces a system error code in a `reason` argument (ENOENT, EACCES, ...) with words in the output
  * language and keeps the code after them for a search: "no such file or folder, ENOENT".
@@ -161,14 +160,20 @@ function withSystemReason(lang: Lang, args: Record<string, string | number>): Re
   return words === undefined ? args : { ...args, reason: `${words}, ${reason}` };
 }
 
-export function message(lang: Lang, code: string, rawArgs: Record<string, string | number> = {}): string {
+/** Returns the catalog text that `message` fills for the code and its arguments, with the arguments it fills it with. */
+function chosenText(lang: Lang, code: string, rawArgs: Record<string, string | number>): { text: string | undefined; args: Record<string, string | number> } {
   const args = withSystemReason(lang, rawArgs);
   const signed = signedDaysVariant(MERGED.en, pluralCode(MERGED[lang], code, args), args);
-  const text = MERGED[lang][signed.code] ?? MERGED.en[signed.code];
+  return { text: MERGED[lang][signed.code] ?? MERGED.en[signed.code], args: signed.args };
+}
+
+/** Returns the message for a code in the language, or the code with its values when no catalog has it. */
+export function message(lang: Lang, code: string, rawArgs: Record<string, string | number> = {}): string {
+  const { text, args } = chosenText(lang, code, rawArgs);
   if (text === undefined) return `${code} ${JSON.stringify(args)}`;
   // Texts write "{days} days" for any number, so a value of exactly 1 gets the singular here.
   const [oneDays, oneDay, plural] = ONE_DAYS[lang];
-  const filled = fillPlaceholders(text, signed.args, lang);
+  const filled = fillPlaceholders(text, args, lang);
   return filled.includes(plural) ? filled.replace(oneDays, oneDay) : filled;
 }
 
@@ -184,18 +189,33 @@ export function formatLocation(finding: Finding, lang: Lang): string {
 }
 
 /**
- * Formats a finding as one line: location, then the message. Every reporter uses this. When the
- * message already names the place (`line 2: ...` or the file name), the location is left out so it
- * is not printed twice.
+ * Returns the part of a finding's location that its message does not name, or '' when the message
+ * names all of it. A message names a part when its text has the placeholder ({file}, {line} or
+ * {column}) and the finding's argument has the path's value: "Empty value in column {column}" names
+ * the column, so the location reads "a.csv line 3", not "a.csv line 3, column "Amount"". The file
+ * stays while the line or column is left, so a location never starts with a bare line number.
+ */
+export function unnamedLocation(finding: Finding, lang: Lang): string {
+  const path = finding.path;
+  if (!path) return '';
+  const { text } = chosenText(lang, finding.code, finding.args);
+  const named = (name: 'file' | 'line' | 'column', value: string | number | undefined) =>
+    value !== undefined && value !== '' && text !== undefined && text.includes(`{${name}}`) && String(finding.args[name]) === String(value);
+  const line = named('line', path.line) ? undefined : path.line;
+  const column = named('column', path.column) ? undefined : path.column;
+  if (line === undefined && !column && named('file', path.file)) return '';
+  return formatLocation({ ...finding, path: { file: path.file, line, column } }, lang);
+}
+
+/**
+ * Formats a finding as one line: location, then the message. Every reporter uses this. The parts of
+ * the location that the message already names (`line {line}: ...`, the file name, the column) are
+ * left out of it, so they are not printed twice.
  */
 export function formatFinding(finding: Finding, lang: Lang): string {
   const text = message(lang, finding.code, finding.args);
-  const location = formatLocation(finding, lang);
-  if (!location) return text;
-  if (text.startsWith(location) || text.includes(location)) return text;
-  const path = finding.path!;
-  const lineOnly = path.line !== undefined ? message(lang, 'LOC_LINE', { line: path.line }) : '';
-  if (lineOnly && text.toLowerCase().startsWith(lineOnly.toLowerCase())) return `${path.file}: ${text}`;
-  if (path.line === undefined && !path.column && text.includes(path.file)) return text;
-  return `${location}: ${text}`;
+  // A message may name the whole place in its own words, such as a file path in another argument.
+  if (finding.path && text.includes(formatLocation(finding, lang))) return text;
+  const location = unnamedLocation(finding, lang);
+  return location ? `${location}: ${text}` : text;
 }

@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { RiskpayError } from '../findings.js';
 import { Utf8ChunkDecoder } from './utf8-chunks.js';
+import { checkEncodingName, normalizeEncodingName } from './encoding-names.js';
 
 /** Bytes that Windows-1252 leaves undefined; a file that has them is not Windows-1252. */
 const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
@@ -76,10 +77,8 @@ function chooseEncoding(first: Buffer, option: string | undefined, file: string)
   const hasBeBom = first[0] === 0xfe && first[1] === 0xff;
 
   if (option !== undefined && option !== '') {
+    checkEncodingName(option, file);
     const requested = normalizeEncodingName(option);
-    if (!iconv.encodingExists(requested)) {
-      throw new RiskpayError('INGEST_ENCODING_UNKNOWN', { encoding: option }, { file });
-    }
     checkEncodingOption(first, requested, option, hasUtf8Bom, file);
     let bomBytes = 0;
     if (requested === 'utf-8' && hasUtf8Bom) bomBytes = 3;
@@ -128,16 +127,6 @@ function checkEncodingOption(first: Buffer, requested: string, option: string, h
   const bytes = first.subarray(at, Math.min(first.length, at + length));
   const args = { encoding: option, character: bytes.toString('utf8'), misread: iconv.decode(bytes, requested) };
   throw new RiskpayError(hasUtf8Bom ? 'INGEST_ENCODING_LOOKS_UTF8_BOM' : 'INGEST_ENCODING_LOOKS_UTF8', args, { file });
-}
-
-function normalizeEncodingName(name: string): string {
-  const key = name.trim().toLowerCase().replace(/_/g, '-');
-  if (key === 'utf8') return 'utf-8';
-  if (key === 'utf16le' || key === 'utf-16') return 'utf-16le';
-  if (key === 'utf16be') return 'utf-16be';
-  if (key === 'cp1252' || key === '1252') return 'windows-1252';
-  if (key === 'latin-1' || key === 'iso-8859-1' || key === 'iso8859-1') return 'latin1';
-  return key;
 }
 
 /** NUL bytes or many control characters mean a binary file (UTF-16 without a BOM included). */

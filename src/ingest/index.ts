@@ -8,20 +8,21 @@ import { LEDGER_FIELDS, PAYMENT_FIELDS, type ImportOptions } from './options.js'
 import { parseDateFormat, type DateFormat } from './date-values.js';
 import { readCsvFile, newFileDetails, type FileDetails } from './read-file.js';
 import { parseDelimiterOption } from './sniff.js';
+import { checkEncodingName } from './encoding-names.js';
 import { makeInvoiceReader } from './invoice-rows.js';
 import { DraftStore } from './draft-store.js';
 import { makePaymentReader, type PaymentDraft } from './payment-rows.js';
 import { assembleInvoices, applyPayments, dateUndatedPayments, settleInvoices, defaultTerms } from './assemble.js';
 import { resolveCustomers, findNearDuplicateNames, type NearDuplicate } from './customers.js';
 import { loadRates, convertCurrencies } from './rates.js';
-import { Reporter, countSkip, type CodeCount } from './reporter.js';
+import { Reporter, countSkip, type CodeCount, type SkippedRow } from './reporter.js';
 import { checkInvoicesKept, checkMostRowsKept, noteFilesLeftOut } from './empty-import.js';
 
 export { LEDGER_FIELDS, PAYMENT_FIELDS, MAP_FIELDS, DATE_ORDERS, PRESET_NAMES } from './options.js';
 export type { ImportOptions, LedgerField, PaymentField, DecimalSeparator, DateOrder } from './options.js';
 export type { FileDetails } from './read-file.js';
 export type { NearDuplicate } from './customers.js';
-export type { CodeCount } from './reporter.js';
+export type { CodeCount, SkippedRow } from './reporter.js';
 export { parseTerms, dueDateFromTerms } from './terms.js';
 
 /** Options checked before any file is opened, so a usage error never depends on file contents. */
@@ -35,6 +36,7 @@ function checkOptions(options: ImportOptions): DateFormat | undefined {
     }
   }
   defaultTerms(options);
+  if (options.encoding !== undefined && options.encoding !== '') checkEncodingName(options.encoding);
   if (options.delimiter !== undefined) parseDelimiterOption(options.delimiter);
   if (options.dateFormat === undefined || options.dateFormat === '') return undefined;
   const format = parseDateFormat(options.dateFormat);
@@ -95,6 +97,8 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
     countSkip(fileDetails.skipped, code, draft.line, draft.headers.dueDate, '');
     // A line-item invoice skips all of its rows at once.
     fileDetails.skipped[code].count += draft.lines - 1;
+    const args = { file: draft.file, line: draft.line, invoiceId: draft.invoiceId };
+    reporter.skipRow({ file: draft.file, line: draft.line, rows: draft.lines, column: draft.headers.dueDate ?? null, value: '', code, args });
   });
   checkInvoicesKept(state.files, invoices.length);
   checkMostRowsKept(state.files);
@@ -136,6 +140,8 @@ function noteRowsSkipped(files: readonly FileDetails[], findings: Finding[]): vo
 
 export interface InspectResult {
   files: FileDetails[];
+  /** Every skipped row of every file, in reading order. */
+  skippedRows: SkippedRow[];
   /** Findings per file and code with their first line numbers. */
   groups: { file: string; code: string; severity: string; count: number; lines: number[] }[];
   findings: Finding[];
@@ -149,7 +155,7 @@ export interface InspectResult {
 
 /** Reads the inputs like importLedger and returns what was understood about each file, for `riskpay inspect`. */
 export async function inspectFiles(inputs: string[], options: ImportOptions = {}): Promise<InspectResult> {
-  const state: ImportState = { files: [], reporter: new Reporter(false), invoices: [] };
+  const state: ImportState = { files: [], reporter: new Reporter(false, undefined, true), invoices: [] };
   let error: Finding | undefined;
   try {
     await runImport(inputs, { ...options, strict: false }, state);
@@ -169,6 +175,7 @@ export async function inspectFiles(inputs: string[], options: ImportOptions = {}
   }
   const result: InspectResult = {
     files: state.files,
+    skippedRows: state.reporter.skippedRows ?? [],
     groups,
     findings: state.reporter.findings,
     invoices: state.invoices.length,

@@ -72,6 +72,21 @@ export function countSkip(skipped: Record<string, CodeCount>, code: string, line
   skipped[code] = entry;
 }
 
+/** One skipped row (or line-item invoice) as inspect lists it. */
+export interface SkippedRow {
+  file: string;
+  /** Line of the row, or of the first row of a line-item invoice. */
+  line: number;
+  /** Rows of the file that the skip covers: more than 1 for an invoice of several line-item rows. */
+  rows: number;
+  /** Header of the column whose value caused the skip, or null for a reason about the whole row. */
+  column: string | null;
+  /** The cell's text as read (the first text of a summary row), or null when the reason names no value. */
+  value: string | null;
+  code: string;
+  args: Record<string, string | number>;
+}
+
 interface InvoiceSummary {
   code: string;
   severity: Severity;
@@ -95,12 +110,25 @@ export class Reporter {
   private readonly summaries = new Map<string, InvoiceSummary>();
   /** Overflow notes by file and code, completed with their counts by flushSummaries. */
   private readonly overflows = new Map<string, Finding>();
+  /**
+   * Every skipped row in reading order, or null unless the reporter was made to keep them. Only
+   * inspect keeps them, so other commands do not hold one entry per bad row of a large file.
+   */
+  readonly skippedRows: SkippedRow[] | null;
 
   constructor(
     private readonly strict: boolean,
     /** Findings of a code beyond this many per file are counted but not listed. */
     private readonly perCodeLimit = 1000,
-  ) {}
+    keepSkippedRows = false,
+  ) {
+    this.skippedRows = keepSkippedRows ? [] : null;
+  }
+
+  /** Records a skipped row for inspect; does nothing unless the reporter keeps skipped rows. */
+  skipRow(row: SkippedRow): void {
+    this.skippedRows?.push(row);
+  }
 
   add(code: string, severity: Severity, args: Record<string, string | number>, path?: SourceRef): void {
     if (severity === 'warning' && this.strict) throw new RiskpayError(code, args, path);

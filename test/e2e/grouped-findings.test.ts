@@ -28,7 +28,7 @@ describe('grouped findings on stderr', () => {
   it('reports two date columns of case 15 as two warnings', () => {
     const run = runCli(['inspect', join(ROOT, 'test/cases/15-excel-serial-dates/input.csv')]);
     expect(run.code).toBe(0);
-    const mixed = run.stderr.split('\n').filter((line) => line.includes('column "InvoiceDate"') || line.includes('column "DueDate"'));
+    const mixed = run.stderr.split('\n').filter((line) => line.includes('Column InvoiceDate mixes') || line.includes('Column DueDate mixes'));
     expect(mixed).toHaveLength(2);
   });
 
@@ -38,6 +38,17 @@ describe('grouped findings on stderr', () => {
     const run = runCli(['score', file, '--as-of', '2024-03-01', '--format', 'json']);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('2 different values');
+  });
+
+  it('names the column of a group once', () => {
+    const file = join(tempDir(), 'blank-amounts.csv');
+    writeFileSync(file, 'InvoiceNo,Customer,InvoiceDate,DueDate,Amount\nF1,A,2024-01-01,2024-01-31,\nF2,A,2024-01-01,2024-01-31,\nF3,A,2024-01-01,2024-01-31,100\n');
+    const run = runCli(['score', file, '--as-of', '2024-03-01', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const group = run.stderr.split('\n').find((line) => line.includes('(2 times;'));
+    expect(group).toContain(`Empty value in column Amount: the row was skipped.`);
+    expect(group).toContain(`first at ${file} line 2)`);
+    expect(group).not.toContain('column "Amount"');
   });
 });
 

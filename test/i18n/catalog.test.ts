@@ -80,6 +80,28 @@ describe('language detection', () => {
   });
 });
 
+describe('unreadable value texts', () => {
+  /** Each code with the option its fix names; the _STRICT variant must name it too. */
+  const FIXES: [string, string][] = [
+    ['INGEST_NUMBER_INVALID', '--decimal'],
+    ['INGEST_NUMBER_INVALID', '--map'],
+    ['INGEST_NUMBER_NOT_FINITE', '--map'],
+    ['INGEST_DATE_INVALID', '--date-format DD.MM.YYYY'],
+    ['INGEST_DATE_IMPOSSIBLE', '--date-format DD/MM/YYYY'],
+    ['INGEST_DATE_OUT_OF_RANGE', '--date-format DD/MM/YYYY'],
+    ['INGEST_BOOLEAN_INVALID', '--map'],
+  ];
+
+  for (const [code, fix] of FIXES) {
+    it(`${code} names ${fix}`, () => {
+      for (const key of [code, `${code}_STRICT`]) {
+        expect({ key, en: CATALOGS.ingest.en[key].includes(fix) }).toEqual({ key, en: true });
+        expect({ key, sv: CATALOGS.ingest.sv[key].includes(fix) }).toEqual({ key, sv: true });
+      }
+    });
+  }
+});
+
 describe('formatFinding', () => {
   const item = finding('CLI_CONFIG_NOT_FOUND', 'error', { file: 'a.csv' }, { file: 'a.csv', line: 12, column: 'Belopp' });
 

@@ -29,6 +29,25 @@ describe('finding location', () => {
     expect(count(formatFinding(read, 'en'), 'w1252.csv')).toBe(1);
   });
 
+  it('prints a column name once', () => {
+    const args = { file: 'in.csv', line: 3, column: 'Amount', value: '' };
+    const row = finding('INGEST_VALUE_EMPTY', 'warning', args, { file: 'in.csv', line: 3, column: 'Amount' });
+    expect(formatFinding(row, 'en')).toBe('in.csv line 3: Empty value in column Amount: the row was skipped. Fill in the value or map another column with --map.');
+    expect(count(formatFinding(row, 'sv'), 'Amount')).toBe(1);
+    expect(formatFinding(row, 'sv').startsWith('in.csv rad 3: Tomt värde i kolumnen Amount')).toBe(true);
+  });
+
+  it('prints a line named inside the text once', () => {
+    const header = finding('INGEST_HEADER_LINE', 'info', { file: 'in.csv', line: 4 }, { file: 'in.csv', line: 4 });
+    expect(formatFinding(header, 'en')).toBe('in.csv: The header is on line 4; the lines before it were skipped.');
+    expect(count(formatFinding(header, 'sv'), 'rad 4')).toBe(1);
+  });
+
+  it('keeps a column the message does not name', () => {
+    const row = finding('INGEST_ROW_EMPTY', 'info', { column: 'Amount' }, { file: 'in.csv', line: 9, column: 'Amount' });
+    expect(formatFinding(row, 'en').startsWith('in.csv line 9, column "Amount": ')).toBe(true);
+  });
+
   it('keeps a location the message lacks', () => {
     const row = finding('INGEST_ROW_EMPTY', 'warning', {}, { file: 'in.csv', line: 9 });
     expect(formatFinding(row, 'en').startsWith('in.csv')).toBe(true);

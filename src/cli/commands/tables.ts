@@ -20,6 +20,7 @@ import type { OutputFormat } from '../options.js';
 import type { ReportContext } from '../../report/context.js';
 import type { EvaluationResult } from '../../model/evaluate.js';
 import { renderEvaluationTables } from './evaluate-tables.js';
+import { renderSkippedRows, skippedRowsOutput } from './inspect-skipped.js';
 
 function format(context: CommandContext): OutputFormat {
   return (context.options.format as OutputFormat | undefined) ?? 'table';
@@ -64,7 +65,7 @@ export async function runInspect(context: CommandContext): Promise<number> {
   const exitCode = result.error || strictFailed ? 2 : 0;
   const kind = format(context);
   if (kind === 'json' || kind === 'ndjson') {
-    const document = { ...result, findings: findingRows(result.findings, context.lang) };
+    const document = { ...result, skippedRows: skippedRowsOutput(result.skippedRows ?? [], context.lang), findings: findingRows(result.findings, context.lang) };
     await emit(context, kind === 'json' ? renderJson(document) : renderNdjson(result.files));
     return exitCode;
   }
@@ -93,6 +94,7 @@ export async function runInspect(context: CommandContext): Promise<number> {
     ];
     text += renderTable(similarColumns, similar, report);
   }
+  text += renderSkippedRows(result.skippedRows ?? [], report);
   await emit(context, text);
   return exitCode;
 }
