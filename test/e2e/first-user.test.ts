@@ -121,6 +121,15 @@ describe('inspect in Swedish', () => {
     expect(result.stdout).not.toContain('ISO or month name');
   });
 
+  it('names a whole-number column in Swedish', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'riskpay-amounts-')), 'whole-amounts.csv');
+    writeFileSync(file, 'Invoice,Customer,Invoice Date,Due Date,Amount,Paid Date\nA1,Alder Ltd,2024-01-01,2024-01-31,100,2024-02-01\nB1,Birch AB,2024-01-05,2024-02-04,70,\n');
+    const result = await run(['inspect', file, '--lang', 'sv']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(message('sv', 'FORMAT_INTEGER'));
+    expect(result.stdout).not.toMatch(/\binteger\b/);
+  });
+
   it('keeps the format text in JSON', async () => {
     const result = await run(['inspect', FIXTURE, '--lang', 'sv', '-f', 'json']);
     const formats = (JSON.parse(result.stdout) as { files: { columns: { format?: string }[] }[] }).files[0].columns.map((column) => column.format);

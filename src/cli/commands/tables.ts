@@ -118,6 +118,7 @@ const FORMAT_PART_KEYS: Record<string, string> = {
   MDY: 'FORMAT_MDY',
   'ISO or month name': 'FORMAT_ISO_OR_MONTH_NAME',
   'serial numbers': 'FORMAT_SERIAL_NUMBERS',
+  integer: 'FORMAT_INTEGER',
 };
 
 /**
