@@ -61,7 +61,9 @@ export function parseOptionText(spec: OptionSpec, raw: string | string[] | boole
     case 'int': {
       const value = Number(text);
       const min = spec.min ?? 0;
-      if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min) {
+      const inRange = Number.isSafeInteger(value) && value >= min && (spec.max === undefined || value <= spec.max);
+      if (!/^\s*\d+\s*$/.test(text) || !inRange) {
+        if (spec.max !== undefined) throw invalid(spec, source, text, 'CLI_INVALID_INT_RANGE_VALUE', { min, max: spec.max });
         throw invalid(spec, source, text, 'CLI_INVALID_INT_VALUE', { min });
       }
       return value;

@@ -130,6 +130,7 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
       command: parsed.command,
       files: parsed.files,
       options: resolved.values,
+      sources: resolved.sources,
       config,
       lang,
       io,

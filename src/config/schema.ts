@@ -14,8 +14,10 @@ function optionValueSchema(spec: OptionSpec): z.ZodType {
   switch (spec.kind) {
     case 'date':
       return isoDate;
-    case 'int':
-      return z.number().int().min(spec.min ?? 0);
+    case 'int': {
+      const whole = z.number().int().min(spec.min ?? 0);
+      return spec.max === undefined ? whole : whole.max(spec.max);
+    }
     case 'enum':
       // As on the command line, a locale may carry a region (sv-SE, en_US).
       if (spec.acceptsRegion) return z.string().refine((value) => spec.choices?.includes(withoutRegion(value)), `expected one of ${spec.choices?.join(', ')}`);

@@ -19,6 +19,7 @@ const en = {
   HELP_HELP: 'show help for a command',
   HELP_HELP_COMMAND: 'show help for a command',
   HELP_DEFAULT: 'default: {value}',
+  HELP_RANGE: 'a whole number from {min} to {max}',
   HELP_ENV: 'environment: {name}',
   HELP_EXAMPLES: 'Examples:',
   HELP_EXIT_CODES: 'Exit codes: 0 success, 1 a --fail-on threshold was crossed, 2 bad input or usage.',
@@ -357,6 +358,7 @@ const en = {
   // Option values that cannot be used.
   CLI_INVALID_DATE_VALUE: 'Invalid value "{value}" for {option}: expected a date YYYY-MM-DD that exists, such as 2024-12-31.',
   CLI_INVALID_INT_VALUE: 'Invalid value "{value}" for {option}: expected a whole number of at least {min}.',
+  CLI_INVALID_INT_RANGE_VALUE: 'Invalid value "{value}" for {option}: expected a whole number from {min} to {max}.',
   CLI_INVALID_ENUM_VALUE: 'Invalid value "{value}" for {option}: expected one of {choices}.',
   CLI_FORMAT_HTML_SCORE_ONLY: 'riskpay {command} has no HTML output; only score writes an HTML report. Use --format table, json, ndjson or csv.',
   CLI_HTML_BY_DEBTOR_ONLY: 'The HTML report lists debtors, so it cannot be combined with --by invoice. Leave out --by invoice, or use --format table, json, ndjson or csv for the invoice view.',
@@ -393,6 +395,7 @@ const sv: Record<CliKey, string> = {
   HELP_HELP: 'visa hjälp för ett kommando',
   HELP_HELP_COMMAND: 'visa hjälp för ett kommando',
   HELP_DEFAULT: 'standard: {value}',
+  HELP_RANGE: 'ett heltal från {min} till {max}',
   HELP_ENV: 'miljövariabel: {name}',
   HELP_EXAMPLES: 'Exempel:',
   HELP_EXIT_CODES: 'Slutkoder: 0 klart, 1 en gräns i --fail-on överskreds, 2 felaktig indata eller felaktigt anrop.',
@@ -717,6 +720,7 @@ const sv: Record<CliKey, string> = {
 
   CLI_INVALID_DATE_VALUE: 'Ogiltigt värde "{value}" för {option}: ange ett datum som finns, på formen ÅÅÅÅ-MM-DD, till exempel 2024-12-31.',
   CLI_INVALID_INT_VALUE: 'Ogiltigt värde "{value}" för {option}: ange ett heltal som är minst {min}.',
+  CLI_INVALID_INT_RANGE_VALUE: 'Ogiltigt värde "{value}" för {option}: ange ett heltal från {min} till {max}.',
   CLI_INVALID_ENUM_VALUE: 'Ogiltigt värde "{value}" för {option}: ange något av {choices}.',
   CLI_FORMAT_HTML_SCORE_ONLY: 'riskpay {command} har ingen HTML-utdata; bara score skriver en HTML-rapport. Använd --format table, json, ndjson eller csv.',
   CLI_HTML_BY_DEBTOR_ONLY: 'HTML-rapporten listar kunder och kan därför inte kombineras med --by invoice. Ta bort --by invoice, eller använd --format table, json, ndjson eller csv för fakturavyn.',
