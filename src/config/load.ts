@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { finding, RiskpayError, type Finding } from '../findings.js';
 import type { Lang } from '../i18n/catalog-type.js';
 import { editDistance } from '../cli/suggest.js';
+import { valueFinding } from './issues.js';
 import { configSchema, type RiskpayConfig } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'riskpay.config.json';
@@ -53,7 +54,8 @@ export function validateConfig(data: unknown, file: string, lang: Lang): Riskpay
   if (result.success) return result.data;
   const problems = result.error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') return unknownKeyFindings(file, issue.path, issue.keys);
-    return [finding('CLI_CONFIG_INVALID', 'error', { file, jsonPath: jsonPath(issue.path), problem: issue.message })];
+    const path = jsonPath(issue.path);
+    return [valueFinding(issue, data, file, path) ?? finding('CLI_CONFIG_INVALID', 'error', { file, jsonPath: path, problem: issue.message })];
   });
   throw new ConfigError(file, problems);
 }

@@ -161,8 +161,19 @@ function withSystemReason(lang: Lang, args: Record<string, string | number>): Re
   return words === undefined ? args : { ...args, reason: `${words}, ${reason}` };
 }
 
+/**
+ * Replaces an `expected` argument that is an EXPECTED_* code, such as EXPECTED_WHOLE_RANGE, with its
+ * text in the output language, filled from the same arguments ("a whole number from 1 to 104").
+ */
+function withExpectedText(lang: Lang, args: Record<string, string | number>): Record<string, string | number> {
+  const expected = args.expected;
+  if (typeof expected !== 'string' || !expected.startsWith('EXPECTED_')) return args;
+  const text = MERGED[lang][expected] ?? MERGED.en[expected];
+  return text === undefined ? args : { ...args, expected: fillPlaceholders(text, args, lang) };
+}
+
 export function message(lang: Lang, code: string, rawArgs: Record<string, string | number> = {}): string {
-  const args = withSystemReason(lang, rawArgs);
+  const args = withExpectedText(lang, withSystemReason(lang, rawArgs));
   const signed = signedDaysVariant(MERGED.en, pluralCode(MERGED[lang], code, args), args);
   const text = MERGED[lang][signed.code] ?? MERGED.en[signed.code];
   if (text === undefined) return `${code} ${JSON.stringify(args)}`;
