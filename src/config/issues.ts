@@ -165,3 +165,19 @@ export function valueFinding(issue: z.core.$ZodIssue, data: unknown, file: strin
   const code = isRemovable(issue.path, schema) ? 'CLI_CONFIG_INVALID_VALUE' : 'CLI_CONFIG_INVALID_VALUE_REQUIRED';
   return finding(code, 'error', { file, jsonPath, value: quoteValue(value), ...expected });
 }
+
+/**
+ * Returns the finding for a broken rule between keys, such as grade cuts out of order: a custom issue
+ * whose `params.code` names its catalog message and whose other params fill it. Returns null for any
+ * other issue.
+ */
+export function ruleFinding(issue: z.core.$ZodIssue, file: string, jsonPath: string): Finding | null {
+  if (issue.code !== 'custom') return null;
+  const { code, ...values } = (issue.params ?? {}) as Record<string, unknown>;
+  if (typeof code !== 'string') return null;
+  const args: Record<string, string | number> = { file, jsonPath };
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value === 'string' || typeof value === 'number') args[name] = value;
+  }
+  return finding(code, 'error', args);
+}

@@ -161,19 +161,29 @@ function withSystemReason(lang: Lang, args: Record<string, string | number>): Re
   return words === undefined ? args : { ...args, reason: `${words}, ${reason}` };
 }
 
+/** Arguments that may hold a message code, with the prefix such a code has. */
+const NESTED_MESSAGE_ARGS: readonly [string, string][] = [
+  ['expected', 'EXPECTED_'],
+  ['syntax', 'JSON_SYNTAX_'],
+];
+
 /**
- * Replaces an `expected` argument that is an EXPECTED_* code, such as EXPECTED_WHOLE_RANGE, with its
- * text in the output language, filled from the same arguments ("a whole number from 1 to 104").
+ * Replaces an argument that contains a message code, such as `expected: 'EXPECTED_WHOLE_RANGE'`, with
+ * that message in the output language, filled from the same arguments ("a whole number from 1 to 104").
  */
-function withExpectedText(lang: Lang, args: Record<string, string | number>): Record<string, string | number> {
-  const expected = args.expected;
-  if (typeof expected !== 'string' || !expected.startsWith('EXPECTED_')) return args;
-  const text = MERGED[lang][expected] ?? MERGED.en[expected];
-  return text === undefined ? args : { ...args, expected: fillPlaceholders(text, args, lang) };
+function withNestedMessages(lang: Lang, args: Record<string, string | number>): Record<string, string | number> {
+  let result = args;
+  for (const [name, prefix] of NESTED_MESSAGE_ARGS) {
+    const code = args[name];
+    if (typeof code !== 'string' || !code.startsWith(prefix)) continue;
+    const text = MERGED[lang][code] ?? MERGED.en[code];
+    if (text !== undefined) result = { ...result, [name]: fillPlaceholders(text, args, lang) };
+  }
+  return result;
 }
 
 export function message(lang: Lang, code: string, rawArgs: Record<string, string | number> = {}): string {
-  const args = withExpectedText(lang, withSystemReason(lang, rawArgs));
+  const args = withNestedMessages(lang, withSystemReason(lang, rawArgs));
   const signed = signedDaysVariant(MERGED.en, pluralCode(MERGED[lang], code, args), args);
   const text = MERGED[lang][signed.code] ?? MERGED.en[signed.code];
   if (text === undefined) return `${code} ${JSON.stringify(args)}`;
