@@ -199,6 +199,8 @@ const en = {
 
   // Errors and warnings of the CLI itself.
   CLI_UNKNOWN_OPTION: 'Unknown option {option}. Run riskpay {command} --help for the list of options.',
+  CLI_UNKNOWN_PROGRAM_OPTION: 'Unknown option {option}. Run riskpay --help for the list of commands, and riskpay COMMAND --help for the options of one command.',
+  CLI_UNKNOWN_PROGRAM_OPTION_SUGGESTION: 'Unknown option {option}. Did you mean {suggestion}? Run riskpay --help for the list of commands, and riskpay COMMAND --help for the options of one command.',
   CLI_UNKNOWN_COMMAND: 'Unknown command {command}. Commands: score, train, evaluate, inspect, features, plan, forecast, schema.',
   CLI_MISSING_ARGUMENT: 'Missing {argument}. Give one or more CSV files, or - to read standard input.',
   CLI_OPTION_MISSING_VALUE: 'Option {option} needs a value.',
@@ -606,6 +608,8 @@ const sv: Record<CliKey, string> = {
   STATUS_MODEL_SAVED: 'Sparade modellen i {file}.',
 
   CLI_UNKNOWN_OPTION: 'Okänt alternativ {option}. Kör riskpay {command} --help för att se alla alternativ.',
+  CLI_UNKNOWN_PROGRAM_OPTION: 'Okänt alternativ {option}. Kör riskpay --help för att se alla kommandon, och riskpay KOMMANDO --help för att se ett kommandos alternativ.',
+  CLI_UNKNOWN_PROGRAM_OPTION_SUGGESTION: 'Okänt alternativ {option}. Menade du {suggestion}? Kör riskpay --help för att se alla kommandon, och riskpay KOMMANDO --help för att se ett kommandos alternativ.',
   CLI_UNKNOWN_COMMAND: 'Okänt kommando {command}. Kommandon: score, train, evaluate, inspect, features, plan, forecast, schema.',
   CLI_MISSING_ARGUMENT: '{argument} saknas. Ange en eller flera CSV-filer, eller - för att läsa från standard in.',
   CLI_OPTION_MISSING_VALUE: 'Alternativet {option} behöver ett värde.',
