@@ -78,7 +78,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: 'max-columns', key: 'maxColumns', valueName: 'N', kind: 'int', min: 1, help: 'HELP_OPT_MAX_COLUMNS', commands: DATA, env: 'RISKPAY_MAX_COLUMNS' },
   { flag: 'strict', key: 'strict', kind: 'boolean', defaultValue: false, help: 'HELP_OPT_STRICT', commands: DATA, env: 'RISKPAY_STRICT' },
   { flag: 'rates', key: 'rates', valueName: 'FILE', kind: 'file', help: 'HELP_OPT_RATES', commands: [...SCORING], env: 'RISKPAY_RATES' },
-  { flag: 'out', key: 'out', short: 'o', valueName: 'FILE', kind: 'file', help: 'HELP_OPT_OUT', commands: [...SCORING, 'train', 'evaluate', 'inspect', 'features', 'schema'], env: 'RISKPAY_OUT' },
+  { flag: 'out', key: 'out', short: 'o', valueName: 'FILE', kind: 'file', help: 'HELP_OPT_OUT', commandHelp: { train: 'HELP_OPT_OUT_NO_FORMAT', schema: 'HELP_OPT_OUT_NO_FORMAT' }, commands: [...SCORING, 'train', 'evaluate', 'inspect', 'features', 'schema'], env: 'RISKPAY_OUT' },
   { flag: 'fail-on', key: 'failOn', valueName: 'GRADE|RISK', kind: 'threshold', help: 'HELP_OPT_FAIL_ON', commands: ['score'], env: 'RISKPAY_FAIL_ON' },
   { flag: 'state', key: 'state', valueName: 'FILE', kind: 'file', help: 'HELP_OPT_STATE', commands: ['score'], env: 'RISKPAY_STATE' },
   { flag: 'only-changes', key: 'onlyChanges', kind: 'boolean', defaultValue: false, help: 'HELP_OPT_ONLY_CHANGES', commands: ['score'], env: 'RISKPAY_ONLY_CHANGES' },

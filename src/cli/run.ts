@@ -2,6 +2,7 @@
 // crossed, 2 bad input or usage. Nothing here calls process.exit, so tests can run it in-process.
 
 import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { RiskpayConfig } from '../config/schema.js';
@@ -145,6 +146,10 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
       version,
       diagnostics: createDiagnostics(io, lang, quiet, showProgress),
     };
+    if (resolved.sources.format === 'extension') {
+      const out = resolved.values.out as string;
+      context.diagnostics.status('STATUS_FORMAT_FROM_EXTENSION', { format: resolved.values.format as string, file: out, extension: extname(out) });
+    }
     warnIgnoredCsvLocale(context, resolved.sources.csvLocale);
     checkOutputPaths(context);
     return await HANDLERS[parsed.command](context);
