@@ -20,6 +20,8 @@ export interface CommandContext {
   command: CommandName;
   files: string[];
   options: Record<string, OptionValue | undefined>;
+  /** Source of each option value (default, config, environment or flag), by option key. */
+  sources: Record<string, OptionSource>;
   config: RiskpayConfig;
   lang: Lang;
   io: CliIo;

@@ -33,7 +33,8 @@ export function optionsMarkdown(lang: Lang): string {
   const lines = [`# ${heading.title}`, '', heading.intro, '', `| ${heading.columns.join(' | ')} |`, `|${heading.columns.map(() => '---').join('|')}|`];
   for (const spec of OPTIONS) {
     const perCommand = Object.entries(spec.commandHelp ?? {}).map(([command, key]) => `<br>\`${command}\`: ${message(lang, key)}`);
-    const meaning = message(lang, spec.help) + perCommand.join('');
+    const range = spec.max === undefined ? '' : `; ${message(lang, 'HELP_RANGE', { min: spec.min ?? 0, max: spec.max })}`;
+    const meaning = message(lang, spec.help) + range + perCommand.join('');
     const defaultText = spec.defaultValue === undefined ? '' : `\`${String(spec.defaultValue)}\``;
     lines.push(
       `| ${cell(`\`${optionFlags(spec, lang)}\``)} | ${spec.commands.join(', ')} | ${defaultText} | ${spec.env ? `\`${spec.env}\`` : ''} | ${cell(meaning)} |`,

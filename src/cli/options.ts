@@ -3,6 +3,7 @@
 // and docs/options.md are all built from this table, so an option is added here and nowhere else.
 
 import type { CliMessageKey } from '../i18n/messages/cli.js';
+import { MAX_FORECAST_WEEKS } from '../scoring/config.js';
 
 export const COMMANDS = ['score', 'train', 'evaluate', 'inspect', 'features', 'plan', 'forecast', 'schema'] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -21,6 +22,8 @@ export interface OptionSpec {
   choices?: readonly string[];
   /** Smallest accepted value for `int` options. */
   min?: number;
+  /** Largest accepted value for `int` options; absent means any safe integer. */
+  max?: number;
   /** Default after config, environment and flags have all been consulted; absent means unset. */
   defaultValue?: string | number | boolean | string[];
   /** An `enum` of language codes that also accepts a code with a region, such as `sv-SE` for `sv`. */
@@ -51,6 +54,9 @@ export type CsvLocale = (typeof CSV_LOCALES)[number];
 /** Values of --delimiter: a comma, a semicolon, a pipe, or a tab written as `tab`, `\t` or a tab character. */
 export const DELIMITER_CHOICES = [',', ';', '|', 'tab', '\\t'] as const;
 
+/** Largest --seed: the random number generators take 32-bit seeds, so a larger seed would repeat a smaller one. */
+const MAX_SEED = 2 ** 32 - 1;
+
 export const OPTIONS: readonly OptionSpec[] = [
   { flag: 'as-of', key: 'asOf', valueName: 'DATE', kind: 'date', help: 'HELP_OPT_AS_OF', commandHelp: { train: 'HELP_OPT_AS_OF_TRAIN' }, commands: [...SCORING, 'features', 'train'], env: 'RISKPAY_AS_OF' },
   { flag: 'cutoff', key: 'cutoff', valueName: 'DATE', kind: 'date', help: 'HELP_OPT_CUTOFF', commands: ['evaluate'], env: 'RISKPAY_CUTOFF' },
@@ -72,13 +78,13 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: 'max-columns', key: 'maxColumns', valueName: 'N', kind: 'int', min: 1, help: 'HELP_OPT_MAX_COLUMNS', commands: DATA, env: 'RISKPAY_MAX_COLUMNS' },
   { flag: 'strict', key: 'strict', kind: 'boolean', defaultValue: false, help: 'HELP_OPT_STRICT', commands: DATA, env: 'RISKPAY_STRICT' },
   { flag: 'rates', key: 'rates', valueName: 'FILE', kind: 'file', help: 'HELP_OPT_RATES', commands: [...SCORING], env: 'RISKPAY_RATES' },
-  { flag: 'out', key: 'out', short: 'o', valueName: 'FILE', kind: 'file', help: 'HELP_OPT_OUT', commands: [...SCORING, 'train', 'evaluate', 'inspect', 'features', 'schema'], env: 'RISKPAY_OUT' },
+  { flag: 'out', key: 'out', short: 'o', valueName: 'FILE', kind: 'file', help: 'HELP_OPT_OUT', commandHelp: { train: 'HELP_OPT_OUT_NO_FORMAT', schema: 'HELP_OPT_OUT_NO_FORMAT' }, commands: [...SCORING, 'train', 'evaluate', 'inspect', 'features', 'schema'], env: 'RISKPAY_OUT' },
   { flag: 'fail-on', key: 'failOn', valueName: 'GRADE|RISK', kind: 'threshold', help: 'HELP_OPT_FAIL_ON', commands: ['score'], env: 'RISKPAY_FAIL_ON' },
   { flag: 'state', key: 'state', valueName: 'FILE', kind: 'file', help: 'HELP_OPT_STATE', commands: ['score'], env: 'RISKPAY_STATE' },
   { flag: 'only-changes', key: 'onlyChanges', kind: 'boolean', defaultValue: false, help: 'HELP_OPT_ONLY_CHANGES', commands: ['score'], env: 'RISKPAY_ONLY_CHANGES' },
   { flag: 'csv-locale', key: 'csvLocale', valueName: 'LOCALE', kind: 'enum', choices: CSV_LOCALES, acceptsRegion: true, defaultValue: 'rfc4180', help: 'HELP_OPT_CSV_LOCALE', commands: [...SCORING, 'features'], env: 'RISKPAY_CSV_LOCALE' },
-  { flag: 'weeks', key: 'weeks', valueName: 'N', kind: 'int', min: 1, defaultValue: 8, help: 'HELP_OPT_WEEKS', commands: ['forecast'], env: 'RISKPAY_WEEKS' },
-  { flag: 'seed', key: 'seed', valueName: 'N', kind: 'int', min: 0, defaultValue: 1, help: 'HELP_OPT_SEED', commands: [...SCORING, 'train', 'evaluate'], env: 'RISKPAY_SEED' },
+  { flag: 'weeks', key: 'weeks', valueName: 'N', kind: 'int', min: 1, max: MAX_FORECAST_WEEKS, defaultValue: 8, help: 'HELP_OPT_WEEKS', commands: ['forecast'], env: 'RISKPAY_WEEKS' },
+  { flag: 'seed', key: 'seed', valueName: 'N', kind: 'int', min: 0, max: MAX_SEED, defaultValue: 1, help: 'HELP_OPT_SEED', commands: [...SCORING, 'train', 'evaluate'], env: 'RISKPAY_SEED' },
   { flag: 'lang', key: 'lang', valueName: 'LANG', kind: 'enum', choices: ['en', 'sv'], help: 'HELP_OPT_LANG', commands: ALL, env: 'RISKPAY_LANG' },
   { flag: 'color', key: 'color', kind: 'boolean', negatable: true, defaultValue: true, help: 'HELP_OPT_NO_COLOR', commands: ALL, env: 'RISKPAY_COLOR' },
   { flag: 'progress', key: 'progress', kind: 'boolean', negatable: true, defaultValue: true, help: 'HELP_OPT_NO_PROGRESS', commands: DATA, env: 'RISKPAY_PROGRESS' },

@@ -30,6 +30,7 @@ const SWEDISH_TITLES: Record<string, string> = {
 /** Help text of one option in one command: what it sets, then its default and environment variable. */
 export function optionHelp(spec: OptionSpec, lang: Lang, command?: CommandName): string {
   const parts = [message(lang, optionHelpKey(spec, command))];
+  if (spec.max !== undefined) parts.push(message(lang, 'HELP_RANGE', { min: spec.min ?? 0, max: spec.max }));
   if (spec.defaultValue !== undefined && spec.kind !== 'boolean') {
     parts.push(message(lang, 'HELP_DEFAULT', { value: String(spec.defaultValue) }));
   }

@@ -4,10 +4,12 @@
 import { parseIsoDay } from '../dates.js';
 import { RiskpayError } from '../findings.js';
 import type { RiskpayConfig } from '../config/schema.js';
-import { optionsFor, resolveAlias, type CommandName, type OptionSpec } from './options.js';
+import { extname } from 'node:path';
+import { optionsFor, resolveAlias, type CommandName, type OptionSpec, type OutputFormat } from './options.js';
 
 export type OptionValue = string | number | boolean | string[];
-export type OptionSource = 'default' | 'config' | 'environment' | 'flag';
+/** Source of an option value; `extension` means --format was chosen from the --out file's extension. */
+export type OptionSource = 'default' | 'config' | 'environment' | 'flag' | 'extension';
 
 export interface ResolvedOptions {
   values: Record<string, OptionValue | undefined>;
@@ -61,7 +63,9 @@ export function parseOptionText(spec: OptionSpec, raw: string | string[] | boole
     case 'int': {
       const value = Number(text);
       const min = spec.min ?? 0;
-      if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min) {
+      const inRange = Number.isSafeInteger(value) && value >= min && (spec.max === undefined || value <= spec.max);
+      if (!/^\s*\d+\s*$/.test(text) || !inRange) {
+        if (spec.max !== undefined) throw invalid(spec, source, text, 'CLI_INVALID_INT_RANGE_VALUE', { min, max: spec.max });
         throw invalid(spec, source, text, 'CLI_INVALID_INT_VALUE', { min });
       }
       return value;
@@ -149,5 +153,26 @@ export function resolveOptions(
     values[spec.key] = value;
     sources[spec.key] = source;
   }
+  const inferred = formatFromOut(command, { values, sources });
+  if (inferred !== undefined) {
+    values.format = inferred;
+    sources.format = 'extension';
+  }
   return { values, sources };
+}
+
+/** Output formats that an --out file extension names. */
+const FORMAT_BY_EXTENSION: Readonly<Record<string, OutputFormat>> = { '.json': 'json', '.ndjson': 'ndjson', '.csv': 'csv', '.html': 'html' };
+
+/**
+ * Returns the format that the --out file's extension names when no flag, environment variable or
+ * config file set --format, or undefined to keep the default. HTML is inferred only where it can be
+ * written: for score by debtor.
+ */
+function formatFromOut(command: CommandName, resolved: ResolvedOptions): OutputFormat | undefined {
+  const out = resolved.values.out;
+  if (resolved.sources.format !== 'default' || typeof out !== 'string' || out === '-') return undefined;
+  const format = FORMAT_BY_EXTENSION[extname(out).toLowerCase()];
+  if (format === 'html' && (command !== 'score' || resolved.values.by === 'invoice')) return undefined;
+  return format;
 }

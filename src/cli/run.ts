@@ -2,6 +2,7 @@
 // crossed, 2 bad input or usage. Nothing here calls process.exit, so tests can run it in-process.
 
 import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { RiskpayConfig } from '../config/schema.js';
@@ -16,11 +17,11 @@ import { runScore } from './commands/score.js';
 import { checkOutputPaths, warnIgnoredCsvLocale, type CommandContext } from './context.js';
 import type { Core } from './core.js';
 import type { CliIo } from './io.js';
-import type { CommandName } from './options.js';
+import { COMMANDS, type CommandName } from './options.js';
 import { buildProgram, type ParsedCommand } from './program.js';
 import { resolveOptions } from './resolve-options.js';
 import { createDiagnostics } from './stderr.js';
-import { suggestOption } from './suggest.js';
+import { suggestOption, suggestProgramOption } from './suggest.js';
 
 export const EXIT_USAGE = 2;
 /** An unexpected failure inside riskpay (a bug), kept apart from bad input; 70 is EX_SOFTWARE in sysexits.h. */
@@ -72,6 +73,12 @@ function usageFinding(error: CommanderError, command: string) {
     case 'commander.unknownOption': {
       // `--as-off=2024-06-30` arrives whole; the value is not part of the option's name.
       const option = quoted.split('=')[0];
+      if (command === '') {
+        // An unknown option before any command, such as `riskpay -v`, has no command help to point to.
+        const closest = suggestProgramOption(option);
+        if (closest) return finding('CLI_UNKNOWN_PROGRAM_OPTION_SUGGESTION', 'error', { option, suggestion: closest });
+        return finding('CLI_UNKNOWN_PROGRAM_OPTION', 'error', { option });
+      }
       const closest = suggestion ?? suggestOption(option, command);
       if (closest) return finding('CLI_UNKNOWN_OPTION_SUGGESTION', 'error', { option, suggestion: closest, command });
       return finding('CLI_UNKNOWN_OPTION', 'error', { option, command });
@@ -110,7 +117,8 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
     // `riskpay` with no command prints the help to stdout (commander code 'commander.help') and is a usage error.
     if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') return EXIT_USAGE;
-    const command = argv.find((arg) => !arg.startsWith('-')) ?? '';
+    // The first command name in the arguments; an option value such as the `sv` of `--lang sv` is not one.
+    const command = argv.find((arg) => (COMMANDS as readonly string[]).includes(arg)) ?? '';
     earlyDiagnostics().error(usageFinding(error, command));
     return EXIT_USAGE;
   }
@@ -130,6 +138,7 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
       command: parsed.command,
       files: parsed.files,
       options: resolved.values,
+      sources: resolved.sources,
       config,
       lang,
       io,
@@ -137,6 +146,10 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
       version,
       diagnostics: createDiagnostics(io, lang, quiet, showProgress),
     };
+    if (resolved.sources.format === 'extension') {
+      const out = resolved.values.out as string;
+      context.diagnostics.status('STATUS_FORMAT_FROM_EXTENSION', { format: resolved.values.format as string, file: out, extension: extname(out) });
+    }
     warnIgnoredCsvLocale(context, resolved.sources.csvLocale);
     checkOutputPaths(context);
     return await HANDLERS[parsed.command](context);

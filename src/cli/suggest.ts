@@ -42,3 +42,14 @@ export function suggestOption(option: string, command: string): string | undefin
   }
   return best?.flag;
 }
+
+/** Options of `riskpay` itself, before a command name. */
+const PROGRAM_FLAGS = ['--version', '--help'];
+const PROGRAM_SHORT_FLAGS = ['-V', '-h'];
+
+/** Returns the option of `riskpay` itself closest to `option` (`-v` gives `-V`), or undefined when none is close. */
+export function suggestProgramOption(option: string): string | undefined {
+  const short = PROGRAM_SHORT_FLAGS.find((flag) => flag.toLowerCase() === option.toLowerCase());
+  if (short !== undefined) return short;
+  return PROGRAM_FLAGS.find((flag) => editDistance(option, flag) <= MAX_SUGGESTION_DISTANCE);
+}

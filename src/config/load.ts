@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { finding, RiskpayError, type Finding } from '../findings.js';
 import type { Lang } from '../i18n/catalog-type.js';
 import { editDistance } from '../cli/suggest.js';
+import { ruleFinding, valueFinding } from './issues.js';
+import { jsonSyntaxError } from './json-syntax.js';
 import { configSchema, type RiskpayConfig } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'riskpay.config.json';
@@ -32,17 +34,6 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return text;
 }
 
-/** Turns a JSON.parse error position into "line L, column C" so the user can find it in an editor. */
-function describeSyntaxError(text: string, error: SyntaxError): string {
-  const match = /position (\d+)/.exec(error.message);
-  if (!match) return error.message;
-  const position = Number(match[1]);
-  const before = text.slice(0, position);
-  const line = before.split('\n').length;
-  const column = position - before.lastIndexOf('\n');
-  return `${error.message.replace(/ in JSON at position \d+.*$/, '')} (line ${line}, column ${column})`;
-}
-
 function localeErrorMap(lang: Lang) {
   return lang === 'sv' ? z.locales.sv().localeError : z.locales.en().localeError;
 }
@@ -53,7 +44,8 @@ export function validateConfig(data: unknown, file: string, lang: Lang): Riskpay
   if (result.success) return result.data;
   const problems = result.error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') return unknownKeyFindings(file, issue.path, issue.keys);
-    return [finding('CLI_CONFIG_INVALID', 'error', { file, jsonPath: jsonPath(issue.path), problem: issue.message })];
+    const path = jsonPath(issue.path);
+    return [ruleFinding(issue, file, path) ?? valueFinding(issue, data, file, path) ?? finding('CLI_CONFIG_INVALID', 'error', { file, jsonPath: path, problem: issue.message })];
   });
   throw new ConfigError(file, problems);
 }
@@ -118,13 +110,16 @@ export function loadConfig(explicitFile: string | undefined, cwd: string, lang: 
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && explicitFile === undefined) return { config: {}, file: null };
     if (code === 'ENOENT') throw new RiskpayError('CLI_CONFIG_NOT_FOUND', { file });
+    // The system error code (EISDIR, EACCES) is put into words in the output language when the message is shown.
+    if (code !== undefined) throw new RiskpayError('CLI_CONFIG_READ_FAILED', { file, reason: code });
     throw new RiskpayError('CLI_FILE_READ_FAILED', { file, detail: (error as Error).message });
   }
+  const json = text.replace(/^\uFEFF/, '');
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(json);
   } catch (error) {
-    throw new RiskpayError('CLI_CONFIG_INVALID_JSON', { file, detail: describeSyntaxError(text, error as SyntaxError) });
+    throw jsonSyntaxError(file, json, error as SyntaxError);
   }
   return { config: validateConfig(data, file, lang), file };
 }

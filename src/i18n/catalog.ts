@@ -160,9 +160,30 @@ function withSystemReason(lang: Lang, args: Record<string, string | number>): Re
   return words === undefined ? args : { ...args, reason: `${words}, ${reason}` };
 }
 
+/** Arguments that may hold a message code, with the prefix such a code has. */
+const NESTED_MESSAGE_ARGS: readonly [string, string][] = [
+  ['expected', 'EXPECTED_'],
+  ['syntax', 'JSON_SYNTAX_'],
+];
+
+/**
+ * Replaces an argument that contains a message code, such as `expected: 'EXPECTED_WHOLE_RANGE'`, with
+ * that message in the output language, filled from the same arguments ("a whole number from 1 to 104").
+ */
+function withNestedMessages(lang: Lang, args: Record<string, string | number>): Record<string, string | number> {
+  let result = args;
+  for (const [name, prefix] of NESTED_MESSAGE_ARGS) {
+    const code = args[name];
+    if (typeof code !== 'string' || !code.startsWith(prefix)) continue;
+    const text = MERGED[lang][code] ?? MERGED.en[code];
+    if (text !== undefined) result = { ...result, [name]: fillPlaceholders(text, args, lang) };
+  }
+  return result;
+}
+
 /** Returns the catalog text that `message` fills for the code and its arguments, with the arguments it fills it with. */
 function chosenText(lang: Lang, code: string, rawArgs: Record<string, string | number>): { text: string | undefined; args: Record<string, string | number> } {
-  const args = withSystemReason(lang, rawArgs);
+  const args = withNestedMessages(lang, withSystemReason(lang, rawArgs));
   const signed = signedDaysVariant(MERGED.en, pluralCode(MERGED[lang], code, args), args);
   return { text: MERGED[lang][signed.code] ?? MERGED.en[signed.code], args: signed.args };
 }

@@ -34,7 +34,9 @@ export async function loadRates(path: string): Promise<Rates> {
     rates.set(cells[0].toUpperCase(), reading.value);
   });
   const bases = [...rates].filter(([, rate]) => rate === 1).map(([code]) => code);
-  if (bases.length !== 1) throw new RiskpayError('INGEST_RATES_NO_BASE', { file: path, found: bases.join(', ') }, { file: path });
+  if (rates.size === 0) throw new RiskpayError('INGEST_RATES_EMPTY', { file: path }, { file: path });
+  if (bases.length === 0) throw new RiskpayError('INGEST_RATES_NO_BASE', { file: path, currencies: [...rates.keys()].join(', ') }, { file: path });
+  if (bases.length > 1) throw new RiskpayError('INGEST_RATES_SEVERAL_BASES', { file: path, bases: bases.join(', ') }, { file: path });
   return { base: bases[0], rates };
 }
 

@@ -8,9 +8,12 @@ import { gradeCutsSchema } from './grades.js';
 import { flagThresholdsSchema } from './flags.js';
 import { actionPolicySchema } from './policy.js';
 
+/** Maximum forecast horizon in weeks (two years). */
+export const MAX_FORECAST_WEEKS = 104;
+
 export const forecastSettingsSchema = z.strictObject({
   /** Weeks forecast, starting with the week that begins on the as-of day. */
-  weeks: z.number().int().min(1).max(104).default(8),
+  weeks: z.number().int().min(1).max(MAX_FORECAST_WEEKS).default(8),
   /** Invoices more than this many days past due are left out of the weekly cash and reported as doubtful. */
   doubtfulAfterDays: z.number().int().min(0).default(120),
 });

@@ -38,7 +38,11 @@ export const flagThresholdsSchema = z.strictObject({
   /** Days past due of the oldest open invoice. */
   oldestOverdue: z
     .strictObject({ warningDays: days.default(30), criticalDays: days.default(90) })
-    .refine((t) => t.warningDays <= t.criticalDays, { message: 'warningDays must not exceed criticalDays' })
+    .superRefine((days, context) => {
+      if (days.warningDays <= days.criticalDays) return;
+      const params = { code: 'SCORING_OLDEST_OVERDUE_ORDER', warningDays: String(days.warningDays), criticalDays: String(days.criticalDays) };
+      context.addIssue({ code: 'custom', message: 'warningDays must not exceed criticalDays', params });
+    })
     .prefault({}),
   /**
    * A debtor with at most `maxSettled` settled invoices whose open balance is at least `minTimesTypical`

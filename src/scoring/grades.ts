@@ -13,8 +13,11 @@ export const gradeCutsSchema = z
     C: probability.default(0.35),
     D: probability.default(0.6),
   })
-  .refine((cuts) => cuts.B < cuts.C && cuts.C < cuts.D, {
-    message: 'grade cuts must rise strictly: B < C < D',
+  .superRefine((cuts, context) => {
+    if (cuts.B < cuts.C && cuts.C < cuts.D) return;
+    // `params.code` names the catalog message that reports this rule; `message` is for callers without one.
+    const params = { code: 'SCORING_GRADE_CUTS_NOT_RISING', B: String(cuts.B), C: String(cuts.C), D: String(cuts.D) };
+    context.addIssue({ code: 'custom', message: 'grade cuts must rise strictly: B < C < D', params });
   });
 
 export type GradeCuts = z.infer<typeof gradeCutsSchema>;

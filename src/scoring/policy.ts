@@ -33,6 +33,7 @@ export const actionStepSchema = z
   })
   .refine((step) => step.scope === 'invoice' || step.from === 'asOf', {
     message: 'a debtor step has no due date, so it must count from "asOf"',
+    params: { code: 'SCORING_DEBTOR_STEP_FROM' },
   });
 
 export type ActionStep = z.infer<typeof actionStepSchema>;

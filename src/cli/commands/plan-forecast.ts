@@ -75,7 +75,9 @@ export async function runPlan(context: CommandContext): Promise<number> {
 export async function runForecast(context: CommandContext): Promise<number> {
   // The forecast reads the ledger's invoices after scoring.
   const { imported, request, result } = await importAndScore(context, true);
-  const weeks = (context.options.weeks as number | undefined) ?? 8;
+  // forecast.weeks in the config file applies only when --weeks, RISKPAY_WEEKS and defaults.weeks are all unset.
+  const configWeeks = context.sources.weeks === 'default' ? context.config.forecast?.weeks : undefined;
+  const weeks = configWeeks ?? (context.options.weeks as number | undefined) ?? 8;
   const forecast = await context.core.forecast(imported.ledger, result, { ...request, weeks });
   const findings = [...result.findings, ...forecast.findings];
   context.diagnostics.findings(findings);

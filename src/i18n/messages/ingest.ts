@@ -143,7 +143,12 @@ const en = {
   // Presets and rates.
   INGEST_PRESET_UNKNOWN: 'Unknown preset "{value}". Known presets: {names}.',
   INGEST_RATES_INVALID: 'Line {line} of the rates file is not "currency,rate": "{value}".',
-  INGEST_RATES_NO_BASE: 'The rates file needs exactly one currency with rate 1 (the base currency); found: {found}.',
+  INGEST_RATES_NO_BASE:
+    'No currency in the rates file has rate 1, so there is no base currency to convert to. The file lists {currencies}. Add a line for the base currency with rate 1, such as "SEK,1", and give each other rate as the value of one unit in the base currency.',
+  INGEST_RATES_SEVERAL_BASES:
+    'The rates file gives rate 1 to {bases}, but only one currency, the base currency, can have rate 1. Keep rate 1 for the base currency and give the others their value in it.',
+  INGEST_RATES_EMPTY:
+    'The rates file lists no currencies. Write one "currency,rate" line per currency, with rate 1 for the base currency, such as "SEK,1" and "EUR,11.5".',
   INGEST_RATE_MISSING: 'No rate for currency {currency} in {rates}. Add a line "{currency},rate".',
   INGEST_RATES_NO_CURRENCY: '{count} invoices have no currency and were not converted to {base}. Add a currency column.',
   INGEST_RATES_NO_CURRENCY_ONE: '1 invoice has no currency and was not converted to {base}. Add a currency column.',
@@ -280,7 +285,12 @@ const sv: Record<keyof typeof en, string> = {
   INGEST_NO_PAYMENT_COLUMNS: 'Ingen kolumn för betaldatum, betalt belopp, restbelopp eller senaste betalning hittades, så alla fakturor räknas som obetalda. Det stämmer bara för en lista över öppna fakturor. Ange annars kolumnen med --map paidDate=RUBRIK (eller paidAmount, balance), eller betalningarna med --payments FIL.',
   INGEST_PRESET_UNKNOWN: 'Okänd förinställning "{value}". Kända förinställningar: {names}.',
   INGEST_RATES_INVALID: 'Rad {line} i kursfilen har inte formen "valuta,kurs": "{value}".',
-  INGEST_RATES_NO_BASE: 'Kursfilen behöver exakt en valuta med kursen 1 (basvalutan); hittade: {found}.',
+  INGEST_RATES_NO_BASE:
+    'Ingen valuta i kursfilen har kursen 1, så det finns ingen basvaluta att räkna om till. Filen innehåller {currencies}. Lägg till en rad för basvalutan med kursen 1, till exempel "SEK,1", och ange varje annan kurs som värdet av en enhet i basvalutan.',
+  INGEST_RATES_SEVERAL_BASES:
+    'Kursfilen ger kursen 1 till {bases}, men bara en valuta, basvalutan, kan ha kursen 1. Behåll kursen 1 för basvalutan och ange de andras värde i den.',
+  INGEST_RATES_EMPTY:
+    'Kursfilen innehåller inga valutor. Skriv en rad "valuta,kurs" per valuta, med kursen 1 för basvalutan, till exempel "SEK,1" och "EUR,11.5".',
   INGEST_RATE_MISSING: 'Ingen kurs för valutan {currency} i {rates}. Lägg till en rad "{currency},kurs".',
   INGEST_RATES_NO_CURRENCY: '{count} fakturor saknar valuta och räknades inte om till {base}. Lägg till en valutakolumn.',
   INGEST_RATES_NO_CURRENCY_ONE: '1 faktura saknar valuta och räknades inte om till {base}. Lägg till en valutakolumn.',

@@ -139,6 +139,12 @@ const en = {
     'The model was trained on facts up to {trainedUntil}, after the as-of date {asOf}, so it has seen how some of these invoices ended. For a fair view of that past date, train with --as-of {asOf}.',
   SCORE_EXTRA_COLUMNS_UNUSED: 'The model does not read the extra columns {columns}, so they were ignored. Train a model with --extra {all} to use them.',
   SCORING_CONFIG_INVALID: 'Invalid scoring setting {setting} in the config file: {problem}. Fix or remove it to use the default.',
+  SCORING_GRADE_CUTS_NOT_RISING:
+    '{file}: {jsonPath}: the grade cuts must rise from B to C to D, but they are B {B}, C {C} and D {D} (a cut left out has its default). Change them so that B < C < D.',
+  SCORING_OLDEST_OVERDUE_ORDER:
+    '{file}: {jsonPath}: warningDays ({warningDays}) must not be greater than criticalDays ({criticalDays}). Lower warningDays or raise criticalDays.',
+  SCORING_DEBTOR_STEP_FROM:
+    '{file}: {jsonPath}: a step with "scope": "debtor" has no due date to count from, so it needs "from": "asOf". Add "from": "asOf", or use "scope": "invoice".',
   SCORE_NO_DEBTORS: 'No invoice is dated on or before the as-of date {asOf}, so there is no customer to score. Give a later --as-of, or check the invoice dates in the file.',
   SCORE_NO_INVOICES: 'No invoices to score: the import kept none of the rows. The warnings before this line give the reason (they are hidden by --quiet), and riskpay inspect lists every skipped row.',
   SCORE_NO_OPEN_INVOICES: 'No open invoices on {asOf}; customers are scored on their history only.',
@@ -289,6 +295,12 @@ const sv: Record<ScoringMessageKey, string> = {
     'Modellen tränades på uppgifter fram till {trainedUntil}, efter bedömningsdagen {asOf}, så den har sett hur en del av fakturorna slutade. Träna med --as-of {asOf} för en rättvis bild av den dagen.',
   SCORE_EXTRA_COLUMNS_UNUSED: 'Modellen läser inte extrakolumnerna {columns}, så de användes inte. Träna en modell med --extra {all} för att använda dem.',
   SCORING_CONFIG_INVALID: 'Ogiltig bedömningsinställning {setting} i konfigurationsfilen: {problem}. Rätta eller ta bort den för att använda standardvärdet.',
+  SCORING_GRADE_CUTS_NOT_RISING:
+    '{file}: {jsonPath}: betygsgränserna måste stiga från B till C till D, men de är B {B}, C {C} och D {D} (en gräns som inte anges har sitt standardvärde). Ändra dem så att B < C < D.',
+  SCORING_OLDEST_OVERDUE_ORDER:
+    '{file}: {jsonPath}: warningDays ({warningDays}) får inte vara större än criticalDays ({criticalDays}). Sänk warningDays eller höj criticalDays.',
+  SCORING_DEBTOR_STEP_FROM:
+    '{file}: {jsonPath}: ett steg med "scope": "debtor" har inget förfallodatum att räkna från, så det behöver "from": "asOf". Lägg till "from": "asOf", eller använd "scope": "invoice".',
   SCORE_NO_DEBTORS: 'Ingen faktura är daterad senast på bedömningsdagen {asOf}, så det finns ingen kund att bedöma. Ange ett senare --as-of eller kontrollera fakturadatumen i filen.',
   SCORE_NO_INVOICES: 'Inga fakturor att bedöma: inläsningen behöll ingen av raderna. Varningarna före den här raden anger orsaken (de döljs av --quiet), och riskpay inspect listar varje överhoppad rad.',
   SCORE_NO_OPEN_INVOICES: 'Inga öppna fakturor den {asOf}; kunderna bedöms bara på sin historik.',

@@ -1,0 +1,102 @@
+// -o/--out without --format: the file's extension (.json, .ndjson, .csv, .html) chooses the format,
+// stderr reports the choice, and a --format from the command line, environment or config file still wins.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../report/stand-in.js';
+import { FIXTURE, requireBuild, runCli } from './helpers.js';
+
+beforeAll(() => requireBuild());
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'riskpay-out-'));
+const AS_OF = '2024-06-30';
+const BOX_DRAWING = /[┌│└]/;
+
+describe('format from the --out extension', () => {
+  it('score writes JSON to .json', () => {
+    const dir = tempDir();
+    const run = runCli(['score', FIXTURE, '--as-of', AS_OF, '-o', 'out.json'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('riskpay: Writing json because out.json ends in .json. Give --format to choose another format.');
+    const document = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { debtors: unknown[] };
+    expect(document.debtors.length).toBeGreaterThan(0);
+  });
+
+  it('score writes HTML to .html', () => {
+    const dir = tempDir();
+    const run = runCli(['score', FIXTURE, '--as-of', AS_OF, '--out', 'report.html'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it('features writes CSV to .csv, in Swedish', () => {
+    const dir = tempDir();
+    const run = runCli(['features', FIXTURE, '--as-of', AS_OF, '-o', 'features.csv'], { cwd: dir, env: { LANG: 'sv_SE.UTF-8' } });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('riskpay: Skriver csv eftersom features.csv slutar på .csv. Ange --format för att välja ett annat format.');
+    const text = readFileSync(join(dir, 'features.csv'), 'utf8');
+    expect(text).not.toMatch(BOX_DRAWING);
+    expect(text.split('\n')[0]).toContain('customerId,');
+  });
+
+  it('plan keeps the table for .html', () => {
+    const dir = tempDir();
+    const run = runCli(['plan', FIXTURE, '--as-of', AS_OF, '-o', 'plan.html'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('Writing');
+    expect(readFileSync(join(dir, 'plan.html'), 'utf8')).toMatch(BOX_DRAWING);
+  });
+});
+
+describe('format from the extension gives way', () => {
+  it('to --format', async () => {
+    const dir = tempDir();
+    const run = await runInProcess(['score', 'x.csv', '--format', 'table', '-o', 'out.json'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('Writing');
+    expect(readFileSync(join(dir, 'out.json'), 'utf8')).toMatch(BOX_DRAWING);
+  });
+
+  it('to RISKPAY_FORMAT', async () => {
+    const dir = tempDir();
+    const run = await runInProcess(['score', 'x.csv', '-o', 'out.json'], { cwd: dir, env: { RISKPAY_FORMAT: 'csv' } });
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'out.json'), 'utf8')).not.toMatch(/^\{/);
+  });
+
+  it('to defaults.format in the config', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'riskpay.config.json'), JSON.stringify({ defaults: { format: 'ndjson' } }));
+    const run = await runInProcess(['score', 'x.csv', '-o', 'out.csv'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(() => JSON.parse(readFileSync(join(dir, 'out.csv'), 'utf8').split('\n')[0])).not.toThrow();
+  });
+});
+
+describe('extension with no format', () => {
+  it('keeps the table for .txt', async () => {
+    const dir = tempDir();
+    const run = await runInProcess(['score', 'x.csv', '-o', 'out.txt'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('Writing');
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toMatch(BOX_DRAWING);
+  });
+
+  it('keeps the table for .html by invoice', async () => {
+    const dir = tempDir();
+    const run = await runInProcess(['score', 'x.csv', '--by', 'invoice', '-o', 'out.html'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'out.html'), 'utf8')).toMatch(BOX_DRAWING);
+  });
+
+  it('status is hidden by --quiet', async () => {
+    const dir = tempDir();
+    const run = await runInProcess(['score', 'x.csv', '-q', '-o', 'out.ndjson'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(() => JSON.parse(readFileSync(join(dir, 'out.ndjson'), 'utf8').split('\n')[0])).not.toThrow();
+  });
+});
