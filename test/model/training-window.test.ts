@@ -68,6 +68,15 @@ describe('evaluate without history', () => {
     expect(error.finding.args.cutoff).toBe('2024-02-01');
     expect(error.finding.args.count).toBe(1);
   });
+
+  it('names the cutoff when one class is missing', async () => {
+    // F-1 is known late from 2024-02-12, and no invoice is known on time before 2024-02-13.
+    const error = await errorOf(() => evaluate(pointInTimeLedger(), { cutoff: day('2024-02-13'), lateAfter: 7, backtest: false, train: FAST }));
+
+    expect(error.finding.code).toBe('MODEL_EVALUATE_NO_ON_TIME_INVOICES');
+    expect(error.finding.args.cutoff).toBe('2024-02-13');
+    expect(error.finding.args.late).toBe(1);
+  });
 });
 
 describe('chooseModel without history', () => {

@@ -25,6 +25,12 @@ export const modelMessages = defineCatalog({
       'Cannot evaluate: {count} invoices were issued before the cutoff {cutoff}, but none of them has a known outcome by then, so there is nothing to train on. An outcome is known once an invoice is paid or more than {lateAfter} days past its due date. Choose a later --cutoff.',
     MODEL_EVALUATE_NO_KNOWN_OUTCOMES_ONE:
       'Cannot evaluate: 1 invoice was issued before the cutoff {cutoff}, and its outcome was not known by then, so there is nothing to train on. An outcome is known once an invoice is paid or more than {lateAfter} days past its due date. Choose a later --cutoff.',
+    MODEL_EVALUATE_NO_LATE_INVOICES:
+      'Cannot evaluate: no invoice between {from} and {to}, before the cutoff {cutoff}, was paid more than {lateAfter} days late ({onTime} on time), so there is no lateness to train on. Choose a later --cutoff or a smaller --late-after.',
+    MODEL_EVALUATE_NO_ON_TIME_INVOICES:
+      'Cannot evaluate: every invoice between {from} and {to}, before the cutoff {cutoff}, was paid more than {lateAfter} days late ({late} late), so there is no on-time payment to train on. Choose a later --cutoff or a larger --late-after.',
+    MODEL_EVALUATE_TOO_FEW_INVOICES:
+      'Cannot evaluate: before the cutoff {cutoff} there are {late} late and {onTime} on-time invoices with a known outcome (from {from} to {to}); at least {needed} of each are needed to train. Choose a later --cutoff.',
     MODEL_ROWS_SUBSAMPLED: 'Training used {rows} rows chosen at random (with the seed) out of {from}.',
     MODEL_EXTRA_COLUMN_LEAK:
       'The extra column {column} alone ranks late against on-time invoices with AUC {auc} on {invoices} training invoices, so it probably records the outcome (a leak), such as days late or the payment date. The model\'s figures will look too good, and open invoices do not have that value yet. Leave {column} out of --extra.',
@@ -70,7 +76,7 @@ export const modelMessages = defineCatalog({
     MODEL_NO_LATE_INVOICES:
       'Kan inte träna: ingen faktura mellan {from} och {to} betalades mer än {lateAfter} dagar för sent ({onTime} i tid), så en modell kan inte lära sig vad sen betalning är. Använd den inbyggda modellen, en längre historik eller ett lägre --late-after.',
     MODEL_NO_ON_TIME_INVOICES:
-      'Kan inte träna: alla fakturor mellan {from} och {to} betalades mer än {lateAfter} dagar för sent ({late} sena), så en modell kan inte lära sig hur betalning i tid ser ut. Använd den inbyggda modellen eller en längre historik.',
+      'Kan inte träna: alla fakturor mellan {from} och {to} betalades mer än {lateAfter} dagar för sent (sena: {late}), så en modell kan inte lära sig hur betalning i tid ser ut. Använd den inbyggda modellen eller en längre historik.',
     MODEL_TOO_FEW_INVOICES:
       'Kan inte träna: mellan {from} och {to} finns {late} sena och {onTime} betalda i tid med känt utfall; minst {needed} av varje behövs. Använd den inbyggda modellen eller en längre historik.',
     MODEL_AS_OF_BEFORE_FIRST_INVOICE:
@@ -88,11 +94,17 @@ export const modelMessages = defineCatalog({
       'Kan inte utvärdera: {count} fakturor utfärdades före brytdagen {cutoff}, men ingen av dem hade något känt utfall då, så det finns inget att träna på. Utfallet är känt när en faktura är betald eller mer än {lateAfter} dagar efter förfallodagen. Välj ett senare --cutoff.',
     MODEL_EVALUATE_NO_KNOWN_OUTCOMES_ONE:
       'Kan inte utvärdera: 1 faktura utfärdades före brytdagen {cutoff}, och dess utfall var inte känt då, så det finns inget att träna på. Utfallet är känt när en faktura är betald eller mer än {lateAfter} dagar efter förfallodagen. Välj ett senare --cutoff.',
+    MODEL_EVALUATE_NO_LATE_INVOICES:
+      'Kan inte utvärdera: ingen faktura mellan {from} och {to}, före brytdagen {cutoff}, betalades mer än {lateAfter} dagar för sent (i tid: {onTime}), så det finns ingen sen betalning att träna på. Välj ett senare --cutoff eller ett lägre --late-after.',
+    MODEL_EVALUATE_NO_ON_TIME_INVOICES:
+      'Kan inte utvärdera: alla fakturor mellan {from} och {to}, före brytdagen {cutoff}, betalades mer än {lateAfter} dagar för sent (sena: {late}), så det finns ingen betalning i tid att träna på. Välj ett senare --cutoff eller ett högre --late-after.',
+    MODEL_EVALUATE_TOO_FEW_INVOICES:
+      'Kan inte utvärdera: före brytdagen {cutoff} finns {late} sena och {onTime} betalda i tid med känt utfall (från {from} till {to}); minst {needed} av varje behövs för att träna. Välj ett senare --cutoff.',
     MODEL_ROWS_SUBSAMPLED: 'Träningen använde {rows} slumpvis valda rader (med fröet) av {from}.',
     MODEL_EXTRA_COLUMN_LEAK:
       'Den extra kolumnen {column} ensam rangordnar sena mot i tid betalda fakturor med AUC {auc} på {invoices} träningsfakturor, så den anger troligen själva utfallet (ett läckage), till exempel dagar för sent eller betaldatum. Modellens siffror kommer att se för bra ut, och obetalda fakturor har inte det värdet än. Utelämna {column} från --extra.',
     MODEL_HOLDOUT_ONE_CLASS:
-      'Valideringsperioden från {from} ({rows} rader, {late} sena) saknar sena fakturor eller fakturor betalda i tid, så modellen är inte kalibrerad och saknar valideringssiffror.',
+      'Kontrollurvalet från {from} ({rows} rader, sena: {late}) saknar sena fakturor eller fakturor betalda i tid, så modellen är inte kalibrerad och har inga siffror från kontrollurvalet.',
     MODEL_FEATURE_UNKNOWN: 'Modellen använder variabeln {feature}, som den här versionen av riskpay inte beräknar. Träna en ny modell.',
     MODEL_ROW_WIDTH: 'En rad med variabler har {actual} värden, men modellen väntar sig {expected}. Detta är ett fel; rapportera det gärna.',
     MODEL_LATE_AFTER_MISMATCH:
@@ -110,13 +122,13 @@ export const modelMessages = defineCatalog({
     MODEL_CHOICE_FILE: 'Modell från {path} (sen betalning betyder mer än {lateAfter} dagar efter förfallodagen).',
     MODEL_CHOICE_TRAINED:
       'Modell tränad på din egen historik: på fakturor från {from} ({rows} rader) nådde den AUC {auc}, bättre än den inbyggda modellens {bundledAuc}.',
-    MODEL_CHOICE_TRAINED_NO_BUNDLED: 'Modell tränad på din egen historik (AUC {auc} i valideringen); den inbyggda modellen är inte tillgänglig.',
+    MODEL_CHOICE_TRAINED_NO_BUNDLED: 'Modell tränad på din egen historik (AUC {auc} på kontrollurvalet); den inbyggda modellen är inte tillgänglig.',
     MODEL_CHOICE_BUNDLED_BETTER:
       'Inbyggd modell: på dina fakturor från {from} ({rows} rader) nådde den AUC {bundledAuc}, minst lika bra som en modell tränad på din historik ({auc}).',
     MODEL_CHOICE_TRAINED_SAMPLED:
       'Modell tränad på din egen historik, på {sampled} slumpvis valda rader (med fröet) av {of} för att bedömningen ska gå snabbt: på fakturor från {from} ({rows} rader) nådde den AUC {auc}, bättre än den inbyggda modellens {bundledAuc}.',
     MODEL_CHOICE_TRAINED_NO_BUNDLED_SAMPLED:
-      'Modell tränad på din egen historik, på {sampled} slumpvis valda rader (med fröet) av {of} för att bedömningen ska gå snabbt (AUC {auc} i valideringen); den inbyggda modellen är inte tillgänglig.',
+      'Modell tränad på din egen historik, på {sampled} slumpvis valda rader (med fröet) av {of} för att bedömningen ska gå snabbt (AUC {auc} på kontrollurvalet); den inbyggda modellen är inte tillgänglig.',
     MODEL_CHOICE_BUNDLED_BETTER_SAMPLED:
       'Inbyggd modell: på dina fakturor från {from} ({rows} rader) nådde den AUC {bundledAuc}, minst lika bra som en modell tränad på {sampled} slumpvis valda rader av {of} ur din historik ({auc}). Kör "riskpay train" för att träna på fler rader och ange modellen med --model.',
     MODEL_CHOICE_BUNDLED_CANNOT_TRAIN:
