@@ -25,19 +25,38 @@ export async function loadRates(path: string): Promise<Rates> {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((raw, index) => {
     const line = index + 1;
-    const cells = raw.split(/[,;\t=]/).map((cell) => cell.trim());
-    if (cells.join('') === '' || (line === 1 && /^currency$/i.test(cells[0]))) return;
-    const reading = cells.length === 2 ? readNumber(cells[1]) : null;
-    if (!/^[A-Za-z]{3}$/.test(cells[0]) || reading?.kind !== 'number' || !(reading.value > 0)) {
-      throw new RiskpayError('INGEST_RATES_INVALID', { file: path, line, value: raw.trim() }, { file: path, line });
+    if (raw.trim() === '') return;
+    const cells = splitRateLine(raw);
+    if (cells === null) throw new RiskpayError('INGEST_RATES_INVALID', { file: path, line, value: raw.trim() }, { file: path, line });
+    const [currency, rate] = cells;
+    if (line === 1 && /^(currency|valuta|moneda)$/i.test(currency)) return;
+    if (!/^[A-Za-z]{3}$/.test(currency)) {
+      throw new RiskpayError('INGEST_RATES_CURRENCY_INVALID', { file: path, line, currency }, { file: path, line });
     }
-    rates.set(cells[0].toUpperCase(), reading.value);
+    const reading = readNumber(rate);
+    if (reading.kind !== 'number' || !(reading.value > 0)) {
+      throw new RiskpayError('INGEST_RATES_RATE_INVALID', { file: path, line, currency: currency.toUpperCase(), rate }, { file: path, line });
+    }
+    rates.set(currency.toUpperCase(), reading.value);
   });
   const bases = [...rates].filter(([, rate]) => rate === 1).map(([code]) => code);
   if (rates.size === 0) throw new RiskpayError('INGEST_RATES_EMPTY', { file: path }, { file: path });
   if (bases.length === 0) throw new RiskpayError('INGEST_RATES_NO_BASE', { file: path, currencies: [...rates.keys()].join(', ') }, { file: path });
   if (bases.length > 1) throw new RiskpayError('INGEST_RATES_SEVERAL_BASES', { file: path, bases: bases.join(', ') }, { file: path });
   return { base: bases[0], rates };
+}
+
+/**
+ * Splits a rates line into currency and rate, with quotes removed, or returns null without a delimiter.
+ * A semicolon, tab or `=` wins over a comma, so `EUR;11,5` keeps its decimal comma. A comma-separated
+ * line splits at its first comma, so `EUR,11,5` reads the rate 11,5.
+ */
+function splitRateLine(raw: string): [string, string] | null {
+  const strong = raw.search(/[;\t=]/);
+  const at = strong >= 0 ? strong : raw.indexOf(',');
+  if (at < 0) return null;
+  const unquote = (cell: string): string => cell.trim().replace(/^"(.*)"$/, '$1').trim();
+  return [unquote(raw.slice(0, at)), unquote(raw.slice(at + 1))];
 }
 
 /** Converts every invoice and its payments to the base currency. */

@@ -62,3 +62,47 @@ describe('rates file base currency', () => {
     expect(optionHelp(spec, 'sv')).toContain('basvalutan har kursen 1');
   });
 });
+
+/** Writes `text` as a rates file and returns the rates loadRates reads from it. */
+async function ratesOf(text: string): Promise<Map<string, number>> {
+  const file = join(mkdtempSync(join(tmpdir(), 'riskpay-rates-')), 'rates.csv');
+  writeFileSync(file, text);
+  return (await loadRates(file)).rates;
+}
+
+describe('rates file lines', () => {
+  it('reads decimal commas after a semicolon', async () => {
+    const rates = await ratesOf('valuta;kurs\nSEK;1\nEUR;11,5\nJPY;0,0712\n');
+    expect([...rates]).toEqual([['SEK', 1], ['EUR', 11.5], ['JPY', 0.0712]]);
+  });
+
+  it('reads a decimal comma after the first comma', async () => {
+    const rates = await ratesOf('"currency","rate"\n"SEK","1"\nEUR,11,5\n');
+    expect(rates.get('EUR')).toBe(11.5);
+  });
+
+  it('names a rate that is not a number', async () => {
+    const problem = await ratesError('SEK,1\nEUR,abc\n');
+    expect(problem.code).toBe('INGEST_RATES_RATE_INVALID');
+    expect(problem.args).toMatchObject({ line: 2, currency: 'EUR', rate: 'abc' });
+    expect(message('en', problem.code, problem.args)).toContain('The rate "abc" for EUR on line 2');
+  });
+
+  it('names a rate that is not positive', async () => {
+    const problem = await ratesError('SEK,1\nEUR,-2\n');
+    expect(problem.code).toBe('INGEST_RATES_RATE_INVALID');
+  });
+
+  it('names a currency that is not a code', async () => {
+    const problem = await ratesError('SEK,1\nEuro,11.5\n');
+    expect(problem.code).toBe('INGEST_RATES_CURRENCY_INVALID');
+    expect(problem.args).toMatchObject({ line: 2, currency: 'Euro' });
+    expect(message('sv', problem.code, problem.args)).toContain('börjar med "Euro"');
+  });
+
+  it('rejects a line without a delimiter', async () => {
+    const problem = await ratesError('SEK,1\nEUR 11.5\n');
+    expect(problem.code).toBe('INGEST_RATES_INVALID');
+    expect(problem.args.line).toBe(2);
+  });
+});

@@ -143,6 +143,8 @@ const en = {
   // Presets and rates.
   INGEST_PRESET_UNKNOWN: 'Unknown preset "{value}". Known presets: {names}.',
   INGEST_RATES_INVALID: 'Line {line} of the rates file is not "currency,rate": "{value}".',
+  INGEST_RATES_CURRENCY_INVALID: 'Line {line} of the rates file starts with "{currency}", which is not a three-letter currency code. Write the ISO 4217 code, such as EUR or SEK.',
+  INGEST_RATES_RATE_INVALID: 'The rate "{rate}" for {currency} on line {line} of the rates file is not a positive number. Write the value of one {currency} in the base currency, such as 11.5 or 11,5, without thousands separators.',
   INGEST_RATES_NO_BASE:
     'No currency in the rates file has rate 1, so there is no base currency to convert to. The file lists {currencies}. Add a line for the base currency with rate 1, such as "SEK,1", and give each other rate as the value of one unit in the base currency.',
   INGEST_RATES_SEVERAL_BASES:
@@ -285,6 +287,8 @@ const sv: Record<keyof typeof en, string> = {
   INGEST_NO_PAYMENT_COLUMNS: 'Ingen kolumn för betaldatum, betalt belopp, restbelopp eller senaste betalning hittades, så alla fakturor räknas som obetalda. Det stämmer bara för en lista över öppna fakturor. Ange annars kolumnen med --map paidDate=RUBRIK (eller paidAmount, balance), eller betalningarna med --payments FIL.',
   INGEST_PRESET_UNKNOWN: 'Okänd förinställning "{value}". Kända förinställningar: {names}.',
   INGEST_RATES_INVALID: 'Rad {line} i kursfilen har inte formen "valuta,kurs": "{value}".',
+  INGEST_RATES_CURRENCY_INVALID: 'Rad {line} i kursfilen börjar med "{currency}", som inte är en valutakod med tre bokstäver. Skriv ISO 4217-koden, till exempel EUR eller SEK.',
+  INGEST_RATES_RATE_INVALID: 'Kursen "{rate}" för {currency} på rad {line} i kursfilen är inte ett positivt tal. Skriv värdet av en {currency} i basvalutan, till exempel 11.5 eller 11,5, utan tusentalsavgränsare.',
   INGEST_RATES_NO_BASE:
     'Ingen valuta i kursfilen har kursen 1, så det finns ingen basvaluta att räkna om till. Filen innehåller {currencies}. Lägg till en rad för basvalutan med kursen 1, till exempel "SEK,1", och ange varje annan kurs som värdet av en enhet i basvalutan.',
   INGEST_RATES_SEVERAL_BASES:
