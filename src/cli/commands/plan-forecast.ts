@@ -4,7 +4,7 @@ import type { Lang } from '../../i18n/catalog-type.js';
 import { hasMessage, message } from '../../i18n/catalog.js';
 import type { Column } from '../../report/columns.js';
 import { renderCsv } from '../../report/csv.js';
-import { renderJson } from '../../report/json.js';
+import { renderJson, renderJsonChunks } from '../../report/json.js';
 import { renderNdjson } from '../../report/ndjson.js';
 import { actionText, findingRows } from '../../report/score-document.js';
 import { renderTable } from '../../report/table.js';
@@ -58,7 +58,7 @@ export async function runPlan(context: CommandContext): Promise<number> {
   const report = reportContext(context);
   switch (format(context)) {
     case 'json':
-      await emit(context, renderJson({ asOf: plan.asOf, rows, findings: findingRows(findings, lang) }));
+      await emit(context, renderJsonChunks({ asOf: plan.asOf, rows, findings: findingRows(findings, lang) }));
       break;
     case 'ndjson':
       await emit(context, renderNdjson(rows));

@@ -4,7 +4,7 @@ import type { FileReport } from '../../ingest/ledger.js';
 import { foldName } from '../../ingest/customers.js';
 import type { Column } from '../../report/columns.js';
 import { renderCsv } from '../../report/csv.js';
-import { renderJson } from '../../report/json.js';
+import { renderJson, renderJsonChunks } from '../../report/json.js';
 import { renderNdjson } from '../../report/ndjson.js';
 import { findingRows } from '../../report/score-document.js';
 import { renderTable } from '../../report/table.js';
@@ -66,7 +66,8 @@ export async function runInspect(context: CommandContext): Promise<number> {
   const kind = format(context);
   if (kind === 'json' || kind === 'ndjson') {
     const document = { ...result, skippedRows: skippedRowsOutput(result.skippedRows ?? [], context.lang), findings: findingRows(result.findings, context.lang) };
-    await emit(context, kind === 'json' ? renderJson(document) : renderNdjson(result.files));
+    // In pieces, because a file with a million bad rows lists a million skipped rows.
+    await emit(context, kind === 'json' ? renderJsonChunks(document) : renderNdjson(result.files));
     return exitCode;
   }
   const ignored = (row: ColumnRow) => (row.field === null ? message(context.lang, 'VALUE_IGNORED') : fieldText(row.field, context.lang));
@@ -166,7 +167,7 @@ export async function runFeatures(context: CommandContext): Promise<number> {
   }));
   const kind = format(context);
   const report = reportContext(context);
-  if (kind === 'json') await emit(context, renderJson({ asOf, columns: table.columns, rows }));
+  if (kind === 'json') await emit(context, renderJsonChunks({ asOf, columns: table.columns, rows }));
   else if (kind === 'ndjson') await emit(context, renderNdjson(rows));
   else if (kind === 'csv') await emit(context, renderCsv(columns, rows, report.csvLocale));
   else {
