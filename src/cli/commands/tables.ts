@@ -210,12 +210,13 @@ const FEATURE_TABLE_COLUMNS: Column<FeatureRow>[] = [
 
 /** Writes day numbers as YYYY-MM-DD and amounts to the cent, so every format shows the same values. */
 function roundFeatureRow(row: Record<string, number | string | null>): Record<string, number | string | null> {
-  const rounded: Record<string, number | string | null> = {};
+  // In place: a million-invoice ledger has tens of thousands of rows of fifty values, and the unrounded
+  // rows are not used again.
   for (const [name, value] of Object.entries(row)) {
-    if (name === 'asOf' && typeof value === 'number') rounded[name] = formatDay(value);
-    else rounded[name] = typeof value === 'number' ? featureOutputValue(name, value) : value;
+    if (name === 'asOf' && typeof value === 'number') row[name] = formatDay(value);
+    else if (typeof value === 'number') row[name] = featureOutputValue(name, value);
   }
-  return rounded;
+  return row;
 }
 
 /** Returns the table label of a metric: `auc_model` reads "AUC, model"; unknown names stay as they are. */
