@@ -18,6 +18,7 @@ import { checkOutputPaths, warnIgnoredCsvLocale, type CommandContext } from './c
 import type { Core } from './core.js';
 import type { CliIo } from './io.js';
 import { COMMANDS, type CommandName } from './options.js';
+import { commandFirst, optionForFlag } from './argv-order.js';
 import { buildProgram, type ParsedCommand } from './program.js';
 import { resolveOptions } from './resolve-options.js';
 import { createDiagnostics } from './stderr.js';
@@ -73,6 +74,10 @@ function usageFinding(error: CommanderError, command: string) {
     case 'commander.unknownOption': {
       // `--as-off=2024-06-30` arrives whole; the value is not part of the option's name.
       const option = quoted.split('=')[0];
+      if (command === '' && optionForFlag(option) !== undefined) {
+        // A command's option with no command after it, such as `riskpay --lang sv`.
+        return finding('CLI_OPTION_WITHOUT_COMMAND', 'error', { option });
+      }
       if (command === '') {
         // An unknown option before any command, such as `riskpay -v`, has no command help to point to.
         const closest = suggestProgramOption(option);
@@ -111,7 +116,7 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
   });
 
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(commandFirst(argv), { from: 'user' });
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;

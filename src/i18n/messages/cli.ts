@@ -230,6 +230,7 @@ const en = {
 
   // Errors and warnings of the CLI itself.
   CLI_UNKNOWN_OPTION: 'Unknown option {option}. Run riskpay {command} --help for the list of options.',
+  CLI_OPTION_WITHOUT_COMMAND: 'No command given: {option} is an option of a command. Write the command too, such as riskpay score FILE {option} ..., and run riskpay --help for the list of commands.',
   CLI_UNKNOWN_PROGRAM_OPTION: 'Unknown option {option}. Run riskpay --help for the list of commands, and riskpay COMMAND --help for the options of one command.',
   CLI_UNKNOWN_PROGRAM_OPTION_SUGGESTION: 'Unknown option {option}. Did you mean {suggestion}? Run riskpay --help for the list of commands, and riskpay COMMAND --help for the options of one command.',
   CLI_UNKNOWN_COMMAND: 'Unknown command {command}. Commands: score, train, evaluate, inspect, features, plan, forecast, schema.',
@@ -672,6 +673,7 @@ const sv: Record<CliKey, string> = {
   STATUS_MODEL_SAVED: 'Sparade modellen i {file}.',
 
   CLI_UNKNOWN_OPTION: 'Okänt alternativ {option}. Kör riskpay {command} --help för att se alla alternativ.',
+  CLI_OPTION_WITHOUT_COMMAND: 'Inget kommando angavs: {option} är ett alternativ till ett kommando. Skriv också kommandot, till exempel riskpay score FIL {option} ..., och kör riskpay --help för att se alla kommandon.',
   CLI_UNKNOWN_PROGRAM_OPTION: 'Okänt alternativ {option}. Kör riskpay --help för att se alla kommandon, och riskpay KOMMANDO --help för att se ett kommandos alternativ.',
   CLI_UNKNOWN_PROGRAM_OPTION_SUGGESTION: 'Okänt alternativ {option}. Menade du {suggestion}? Kör riskpay --help för att se alla kommandon, och riskpay KOMMANDO --help för att se ett kommandos alternativ.',
   CLI_UNKNOWN_COMMAND: 'Okänt kommando {command}. Kommandon: score, train, evaluate, inspect, features, plan, forecast, schema.',
