@@ -14,6 +14,8 @@ export type OptionSource = 'default' | 'config' | 'environment' | 'flag' | 'exte
 export interface ResolvedOptions {
   values: Record<string, OptionValue | undefined>;
   sources: Record<string, OptionSource>;
+  /** Status notes about a format that was asked for but cannot be written, such as HTML from plan. */
+  notes?: { code: string; args: Record<string, string> }[];
 }
 
 function optionLabel(spec: OptionSpec, source: OptionSource): string {
@@ -125,6 +127,7 @@ export function resolveOptions(
 ): ResolvedOptions {
   const values: ResolvedOptions['values'] = {};
   const sources: ResolvedOptions['sources'] = {};
+  const notes: NonNullable<ResolvedOptions['notes']> = [];
   const configDefaults = (config.defaults ?? {}) as Record<string, unknown>;
 
   for (const spec of optionsFor(command)) {
@@ -148,7 +151,10 @@ export function resolveOptions(
     // (environment or config file) is meant for score, so the other commands keep their table.
     if (spec.key === 'format' && value === 'html' && command !== 'score') {
       if (source === 'flag') throw invalid(spec, source, value, 'CLI_FORMAT_HTML_SCORE_ONLY', { command });
+      // A note on stderr says so, and the --out extension may still choose the format.
+      notes.push({ code: 'STATUS_HTML_DEFAULT_IGNORED', args: { option: optionLabel(spec, source), command } });
       value = 'table';
+      source = 'default';
     }
     values[spec.key] = value;
     sources[spec.key] = source;
@@ -157,8 +163,18 @@ export function resolveOptions(
   if (inferred !== undefined) {
     values.format = inferred;
     sources.format = 'extension';
+  } else if (htmlOutWithoutHtml(command, { values, sources })) {
+    notes.push({ code: 'STATUS_HTML_EXTENSION_IGNORED', args: { file: values.out as string, command } });
   }
-  return { values, sources };
+  return { values, sources, notes };
+}
+
+/** True when the --out file ends in .html and would choose the format, but the command or view has no HTML output. */
+function htmlOutWithoutHtml(command: CommandName, resolved: ResolvedOptions): boolean {
+  const out = resolved.values.out;
+  if (resolved.sources.format !== 'default' || typeof out !== 'string' || extname(out).toLowerCase() !== '.html') return false;
+  // train and schema write a model or a schema whatever the name, and have no --format at all.
+  return command !== 'train' && command !== 'schema';
 }
 
 /** Output formats that an --out file extension names. */

@@ -151,6 +151,7 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
       version,
       diagnostics: createDiagnostics(io, lang, quiet, showProgress),
     };
+    for (const note of resolved.notes ?? []) context.diagnostics.status(note.code, note.args);
     if (resolved.sources.format === 'extension') {
       const out = resolved.values.out as string;
       context.diagnostics.status('STATUS_FORMAT_FROM_EXTENSION', { format: resolved.values.format as string, file: out, extension: extname(out) });

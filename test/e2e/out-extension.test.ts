@@ -46,8 +46,27 @@ describe('format from the --out extension', () => {
     const dir = tempDir();
     const run = runCli(['plan', FIXTURE, '--as-of', AS_OF, '-o', 'plan.html'], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(run.stderr).not.toContain('Writing');
+    expect(run.stderr).toContain('riskpay: Writing a table to plan.html: only riskpay score by debtor writes HTML');
     expect(readFileSync(join(dir, 'plan.html'), 'utf8')).toMatch(BOX_DRAWING);
+  });
+});
+
+describe('a standing html default', () => {
+  it('gives way to the extension where HTML cannot be written', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'riskpay.config.json'), JSON.stringify({ defaults: { format: 'html' } }));
+    const run = await runInProcess(['plan', 'x.csv', '-o', 'h.json'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('defaults.format sets the format to html, which only riskpay score writes, so riskpay plan does not use it.');
+    expect(run.stderr).toContain('Writing json because h.json ends in .json.');
+    expect(() => JSON.parse(readFileSync(join(dir, 'h.json'), 'utf8'))).not.toThrow();
+  });
+
+  it('is named when a table is written instead', async () => {
+    const run = await runInProcess(['plan', 'x.csv'], { env: { RISKPAY_FORMAT: 'html', RISKPAY_LANG: 'sv' } });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('RISKPAY_FORMAT sätter formatet html, som bara riskpay score skriver, så riskpay plan använder det inte.');
+    expect(run.stdout).toMatch(BOX_DRAWING);
   });
 });
 
@@ -89,6 +108,7 @@ describe('extension with no format', () => {
     const dir = tempDir();
     const run = await runInProcess(['score', 'x.csv', '--by', 'invoice', '-o', 'out.html'], { cwd: dir });
     expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Writing a table to out.html');
     expect(readFileSync(join(dir, 'out.html'), 'utf8')).toMatch(BOX_DRAWING);
   });
 
