@@ -68,6 +68,24 @@ export function checkInvoicesKept(files: readonly FileDetails[], invoiceCount: n
 }
 
 /**
+ * Raises INGEST_PAYMENTS_ALL_SKIPPED when a payments file has data rows but kept none of them because
+ * a value could not be read. Without it every invoice would count as unpaid, and the run would rank
+ * every customer as a bad payer with exit code 0.
+ */
+export function checkPaymentsKept(files: readonly FileDetails[]): void {
+  for (const details of files) {
+    if (details.kind !== 'payments' || details.rowsUsed > 0) continue;
+    const groups = reasonGroups(details.skipped);
+    if (groups.length === 0) continue;
+
+    const main = groups[0];
+    const line = main.first.lines[0] ?? details.headerLine;
+    const args = { file: details.file, rows: details.rowsRead, count: main.count, line, column: main.first.column ?? '', value: main.first.value ?? '' };
+    throw new RiskpayError('INGEST_PAYMENTS_ALL_SKIPPED', args, { file: details.file, line, column: main.first.column });
+  }
+}
+
+/**
  * Minimum number of unreadable rows for which INGEST_MOST_ROWS_SKIPPED_<REASON> stops the import.
  * NOTE: a judgment, not a measured limit. A few bad rows of a small file are typing errors that the
  * warnings name, while a wrong option or a changed export shows in many rows.

@@ -16,7 +16,7 @@ import { assembleInvoices, applyPayments, dateUndatedPayments, settleInvoices, d
 import { resolveCustomers, findNearDuplicateNames, type NearDuplicate } from './customers.js';
 import { loadRates, convertCurrencies } from './rates.js';
 import { Reporter, countSkip, type CodeCount, type SkippedRow } from './reporter.js';
-import { checkInvoicesKept, checkMostRowsKept, noteFilesLeftOut } from './empty-import.js';
+import { checkInvoicesKept, checkMostRowsKept, checkPaymentsKept, noteFilesLeftOut } from './empty-import.js';
 
 export { LEDGER_FIELDS, PAYMENT_FIELDS, MAP_FIELDS, DATE_ORDERS, PRESET_NAMES } from './options.js';
 export type { ImportOptions, LedgerField, PaymentField, DecimalSeparator, DateOrder } from './options.js';
@@ -101,6 +101,7 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
     reporter.skipRow({ file: draft.file, line: draft.line, rows: draft.lines, column: draft.headers.dueDate ?? null, value: '', code, args });
   });
   checkInvoicesKept(state.files, invoices.length);
+  checkPaymentsKept(state.files);
   checkMostRowsKept(state.files);
   dateUndatedPayments(invoices, reporter);
   applyPayments(invoices, payments, reporter);
