@@ -93,7 +93,10 @@ function agingSvg(invoices: readonly InvoiceRow[], currency: string, lang: Lang)
     })
     .join('');
   const title = currency ? `<text x="0" y="-4" font-size="12" font-weight="600">${escapeHtml(currency)}</text>` : '';
-  return `<svg class="chart" width="520" height="${AGING_BUCKETS.length * rowHeight + 24}" viewBox="0 -16 520 ${AGING_BUCKETS.length * rowHeight + 24}" role="img" aria-label="${escapeHtml(message(lang, 'HTML_AGING_LABEL', { currency }))}">${title}${rows}</svg>`;
+  // Screen readers skip the text inside an image, so the label carries each bucket's amount.
+  const buckets = sums.map((entry) => `${entry.label} ${formatMoney(entry.amount, currency, lang)}`).join(', ');
+  const label = escapeHtml(message(lang, 'HTML_AGING_LABEL', { currency, buckets }));
+  return `<svg class="chart" width="520" height="${AGING_BUCKETS.length * rowHeight + 24}" viewBox="0 -16 520 ${AGING_BUCKETS.length * rowHeight + 24}" role="img" aria-label="${label}">${title}${rows}</svg>`;
 }
 
 /** Small bar chart of days late per settled invoice: red bars above the line are late, green below are early. */

@@ -272,6 +272,12 @@ describe('html chart labels', () => {
     expect(swedish.filter((label) => /days late|grades|aging/.test(label))).toEqual([]);
   });
 
+  it('give the overdue amount per age', () => {
+    const english = labels(html('en')).filter((label) => label.startsWith('Overdue balance by age in '));
+    expect(english.length).toBeGreaterThan(0);
+    for (const label of english) expect(label).toMatch(/: .+ \d/);
+  });
+
   it('give the days late shown by the bars', () => {
     const result = sampleResult();
     const withHistory = buildScoreDocument(result, { lang: 'en', version: '0.0.0', by: 'debtor' }).debtors.find((debtor) => debtor.recentDaysLate.length > 0)!;
