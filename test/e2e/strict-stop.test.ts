@@ -48,6 +48,15 @@ describe('score --strict at a bad row', () => {
     });
   }
 
+  it('does not claim a recovery it did not make', () => {
+    const file = join(tempDir(), 'negative.csv');
+    writeFileSync(file, 'InvoiceNo,Customer,InvoiceDate,DueDate,Amount,Type\nF-1,Alder Ltd,2024-01-10,2024-02-09,100,Invoice\nF-2,Alder Ltd,2024-01-11,2024-02-10,-75,Invoice\n');
+    const run = runCli(['score', file, '--strict', '--as-of', '2024-06-01', '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Invoice F-2 has type invoice but a negative amount (-75).');
+    expect(run.stderr).not.toContain('read as a credit note');
+  });
+
   it('keeps the skip wording without --strict', () => {
     const run = runCli(['score', files.get('amount')!, '--as-of', '2024-06-01', '--lang', 'en']);
     expect(run.code).toBe(0);
