@@ -15,6 +15,8 @@ export interface Rates {
 }
 
 export async function loadRates(path: string): Promise<Rates> {
+  // Standard input carries the invoices, so the rates need a file of their own.
+  if (path === '-') throw new RiskpayError('INGEST_RATES_STDIN', {});
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -22,6 +24,7 @@ export async function loadRates(path: string): Promise<Rates> {
     throw new RiskpayError('INGEST_FILE_NOT_FOUND', { file: path, reason: (error as NodeJS.ErrnoException).code ?? String(error) }, { file: path });
   }
   const rates = new Map<string, number>();
+  const lineOf = new Map<string, number>();
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((raw, index) => {
     const line = index + 1;
@@ -37,7 +40,14 @@ export async function loadRates(path: string): Promise<Rates> {
     if (reading.kind !== 'number' || !(reading.value > 0)) {
       throw new RiskpayError('INGEST_RATES_RATE_INVALID', { file: path, line, currency: currency.toUpperCase(), rate }, { file: path, line });
     }
-    rates.set(currency.toUpperCase(), reading.value);
+    const code = currency.toUpperCase();
+    const earlier = rates.get(code);
+    if (earlier !== undefined && earlier !== reading.value) {
+      const args = { file: path, currency: code, line, otherLine: lineOf.get(code)!, rate: reading.value, otherRate: earlier };
+      throw new RiskpayError('INGEST_RATES_DUPLICATE', args, { file: path, line });
+    }
+    rates.set(code, reading.value);
+    if (!lineOf.has(code)) lineOf.set(code, line);
   });
   const bases = [...rates].filter(([, rate]) => rate === 1).map(([code]) => code);
   if (rates.size === 0) throw new RiskpayError('INGEST_RATES_EMPTY', { file: path }, { file: path });

@@ -106,3 +106,21 @@ describe('rates file lines', () => {
     expect(problem.args.line).toBe(2);
   });
 });
+
+describe('rates file repeats', () => {
+  it('rejects one currency with two rates', async () => {
+    const problem = await ratesError('SEK,1\nEUR,11.5\nEUR,12\n');
+    expect(problem.code).toBe('INGEST_RATES_DUPLICATE');
+    expect(problem.args).toMatchObject({ currency: 'EUR', line: 3, otherLine: 2, rate: 12, otherRate: 11.5 });
+    expect(message('en', problem.code, problem.args)).toContain('11.5 on line 2 and 12 on line 3');
+  });
+
+  it('accepts one currency repeated with its rate', async () => {
+    const rates = await ratesOf('SEK,1\nEUR,11.5\neur,11.5\n');
+    expect(rates.get('EUR')).toBe(11.5);
+  });
+
+  it('rejects standard input', async () => {
+    await expect(loadRates('-')).rejects.toMatchObject({ finding: { code: 'INGEST_RATES_STDIN' } });
+  });
+});

@@ -150,6 +150,8 @@ const en = {
   // Presets and rates.
   INGEST_PRESET_UNKNOWN: 'Unknown preset "{value}". Known presets: {names}.',
   INGEST_RATES_INVALID: 'Line {line} of the rates file is not "currency,rate": "{value}".',
+  INGEST_RATES_DUPLICATE: 'The rates file gives {currency} twice with different rates: {otherRate} on line {otherLine} and {rate} on line {line}. Keep one line per currency.',
+  INGEST_RATES_STDIN: '--rates needs a file: standard input (-) is for the invoices. Save the rates to a file and give its path, such as --rates rates.csv.',
   INGEST_RATES_CURRENCY_INVALID: 'Line {line} of the rates file starts with "{currency}", which is not a three-letter currency code. Write the ISO 4217 code, such as EUR or SEK.',
   INGEST_RATES_RATE_INVALID: 'The rate "{rate}" for {currency} on line {line} of the rates file is not a positive number. Write the value of one {currency} in the base currency, such as 11.5 or 11,5, without thousands separators.',
   INGEST_RATES_NO_BASE:
@@ -301,6 +303,8 @@ const sv: Record<keyof typeof en, string> = {
   INGEST_NO_PAYMENT_COLUMNS: 'Ingen kolumn för betaldatum, betalt belopp, restbelopp eller senaste betalning hittades, så alla fakturor räknas som obetalda. Det stämmer bara för en lista över öppna fakturor. Ange annars kolumnen med --map paidDate=RUBRIK (eller paidAmount, balance), eller betalningarna med --payments FIL.',
   INGEST_PRESET_UNKNOWN: 'Okänd förinställning "{value}". Kända förinställningar: {names}.',
   INGEST_RATES_INVALID: 'Rad {line} i kursfilen har inte formen "valuta,kurs": "{value}".',
+  INGEST_RATES_DUPLICATE: 'Kursfilen anger {currency} två gånger med olika kurser: {otherRate} på rad {otherLine} och {rate} på rad {line}. Behåll en rad per valuta.',
+  INGEST_RATES_STDIN: '--rates behöver en fil: standard in (-) är till för fakturorna. Spara kurserna i en fil och ange dess sökväg, till exempel --rates kurser.csv.',
   INGEST_RATES_CURRENCY_INVALID: 'Rad {line} i kursfilen börjar med "{currency}", som inte är en valutakod med tre bokstäver. Skriv ISO 4217-koden, till exempel EUR eller SEK.',
   INGEST_RATES_RATE_INVALID: 'Kursen "{rate}" för {currency} på rad {line} i kursfilen är inte ett positivt tal. Skriv värdet av en {currency} i basvalutan, till exempel 11.5 eller 11,5, utan tusentalsavgränsare.',
   INGEST_RATES_NO_BASE:
