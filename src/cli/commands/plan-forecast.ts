@@ -79,7 +79,9 @@ export async function runForecast(context: CommandContext): Promise<number> {
   const configWeeks = context.sources.weeks === 'default' ? context.config.forecast?.weeks : undefined;
   const weeks = configWeeks ?? (context.options.weeks as number | undefined) ?? 8;
   const forecast = await context.core.forecast(imported.ledger, result, { ...request, weeks });
-  const findings = [...result.findings, ...forecast.findings];
+  // FORECAST_NO_OPEN_INVOICES says what matters here; score's note about scoring on history does not apply.
+  const nothingOpen = forecast.findings.some((item) => item.code === 'FORECAST_NO_OPEN_INVOICES');
+  const findings = [...result.findings.filter((item) => !(nothingOpen && item.code === 'SCORE_NO_OPEN_INVOICES')), ...forecast.findings];
   context.diagnostics.findings(findings);
   const columns: Column<ForecastWeek>[] = [
     { id: 'week', head: 'HEAD_RANK', kind: 'integer', value: (row) => row.week, alignRight: true },
@@ -101,6 +103,8 @@ export async function runForecast(context: CommandContext): Promise<number> {
       await emit(context, renderCsv(columns, forecast.weeks, report.csvLocale));
       break;
     default:
+      // Two tables of headings alone say nothing the note on stderr does not.
+      if (nothingOpen) break;
       await emit(context, renderTable(columns, forecast.weeks, report) + renderTable(forecastTotalColumns(forecast), forecast.totals, report));
   }
   return 0;
