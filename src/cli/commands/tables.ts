@@ -59,6 +59,8 @@ export async function runInspect(context: CommandContext): Promise<number> {
   context.diagnostics.findings(result.findings);
   if (result.error) context.diagnostics.error(result.error);
   // The files read so far are still shown when the import stopped, and exit code 2 reports the bad input.
+  // When it stopped before any file's header was read, there is nothing to show but the error.
+  if (result.error && result.files.length === 0) return 2;
   // inspect lists every warning even with --strict, which then fails the run when there is any.
   const strictFailed = context.options.strict === true && result.findings.some((item) => item.severity === 'warning');
   if (strictFailed) context.diagnostics.status('CLI_STRICT_INSPECT_FAILED');
