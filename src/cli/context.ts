@@ -153,8 +153,9 @@ export function inputFiles(context: CommandContext): string[] {
   const payments = (context.options.payments as string[] | undefined) ?? [];
   const stdinCount = [...context.files, ...payments].filter((file) => file === '-').length;
   if (stdinCount > 1) throw new RiskpayError('CLI_STDIN_TWICE');
-  checkNoRepeatedFile(context.files, context.io.cwd, 'CLI_INPUT_REPEATED');
+  const invoicePaths = checkNoRepeatedFile(context.files, context.io.cwd, 'CLI_INPUT_REPEATED');
   checkNoRepeatedFile(payments, context.io.cwd, 'CLI_PAYMENTS_REPEATED');
+  checkInputNotPayments(context.files, invoicePaths, payments, context.io.cwd);
   const out = context.options.out as string | undefined;
   const outPath = out && out !== '-' ? resolve(context.io.cwd, out) : null;
   for (const file of context.files) {
@@ -163,23 +164,29 @@ export function inputFiles(context: CommandContext): string[] {
   return context.files;
 }
 
+/** Returns the real path of `file` after symbolic links, or null when it cannot be resolved. */
+function realPathOf(file: string, cwd: string): string | null {
+  try {
+    return realpathSync(resolve(cwd, file));
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Raises `code` when two entries of `files` are the same file after symbolic links are resolved, such
  * as `a.csv ./a.csv`. Read twice, every row of the second copy is a duplicate of the first and is
  * skipped, and the output would not name the cause. The error names both positions (from 1)
  * and, when they are spelled differently, both spellings and the real path (code `<code>_ALIAS`).
  * A path that cannot be resolved is left to the import, which reports it as not found.
+ * Returns the position of each real path, for the check across invoice and payments files.
  */
-function checkNoRepeatedFile(files: readonly string[], cwd: string, code: string): void {
+function checkNoRepeatedFile(files: readonly string[], cwd: string, code: string): Map<string, number> {
   const seen = new Map<string, number>();
   files.forEach((file, index) => {
     if (file === '-') return;
-    let realPath: string;
-    try {
-      realPath = realpathSync(resolve(cwd, file));
-    } catch {
-      return;
-    }
+    const realPath = realPathOf(file, cwd);
+    if (realPath === null) return;
     const earlier = seen.get(realPath);
     if (earlier === undefined) {
       seen.set(realPath, index);
@@ -187,6 +194,26 @@ function checkNoRepeatedFile(files: readonly string[], cwd: string, code: string
     }
     const args = { file: files[earlier], otherFile: file, first: earlier + 1, second: index + 1, realPath };
     throw new RiskpayError(files[earlier] === file ? code : `${code}_ALIAS`, args);
+  });
+  return seen;
+}
+
+/**
+ * Raises CLI_INPUT_AS_PAYMENTS when one file is both an invoice file and a --payments file. Read as
+ * payments, an invoice export adds no payment and gives a warning for each row without a payment
+ * date, so the second name is almost always a typo for another file. The error names the input
+ * position and the --payments position (from 1), and `_ALIAS` adds both spellings and the real path.
+ */
+function checkInputNotPayments(files: readonly string[], invoicePaths: Map<string, number>, payments: readonly string[], cwd: string): void {
+  payments.forEach((payment, index) => {
+    if (payment === '-') return;
+    const realPath = realPathOf(payment, cwd);
+    if (realPath === null) return;
+    const invoiceIndex = invoicePaths.get(realPath);
+    if (invoiceIndex === undefined) return;
+    const file = files[invoiceIndex];
+    const args = { file, otherFile: payment, first: invoiceIndex + 1, second: index + 1, realPath };
+    throw new RiskpayError(file === payment ? 'CLI_INPUT_AS_PAYMENTS' : 'CLI_INPUT_AS_PAYMENTS_ALIAS', args);
   });
 }
 

@@ -61,7 +61,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: 'as-of', key: 'asOf', valueName: 'DATE', kind: 'date', help: 'HELP_OPT_AS_OF', commandHelp: { train: 'HELP_OPT_AS_OF_TRAIN' }, commands: [...SCORING, 'features', 'train'], env: 'RISKPAY_AS_OF' },
   { flag: 'cutoff', key: 'cutoff', valueName: 'DATE', kind: 'date', help: 'HELP_OPT_CUTOFF', commands: ['evaluate'], env: 'RISKPAY_CUTOFF' },
   { flag: 'top', key: 'top', valueName: 'N', kind: 'int', min: 1, help: 'HELP_OPT_TOP', commandHelp: { plan: 'HELP_OPT_TOP_PLAN' }, commands: ['score', 'plan'], env: 'RISKPAY_TOP' },
-  { flag: 'format', key: 'format', short: 'f', valueName: 'FORMAT', kind: 'enum', choices: OUTPUT_FORMATS, defaultValue: 'table', help: 'HELP_OPT_FORMAT', commands: [...SCORING, 'evaluate', 'inspect', 'features'], env: 'RISKPAY_FORMAT' },
+  { flag: 'format', key: 'format', short: 'f', valueName: 'FORMAT', kind: 'enum', choices: OUTPUT_FORMATS, defaultValue: 'table', help: 'HELP_OPT_FORMAT', commandHelp: { inspect: 'HELP_OPT_FORMAT_INSPECT' }, commands: [...SCORING, 'evaluate', 'inspect', 'features'], env: 'RISKPAY_FORMAT' },
   { flag: 'by', key: 'by', valueName: 'UNIT', kind: 'enum', choices: ['debtor', 'invoice'], defaultValue: 'debtor', help: 'HELP_OPT_BY', commands: ['score'], env: 'RISKPAY_BY' },
   { flag: 'model', key: 'model', valueName: 'FILE', kind: 'file', help: 'HELP_OPT_MODEL', commands: [...SCORING], env: 'RISKPAY_MODEL' },
   { flag: 'late-after', key: 'lateAfter', valueName: 'DAYS', kind: 'int', min: 0, help: 'HELP_OPT_LATE_AFTER', commands: [...SCORING, 'train', 'evaluate', 'features'], env: 'RISKPAY_LATE_AFTER' },

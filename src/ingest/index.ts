@@ -150,8 +150,21 @@ export interface InspectResult {
   customers: number;
   currencies: string[];
   nearDuplicates: NearDuplicate[];
-  /** The error that stopped the import, if one did; the files' details show how far it got. */
+  /**
+   * The error that stopped the import, if one did. The files' details show how far it got, without
+   * the file it stopped in when not even that file's header was read.
+   */
   error?: Finding;
+}
+
+/**
+ * Removes the file that the import stopped in when not even its header was read, such as a file that
+ * cannot be opened or is empty. Its row would show only zeros, and the error already names it.
+ * The import reads files in order, so the file it stopped in is the last one added.
+ */
+function dropUnreadFile(files: FileDetails[]): void {
+  const last = files.at(-1);
+  if (last !== undefined && last.headerLine === 0) files.pop();
 }
 
 /** Reads the inputs like importLedger and returns what was understood about each file, for `riskpay inspect`. */
@@ -163,6 +176,7 @@ export async function inspectFiles(inputs: string[], options: ImportOptions = {}
   } catch (caught) {
     if (!(caught instanceof RiskpayError)) throw caught;
     error = caught.finding;
+    dropUnreadFile(state.files);
   }
   state.reporter.flushSummaries();
   noteFilesLeftOut(state.files, state.reporter.findings);

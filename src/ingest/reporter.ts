@@ -4,7 +4,7 @@
 import { RiskpayError, type Finding, type Severity, type SourceRef } from '../findings.js';
 
 /** Line numbers kept per code and file for inspect output; the count is always complete. */
-const LINES_KEPT = 20;
+export const LINES_KEPT = 20;
 
 /** Invoice numbers and lines listed in one summary finding; the count is always complete. */
 const INVOICES_LISTED = 10;

@@ -1,10 +1,12 @@
 // End-to-end: inspect's table output lists the skipped rows with file, line, column, value and reason,
-// the first rows of each reason for a large file, and --format json lists every one of them.
+// the first rows of each reason for a large file, and --format json lists every one of them. The csv
+// and ndjson output do not list them one by one, and a note on stderr points to the table and
+// to --format json.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, requireBuild, runCli, tempDir } from './helpers.js';
+import { FIXTURE, ROOT, requireBuild, runCli, tempDir } from './helpers.js';
 
 const CASE_05 = join(ROOT, 'test/cases/05-total-and-empty-rows/input.csv');
 
@@ -100,5 +102,39 @@ describe('inspect skipped rows', () => {
     expect(document.files[0].rowsSkipped).toBe(3);
     const table = runCli(['inspect', lineItems, '--map', 'lineTotal=LineAmount', '-q']);
     expect(table.stdout).toMatch(/│ 2 \(3 rows\) │ DueDate +│/);
+  });
+
+  it('notes the rows left out of CSV', () => {
+    const run = runCli(['inspect', large, '--format', 'csv']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\r\n')[0]).toBe('file,index,header,field,format');
+    expect(run.stderr).toContain('riskpay: note: The CSV output of inspect is the column map only, without the 1230 skipped rows. The table lists them by reason, and riskpay inspect --format json lists every one.');
+  });
+
+  it('notes the rows left out in Swedish', () => {
+    const run = runCli(['inspect', lineItems, '--map', 'lineTotal=LineAmount', '--format', 'csv', '--lang', 'sv']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('riskpay: notering: CSV-utdata från inspect innehåller bara kolumnmappningen, utan de 3 överhoppade raderna.');
+  });
+
+  it('notes the counts in ndjson', () => {
+    const run = runCli(['inspect', large, '--format', 'ndjson']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('The ndjson output of inspect has one line per file, with the skipped rows counted by reason and at most 20 line numbers for each reason. riskpay inspect --format json lists all 1230 skipped rows.');
+    const swedish = runCli(['inspect', large, '--format', 'ndjson', '--lang', 'sv']);
+    expect(swedish.stderr).toContain('ndjson-utdata från inspect har en rad per fil, med de överhoppade raderna räknade per orsak och högst 20 radnummer för varje orsak.');
+  });
+
+  it('gives no note without skipped rows', () => {
+    const run = runCli(['inspect', FIXTURE, '--format', 'csv']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('column map only');
+  });
+
+  it('gives no note with -q', () => {
+    const run = runCli(['inspect', large, '--format', 'csv', '-q']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
   });
 });

@@ -44,6 +44,23 @@ describe('input file given twice', () => {
     expect(run.stderr).toContain(message('en', 'CLI_PAYMENTS_REPEATED_ALIAS', { file: link, otherFile: FIXTURE, first: 1, second: 2, realPath: realFixture }));
   });
 
+  it('stops on the input file given as payments', () => {
+    const run = runCli(['score', copy, FIXTURE, '--payments', FIXTURE, '--as-of', '2024-12-31']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message('en', 'CLI_INPUT_AS_PAYMENTS', { file: FIXTURE, first: 2, second: 1 }));
+    expect(run.stderr).toContain(`The file ${FIXTURE} is given both as input file 2 and as --payments file 1.`);
+    expect(run.stderr).not.toContain('warning');
+  });
+
+  it('stops on payments through a symbolic link', () => {
+    const run = runCli(['score', FIXTURE, '--payments', copy, '--payments', link, '--as-of', '2024-12-31', '--lang', 'sv']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`Indatafil 1 (${FIXTURE}) och fil 2 i --payments (${link}) är samma fil, ${realFixture}.`);
+    expect(run.stderr).not.toContain('varning');
+  });
+
   it('reads a copy with the same content', () => {
     const run = runCli(['inspect', FIXTURE, copy, '--format', 'json']);
     expect(run.code).toBe(0);

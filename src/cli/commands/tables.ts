@@ -1,6 +1,7 @@
 // `inspect`, `features`, `train` and `evaluate`: commands whose output is one or two plain tables.
 
 import type { FileReport } from '../../ingest/ledger.js';
+import { LINES_KEPT } from '../../ingest/reporter.js';
 import { foldName } from '../../ingest/customers.js';
 import type { Column } from '../../report/columns.js';
 import { renderCsv } from '../../report/csv.js';
@@ -8,7 +9,7 @@ import { renderJson, renderJsonChunks } from '../../report/json.js';
 import { renderNdjson } from '../../report/ndjson.js';
 import { findingRows } from '../../report/score-document.js';
 import { renderTable } from '../../report/table.js';
-import { RiskpayError } from '../../findings.js';
+import { finding, RiskpayError } from '../../findings.js';
 import { formatDay, parseIsoDay } from '../../dates.js';
 import type { Lang } from '../../i18n/catalog-type.js';
 import { hasMessage, message } from '../../i18n/catalog.js';
@@ -59,11 +60,15 @@ export async function runInspect(context: CommandContext): Promise<number> {
   context.diagnostics.findings(result.findings);
   if (result.error) context.diagnostics.error(result.error);
   // The files read so far are still shown when the import stopped, and exit code 2 reports the bad input.
+  // When it stopped before any file's header was read, there is nothing to show but the error.
+  if (result.error && result.files.length === 0) return 2;
   // inspect lists every warning even with --strict, which then fails the run when there is any.
   const strictFailed = context.options.strict === true && result.findings.some((item) => item.severity === 'warning');
   if (strictFailed) context.diagnostics.status('CLI_STRICT_INSPECT_FAILED');
   const exitCode = result.error || strictFailed ? 2 : 0;
   const kind = format(context);
+  const skippedCount = (result.skippedRows ?? []).reduce((sum, row) => sum + row.rows, 0);
+  noteSkippedRowsLeftOut(context, kind, skippedCount);
   if (kind === 'json' || kind === 'ndjson') {
     const document = { ...result, skippedRows: skippedRowsOutput(result.skippedRows ?? [], context.lang), findings: findingRows(result.findings, context.lang) };
     // In pieces, because a file with a million bad rows lists a million skipped rows.
@@ -98,6 +103,17 @@ export async function runInspect(context: CommandContext): Promise<number> {
   text += renderSkippedRows(result.skippedRows ?? [], report);
   await emit(context, text);
   return exitCode;
+}
+
+/**
+ * Notes on stderr that the csv and ndjson output of inspect do not list the skipped rows one by one.
+ * One CSV document cannot hold the column map and the skipped rows as two tables, and ndjson has one
+ * line per file, so the note points to the table and to --format json.
+ */
+function noteSkippedRowsLeftOut(context: CommandContext, kind: OutputFormat, count: number): void {
+  if (count === 0) return;
+  if (kind === 'csv') context.diagnostics.findings([finding('CLI_INSPECT_CSV_NO_SKIPPED', 'info', { count })]);
+  if (kind === 'ndjson') context.diagnostics.findings([finding('CLI_INSPECT_NDJSON_SKIPPED_COUNTED', 'info', { count, lines: LINES_KEPT })]);
 }
 
 /**
