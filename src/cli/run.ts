@@ -132,8 +132,9 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
   let strictRun = false;
   try {
     let config: RiskpayConfig = {};
-    const configFile = (parsed.flags.config as string | undefined) ?? (io.env.RISKPAY_CONFIG || undefined);
-    config = loadConfig(configFile, io.cwd, lang).config;
+    const configFlag = parsed.flags.config as string | undefined;
+    const configFile = configFlag ?? (io.env.RISKPAY_CONFIG || undefined);
+    config = loadConfig(configFile, io.cwd, lang, configFlag === undefined ? 'RISKPAY_CONFIG' : '--config').config;
     const resolved = resolveOptions(parsed.command, parsed.flags, io.env, config);
     lang = detectLang(resolved.values.lang as string | undefined, io.env);
     quiet = resolved.values.quiet === true;

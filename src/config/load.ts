@@ -98,9 +98,10 @@ export interface LoadedConfig {
 
 /**
  * Loads the config: `explicitFile` must exist; otherwise riskpay.config.json in `cwd` is read when
- * present. No file gives an empty config.
+ * present. No file gives an empty config. `source` names where `explicitFile` was given (`--config` or
+ * `RISKPAY_CONFIG`), for the error when it does not exist.
  */
-export function loadConfig(explicitFile: string | undefined, cwd: string, lang: Lang): LoadedConfig {
+export function loadConfig(explicitFile: string | undefined, cwd: string, lang: Lang, source = '--config'): LoadedConfig {
   const file = explicitFile ?? DEFAULT_CONFIG_FILE;
   const fullPath = resolve(cwd, file);
   let text: string;
@@ -109,7 +110,7 @@ export function loadConfig(explicitFile: string | undefined, cwd: string, lang: 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && explicitFile === undefined) return { config: {}, file: null };
-    if (code === 'ENOENT') throw new RiskpayError('CLI_CONFIG_NOT_FOUND', { file });
+    if (code === 'ENOENT') throw new RiskpayError('CLI_CONFIG_NOT_FOUND', { file, option: source });
     // The system error code (EISDIR, EACCES) is put into words in the output language when the message is shown.
     if (code !== undefined) throw new RiskpayError('CLI_CONFIG_READ_FAILED', { file, reason: code });
     throw new RiskpayError('CLI_FILE_READ_FAILED', { file, detail: (error as Error).message });

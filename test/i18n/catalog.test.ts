@@ -103,7 +103,7 @@ describe('unreadable value texts', () => {
 });
 
 describe('formatFinding', () => {
-  const item = finding('CLI_CONFIG_NOT_FOUND', 'error', { file: 'a.csv' }, { file: 'a.csv', line: 12, column: 'Belopp' });
+  const item = finding('CLI_CONFIG_NOT_FOUND', 'error', { file: 'a.csv', option: '--config' }, { file: 'a.csv', line: 12, column: 'Belopp' });
 
   it('puts the location first', () => {
     expect(formatFinding(item, 'en').startsWith('a.csv line 12, column "Belopp": ')).toBe(true);
@@ -111,7 +111,7 @@ describe('formatFinding', () => {
   });
 
   it('fills the placeholders', () => {
-    expect(formatFinding(item, 'en')).toContain('not found: a.csv.');
+    expect(formatFinding(item, 'en')).toContain('not found: a.csv, given in --config.');
   });
 
   it('keeps an unknown code and its values', () => {
