@@ -37,6 +37,12 @@ describe('message catalogs', () => {
         expect(empty).toEqual([]);
       }
     });
+
+    // Tables, the HTML report and the Swedish docs call a grade A-D "riskklass", so no Swedish text may use "betyg".
+    it(`${area} sv says riskklass, not betyg`, () => {
+      const mixed = Object.entries(catalog.sv).filter(([, text]) => /betyg/i.test(text)).map(([key]) => key);
+      expect(mixed).toEqual([]);
+    });
   }
 
   it('codes are unique across areas', () => {

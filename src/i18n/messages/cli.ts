@@ -738,7 +738,7 @@ const sv: Record<CliKey, string> = {
   EXPECTED_ONE_OF: 'något av {choices}',
   EXPECTED_ONE_OF_REGION: 'något av {choices}, med eller utan region, till exempel "sv-SE"',
   EXPECTED_DATE: 'ett datum som finns, skrivet "ÅÅÅÅ-MM-DD", till exempel "2024-12-31"',
-  EXPECTED_THRESHOLD: 'ett betyg "A" till "D", en risk från 0 till 1 eller en procentsats från "0%" till "100%"',
+  EXPECTED_THRESHOLD: 'en riskklass "A" till "D", en risk från 0 till 1 eller en procentsats från "0%" till "100%"',
   EXPECTED_OBJECT: 'ett objekt inom klamrar med nycklarna {keys}',
   EXPECTED_MAP: 'ett objekt inom klamrar',
   CLI_INTERNAL_ERROR: 'Internt fel: {detail}. Rapportera det tillsammans med kommandot du körde.',
