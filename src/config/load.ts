@@ -68,12 +68,28 @@ export function knownKeysAt(path: readonly PropertyKey[]): string[] {
   return [];
 }
 
-/** Returns the accepted key that `key` looks like a typo of: at most 2 edits, and fewer than half its letters. */
+/**
+ * Returns the accepted key that `key` looks like a typo of: at most 2 edits, and fewer than half its
+ * letters. Failing that, returns an accepted key that `key` extends or shortens by whole words, such as
+ * `oldestOverdue` for `oldestOverdueDays` or `lateAfter` for `lateAfterDays`.
+ */
 function closestKey(key: string, known: readonly string[]): string | undefined {
-  return known.find((candidate) => {
+  const typo = known.find((candidate) => {
     const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
     return distance <= 2 && distance < key.length / 2;
   });
+  return typo ?? known.find((candidate) => extendsByWords(key, candidate) || extendsByWords(candidate, key));
+}
+
+/** Shortest key that counts as the stem of a longer one, so `to` does not match `top` or `total`. */
+const MIN_STEM_LENGTH = 4;
+
+/** True when `long` is `short` followed by whole words: `oldestOverdueDays` and `oldestOverdue`, `late_after` and `late`. */
+function extendsByWords(long: string, short: string): boolean {
+  if (short.length < MIN_STEM_LENGTH || long.length <= short.length) return false;
+  if (!long.toLowerCase().startsWith(short.toLowerCase())) return false;
+  // The rest starts a new word: a capital letter (camelCase), an underscore or a hyphen.
+  return /^[A-Z_-]/.test(long.slice(short.length));
 }
 
 /** Returns one finding per unknown key, with the keys accepted there and the closest one when it looks like a typo. */
