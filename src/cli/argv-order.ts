@@ -35,3 +35,18 @@ export function commandFirst(argv: readonly string[]): string[] {
   if (at === 0 || at >= argv.length) return [...argv];
   return [argv[at], ...argv.slice(0, at), ...argv.slice(at + 1)];
 }
+
+/**
+ * Returns the word after `help` in arguments ordered by commandFirst, such as `scroe` in
+ * `help scroe`, skipping options and their values. Returns undefined when the command is not `help`
+ * or no word follows it.
+ */
+export function helpTopic(args: readonly string[]): string | undefined {
+  if (args[0] !== 'help') return undefined;
+  let at = 1;
+  while (at < args.length && args[at].startsWith('-') && args[at] !== '-') {
+    const spec = optionForFlag(args[at]);
+    at += spec === undefined || spec.kind === 'boolean' || args[at].includes('=') ? 1 : 2;
+  }
+  return args[at];
+}

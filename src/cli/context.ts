@@ -12,8 +12,8 @@ import { DEFAULT_TABLE_WIDTH } from '../report/table.js';
 import { outputPathError, writeFileAtomic } from './atomic-write.js';
 import type { CliImportOptions, Core } from './core.js';
 import type { CliIo } from './io.js';
-import type { CommandName, CsvLocale, OutputFormat } from './options.js';
-import type { OptionSource, OptionValue } from './resolve-options.js';
+import { optionByKey, type CommandName, type CsvLocale, type OutputFormat } from './options.js';
+import { optionLabel, type OptionSource, type OptionValue } from './resolve-options.js';
 import type { Diagnostics } from './stderr.js';
 
 export interface CommandContext {
@@ -124,12 +124,25 @@ export function columnMap(context: CommandContext): Record<string, string> | und
   return Object.keys(map).length > 0 ? map : undefined;
 }
 
+/**
+ * Names the source of an option's value for a message from the core: the environment variable, the
+ * config file's `defaults` key or the flag. The core only knows the flag name, so the CLI passes this.
+ */
+export function sourceLabel(context: CommandContext, key: string): string {
+  const spec = optionByKey(key);
+  if (spec === undefined) return key;
+  return optionLabel(spec, context.sources[key] ?? 'flag');
+}
+
 export function importOptions(context: CommandContext): CliImportOptions {
   const options = context.options;
   const result: CliImportOptions = { stdin: context.io.stdin };
   const map = columnMap(context);
   if (map) result.map = map;
-  if (options.encoding !== undefined) result.encoding = options.encoding as string;
+  if (options.encoding !== undefined) {
+    result.encoding = options.encoding as string;
+    result.encodingOption = sourceLabel(context, 'encoding');
+  }
   if (options.delimiter !== undefined) result.delimiter = options.delimiter as string;
   if (options.decimal !== undefined) result.decimal = options.decimal as ',' | '.';
   if (options.dateFormat !== undefined) result.dateFormat = options.dateFormat as string;

@@ -24,6 +24,8 @@ export interface ScoreRequest {
   releaseLedger?: boolean;
   /** Invoice count from which scoring uses a second thread; undefined leaves the default. */
   threadsFromInvoices?: number;
+  /** Where --extra came from (`--extra`, `RISKPAY_EXTRA` or `defaults.extra`), for the leak warning. */
+  extraOption?: string;
 }
 
 export interface TrainRequest {
@@ -33,6 +35,8 @@ export interface TrainRequest {
   lateAfterDays?: number;
   seed: number;
   out: string;
+  /** Where --extra came from (`--extra`, `RISKPAY_EXTRA` or `defaults.extra`), for the leak warning. */
+  extraOption?: string;
 }
 
 export interface EvaluateRequest {
@@ -40,6 +44,8 @@ export interface EvaluateRequest {
   /** Days past due before an invoice counts as late; undefined leaves the model's default. */
   lateAfterDays?: number;
   seed: number;
+  /** Where --extra came from (`--extra`, `RISKPAY_EXTRA` or `defaults.extra`), for the leak warning. */
+  extraOption?: string;
 }
 
 /** A result shown as one table of metrics: each row a name and a value. */

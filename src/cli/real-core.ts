@@ -46,6 +46,7 @@ export const realCore: Core = {
       modelPath: request.modelPath,
       lateAfter: request.lateAfterDays,
       seed: request.seed,
+      extraOption: request.extraOption,
     });
     const result = await scoreLedgerInThreads(ledger, model, choice, {
       asOf: request.asOf,
@@ -69,7 +70,7 @@ export const realCore: Core = {
   },
 
   async train(ledger, request) {
-    const { model, report } = await trainModel(ledger, { asOf: request.asOf, lateAfter: request.lateAfterDays, seed: request.seed });
+    const { model, report } = await trainModel(ledger, { asOf: request.asOf, lateAfter: request.lateAfterDays, seed: request.seed, extraOption: request.extraOption });
     saveModel(request.out, model);
     return {
       metrics: [
@@ -93,6 +94,7 @@ export const realCore: Core = {
       lateAfter: request.lateAfterDays ?? DEFAULT_LATE_AFTER_DAYS,
       seed: request.seed,
       bundled: bundledModelOrNull(),
+      extraOption: request.extraOption,
     });
     // The findings go to the findings list of the output, so the detail leaves them out.
     const { findings, ...detail } = result;

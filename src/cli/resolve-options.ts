@@ -18,7 +18,8 @@ export interface ResolvedOptions {
   notes?: { code: string; args: Record<string, string> }[];
 }
 
-function optionLabel(spec: OptionSpec, source: OptionSource): string {
+/** Names where an option's value came from, as messages show it: `RISKPAY_ENCODING`, `defaults.encoding` or `--encoding`. */
+export function optionLabel(spec: OptionSpec, source: OptionSource): string {
   if (source === 'environment' && spec.env) return spec.env;
   if (source === 'config') return `defaults.${spec.key}`;
   return `--${spec.flag}`;

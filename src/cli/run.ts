@@ -18,11 +18,11 @@ import { checkOutputPaths, warnIgnoredCsvLocale, type CommandContext } from './c
 import type { Core } from './core.js';
 import type { CliIo } from './io.js';
 import { COMMANDS, type CommandName } from './options.js';
-import { commandFirst, optionForFlag } from './argv-order.js';
+import { commandFirst, helpTopic, optionForFlag } from './argv-order.js';
 import { buildProgram, type ParsedCommand } from './program.js';
 import { resolveOptions } from './resolve-options.js';
 import { createDiagnostics } from './stderr.js';
-import { suggestOption, suggestProgramOption } from './suggest.js';
+import { suggestCommand, suggestOption, suggestProgramOption } from './suggest.js';
 
 export const EXIT_USAGE = 2;
 /** An unexpected failure inside riskpay (a bug), kept apart from bad input; 70 is EX_SOFTWARE in sysexits.h. */
@@ -89,8 +89,7 @@ function usageFinding(error: CommanderError, command: string) {
       return finding('CLI_UNKNOWN_OPTION', 'error', { option, command });
     }
     case 'commander.unknownCommand':
-      if (suggestion) return finding('CLI_UNKNOWN_COMMAND_SUGGESTION', 'error', { command: quoted, suggestion });
-      return finding('CLI_UNKNOWN_COMMAND', 'error', { command: quoted });
+      return unknownCommandFinding(quoted, suggestion);
     case 'commander.missingArgument':
       return finding('CLI_MISSING_ARGUMENT', 'error', { argument: quoted });
     case 'commander.optionMissingArgument':
@@ -100,6 +99,12 @@ function usageFinding(error: CommanderError, command: string) {
     default:
       return finding('CLI_USAGE', 'error', { detail: error.message.replace(/^error: /, '') });
   }
+}
+
+/** Returns the error for an unknown command name, with the closest command when there is one. */
+function unknownCommandFinding(command: string, suggestion: string | undefined): Finding {
+  if (suggestion) return finding('CLI_UNKNOWN_COMMAND_SUGGESTION', 'error', { command, suggestion });
+  return finding('CLI_UNKNOWN_COMMAND', 'error', { command });
 }
 
 export async function runCli(argv: readonly string[], io: CliIo, core: Core): Promise<number> {
@@ -115,12 +120,22 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
     parsed = result;
   });
 
+  const ordered = commandFirst(argv);
+  // For `help scroe` commander prints the general help, which does not say that scroe is unknown.
+  const topic = helpTopic(ordered);
+  if (topic !== undefined && topic !== 'help' && !(COMMANDS as readonly string[]).includes(topic)) {
+    earlyDiagnostics().error(unknownCommandFinding(topic, suggestCommand(topic)));
+    return EXIT_USAGE;
+  }
+
   try {
-    await program.parseAsync(commandFirst(argv), { from: 'user' });
+    await program.parseAsync(ordered, { from: 'user' });
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
-    // `riskpay` with no command prints the help to stdout (commander code 'commander.help') and is a usage error.
+    // `riskpay help score` is a request for help, which commander reports with exit code 0. `riskpay` with no
+    // command prints the same help with exit code 1, and that is a usage error.
+    if (error.code === 'commander.help' && error.exitCode === 0) return 0;
     if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') return EXIT_USAGE;
     // The first command name in the arguments; an option value such as the `sv` of `--lang sv` is not one.
     const command = argv.find((arg) => (COMMANDS as readonly string[]).includes(arg)) ?? '';
@@ -132,8 +147,9 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
   let strictRun = false;
   try {
     let config: RiskpayConfig = {};
-    const configFile = (parsed.flags.config as string | undefined) ?? (io.env.RISKPAY_CONFIG || undefined);
-    config = loadConfig(configFile, io.cwd, lang).config;
+    const configFlag = parsed.flags.config as string | undefined;
+    const configFile = configFlag ?? (io.env.RISKPAY_CONFIG || undefined);
+    config = loadConfig(configFile, io.cwd, lang, configFlag === undefined ? 'RISKPAY_CONFIG' : '--config').config;
     const resolved = resolveOptions(parsed.command, parsed.flags, io.env, config);
     lang = detectLang(resolved.values.lang as string | undefined, io.env);
     quiet = resolved.values.quiet === true;

@@ -53,3 +53,13 @@ export function suggestProgramOption(option: string): string | undefined {
   if (short !== undefined) return short;
   return PROGRAM_FLAGS.find((flag) => editDistance(option, flag) <= MAX_SUGGESTION_DISTANCE);
 }
+
+/** Returns the command closest to `name` (`scroe` gives `score`), or undefined when none is close. */
+export function suggestCommand(name: string): string | undefined {
+  let best: { command: string; distance: number } | undefined;
+  for (const command of COMMANDS) {
+    const distance = editDistance(name.toLowerCase(), command);
+    if (distance <= MAX_SUGGESTION_DISTANCE && (best === undefined || distance < best.distance)) best = { command, distance };
+  }
+  return best?.command;
+}

@@ -68,12 +68,28 @@ export function knownKeysAt(path: readonly PropertyKey[]): string[] {
   return [];
 }
 
-/** Returns the accepted key that `key` looks like a typo of: at most 2 edits, and fewer than half its letters. */
+/**
+ * Returns the accepted key that `key` looks like a typo of: at most 2 edits, and fewer than half its
+ * letters. Failing that, returns an accepted key that `key` extends or shortens by whole words, such as
+ * `oldestOverdue` for `oldestOverdueDays` or `lateAfter` for `lateAfterDays`.
+ */
 function closestKey(key: string, known: readonly string[]): string | undefined {
-  return known.find((candidate) => {
+  const typo = known.find((candidate) => {
     const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
     return distance <= 2 && distance < key.length / 2;
   });
+  return typo ?? known.find((candidate) => extendsByWords(key, candidate) || extendsByWords(candidate, key));
+}
+
+/** Shortest key that counts as the stem of a longer one, so `to` does not match `top` or `total`. */
+const MIN_STEM_LENGTH = 4;
+
+/** True when `long` is `short` followed by whole words: `oldestOverdueDays` and `oldestOverdue`, `late_after` and `late`. */
+function extendsByWords(long: string, short: string): boolean {
+  if (short.length < MIN_STEM_LENGTH || long.length <= short.length) return false;
+  if (!long.toLowerCase().startsWith(short.toLowerCase())) return false;
+  // The rest starts a new word: a capital letter (camelCase), an underscore or a hyphen.
+  return /^[A-Z_-]/.test(long.slice(short.length));
 }
 
 /** Returns one finding per unknown key, with the keys accepted there and the closest one when it looks like a typo. */
@@ -98,9 +114,10 @@ export interface LoadedConfig {
 
 /**
  * Loads the config: `explicitFile` must exist; otherwise riskpay.config.json in `cwd` is read when
- * present. No file gives an empty config.
+ * present. No file gives an empty config. `source` names where `explicitFile` was given (`--config` or
+ * `RISKPAY_CONFIG`), for the error when it does not exist.
  */
-export function loadConfig(explicitFile: string | undefined, cwd: string, lang: Lang): LoadedConfig {
+export function loadConfig(explicitFile: string | undefined, cwd: string, lang: Lang, source = '--config'): LoadedConfig {
   const file = explicitFile ?? DEFAULT_CONFIG_FILE;
   const fullPath = resolve(cwd, file);
   let text: string;
@@ -109,7 +126,7 @@ export function loadConfig(explicitFile: string | undefined, cwd: string, lang: 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && explicitFile === undefined) return { config: {}, file: null };
-    if (code === 'ENOENT') throw new RiskpayError('CLI_CONFIG_NOT_FOUND', { file });
+    if (code === 'ENOENT') throw new RiskpayError('CLI_CONFIG_NOT_FOUND', { file, option: source });
     // The system error code (EISDIR, EACCES) is put into words in the output language when the message is shown.
     if (code !== undefined) throw new RiskpayError('CLI_CONFIG_READ_FAILED', { file, reason: code });
     throw new RiskpayError('CLI_FILE_READ_FAILED', { file, detail: (error as Error).message });

@@ -10,6 +10,7 @@ import iconv from 'iconv-lite';
 import { RiskpayError } from '../findings.js';
 import { Utf8ChunkDecoder } from './utf8-chunks.js';
 import { checkEncodingName, normalizeEncodingName } from './encoding-names.js';
+import type { ImportOptions } from './options.js';
 
 /** Bytes that Windows-1252 leaves undefined; a file that has them is not Windows-1252. */
 const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
@@ -25,7 +26,7 @@ export interface DecodedInput {
 }
 
 /** Opens a path or '-' (standard input). Raises for a missing, empty, binary or wrongly encoded file. */
-export async function openInput(input: string, encodingOption: string | undefined, stdin: Readable | undefined): Promise<DecodedInput> {
+export async function openInput(input: string, encoding: Pick<ImportOptions, 'encoding' | 'encodingOption'>, stdin: Readable | undefined): Promise<DecodedInput> {
   let stream: Readable;
   if (input === '-') {
     stream = stdin ?? process.stdin;
@@ -59,7 +60,7 @@ export async function openInput(input: string, encodingOption: string | undefine
   const first = Buffer.concat(head);
   if (first.length === 0) throw new RiskpayError('INGEST_FILE_EMPTY', { file: name }, { file: name });
 
-  const choice = chooseEncoding(first, encodingOption, name);
+  const choice = chooseEncoding(first, encoding, name);
   const chunks = decodeChunks(first.subarray(choice.bomBytes), iterator, ended, choice.encoding, name);
   return { encoding: choice.label, guessed: choice.guessed, chunks };
 }
@@ -71,13 +72,14 @@ interface EncodingChoice {
   guessed: boolean;
 }
 
-function chooseEncoding(first: Buffer, option: string | undefined, file: string): EncodingChoice {
+function chooseEncoding(first: Buffer, encoding: Pick<ImportOptions, 'encoding' | 'encodingOption'>, file: string): EncodingChoice {
+  const option = encoding.encoding;
   const hasUtf8Bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf;
   const hasLeBom = first[0] === 0xff && first[1] === 0xfe;
   const hasBeBom = first[0] === 0xfe && first[1] === 0xff;
 
   if (option !== undefined && option !== '') {
-    checkEncodingName(option, file);
+    checkEncodingName(option, encoding.encodingOption, file);
     const requested = normalizeEncodingName(option);
     checkEncodingOption(first, requested, option, hasUtf8Bom, file);
     let bomBytes = 0;

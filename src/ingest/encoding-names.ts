@@ -98,10 +98,13 @@ export function suggestEncoding(name: string): string | undefined {
   return best?.name;
 }
 
-/** Raises INGEST_ENCODING_UNKNOWN (or its _SUGGEST variant) unless iconv-lite reads the encoding `option`. */
-export function checkEncodingName(option: string, file?: string): void {
+/**
+ * Raises INGEST_ENCODING_UNKNOWN (or its _SUGGEST variant) unless iconv-lite reads the encoding `option`.
+ * `source` names where the value came from, such as `--encoding` or `RISKPAY_ENCODING`.
+ */
+export function checkEncodingName(option: string, source = '--encoding', file?: string): void {
   if (iconv.encodingExists(normalizeEncodingName(option))) return;
-  const args: Record<string, string | number> = { encoding: option, common: commonEncodingsText(), more: otherEncodingCount(), url: ENCODINGS_LIST_URL };
+  const args: Record<string, string | number> = { encoding: option, option: source, common: commonEncodingsText(), more: otherEncodingCount(), url: ENCODINGS_LIST_URL };
   const suggestion = suggestEncoding(option);
   if (suggestion !== undefined) args.suggestion = suggestion;
   const path = file === undefined ? undefined : { file };

@@ -36,7 +36,7 @@ function checkOptions(options: ImportOptions): DateFormat | undefined {
     }
   }
   defaultTerms(options);
-  if (options.encoding !== undefined && options.encoding !== '') checkEncodingName(options.encoding);
+  if (options.encoding !== undefined && options.encoding !== '') checkEncodingName(options.encoding, options.encodingOption);
   if (options.delimiter !== undefined) parseDelimiterOption(options.delimiter);
   if (options.dateFormat === undefined || options.dateFormat === '') return undefined;
   const format = parseDateFormat(options.dateFormat);

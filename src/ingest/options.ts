@@ -48,6 +48,11 @@ export interface ImportOptions {
   map?: Record<string, string>;
   /** An encoding name iconv-lite knows (utf-8, utf-16le, windows-1252, latin1, ...). */
   encoding?: string;
+  /**
+   * Where `encoding` came from, as an error about an unknown name shows it, such as `RISKPAY_ENCODING`.
+   * The default is `--encoding`.
+   */
+  encodingOption?: string;
   /** One character; `\t` and `tab` mean a tab. */
   delimiter?: string;
   decimal?: DecimalSeparator;

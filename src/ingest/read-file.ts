@@ -49,7 +49,7 @@ export async function readCsvFile<F extends string>(
   makeReader: (headers: string[], mapping: ColumnMapping<F>, file: string, headerLine: number) => RowReader,
 ): Promise<void> {
   const file = details.file;
-  const decoded = await openInput(input, options.encoding, options.stdin);
+  const decoded = await openInput(input, options, options.stdin);
   details.encoding = decoded.encoding;
   if (decoded.guessed) reporter.add('INGEST_ENCODING_GUESSED', 'info', { file, encoding: decoded.encoding }, { file });
 

@@ -30,6 +30,8 @@ export interface ChooseOptions {
   train?: Pick<TrainOptions, 'classifier' | 'regressor' | 'threads' | 'maxRows' | 'rowsPerTree'>;
   /** Replaces the bundled model (tests). */
   bundled?: ForestRiskModel | null;
+  /** Where the extra columns were listed, such as `RISKPAY_EXTRA`, for the leak warning; default `--extra`. */
+  extraOption?: string;
 }
 
 /** Returns the bundled model for the threshold, or null when it cannot serve it or is missing. */
@@ -77,6 +79,7 @@ export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promi
       seed: options.seed ?? 1,
       maxRows: SCORE_TRAIN_MAX_ROWS,
       rowsPerTree: SCORE_ROWS_PER_TREE,
+      extraOption: options.extraOption,
       ...options.train,
     });
   } catch (error) {

@@ -31,6 +31,8 @@ export interface EvaluateOptions {
   backtest?: boolean;
   /** Forest overrides passed to training (tests use fewer trees). */
   train?: Pick<TrainOptions, 'classifier' | 'regressor' | 'threads' | 'maxRows' | 'checkpoints' | 'columns' | 'calibration' | 'calibrateOnIssueRows'>;
+  /** Where the extra columns were listed, such as `RISKPAY_EXTRA`, for the leak warning; default `--extra`. */
+  extraOption?: string;
 }
 
 export interface ScorerResult {
@@ -165,7 +167,7 @@ async function trainAndTest(
   until: number,
   options: EvaluateOptions,
 ): Promise<{ model: ForestRiskModel; rows: LabelledRows; trainRows: number; findings: Finding[] }> {
-  const { model, report } = await trainModel(ledger, { asOf: cutoff - 1, lateAfter: options.lateAfter, seed: options.seed ?? 1, ...options.train });
+  const { model, report } = await trainModel(ledger, { asOf: cutoff - 1, lateAfter: options.lateAfter, seed: options.seed ?? 1, extraOption: options.extraOption, ...options.train });
   // Test rows read the extra columns' effect that the model was trained with, fitted before the cutoff.
   const rows = testRows(ledger, options.lateAfter, cutoff, until, model.meta.delayAdjustment);
   // Only the leak warning is passed on: the other training findings are about training's own sample

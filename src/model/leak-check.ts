@@ -23,8 +23,9 @@ export const EXTRA_COLUMN_LEAK = 'MODEL_EXTRA_COLUMN_LEAK';
  * Returns an EXTRA_COLUMN_LEAK warning for each extra column that alone ranks the labels of the
  * training invoices with an AUC of at least LEAK_AUC, or at most 1 - LEAK_AUC. Only issue-date rows
  * count, one per invoice, and the check needs at least `minPerClass` late and on-time invoices.
+ * `option` names where the extra columns were listed, such as `--extra` or `RISKPAY_EXTRA`, for the fix.
  */
-export function outcomeLeakFindings(rows: LabelledRows, extraColumns: readonly string[], minPerClass: number): Finding[] {
+export function outcomeLeakFindings(rows: LabelledRows, extraColumns: readonly string[], minPerClass: number, option = '--extra'): Finding[] {
   const issueRows: number[] = [];
   let late = 0;
   for (let r = 0; r < rows.X.rows; r += 1) {
@@ -45,7 +46,7 @@ export function outcomeLeakFindings(rows: LabelledRows, extraColumns: readonly s
     // An AUC near 0 ranks just as well, with low values meaning late.
     const strength = Math.max(columnAuc, 1 - columnAuc);
     if (!(strength >= LEAK_AUC)) continue;
-    findings.push(finding(EXTRA_COLUMN_LEAK, 'warning', { column, auc: Math.round(strength * 1000) / 1000, invoices: issueRows.length }));
+    findings.push(finding(EXTRA_COLUMN_LEAK, 'warning', { column, auc: Math.round(strength * 1000) / 1000, invoices: issueRows.length, option }));
   }
   return findings;
 }

@@ -117,6 +117,8 @@ export interface TrainOptions {
    * invoices; default true. Chosen on the 2012 validation splits (MODEL-QUALITY.md).
    */
   calibrateOnIssueRows?: boolean;
+  /** Where the extra columns were listed, such as `RISKPAY_EXTRA`, for the leak warning; default `--extra`. */
+  extraOption?: string;
 }
 
 export interface TrainReport {
@@ -411,7 +413,7 @@ export async function trainModel(
   requireKnownHistory({ ...invoiceCounts, unknown: all.censored }, lateAfter, firstDay, asOf);
   requireBothClasses(invoiceCounts, lateAfter, firstDay, asOf);
 
-  findings.push(...outcomeLeakFindings(all, extraColumns, MIN_INVOICES_PER_CLASS));
+  findings.push(...outcomeLeakFindings(all, extraColumns, MIN_INVOICES_PER_CLASS, options.extraOption));
 
   let subsampledFrom: number | undefined;
   if (all.X.rows > maxRows) all = selectRows(all, sampleIndices(all.X.rows, maxRows, seed));

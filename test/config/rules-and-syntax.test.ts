@@ -43,7 +43,7 @@ describe('config rules', () => {
     expect(problems[0].code).toBe('SCORING_GRADE_CUTS_NOT_RISING');
     expect(problems[0].args).toMatchObject({ jsonPath: '$.grades', B: '0.5', C: '0.35', D: '0.6' });
     expect(message('sv', problems[0].code, problems[0].args)).toBe(
-      'riskpay.config.json: $.grades: betygsgränserna måste stiga från B till C till D, men de är B 0.5, C 0.35 och D 0.6 (en gräns som inte anges har sitt standardvärde). Ändra dem så att B < C < D.',
+      'riskpay.config.json: $.grades: gränserna för riskklasserna måste stiga från B till C till D, men de är B 0.5, C 0.35 och D 0.6 (en gräns som inte anges har sitt standardvärde). Ändra dem så att B < C < D.',
     );
     expect(message('en', problems[0].code, problems[0].args)).toContain('the grade cuts must rise from B to C to D, but they are B 0.5, C 0.35 and D 0.6');
   });
@@ -147,7 +147,7 @@ describe('config errors on the command line', () => {
     writeFileSync(join(dir, FILE), JSON.stringify({ grades: { B: 0.5, C: 0.35, D: 0.6 } }));
     const run = await runInProcess(['score', 'x.csv'], { cwd: dir, env: { LANG: 'sv_SE.UTF-8' } });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('fel: riskpay.config.json: $.grades: betygsgränserna måste stiga');
+    expect(run.stderr).toContain('fel: riskpay.config.json: $.grades: gränserna för riskklasserna måste stiga');
     expect(run.stderr).not.toContain('grade cuts must rise');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { ConfigError, knownKeysAt, validateConfig } from '../../src/config/load.js';
+import { message } from '../../src/i18n/catalog.js';
 
 /** Returns the findings validateConfig throws for `data`. */
 function problemsOf(data: unknown) {
@@ -44,5 +45,37 @@ describe('unknown config keys', () => {
 
   it('does not guess from a short key', () => {
     expect(problemsOf({ grades: { X: 1 } })[0].code).toBe('CLI_CONFIG_UNKNOWN_KEY');
+  });
+
+  // A key with a unit word added or left out, in every section.
+  const extraWords: [string, unknown, string, string][] = [
+    ['flags', { flags: { oldestOverdueDays: 30 } }, '$.flags', 'oldestOverdue'],
+    ['nested flags', { flags: { paymentsSlowing: { minTrend: 3 } } }, '$.flags.paymentsSlowing', 'minTrendDays'],
+    ['defaults', { defaults: { lateAfterDays: 3 } }, '$.defaults', 'lateAfter'],
+    ['forecast', { forecast: { doubtfulAfter: 90 } }, '$.forecast', 'doubtfulAfterDays'],
+  ];
+  for (const [section, data, path, guess] of extraWords) {
+    it(`guesses a key with extra words in ${section}`, () => {
+      const [problem] = problemsOf(data);
+      expect(problem.code).toBe('CLI_CONFIG_UNKNOWN_KEY_GUESS');
+      expect(problem.args.jsonPath).toBe(path);
+      expect(problem.args.guess).toBe(guess);
+    });
+  }
+
+  it('shows the guess for a unit word', () => {
+    const [problem] = problemsOf({ flags: { oldestOverdueDays: 30 } });
+    expect(message('en', problem.code, problem.args)).toContain('unknown key "oldestOverdueDays"; did you mean oldestOverdue?');
+    expect(message('sv', problem.code, problem.args)).toContain('okänd nyckel "oldestOverdueDays"; menade du oldestOverdue?');
+  });
+
+  it('points a top-level option with a unit word to defaults', () => {
+    const [problem] = problemsOf({ lateAfterDays: 3 });
+    expect(problem.code).toBe('CLI_CONFIG_UNKNOWN_KEY_TOP_GUESS');
+    expect(problem.args.guess).toBe('defaults.lateAfter');
+  });
+
+  it('does not guess from a short stem', () => {
+    expect(problemsOf({ defaults: { topics: 3 } })[0].code).toBe('CLI_CONFIG_UNKNOWN_KEY');
   });
 });

@@ -38,6 +38,12 @@ describe('message catalogs', () => {
         expect(empty).toEqual([]);
       }
     });
+
+    // Tables, the HTML report and the Swedish docs call a grade A-D "riskklass", so no Swedish text may use "betyg".
+    it(`${area} sv says riskklass, not betyg`, () => {
+      const mixed = Object.entries(catalog.sv).filter(([, text]) => /betyg/i.test(text)).map(([key]) => key);
+      expect(mixed).toEqual([]);
+    });
   }
 
   it('codes are unique across areas', () => {
@@ -104,7 +110,7 @@ describe('unreadable value texts', () => {
 });
 
 describe('formatFinding', () => {
-  const item = finding('CLI_CONFIG_NOT_FOUND', 'error', { file: 'a.csv' }, { file: 'a.csv', line: 12, column: 'Belopp' });
+  const item = finding('CLI_CONFIG_NOT_FOUND', 'error', { file: 'a.csv', option: '--config' }, { file: 'a.csv', line: 12, column: 'Belopp' });
 
   it('puts the location first', () => {
     expect(formatFinding(item, 'en').startsWith('a.csv line 12, column "Belopp": ')).toBe(true);
@@ -112,7 +118,7 @@ describe('formatFinding', () => {
   });
 
   it('fills the placeholders', () => {
-    expect(formatFinding(item, 'en')).toContain('not found: a.csv.');
+    expect(formatFinding(item, 'en')).toContain('not found: a.csv, given in --config.');
   });
 
   it('keeps an unknown code and its values', () => {

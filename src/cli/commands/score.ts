@@ -7,7 +7,7 @@ import { buildScoreDocument } from '../../report/score-document.js';
 import type { ScoreDocument } from '../../report/schema.js';
 import type { ScoreResult } from '../../scoring/types.js';
 import type { ScoreRequest } from '../core.js';
-import { asOfDay, emit, importOptions, inputFiles, reportContext, type CommandContext } from '../context.js';
+import { asOfDay, emit, importOptions, inputFiles, reportContext, sourceLabel, type CommandContext } from '../context.js';
 import type { OutputFormat } from '../options.js';
 import { parseThreshold } from '../resolve-options.js';
 import { compareWithState, readState, stateOf, writeState } from '../state.js';
@@ -32,6 +32,7 @@ export function scoreRequest(context: CommandContext): ScoreRequest {
     lateAfterDays: context.options.lateAfter as number | undefined,
     seed: (context.options.seed as number | undefined) ?? 1,
     scoringConfig,
+    extraOption: sourceLabel(context, 'extra'),
   };
   if (context.options.model !== undefined) request.modelPath = context.options.model as string;
   // The end-to-end test that compares one thread with two lowers the size at which a thread starts.

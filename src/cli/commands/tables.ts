@@ -15,7 +15,7 @@ import type { Lang } from '../../i18n/catalog-type.js';
 import { hasMessage, message } from '../../i18n/catalog.js';
 import { formatNumber } from '../../report/format.js';
 import { featureOutputValue, isMoneyFeature } from '../../report/feature-values.js';
-import { asOfDay, emit, importOptions, inputFiles, reportContext, type CommandContext } from '../context.js';
+import { asOfDay, emit, importOptions, inputFiles, reportContext, sourceLabel, type CommandContext } from '../context.js';
 import type { MetricsResult } from '../core.js';
 import type { OutputFormat } from '../options.js';
 import type { ReportContext } from '../../report/context.js';
@@ -284,6 +284,7 @@ export async function runTrain(context: CommandContext): Promise<number> {
     lateAfterDays: context.options.lateAfter as number | undefined,
     seed: (context.options.seed as number | undefined) ?? 1,
     out,
+    extraOption: sourceLabel(context, 'extra'),
   });
   context.diagnostics.done();
   context.diagnostics.status('STATUS_MODEL_SAVED', { file: out });
@@ -302,6 +303,7 @@ export async function runEvaluate(context: CommandContext): Promise<number> {
     cutoff: parseIsoDay(cutoffText)!,
     lateAfterDays: context.options.lateAfter as number | undefined,
     seed: (context.options.seed as number | undefined) ?? 1,
+    extraOption: sourceLabel(context, 'extra'),
   };
   const result = await context.core.evaluate(imported.ledger, request);
   await emitMetrics(context, result, (report) => renderEvaluationTables(result.detail as EvaluationResult, report));

@@ -14,8 +14,8 @@ const en = {
   INGEST_FILE_IS_DIRECTORY: 'This is a directory, not a CSV file.',
   INGEST_FILE_EMPTY: 'The file is empty: there is no header and no rows.',
   INGEST_FILE_BINARY: 'The file is not a text file (it contains NUL or control bytes). Export the report as CSV; for UTF-16 without a byte-order mark use --encoding utf-16le.',
-  INGEST_ENCODING_UNKNOWN: 'Unknown encoding "{encoding}" in --encoding. Common encodings: {common}. riskpay also reads {more} other encodings, listed at {url}.',
-  INGEST_ENCODING_UNKNOWN_SUGGEST: 'Unknown encoding "{encoding}" in --encoding. Did you mean {suggestion}? Common encodings: {common}. riskpay also reads {more} other encodings, listed at {url}.',
+  INGEST_ENCODING_UNKNOWN: 'Unknown encoding "{encoding}" in {option}. Common encodings: {common}. riskpay also reads {more} other encodings, listed at {url}.',
+  INGEST_ENCODING_UNKNOWN_SUGGEST: 'Unknown encoding "{encoding}" in {option}. Did you mean {suggestion}? Common encodings: {common}. riskpay also reads {more} other encodings, listed at {url}.',
   INGEST_ENCODING_INVALID: 'The file is not valid {encoding} (first bad byte on line {line}). Give the right encoding with --encoding, for example --encoding windows-1252.',
   INGEST_ENCODING_NOT_UTF16: 'The file is not {encoding}: UTF-16 text has zero bytes and this file has none. Leave out --encoding; riskpay detects UTF-8 and Windows-1252 itself.',
   INGEST_ENCODING_MIXED:
@@ -171,8 +171,8 @@ const sv: Record<keyof typeof en, string> = {
   INGEST_FILE_IS_DIRECTORY: 'Detta är en katalog, inte en CSV-fil.',
   INGEST_FILE_EMPTY: 'Filen är tom: den saknar både rubrikrad och rader.',
   INGEST_FILE_BINARY: 'Filen är ingen textfil (den innehåller NUL- eller styrtecken). Exportera rapporten som CSV; för UTF-16 utan byte-order mark, använd --encoding utf-16le.',
-  INGEST_ENCODING_UNKNOWN: 'Okänd teckenkodning "{encoding}" i --encoding. Vanliga teckenkodningar: {common}. riskpay läser även {more} andra teckenkodningar, som listas på {url}.',
-  INGEST_ENCODING_UNKNOWN_SUGGEST: 'Okänd teckenkodning "{encoding}" i --encoding. Menade du {suggestion}? Vanliga teckenkodningar: {common}. riskpay läser även {more} andra teckenkodningar, som listas på {url}.',
+  INGEST_ENCODING_UNKNOWN: 'Okänd teckenkodning "{encoding}" i {option}. Vanliga teckenkodningar: {common}. riskpay läser även {more} andra teckenkodningar, som listas på {url}.',
+  INGEST_ENCODING_UNKNOWN_SUGGEST: 'Okänd teckenkodning "{encoding}" i {option}. Menade du {suggestion}? Vanliga teckenkodningar: {common}. riskpay läser även {more} andra teckenkodningar, som listas på {url}.',
   INGEST_ENCODING_INVALID: 'Filen är inte giltig {encoding} (första felaktiga byte på rad {line}). Ange rätt teckenkodning med --encoding, till exempel --encoding windows-1252.',
   INGEST_ENCODING_NOT_UTF16: 'Filen är inte {encoding}: text i UTF-16 har nollbyte och den här filen har inga. Ta bort --encoding; riskpay känner själv igen UTF-8 och Windows-1252.',
   INGEST_ENCODING_MIXED:

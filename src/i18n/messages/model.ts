@@ -33,7 +33,7 @@ export const modelMessages = defineCatalog({
       'Cannot evaluate: before the cutoff {cutoff} there are {late} late and {onTime} on-time invoices with a known outcome (from {from} to {to}); at least {needed} of each are needed to train. Choose a later --cutoff.',
     MODEL_ROWS_SUBSAMPLED: 'Training used {rows} rows chosen at random (with the seed) out of {from}.',
     MODEL_EXTRA_COLUMN_LEAK:
-      'The extra column {column} alone ranks late against on-time invoices with AUC {auc} on {invoices} training invoices, so it probably records the outcome (a leak), such as days late or the payment date. The model\'s figures will look too good, and open invoices do not have that value yet. Leave {column} out of --extra.',
+      'The extra column {column} alone ranks late against on-time invoices with AUC {auc} on {invoices} training invoices, so it probably records the outcome (a leak), such as days late or the payment date. The model\'s figures will look too good, and open invoices do not have that value yet. Leave {column} out of {option}.',
     MODEL_HOLDOUT_ONE_CLASS:
       'The holdout from {from} ({rows} rows, {late} late) lacks late or on-time invoices, so the model is not calibrated and has no holdout figures.',
     MODEL_FEATURE_UNKNOWN: 'The model uses the feature {feature}, which this riskpay does not compute. Train a new model.',
@@ -102,7 +102,7 @@ export const modelMessages = defineCatalog({
       'Kan inte utvärdera: före brytdagen {cutoff} finns {late} sena och {onTime} betalda i tid med känt utfall (från {from} till {to}); minst {needed} av varje behövs för att träna. Välj ett senare --cutoff.',
     MODEL_ROWS_SUBSAMPLED: 'Träningen använde {rows} slumpvis valda rader (med fröet) av {from}.',
     MODEL_EXTRA_COLUMN_LEAK:
-      'Den extra kolumnen {column} ensam rangordnar sena mot i tid betalda fakturor med AUC {auc} på {invoices} träningsfakturor, så den anger troligen själva utfallet (ett läckage), till exempel dagar för sent eller betaldatum. Modellens siffror kommer att se för bra ut, och obetalda fakturor har inte det värdet än. Utelämna {column} från --extra.',
+      'Den extra kolumnen {column} ensam rangordnar sena mot i tid betalda fakturor med AUC {auc} på {invoices} träningsfakturor, så den anger troligen själva utfallet (ett läckage), till exempel dagar för sent eller betaldatum. Modellens siffror kommer att se för bra ut, och obetalda fakturor har inte det värdet än. Utelämna {column} från {option}.',
     MODEL_HOLDOUT_ONE_CLASS:
       'Kontrollurvalet från {from} ({rows} rader, sena: {late}) saknar sena fakturor eller fakturor betalda i tid, så modellen är inte kalibrerad och har inga siffror från kontrollurvalet.',
     MODEL_FEATURE_UNKNOWN: 'Modellen använder variabeln {feature}, som den här versionen av riskpay inte beräknar. Träna en ny modell.',

@@ -296,7 +296,7 @@ const sv: Record<ScoringMessageKey, string> = {
   SCORE_EXTRA_COLUMNS_UNUSED: 'Modellen läser inte extrakolumnerna {columns}, så de användes inte. Träna en modell med --extra {all} för att använda dem.',
   SCORING_CONFIG_INVALID: 'Ogiltig bedömningsinställning {setting} i konfigurationsfilen: {problem}. Rätta eller ta bort den för att använda standardvärdet.',
   SCORING_GRADE_CUTS_NOT_RISING:
-    '{file}: {jsonPath}: betygsgränserna måste stiga från B till C till D, men de är B {B}, C {C} och D {D} (en gräns som inte anges har sitt standardvärde). Ändra dem så att B < C < D.',
+    '{file}: {jsonPath}: gränserna för riskklasserna måste stiga från B till C till D, men de är B {B}, C {C} och D {D} (en gräns som inte anges har sitt standardvärde). Ändra dem så att B < C < D.',
   SCORING_OLDEST_OVERDUE_ORDER:
     '{file}: {jsonPath}: warningDays ({warningDays}) får inte vara större än criticalDays ({criticalDays}). Sänk warningDays eller höj criticalDays.',
   SCORING_DEBTOR_STEP_FROM:
