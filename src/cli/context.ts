@@ -126,7 +126,7 @@ export function columnMap(context: CommandContext): Record<string, string> | und
 
 /**
  * Names the source of an option's value for a message from the core: the environment variable, the
- * config file's `defaults` key or the flag. The core only knows the flag name, so the CLI passes this.
+ * config file's `defaults` key or the flag. The core has only the flag name, so the CLI passes this.
  */
 export function sourceLabel(context: CommandContext, key: string): string {
   const spec = optionByKey(key);

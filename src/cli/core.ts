@@ -24,7 +24,7 @@ export interface ScoreRequest {
   releaseLedger?: boolean;
   /** Invoice count from which scoring uses a second thread; undefined leaves the default. */
   threadsFromInvoices?: number;
-  /** Where --extra came from (`--extra`, `RISKPAY_EXTRA` or `defaults.extra`), for the leak warning. */
+  /** Source of the --extra columns (`--extra`, `RISKPAY_EXTRA` or `defaults.extra`) that the leak warning names. */
   extraOption?: string;
 }
 
@@ -35,7 +35,7 @@ export interface TrainRequest {
   lateAfterDays?: number;
   seed: number;
   out: string;
-  /** Where --extra came from (`--extra`, `RISKPAY_EXTRA` or `defaults.extra`), for the leak warning. */
+  /** Source of the --extra columns (`--extra`, `RISKPAY_EXTRA` or `defaults.extra`) that the leak warning names. */
   extraOption?: string;
 }
 
@@ -44,7 +44,7 @@ export interface EvaluateRequest {
   /** Days past due before an invoice counts as late; undefined leaves the model's default. */
   lateAfterDays?: number;
   seed: number;
-  /** Where --extra came from (`--extra`, `RISKPAY_EXTRA` or `defaults.extra`), for the leak warning. */
+  /** Source of the --extra columns (`--extra`, `RISKPAY_EXTRA` or `defaults.extra`) that the leak warning names. */
   extraOption?: string;
 }
 

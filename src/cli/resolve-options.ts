@@ -152,7 +152,7 @@ export function resolveOptions(
     // (environment or config file) is meant for score, so the other commands keep their table.
     if (spec.key === 'format' && value === 'html' && command !== 'score') {
       if (source === 'flag') throw invalid(spec, source, value, 'CLI_FORMAT_HTML_SCORE_ONLY', { command });
-      // A note on stderr says so, and the --out extension may still choose the format.
+      // A note on stderr reports it, and the --out extension may still choose the format.
       notes.push({ code: 'STATUS_HTML_DEFAULT_IGNORED', args: { option: optionLabel(spec, source), command } });
       value = 'table';
       source = 'default';

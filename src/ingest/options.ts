@@ -48,10 +48,7 @@ export interface ImportOptions {
   map?: Record<string, string>;
   /** An encoding name iconv-lite knows (utf-8, utf-16le, windows-1252, latin1, ...). */
   encoding?: string;
-  /**
-   * Where `encoding` came from, as an error about an unknown name shows it, such as `RISKPAY_ENCODING`.
-   * The default is `--encoding`.
-   */
+  /** Source of `encoding` that an error about an unknown name shows, such as `RISKPAY_ENCODING` (default `--encoding`). */
   encodingOption?: string;
   /** One character; `\t` and `tab` mean a tab. */
   delimiter?: string;

@@ -30,7 +30,7 @@ export interface ChooseOptions {
   train?: Pick<TrainOptions, 'classifier' | 'regressor' | 'threads' | 'maxRows' | 'rowsPerTree'>;
   /** Replaces the bundled model (tests). */
   bundled?: ForestRiskModel | null;
-  /** Where the extra columns were listed, such as `RISKPAY_EXTRA`, for the leak warning; default `--extra`. */
+  /** Source of the extra columns that the leak warning names, such as `RISKPAY_EXTRA`, and `--extra` by default. */
   extraOption?: string;
 }
 

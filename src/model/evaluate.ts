@@ -31,7 +31,7 @@ export interface EvaluateOptions {
   backtest?: boolean;
   /** Forest overrides passed to training (tests use fewer trees). */
   train?: Pick<TrainOptions, 'classifier' | 'regressor' | 'threads' | 'maxRows' | 'checkpoints' | 'columns' | 'calibration' | 'calibrateOnIssueRows'>;
-  /** Where the extra columns were listed, such as `RISKPAY_EXTRA`, for the leak warning; default `--extra`. */
+  /** Source of the extra columns that the leak warning names, such as `RISKPAY_EXTRA`, and `--extra` by default. */
   extraOption?: string;
 }
 

@@ -117,7 +117,7 @@ export interface TrainOptions {
    * invoices; default true. Chosen on the 2012 validation splits (MODEL-QUALITY.md).
    */
   calibrateOnIssueRows?: boolean;
-  /** Where the extra columns were listed, such as `RISKPAY_EXTRA`, for the leak warning; default `--extra`. */
+  /** Source of the extra columns that the leak warning names, such as `RISKPAY_EXTRA`, and `--extra` by default. */
   extraOption?: string;
 }
 

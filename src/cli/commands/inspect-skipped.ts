@@ -13,15 +13,7 @@ import type { Lang } from '../../i18n/catalog-type.js';
 export const SKIPPED_ROWS_LISTED = 10;
 
 /** A skipped row as the JSON output of inspect lists it: the reason in the output language, no raw arguments. */
-export interface SkippedRowOutput {
-  file: string;
-  line: number;
-  rows: number;
-  column: string | null;
-  value: string | null;
-  code: string;
-  reason: string;
-}
+export type SkippedRowOutput = Omit<SkippedRow, 'args'> & { reason: string };
 
 /**
  * Returns the short reason of a skipped row, such as "not a number", for a table cell beside its

@@ -79,7 +79,7 @@ export async function runForecast(context: CommandContext): Promise<number> {
   const configWeeks = context.sources.weeks === 'default' ? context.config.forecast?.weeks : undefined;
   const weeks = configWeeks ?? (context.options.weeks as number | undefined) ?? 8;
   const forecast = await context.core.forecast(imported.ledger, result, { ...request, weeks });
-  // FORECAST_NO_OPEN_INVOICES says what matters here; score's note about scoring on history does not apply.
+  // FORECAST_NO_OPEN_INVOICES gives the reason here, and score's note about scoring on history does not apply.
   const nothingOpen = forecast.findings.some((item) => item.code === 'FORECAST_NO_OPEN_INVOICES');
   const findings = [...result.findings.filter((item) => !(nothingOpen && item.code === 'SCORE_NO_OPEN_INVOICES')), ...forecast.findings];
   context.diagnostics.findings(findings);
@@ -103,7 +103,7 @@ export async function runForecast(context: CommandContext): Promise<number> {
       await emit(context, renderCsv(columns, forecast.weeks, report.csvLocale));
       break;
     default:
-      // Two tables of headings alone say nothing the note on stderr does not.
+      // Two tables of headings alone add nothing to the note on stderr.
       if (nothingOpen) break;
       await emit(context, renderTable(columns, forecast.weeks, report) + renderTable(forecastTotalColumns(forecast), forecast.totals, report));
   }
