@@ -22,6 +22,7 @@ describe('finding location', () => {
     const row = finding('INGEST_FIELD_COUNT', 'warning', { line: 2, fields: 7, expected: 6 }, { file: 'in.csv', line: 2 });
     expect(count(formatFinding(row, 'en'), 'line 2')).toBe(1);
     expect(count(formatFinding(row, 'sv'), 'rad 2')).toBe(1);
+    expect(formatFinding(row, 'en')).toMatch(/^in\.csv line 2: 7 fields, header has 6\./);
   });
 
   it('prints a file name once', () => {
