@@ -11,6 +11,7 @@ const HEADINGS: Record<Lang, { title: string; intro: string; columns: string[] }
     intro:
       'Generated from src/cli/options.ts by `node dist/scripts/generate-options-md.js`; do not edit by hand.\n\n' +
       'Precedence, lowest first: built-in default, `defaults` in riskpay.config.json, environment variable, command-line flag. ' +
+      'A flag replaces its environment variable without reading it, so an invalid variable does not stop a run that gives the flag. ' +
       'Environment variables that take several values separate them with `;`.',
     columns: ['Option', 'Commands', 'Default', 'Environment', 'Meaning'],
   },
@@ -19,6 +20,7 @@ const HEADINGS: Record<Lang, { title: string; intro: string; columns: string[] }
     intro:
       'Skapad från src/cli/options.ts med `node dist/scripts/generate-options-md.js`; redigera inte för hand.\n\n' +
       'Företräde, lägst först: inbyggt standardvärde, `defaults` i riskpay.config.json, miljövariabel, flagga på kommandoraden. ' +
+      'En flagga ersätter sin miljövariabel utan att läsa den, så en ogiltig miljövariabel stoppar inte en körning som anger flaggan. ' +
       'Miljövariabler med flera värden skiljer dem åt med `;`.',
     columns: ['Alternativ', 'Kommandon', 'Standard', 'Miljövariabel', 'Betydelse'],
   },

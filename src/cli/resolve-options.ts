@@ -139,11 +139,12 @@ export function resolveOptions(
       source = 'config';
     }
     const envText = spec.env ? env[spec.env] : undefined;
-    if (envText !== undefined && envText !== '') {
+    const flag = flags[spec.key];
+    // A flag overrides the variable, so a stale variable that a flag replaces is not read at all.
+    if (envText !== undefined && envText !== '' && flag === undefined) {
       value = parseOptionText(spec, envText, 'environment');
       source = 'environment';
     }
-    const flag = flags[spec.key];
     if (flag !== undefined) {
       value = parseOptionText(spec, flag, 'flag');
       source = 'flag';

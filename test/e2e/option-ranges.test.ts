@@ -93,3 +93,12 @@ describe('forecast.weeks in the config file', () => {
     expect(run.stderr).toContain('$.forecast.weeks');
   });
 });
+
+describe('a flag over a bad variable', () => {
+  it('uses the flag without reading the variable', () => {
+    const run = runCli(['forecast', FIXTURE, '--as-of', '2024-06-30', '--weeks', '4', '--format', 'json', '-q'], { env: { RISKPAY_WEEKS: '500' } });
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as { weeks: unknown[] }).weeks.length).toBeGreaterThan(0);
+    expect(run.stderr).toBe('');
+  });
+});
