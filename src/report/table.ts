@@ -2,8 +2,9 @@
 // colour is applied only when the caller allows it. The table fits the width in the report context:
 // text columns wrap, and when that is not enough, columns are left out in the caller's order.
 
-import Table from 'cli-table3';
+// The patch module goes first: it replaces string-width before cli-table3 loads it.
 import { speedUpCellPreview } from './cli-table-patch.js';
+import Table from 'cli-table3';
 import { message } from '../i18n/catalog.js';
 import type { CellValue, Column } from './columns.js';
 import type { ReportContext } from './context.js';
