@@ -8,7 +8,7 @@
 // that part can go.
 //
 // cli-table3 also measures every line of every cell several times with string-width 4, which builds
-// two regular expressions (ANSI codes, emoji) on each call: a quarter of the time of a 20,000-debtor
+// two regular expressions (ANSI codes, emoji) on each call: a quarter of the time of a 2,000-debtor
 // table. Text made only of characters that string-width counts as one column each is measured here by
 // its length, and anything else still goes to string-width. This module replaces string-width in
 // require's cache, so it must be imported before cli-table3 loads.
