@@ -8,6 +8,7 @@ import { finding, RiskpayError, type Finding } from '../findings.js';
 import type { Lang } from '../i18n/catalog-type.js';
 import { editDistance } from '../cli/suggest.js';
 import { ruleFinding, valueFinding } from './issues.js';
+import { findDuplicateKey } from './duplicate-keys.js';
 import { jsonSyntaxError } from './json-syntax.js';
 import { configSchema, type RiskpayConfig } from './schema.js';
 
@@ -138,5 +139,7 @@ export function loadConfig(explicitFile: string | undefined, cwd: string, lang: 
   } catch (error) {
     throw jsonSyntaxError(file, json, error as SyntaxError);
   }
+  const duplicate = findDuplicateKey(json);
+  if (duplicate !== null) throw new RiskpayError('CLI_CONFIG_DUPLICATE_KEY', { file, ...duplicate });
   return { config: validateConfig(data, file, lang), file };
 }

@@ -261,6 +261,7 @@ const en = {
   CLI_CONFIG_INVALID_JSON: '{file}: invalid JSON: {syntax}. Fix the syntax.',
   CLI_CONFIG_INVALID_JSON_AT: '{file}: invalid JSON at line {line}, column {column}: {syntax}. Fix the syntax there.',
   CLI_CONFIG_EMPTY: '{file} is empty. Write {} in it for no settings, or delete it.',
+  CLI_CONFIG_DUPLICATE_KEY: '{file}: the key "{key}" appears twice in {path}, on line {firstLine} and line {line}, and only the last value would be used. Keep one of them.',
   // JSON syntax errors, filled into {syntax} of the messages above.
   JSON_SYNTAX_TRAILING_COMMA: 'a key in double quotes must follow a comma, and JSON allows no comma before a closing brace',
   JSON_SYNTAX_KEY: 'a key in double quotes or a closing brace must come here',
@@ -711,6 +712,7 @@ const sv: Record<CliKey, string> = {
   CLI_CONFIG_INVALID_JSON: '{file}: ogiltig JSON: {syntax}. Rätta syntaxen.',
   CLI_CONFIG_INVALID_JSON_AT: '{file}: ogiltig JSON på rad {line}, kolumn {column}: {syntax}. Rätta syntaxen där.',
   CLI_CONFIG_EMPTY: '{file} är tom. Skriv {} i den för inga inställningar, eller ta bort den.',
+  CLI_CONFIG_DUPLICATE_KEY: '{file}: nyckeln "{key}" förekommer två gånger i {path}, på rad {firstLine} och rad {line}, och bara det sista värdet skulle användas. Behåll en av dem.',
   JSON_SYNTAX_TRAILING_COMMA: 'efter ett kommatecken ska en nyckel inom dubbla citattecken stå, och JSON tillåter inget kommatecken före en avslutande klammer',
   JSON_SYNTAX_KEY: 'här ska en nyckel inom dubbla citattecken eller en avslutande klammer stå',
   JSON_SYNTAX_AFTER_VALUE: 'efter värdet ska ett kommatecken eller en avslutande klammer stå',
