@@ -90,9 +90,9 @@ export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promi
 
   const { model, report, holdoutRows } = trained;
   // The other training findings are already in the choice reason (a sample, a holdout of one class).
-  const findings = report.findings.filter((one) => one.code === EXTRA_COLUMN_LEAK);
+  const findings = report.findings.filter((item) => item.code === EXTRA_COLUMN_LEAK);
   // After a sampled training the reason code ends in _SAMPLED and its args hold the row counts.
-  const subsampled = report.findings.find((one) => one.code === 'MODEL_ROWS_SUBSAMPLED');
+  const subsampled = report.findings.find((item) => item.code === 'MODEL_ROWS_SUBSAMPLED');
   const sampled: { suffix: string; args: Record<string, number> } = subsampled
     ? { suffix: '_SAMPLED', args: { sampled: Number(subsampled.args.rows), of: Number(subsampled.args.from) } }
     : { suffix: '', args: {} };

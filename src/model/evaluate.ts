@@ -172,7 +172,7 @@ async function trainAndTest(
   const rows = testRows(ledger, options.lateAfter, cutoff, until, model.meta.delayAdjustment);
   // Only the leak warning is passed on: the other training findings are about training's own sample
   // and holdout, which evaluate does not report.
-  const findings = report.findings.filter((one) => one.code === EXTRA_COLUMN_LEAK);
+  const findings = report.findings.filter((item) => item.code === EXTRA_COLUMN_LEAK);
   return { model, rows, trainRows: report.rows.train + report.rows.holdout, findings };
 }
 

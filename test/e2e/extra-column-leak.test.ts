@@ -61,7 +61,7 @@ describe('extra column leak warning', () => {
 
     expect(run.code).toBe(0);
     const document = JSON.parse(run.stdout) as { findings: { code: string; args: Record<string, unknown> }[] };
-    const leak = document.findings.find((one) => one.code === 'MODEL_EXTRA_COLUMN_LEAK');
+    const leak = document.findings.find((item) => item.code === 'MODEL_EXTRA_COLUMN_LEAK');
     expect(leak?.args.column).toBe('DaysLate');
   });
 });
@@ -72,7 +72,7 @@ describe.skipIf(!existsSync(IBM_FILE))('extra column leak warning on IBM', () =>
 
     expect(run.code).toBe(0);
     const document = JSON.parse(run.stdout) as { findings: { code: string; args: Record<string, unknown> }[] };
-    const leak = document.findings.find((one) => one.code === 'MODEL_EXTRA_COLUMN_LEAK');
+    const leak = document.findings.find((item) => item.code === 'MODEL_EXTRA_COLUMN_LEAK');
     expect(leak?.args.column).toBe('DaysLate');
     expect(leak?.args.auc).toBe(1);
     expect(run.stderr).toContain('warning: The extra column DaysLate alone ranks late');

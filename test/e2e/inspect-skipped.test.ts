@@ -7,18 +7,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE, ROOT, requireBuild, runCli, tempDir } from './helpers.js';
+import type { SkippedRowOutput } from '../../src/cli/commands/inspect-skipped.js';
 
 const CASE_05 = join(ROOT, 'test/cases/05-total-and-empty-rows/input.csv');
 
-interface SkippedRowJson {
-  file: string;
-  line: number;
-  rows: number;
-  column: string | null;
-  value: string | null;
-  code: string;
-  reason: string;
-}
+type SkippedRowJson = SkippedRowOutput;
 
 let folder: string;
 let large: string;

@@ -93,7 +93,7 @@ describe('extra column leak source', () => {
 
     expect(run.code).toBe(0);
     const document = JSON.parse(run.stdout) as { findings: { code: string; args: Record<string, unknown>; message: string }[] };
-    const leak = document.findings.find((one) => one.code === 'MODEL_EXTRA_COLUMN_LEAK');
+    const leak = document.findings.find((item) => item.code === 'MODEL_EXTRA_COLUMN_LEAK');
     expect(leak?.args.option).toBe('RISKPAY_EXTRA');
     expect(leak?.message).toContain('Utelämna DaysLate från RISKPAY_EXTRA.');
   });
