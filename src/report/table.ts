@@ -142,11 +142,12 @@ export function renderTable<Row>(
 
   const newTable = (withHead: boolean) =>
     new Table({
-      head: withHead ? plan.keep.map((index) => headings[index]) : [],
+      head: withHead ? plan.keep.map((index, at) => wrapText(headings[index], plan.widths[at] - PADDING)) : [],
       colWidths: plan.widths,
       colAligns: plan.keep.map((index) => (shown[index].alignRight ? 'right' : 'left')),
-      // Cells arrive wrapped by wrapText, which keeps no-break spaces (inside amounts) together; cli-table3
-      // would break at them. Its own wrapping stays on for headings.
+      // Headings and cells arrive wrapped by wrapText, which keeps no-break spaces (inside amounts and
+      // before `%`) together, because cli-table3 would break at them. Its own wrapping then finds every
+      // line short enough.
       wordWrap: true,
       // cli-table3 colours headings red by default; plain headings read the same with or without colour.
       style: { head: [], border: [] },
