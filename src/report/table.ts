@@ -124,7 +124,8 @@ function layout(headings: string[], cells: string[][], wrap: boolean[], dropOrde
 
 /**
  * Renders rows as a boxed terminal table with headings from the catalog. The context's
- * `onColumnsDropped` receives the headings of the columns left out to fit the width, each in quotation marks.
+ * `onColumnsDropped` receives the headings of the columns left out to fit the width, each in quotation
+ * marks, and the number of columns in the full table.
  */
 export function renderTable<Row>(
   columns: Column<Row>[],
@@ -166,7 +167,7 @@ export function renderTable<Row>(
   if (plan.dropped.length > 0) {
     // Listed left to right as they stand in the full table.
     const dropped = [...plan.dropped].sort((a, b) => a - b);
-    context.onColumnsDropped?.(dropped.map((index) => quoteHeading(headings[index], context.lang)));
+    context.onColumnsDropped?.(dropped.map((index) => quoteHeading(headings[index], context.lang)), shown.length);
   }
   return joinBlocks(blocks) + '\n';
 }
