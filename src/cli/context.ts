@@ -46,8 +46,8 @@ export function reportContext(context: CommandContext): ReportContext {
     csvLocale: (context.options.csvLocale as CsvLocale | undefined) ?? 'rfc4180',
     version: context.version,
     width,
-    onColumnsDropped: (headings) =>
-      context.diagnostics.status('STATUS_TABLE_NARROWED', { columns: headings.join(', '), width: width ?? DEFAULT_TABLE_WIDTH }),
+    onColumnsDropped: (headings, columnCount) =>
+      context.diagnostics.status('STATUS_TABLE_NARROWED', { count: headings.length, total: columnCount, columns: headings.join(', '), width }),
   };
 }
 

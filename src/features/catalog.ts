@@ -120,6 +120,21 @@ const adjustedFeatures: FeatureSpec[] = [
   { name: ADJUSTED_PROBABILITY_FEATURE, group: 'extra', unit: 'share', meaning: 'Probability that the invoice ends later than the model\'s lateness threshold if its days late were normal around that expectation with that spread, given the days it is already overdue; 1 once past the threshold', noHistory: NO_HISTORY, scaleFree: false },
 ];
 
+/** No-history values that no measurement takes: -1 for a share or day count, and -999 days late, far below any real early payment. */
+const NO_VALUE_SENTINELS: ReadonlySet<number> = new Set([NO_HISTORY, NO_HISTORY_DAYS_LATE, NO_DAYS]);
+
+const NO_HISTORY_BY_NAME = new Map([...debtorFeatures, ...invoiceFeatures, ...adjustedFeatures].map((spec) => [spec.name, spec.noHistory]));
+
+/**
+ * Returns true when `value` is the feature's stand-in for "no history" or "no payment yet", which a
+ * table shows as missing. A no-history value that is also a real value (0 paid invoices) never matches.
+ * NOTE: only the fixed catalog is looked up, so the per-column extra features never match.
+ */
+export function isNoValueSentinel(name: string, value: number): boolean {
+  const noHistory = NO_HISTORY_BY_NAME.get(name);
+  return noHistory !== undefined && NO_VALUE_SENTINELS.has(noHistory) && value === noHistory;
+}
+
 /** Returns how many combined extra-column features a ledger with this many extra columns has. */
 export function adjustedFeatureCount(extraCount: number): number {
   return extraCount > 0 ? adjustedFeatures.length : 0;

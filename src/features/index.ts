@@ -8,6 +8,7 @@ export {
   NO_HISTORY_DAYS_LATE,
   featureCatalog,
   featureNames,
+  isNoValueSentinel,
   scaleFreeFeatureNames,
 } from './catalog.js';
 export { fitDelayAdjustment, type DelayAdjustment } from './delay-adjustment.js';

@@ -71,18 +71,24 @@ type TemplatePart = string | { name: string; money: boolean };
 // split into parts once.
 const TEMPLATES = new Map<string, TemplatePart[]>();
 
+/** An ordinary space between a number or a placeholder and `%`, as Swedish writes "90,9 %". */
+const SPACE_BEFORE_PERCENT = /(?<=[\d}]) %/g;
+
 function templateParts(text: string): TemplatePart[] {
   let parts = TEMPLATES.get(text);
   if (parts !== undefined) return parts;
   parts = [];
   let at = 0;
+  // A no-break space keeps a percentage on one line when a table wraps the text. Only the catalog
+  // text changes, so values from the input (file names, customer names) stay as written.
+  const source = text.replace(SPACE_BEFORE_PERCENT, '\u00a0%');
   // The money form is tried first at each position, because `{amount} {currency}` is one value.
-  for (const match of text.matchAll(/\{(\w+)\} \{currency\}|\{(\w+)\}/g)) {
-    if (match.index > at) parts.push(text.slice(at, match.index));
+  for (const match of source.matchAll(/\{(\w+)\} \{currency\}|\{(\w+)\}/g)) {
+    if (match.index > at) parts.push(source.slice(at, match.index));
     parts.push(match[1] !== undefined ? { name: match[1], money: true } : { name: match[2], money: false });
     at = match.index + match[0].length;
   }
-  if (at < text.length) parts.push(text.slice(at));
+  if (at < source.length) parts.push(source.slice(at));
   // Message texts come from the catalogs, so the cache stays small. The cap guards other callers.
   if (TEMPLATES.size < 10_000) TEMPLATES.set(text, parts);
   return parts;

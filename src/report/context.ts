@@ -14,7 +14,8 @@ export interface ReportContext {
   width?: number;
   /**
    * Receives the headings of table columns left out to fit `width`, left to right, each in the
-   * language's quotation marks so that a heading with a comma stays one item when they are joined.
+   * language's quotation marks so that a heading with a comma stays one item when they are joined,
+   * and the number of columns the table has in full.
    */
-  onColumnsDropped?: (headings: string[]) => void;
+  onColumnsDropped?: (headings: string[], columnCount: number) => void;
 }

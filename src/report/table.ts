@@ -124,7 +124,8 @@ function layout(headings: string[], cells: string[][], wrap: boolean[], dropOrde
 
 /**
  * Renders rows as a boxed terminal table with headings from the catalog. The context's
- * `onColumnsDropped` receives the headings of the columns left out to fit the width, each in quotation marks.
+ * `onColumnsDropped` receives the headings of the columns left out to fit the width, each in quotation
+ * marks, and the number of columns in the full table.
  */
 export function renderTable<Row>(
   columns: Column<Row>[],
@@ -142,11 +143,12 @@ export function renderTable<Row>(
 
   const newTable = (withHead: boolean) =>
     new Table({
-      head: withHead ? plan.keep.map((index) => headings[index]) : [],
+      head: withHead ? plan.keep.map((index, at) => wrapText(headings[index], plan.widths[at] - PADDING)) : [],
       colWidths: plan.widths,
       colAligns: plan.keep.map((index) => (shown[index].alignRight ? 'right' : 'left')),
-      // Cells arrive wrapped by wrapText, which keeps no-break spaces (inside amounts) together; cli-table3
-      // would break at them. Its own wrapping stays on for headings.
+      // Headings and cells arrive wrapped by wrapText, which keeps no-break spaces (inside amounts and
+      // before `%`) together, because cli-table3 would break at them. Its own wrapping then finds every
+      // line short enough.
       wordWrap: true,
       // cli-table3 colours headings red by default; plain headings read the same with or without colour.
       style: { head: [], border: [] },
@@ -165,7 +167,7 @@ export function renderTable<Row>(
   if (plan.dropped.length > 0) {
     // Listed left to right as they stand in the full table.
     const dropped = [...plan.dropped].sort((a, b) => a - b);
-    context.onColumnsDropped?.(dropped.map((index) => quoteHeading(headings[index], context.lang)));
+    context.onColumnsDropped?.(dropped.map((index) => quoteHeading(headings[index], context.lang)), shown.length);
   }
   return joinBlocks(blocks) + '\n';
 }

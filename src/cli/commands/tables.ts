@@ -3,6 +3,7 @@
 import type { FileReport } from '../../ingest/ledger.js';
 import { LINES_KEPT } from '../../ingest/reporter.js';
 import { foldName } from '../../ingest/customers.js';
+import { isNoValueSentinel } from '../../features/index.js';
 import type { Column } from '../../report/columns.js';
 import { renderCsv } from '../../report/csv.js';
 import { renderJson, renderJsonChunks } from '../../report/json.js';
@@ -197,10 +198,14 @@ export async function runFeatures(context: CommandContext): Promise<number> {
 
 type FeatureRow = Record<string, number | string | null>;
 
-/** Reads a feature as a number, or null when the row has none (no history, or a text value). */
+/**
+ * Reads a feature as a number for the table, or null for a text value or the catalog's stand-in for
+ * "no history". CSV and JSON keep the stand-in, because it is the value the model reads.
+ */
 function featureNumber(row: FeatureRow, name: string): number | null {
   const value = row[name];
-  return typeof value === 'number' ? value : null;
+  if (typeof value !== 'number' || isNoValueSentinel(name, value)) return null;
+  return value;
 }
 
 /**

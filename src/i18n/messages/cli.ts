@@ -173,8 +173,8 @@ const en = {
   FIELD_LABEL_PAYMENT_DATE: 'payment date',
   FIELD_LABEL_PAYMENT_ID: 'payment number',
   HEAD_PAID_INVOICES: 'Paid invoices',
-  HEAD_LATE_SHARE: 'Share late',
-  HEAD_MEAN_DAYS_LATE: 'Mean days late',
+  HEAD_LATE_SHARE: 'Share late, paid or overdue',
+  HEAD_MEAN_DAYS_LATE: 'Mean days late, paid or overdue',
   HEAD_OLDEST_DAYS: 'Oldest overdue, days',
   HEAD_DAYS_SINCE_PAYMENT: 'Days since last payment',
   VALUE_IGNORED: '(not used)',
@@ -426,7 +426,8 @@ const en = {
   HEAD_EXPECTED_IN_HORIZON: 'Expected by {date}',
   HEAD_BEYOND_HORIZON: 'Expected after {date}',
   HEAD_DOUBTFUL: 'Doubtful',
-  STATUS_TABLE_NARROWED: 'The table leaves out {columns} to fit {width} columns; use --format csv or json for every column.',
+  STATUS_TABLE_NARROWED:
+    'The table leaves out {count} of its {total} columns to fit {width} characters: {columns}. A wider terminal shows more, and --format csv or json gives every column.',
 
   // Singular forms, chosen when the count is 1.
   STATUS_PROGRESS_READING_ONE: 'Reading 1 file...',
@@ -627,8 +628,8 @@ const sv: Record<CliKey, string> = {
   FIELD_LABEL_PAYMENT_DATE: 'betaldatum',
   FIELD_LABEL_PAYMENT_ID: 'betalningsnummer',
   HEAD_PAID_INVOICES: 'Betalda fakturor',
-  HEAD_LATE_SHARE: 'Andel sena',
-  HEAD_MEAN_DAYS_LATE: 'Dagar för sent i snitt',
+  HEAD_LATE_SHARE: 'Andel sena, betalda eller förfallna',
+  HEAD_MEAN_DAYS_LATE: 'Dagar för sent i snitt, betalda eller förfallna',
   HEAD_OLDEST_DAYS: 'Äldsta förfallna, dagar',
   HEAD_DAYS_SINCE_PAYMENT: 'Dagar sedan senaste betalning',
   VALUE_IGNORED: '(används inte)',
@@ -869,7 +870,8 @@ const sv: Record<CliKey, string> = {
   HEAD_EXPECTED_IN_HORIZON: 'Väntas senast {date}',
   HEAD_BEYOND_HORIZON: 'Väntas efter {date}',
   HEAD_DOUBTFUL: 'Osäkra',
-  STATUS_TABLE_NARROWED: 'Tabellen utelämnar {columns} för att rymmas på {width} tecken; använd --format csv eller json för alla kolumner.',
+  STATUS_TABLE_NARROWED:
+    'Tabellen utelämnar {count} av sina {total} kolumner för att rymmas på {width} tecken: {columns}. Ett bredare terminalfönster visar fler, och --format csv eller json ger alla kolumner.',
 
   STATUS_PROGRESS_READING_ONE: 'Läser 1 fil...',
   STATUS_PROGRESS_SCORING_ONE: 'Bedömer 1 kund...',
