@@ -81,5 +81,6 @@ export interface Core {
   forecast(ledger: Ledger, result: ScoreResult, request: ScoreRequest & { weeks: number }): Promise<ForecastResult>;
   train(ledger: Ledger, request: TrainRequest): Promise<MetricsResult>;
   evaluate(ledger: Ledger, request: EvaluateRequest): Promise<MetricsResult>;
-  features(ledger: Ledger, asOf: number): Promise<FeaturesResult>;
+  /** `asOfDefaulted` is true when `asOf` is today because no as-of date was given. */
+  features(ledger: Ledger, asOf: number, asOfDefaulted: boolean): Promise<FeaturesResult>;
 }

@@ -6,6 +6,7 @@ import { importLedger, inspectFiles } from '../ingest/index.js';
 import { evaluate, type EvaluationResult } from '../model/evaluate.js';
 import { bundledModelPath, chooseModel, loadBundledModel, saveModel, type RiskModel } from '../model/index.js';
 import { DEFAULT_LATE_AFTER_DAYS, trainModel } from '../model/train.js';
+import { asOfAfterDataFinding } from '../scoring/as-of-gap.js';
 import { forecastCash, planActions, scoreLedgerInThreads } from '../scoring/index.js';
 import type { Core, FeaturesResult, MetricsResult } from './core.js';
 
@@ -101,8 +102,9 @@ export const realCore: Core = {
     return { metrics: evaluationMetrics(result), findings, detail };
   },
 
-  async features(ledger, asOf): Promise<FeaturesResult> {
+  async features(ledger, asOf, asOfDefaulted): Promise<FeaturesResult> {
     const table = featureTable(ledger, asOf);
+    const asOfAfterData = asOfAfterDataFinding(ledger, asOf, asOfDefaulted);
     const fixed = ['customerId', 'name', 'currency', 'asOf', 'noHistory'];
     const rows = table.rows.map((row) => ({
       customerId: row.customerId,
@@ -113,6 +115,6 @@ export const realCore: Core = {
       ...row.values,
     }));
     const valueColumns = table.columns.filter((column) => !fixed.includes(column) && column !== 'invoiceId');
-    return { columns: [...fixed, ...valueColumns], rows, findings: [] };
+    return { columns: [...fixed, ...valueColumns], rows, findings: asOfAfterData !== null ? [asOfAfterData] : [] };
   },
 };

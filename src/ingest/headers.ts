@@ -253,3 +253,24 @@ function findMappedColumn(
   }
   return matches[0];
 }
+
+/**
+ * Builds the error for required fields that no column maps to. It names all of them at once, so that
+ * one run shows every --map the file needs. A single field keeps INGEST_COLUMN_MISSING. A missing due
+ * date (`dueDateMissing`) alone is INGEST_DUE_DATE_MISSING, and together with other fields it makes
+ * INGEST_COLUMNS_MISSING_DUE_DATE, whose message also offers --terms in place of a due date column.
+ */
+export function missingColumnsError(fields: readonly string[], dueDateMissing: boolean, file: string, headers: readonly string[], headerLine: number): RiskpayError {
+  const path = { file, line: headerLine };
+  const headerList = headers.join(', ');
+  if (fields.length === 0 && dueDateMissing) return new RiskpayError('INGEST_DUE_DATE_MISSING', { file, headers: headerList }, path);
+  if (fields.length === 1 && !dueDateMissing) {
+    const field = fields[0];
+    return new RiskpayError('INGEST_COLUMN_MISSING', { file, field, headers: headerList, example: `--map ${field}=Header` }, path);
+  }
+
+  const allFields = dueDateMissing ? [...fields, 'dueDate'] : [...fields];
+  const example = allFields.map((field) => `--map ${field}=Header`).join(' ');
+  const args = { file, fields: allFields.join(', '), count: allFields.length, headers: headerList, example };
+  return new RiskpayError(dueDateMissing ? 'INGEST_COLUMNS_MISSING_DUE_DATE' : 'INGEST_COLUMNS_MISSING', args, path);
+}

@@ -3,7 +3,7 @@
 
 import { RiskpayError } from '../findings.js';
 import { Pending, RowIssue, NumberColumn, DateColumn, FileDateOrder, type Cell } from './columns.js';
-import { normalizeHeader, looksLikeLineItems, type ColumnMapping } from './headers.js';
+import { normalizeHeader, looksLikeLineItems, missingColumnsError, type ColumnMapping } from './headers.js';
 import type { ImportOptions, LedgerField } from './options.js';
 import type { DateFormat } from './date-values.js';
 import { parseTerms, type Terms } from './terms.js';
@@ -99,16 +99,13 @@ export function makeInvoiceReader(
   const c = mapping.columns;
   const header = (field: LedgerField): string => (c[field] !== undefined ? headers[c[field]!] || `#${c[field]! + 1}` : field);
 
-  const missing = (field: string): never => {
-    throw new RiskpayError('INGEST_COLUMN_MISSING', { file, field, headers: headers.join(', '), example: `--map ${field}=Header` }, { file, line: headerLine });
-  };
-  if (c.invoiceId === undefined) missing('invoiceId');
-  if (c.customerId === undefined && c.customerName === undefined) missing('customerName');
-  if (c.issueDate === undefined) missing('issueDate');
-  if (c.amount === undefined && c.lineTotal === undefined) missing('amount');
-  if (c.dueDate === undefined && c.terms === undefined && options.terms === undefined) {
-    throw new RiskpayError('INGEST_DUE_DATE_MISSING', { file, headers: headers.join(', ') }, { file, line: headerLine });
-  }
+  const missing: string[] = [];
+  if (c.invoiceId === undefined) missing.push('invoiceId');
+  if (c.customerId === undefined && c.customerName === undefined) missing.push('customerName');
+  if (c.issueDate === undefined) missing.push('issueDate');
+  if (c.amount === undefined && c.lineTotal === undefined) missing.push('amount');
+  const dueDateMissing = c.dueDate === undefined && c.terms === undefined && options.terms === undefined;
+  if (missing.length > 0 || dueDateMissing) throw missingColumnsError(missing, dueDateMissing, file, headers, headerLine);
 
   // Without any payment column every invoice reads as unpaid. That is right for an open-items list,
   // but an export of all invoices would then look like a ledger of bad payers.

@@ -2,9 +2,8 @@
 // refund. Exact duplicate rows are dropped with a warning, because an export that repeats a payment
 // would otherwise settle invoices twice.
 
-import { RiskpayError } from '../findings.js';
 import { Pending, RowIssue, NumberColumn, DateColumn, FileDateOrder, type Cell } from './columns.js';
-import type { ColumnMapping } from './headers.js';
+import { missingColumnsError, type ColumnMapping } from './headers.js';
 import type { ImportOptions, PaymentField } from './options.js';
 import type { DateFormat } from './date-values.js';
 import type { RowReader } from './read-file.js';
@@ -30,11 +29,8 @@ export function makePaymentReader(
 ): RowReader {
   const c = mapping.columns;
   const header = (field: PaymentField): string => (c[field] !== undefined ? headers[c[field]!] || `#${c[field]! + 1}` : field);
-  for (const field of ['invoiceId', 'paymentDate', 'amount'] as const) {
-    if (c[field] === undefined) {
-      throw new RiskpayError('INGEST_COLUMN_MISSING', { file, field, headers: headers.join(', '), example: `--map ${field}=Header` }, { file, line: headerLine });
-    }
-  }
+  const missing = (['invoiceId', 'paymentDate', 'amount'] as const).filter((field) => c[field] === undefined);
+  if (missing.length > 0) throw missingColumnsError(missing, false, file, headers, headerLine);
   const dates = new DateColumn(header('paymentDate'), file, dateFormat, new FileDateOrder());
   const amounts = new NumberColumn(header('amount'), file, options.decimal);
   const fileRows: PaymentDraft[] = [];

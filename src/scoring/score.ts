@@ -18,6 +18,7 @@ import type { PaymentDatePrediction, RiskModel } from '../model/types.js';
 import { compareText } from './compare.js';
 import { resolveScoringConfig, type ScoringConfig } from './config.js';
 import { debtorAlreadyLateReason, invoiceAlreadyLateReason, isAlreadyLate, withAlreadyLateFirst, type AlreadyLateInvoice } from './already-late.js';
+import { asOfAfterDataFinding } from './as-of-gap.js';
 import { allocateCredit } from './credits.js';
 import { buildFlagContext, evaluateFlags } from './flags.js';
 import { gradeFor } from './grades.js';
@@ -649,17 +650,26 @@ function ledgerSpelling(modelColumns: readonly string[], ledgerColumns: readonly
   return spelling;
 }
 
+/** Facts about the ledger that scoring keeps after building the snapshots, because it may empty the ledger then. */
+interface LedgerState {
+  snapshots: DebtorSnapshot[];
+  importedNone: boolean;
+  extraColumns: string[];
+  asOfAfterData: Finding | null;
+}
+
 function snapshotLedger(
   ledger: Ledger,
   adjustment: DelayAdjustment | undefined,
   options: ScoreOptions,
-): { snapshots: DebtorSnapshot[]; importedNone: boolean; extraColumns: string[] } {
+): LedgerState {
   const snapshots = buildSnapshots(ledger, options.asOf, adjustment);
   // Snapshots keep only the open invoices they need, not the ledger.
   const importedNone = ledger.invoices.length === 0;
   const extraColumns = [...ledger.extraColumns];
+  const asOfAfterData = asOfAfterDataFinding(ledger, options.asOf, options.asOfDefaulted);
   if (options.releaseLedger === true) ledger.invoices = [];
-  return { snapshots, importedNone, extraColumns };
+  return { snapshots, importedNone, extraColumns, asOfAfterData };
 }
 
 /**
@@ -668,11 +678,12 @@ function snapshotLedger(
  */
 function addLedgerFindings(
   result: ScoreResult,
-  ledgerState: { importedNone: boolean; extraColumns: readonly string[] },
+  ledgerState: LedgerState,
   model: RiskModel,
   asOf: number,
 ): ScoreResult {
   if (ledgerState.importedNone) result.findings = result.findings.map((item) => (item.code === 'SCORE_NO_DEBTORS' ? finding('SCORE_NO_INVOICES', 'error') : item));
+  if (ledgerState.asOfAfterData !== null) result.findings.push(ledgerState.asOfAfterData);
 
   const unused = ledgerState.extraColumns.filter((column) => !model.meta.extraColumns.some((read) => normalizeHeader(read) === normalizeHeader(column)));
   if (unused.length > 0) {

@@ -37,9 +37,39 @@ describe('headers in other languages', () => {
 
   it('reports a missing required column', async () => {
     const path = writeTemp('InvoiceNo,Customer,Amount\nF-1,A,100\n');
-    const error = await expectError(importLedger([path]));
+    const error = await expectError(importLedger([path], { terms: '30' }));
     expect(error.code).toBe('INGEST_COLUMN_MISSING');
     expect(error.args.field).toBe('issueDate');
+    expect(error.args.example).toBe('--map issueDate=Header');
+  });
+
+  it('reports every missing column at once', async () => {
+    const path = writeTemp('Customer,DueDate,Notes\nA,2024-02-09,x\n');
+    const error = await expectError(importLedger([path]));
+    expect(error.code).toBe('INGEST_COLUMNS_MISSING');
+    expect(error.args.fields).toBe('invoiceId, issueDate, amount');
+    expect(error.args.count).toBe(3);
+    expect(error.args.headers).toBe('Customer, DueDate, Notes');
+    expect(error.args.example).toBe('--map invoiceId=Header --map issueDate=Header --map amount=Header');
+  });
+
+  it('names the due date among missing columns', async () => {
+    const path = writeTemp('InvoiceNo,Customer,Amount\nF-1,A,100\n');
+    const error = await expectError(importLedger([path]));
+    expect(error.code).toBe('INGEST_COLUMNS_MISSING_DUE_DATE');
+    expect(error.args.fields).toBe('issueDate, dueDate');
+    expect(error.args.count).toBe(2);
+    expect(error.args.example).toBe('--map issueDate=Header --map dueDate=Header');
+    expect(error.path).toEqual({ file: path, line: 1 });
+  });
+
+  it('reports every missing payments column', async () => {
+    const invoices = writeTemp(`${HEADER}F-1,A,2024-01-10,2024-02-09,100,\n`);
+    const payments = writeTemp('InvoiceNo,Customer,Note\nF-1,A,x\n');
+    const error = await expectError(importLedger([invoices], { payments: [payments] }));
+    expect(error.code).toBe('INGEST_COLUMNS_MISSING');
+    expect(error.args.fields).toBe('paymentDate, amount');
+    expect(error.args.example).toBe('--map paymentDate=Header --map amount=Header');
   });
 });
 

@@ -169,7 +169,8 @@ export async function runFeatures(context: CommandContext): Promise<number> {
   const { day, defaulted } = asOfDay(context);
   const asOf = formatDay(day);
   context.diagnostics.status(defaulted ? 'STATUS_AS_OF_TODAY' : 'STATUS_AS_OF', { date: asOf });
-  const table = await context.core.features(imported.ledger, day);
+  const table = await context.core.features(imported.ledger, day, defaulted);
+  context.diagnostics.findings(table.findings);
   // As with score, nothing to show is bad input (an export of drafts, or an --as-of before the first invoice).
   if (table.rows.length === 0) {
     if (imported.ledger.invoices.length === 0) throw new RiskpayError('SCORE_NO_INVOICES');

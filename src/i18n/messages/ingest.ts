@@ -34,6 +34,9 @@ const en = {
   INGEST_MAP_FIELD_UNKNOWN: 'Unknown field "{field}" in --map. Known fields: {fields}.',
   INGEST_MAP_COLUMN_NOT_FOUND: '--map {field}={header}: no such column. The columns are: {headers}.',
   INGEST_COLUMN_MISSING: 'No column for {field}. The columns are: {headers}. Name it with {example}.',
+  INGEST_COLUMNS_MISSING: 'No columns for {count} fields: {fields}. The columns are: {headers}. Name them with {example}.',
+  INGEST_COLUMNS_MISSING_DUE_DATE:
+    'No columns for {count} fields: {fields}. The columns are: {headers}. Name them with {example}. In place of a due date column, the payment terms can be given with --terms, for example --terms 30.',
   INGEST_DUE_DATE_MISSING: 'The file has no due date and no payment terms column. Give the terms with --terms, for example --terms 30, or map a column with --map dueDate=Header.',
   INGEST_FIELD_COUNT: '{fields} fields, header has {expected}. The row was skipped; quote values that contain the delimiter.',
   INGEST_FIELD_COUNT_STRICT: '{fields} fields, header has {expected}. Quote values that contain the delimiter.',
@@ -190,6 +193,9 @@ const sv: Record<keyof typeof en, string> = {
   INGEST_MAP_FIELD_UNKNOWN: 'Okänt fält "{field}" i --map. Kända fält: {fields}.',
   INGEST_MAP_COLUMN_NOT_FOUND: '--map {field}={header}: kolumnen finns inte. Kolumnerna är: {headers}.',
   INGEST_COLUMN_MISSING: 'Ingen kolumn för {field}. Kolumnerna är: {headers}. Ange den med {example}.',
+  INGEST_COLUMNS_MISSING: 'Kolumner saknas för {count} fält: {fields}. Kolumnerna är: {headers}. Ange dem med {example}.',
+  INGEST_COLUMNS_MISSING_DUE_DATE:
+    'Kolumner saknas för {count} fält: {fields}. Kolumnerna är: {headers}. Ange dem med {example}. I stället för en kolumn med förfallodatum går det att ange betalningsvillkoren med --terms, till exempel --terms 30.',
   INGEST_DUE_DATE_MISSING: 'Filen saknar både förfallodatum och betalningsvillkor. Ange villkoren med --terms, till exempel --terms 30, eller ange en kolumn med --map dueDate=Rubrik.',
   INGEST_FIELD_COUNT: '{fields} fält, rubrikraden har {expected}. Raden hoppades över; sätt citattecken runt värden som innehåller avgränsningstecknet.',
   INGEST_FIELD_COUNT_STRICT: '{fields} fält, rubrikraden har {expected}. Sätt citattecken runt värden som innehåller avgränsningstecknet.',

@@ -137,6 +137,8 @@ const en = {
     'The model was trained with the extra columns {columns}, but this run did not load {missing}. Add --extra {columns}, spelled as shown, or train a model without --extra.',
   SCORE_MODEL_AFTER_AS_OF:
     'The model was trained on facts up to {trainedUntil}, after the as-of date {asOf}, so it has seen how some of these invoices ended. For a fair view of that past date, train with --as-of {asOf}.',
+  SCORE_AS_OF_AFTER_DATA:
+    'The as-of date defaulted to today, {asOf}, which is {days} days after the latest invoice or payment date in the input ({latest}). Open invoices count as overdue up to today, so they may look far more overdue than they are. If the file is an older export, give {fix}.',
   SCORE_EXTRA_COLUMNS_UNUSED: 'The model does not read the extra columns {columns}, so they were ignored. Train a model with --extra {all} to use them.',
   SCORING_CONFIG_INVALID: 'Invalid scoring setting {setting} in the config file: {problem}. Fix or remove it to use the default.',
   SCORING_GRADE_CUTS_NOT_RISING:
@@ -293,6 +295,8 @@ const sv: Record<ScoringMessageKey, string> = {
     'Modellen tränades med extrakolumnerna {columns}, men den här körningen läste inte in {missing}. Lägg till --extra {columns}, stavat som här, eller träna en modell utan --extra.',
   SCORE_MODEL_AFTER_AS_OF:
     'Modellen tränades på uppgifter fram till {trainedUntil}, efter bedömningsdagen {asOf}, så den har sett hur en del av fakturorna slutade. Träna med --as-of {asOf} för en rättvis bild av den dagen.',
+  SCORE_AS_OF_AFTER_DATA:
+    'Bedömningsdagen blev dagens datum, {asOf}, som ligger {days} dagar efter det senaste faktura- eller betaldatumet i indata ({latest}). Öppna fakturor räknas som förfallna fram till i dag och kan därför se betydligt mer försenade ut än de är. Om filen är en äldre export, ange {fix}.',
   SCORE_EXTRA_COLUMNS_UNUSED: 'Modellen läser inte extrakolumnerna {columns}, så de användes inte. Träna en modell med --extra {all} för att använda dem.',
   SCORING_CONFIG_INVALID: 'Ogiltig bedömningsinställning {setting} i konfigurationsfilen: {problem}. Rätta eller ta bort den för att använda standardvärdet.',
   SCORING_GRADE_CUTS_NOT_RISING:
