@@ -48,6 +48,8 @@ export const INVOICE_SYNONYMS: Record<LedgerField, Synonyms> = {
   dueDate: [
     [1, ['duedate', 'datedue', 'paymentduedate', 'forfallodatum', 'forfallodag', 'forfaller', 'sistabetalningsdag',
       'fechadevencimiento', 'fechavencimiento', 'vencimiento']],
+    // Short headers of some exports ("Due", "Förfaller den"); ranked below the full names.
+    [2, ['due', 'dueon', 'forfallerden', 'vence']],
   ],
   amount: [
     [1, ['invoiceamount', 'invoicetotal', 'totalamount', 'grandtotal', 'fakturabelopp', 'totalbelopp',

@@ -30,6 +30,12 @@ describe('headers in other languages', () => {
     expect(codes(result.findings)).toContain('INGEST_TERMS_ASSUMED_ONE');
   });
 
+  it('reads a due date column headed Due', async () => {
+    const path = writeTemp('InvoiceNo,Customer,Date,Due,Amount\nF-1,A,2024-01-10,2024-02-09,100.00\n');
+    const invoice = (await importLedger([path])).ledger.invoices[0];
+    expect(day(invoice.dueDate)).toBe('2024-02-09');
+  });
+
   it('asks for --terms without due date or terms', async () => {
     const path = writeTemp('Client Name,Invoice #,Date Issued,Line Total\nX,0001,2024-01-10,100.00\n');
     expect((await expectError(importLedger([path]))).code).toBe('INGEST_DUE_DATE_MISSING');
