@@ -57,6 +57,14 @@ describe('score on a narrow terminal', () => {
     expect(result.stdout).not.toContain(message('en', 'HEAD_OPEN'));
   }, 120_000);
 
+  it('fits the plan table too', async () => {
+    const result = await runInProcess(['plan', SAMPLE, '--as-of', '2024-12-31', '--top', '5'], { core: realCore, terminalColumns: 80 });
+    expect(result.code).toBe(0);
+    for (const line of result.stdout.trimEnd().split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    expect(result.stdout).toContain(message('en', 'HEAD_ACTION'));
+    expect(result.stderr).toContain('--format csv or json gives every column');
+  }, 120_000);
+
   it('keeps every column in a pipe', async () => {
     const result = await runInProcess(SCORE, { core: realCore });
     expect(result.code).toBe(0);

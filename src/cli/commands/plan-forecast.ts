@@ -32,6 +32,15 @@ function triggerText(trigger: string, invoiceId: string | null, lang: Lang): str
   return trigger;
 }
 
+/** Plan table columns that wrap their text. */
+const PLAN_WRAP = ['name', 'action', 'trigger'];
+
+/**
+ * Plan table columns left out, first to last, when the table does not fit the width. The date, the
+ * debtor, the action and the amount say what to do; the rest explains it.
+ */
+const PLAN_DROP_ORDER = ['trigger', 'days_overdue', 'channel', 'grade', 'invoice_id'];
+
 export async function runPlan(context: CommandContext): Promise<number> {
   const { request, result } = await importAndScore(context);
   const plan = await context.core.plan(result, request);
@@ -67,7 +76,7 @@ export async function runPlan(context: CommandContext): Promise<number> {
       await emit(context, renderCsv(columns, rows, report.csvLocale));
       break;
     default:
-      await emit(context, renderTable(columns, rows, report));
+      await emit(context, renderTable(columns, rows, report, { wrap: PLAN_WRAP, dropOrder: PLAN_DROP_ORDER }));
   }
   return 0;
 }
