@@ -37,7 +37,7 @@ const PLAN_WRAP = ['name', 'action', 'trigger'];
 
 /**
  * Plan table columns left out, first to last, when the table does not fit the width. The date, the
- * debtor, the action and the amount say what to do; the rest explains it.
+ * debtor, the action and the amount make up the step itself, and the other columns explain it.
  */
 const PLAN_DROP_ORDER = ['trigger', 'days_overdue', 'channel', 'grade', 'invoice_id'];
 
