@@ -4,7 +4,7 @@
 // next write to the same target removes it. The new file keeps the old file's permission bits, and a
 // symlink target is written through: the link's real target is replaced and the link stays.
 
-import { statSync, unlinkSync } from 'node:fs';
+import { closeSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RiskpayError } from '../findings.js';
@@ -55,9 +55,9 @@ function* contentBuffers(content: string | Buffer | Iterable<string>): Generator
 
 /**
  * Returns the error for an output path that cannot be written as a file, or null when it can be
- * tried. The path may name a folder, or its folder may be missing or be a file. `typedPath` is the path
- * as the user typed it, and `exampleName` is a file name to suggest inside a folder given by mistake.
- * A folder that cannot be read returns null, and the write reports the system error.
+ * written. The path may name a folder, or its folder may be missing, be a file, or refuse new files.
+ * `typedPath` is the path as the user typed it, and `exampleName` is a file name to suggest inside a
+ * folder given by mistake. An existing file at the path is never opened or changed.
  */
 export function outputPathError(target: string, typedPath: string, exampleName: string): RiskpayError | null {
   let destination;
@@ -78,7 +78,54 @@ export function outputPathError(target: string, typedPath: string, exampleName: 
     if (code === 'ENOENT') return new RiskpayError('CLI_OUT_FOLDER_MISSING', { file: typedPath, folder: typedFolder });
     if (code === 'ENOTDIR') return new RiskpayError('CLI_OUT_FOLDER_IS_FILE', { file: typedPath, folder: typedFolder });
   }
+  return probeFolderError(destination.path, typedPath, typedFolder);
+}
+
+/**
+ * Creates and removes an empty temporary file beside `path`, named as the atomic write names its own,
+ * and returns the error when the folder does not accept it. The probe is created with `wx`, so it never
+ * opens an existing file, and it is removed on every path.
+ */
+function probeFolderError(path: string, typedPath: string, typedFolder: string): RiskpayError | null {
+  const probe = tempPathFor(path);
+  let descriptor;
+  try {
+    descriptor = openSync(probe, 'wx');
+  } catch (error) {
+    return writeError(error as NodeJS.ErrnoException, typedPath, typedFolder, probe);
+  }
+  try {
+    closeSync(descriptor);
+  } finally {
+    try {
+      unlinkSync(probe);
+    } catch {
+      // Already removed by another process: nothing to clean up.
+    }
+  }
   return null;
+}
+
+/** Message codes for the system errors of creating a file in a folder, so the user reads a plain reason. */
+const WRITE_ERROR_CODES: Readonly<Record<string, string>> = {
+  EACCES: 'CLI_OUT_PERMISSION_DENIED',
+  EPERM: 'CLI_OUT_PERMISSION_DENIED',
+  EROFS: 'CLI_OUT_READ_ONLY',
+  // The folder exists, so these mean a folder such as /proc that contains no ordinary files.
+  ENOENT: 'CLI_OUT_FOLDER_REJECTS_FILES',
+  ENOTDIR: 'CLI_OUT_FOLDER_REJECTS_FILES',
+  ENOSPC: 'CLI_OUT_DISK_FULL',
+  EDQUOT: 'CLI_OUT_DISK_FULL',
+};
+
+/**
+ * Returns the error for a failed write in an existing folder: a plain message for the common system
+ * errors, else the system message with `temp` replaced by the file the user named.
+ */
+export function writeError(error: NodeJS.ErrnoException, typedPath: string, typedFolder: string, temp: string): RiskpayError {
+  const code = error.code === undefined ? undefined : WRITE_ERROR_CODES[error.code];
+  if (code) return new RiskpayError(code, { file: typedPath, folder: typedFolder });
+  return new RiskpayError('CLI_WRITE_FAILED', { file: typedPath, detail: error.message.split(temp).join(typedPath) });
 }
 
 /**
@@ -113,8 +160,7 @@ export async function writeFileAtomic(target: string, content: string | Buffer |
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     // The system message names the temporary file, which the user never asked for: show the target.
-    const detail = (error as Error).message.split(temp).join(target);
-    throw new RiskpayError('CLI_WRITE_FAILED', { file: target, detail });
+    throw writeError(error as NodeJS.ErrnoException, target, dirname(target), temp);
   } finally {
     untrackTempFile(temp);
   }

@@ -2,7 +2,7 @@
 
 import type { Lang } from '../i18n/catalog-type.js';
 import { message } from '../i18n/catalog.js';
-import { OPTIONS } from './options.js';
+import { OPTIONS, type OptionSpec } from './options.js';
 import { optionFlags } from './program.js';
 
 const HEADINGS: Record<Lang, { title: string; intro: string; columns: string[] }> = {
@@ -30,6 +30,13 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
+/** Returns the Default cell: the described default where there is one, else the value, else empty. */
+function defaultCell(spec: OptionSpec, lang: Lang): string {
+  if (spec.defaultHelp !== undefined) return message(lang, spec.defaultHelp);
+  if (spec.negatable) throw new Error(`option --no-${spec.flag} needs defaultHelp: the default true of a --no- option reads as "off"`);
+  return spec.defaultValue === undefined ? '' : `\`${String(spec.defaultValue)}\``;
+}
+
 export function optionsMarkdown(lang: Lang): string {
   const heading = HEADINGS[lang];
   const lines = [`# ${heading.title}`, '', heading.intro, '', `| ${heading.columns.join(' | ')} |`, `|${heading.columns.map(() => '---').join('|')}|`];
@@ -37,7 +44,7 @@ export function optionsMarkdown(lang: Lang): string {
     const perCommand = Object.entries(spec.commandHelp ?? {}).map(([command, key]) => `<br>\`${command}\`: ${message(lang, key)}`);
     const range = spec.max === undefined ? '' : `; ${message(lang, 'HELP_RANGE', { min: spec.min ?? 0, max: spec.max })}`;
     const meaning = message(lang, spec.help) + range + perCommand.join('');
-    const defaultText = spec.defaultValue === undefined ? '' : `\`${String(spec.defaultValue)}\``;
+    const defaultText = defaultCell(spec, lang);
     lines.push(
       `| ${cell(`\`${optionFlags(spec, lang)}\``)} | ${spec.commands.join(', ')} | ${defaultText} | ${spec.env ? `\`${spec.env}\`` : ''} | ${cell(meaning)} |`,
     );

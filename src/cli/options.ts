@@ -32,6 +32,11 @@ export interface OptionSpec {
   aliases?: Readonly<Record<string, string>>;
   /** A boolean option that is on by default and switched off with `--no-<flag>`. */
   negatable?: boolean;
+  /**
+   * The default as docs/options.md states it, where `defaultValue` alone would mislead: a `--no-<flag>`
+   * option shown with the default `true` reads as "off by default". Required for negatable options.
+   */
+  defaultHelp?: CliMessageKey;
   help: CliMessageKey;
   /** Help text for commands where the option means something narrower than `help` says. */
   commandHelp?: Partial<Record<CommandName, CliMessageKey>>;
@@ -86,8 +91,8 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: 'weeks', key: 'weeks', valueName: 'N', kind: 'int', min: 1, max: MAX_FORECAST_WEEKS, defaultValue: 8, help: 'HELP_OPT_WEEKS', commands: ['forecast'], env: 'RISKPAY_WEEKS' },
   { flag: 'seed', key: 'seed', valueName: 'N', kind: 'int', min: 0, max: MAX_SEED, defaultValue: 1, help: 'HELP_OPT_SEED', commands: [...SCORING, 'train', 'evaluate'], env: 'RISKPAY_SEED' },
   { flag: 'lang', key: 'lang', valueName: 'LANG', kind: 'enum', choices: ['en', 'sv'], help: 'HELP_OPT_LANG', commands: ALL, env: 'RISKPAY_LANG' },
-  { flag: 'color', key: 'color', kind: 'boolean', negatable: true, defaultValue: true, help: 'HELP_OPT_NO_COLOR', commands: ALL, env: 'RISKPAY_COLOR' },
-  { flag: 'progress', key: 'progress', kind: 'boolean', negatable: true, defaultValue: true, help: 'HELP_OPT_NO_PROGRESS', commands: DATA, env: 'RISKPAY_PROGRESS' },
+  { flag: 'color', key: 'color', kind: 'boolean', negatable: true, defaultValue: true, defaultHelp: 'HELP_DEFAULT_COLOR', help: 'HELP_OPT_NO_COLOR', commands: ALL, env: 'RISKPAY_COLOR' },
+  { flag: 'progress', key: 'progress', kind: 'boolean', negatable: true, defaultValue: true, defaultHelp: 'HELP_DEFAULT_PROGRESS', help: 'HELP_OPT_NO_PROGRESS', commands: DATA, env: 'RISKPAY_PROGRESS' },
   { flag: 'quiet', key: 'quiet', short: 'q', kind: 'boolean', defaultValue: false, help: 'HELP_OPT_QUIET', commands: ALL, env: 'RISKPAY_QUIET' },
   { flag: 'config', key: 'config', valueName: 'FILE', kind: 'file', help: 'HELP_OPT_CONFIG', commands: ALL, env: 'RISKPAY_CONFIG' },
 ];

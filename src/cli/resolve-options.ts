@@ -167,8 +167,35 @@ export function resolveOptions(
     sources.format = 'extension';
   } else if (htmlOutWithoutHtml(command, { values, sources })) {
     notes.push({ code: 'STATUS_HTML_EXTENSION_IGNORED', args: { file: values.out as string, command } });
+  } else {
+    const problem = unknownOutExtensionError(command, { values, sources });
+    if (problem) throw problem;
   }
   return { values, sources, notes };
+}
+
+/** Extension of a file that gets the text table: `.txt`, or none at all (`-o report`). */
+const TABLE_EXTENSION = '.txt';
+
+/**
+ * Returns the error for an --out file whose extension names no format riskpay writes (`.xlsx`, `.pdf`),
+ * when nothing set --format. Writing the text table there would leave a file that its program cannot
+ * open, and a user who asked for `out.xlsx` expects a spreadsheet, so nothing is written.
+ */
+function unknownOutExtensionError(command: CommandName, resolved: ResolvedOptions): RiskpayError | null {
+  const out = resolved.values.out;
+  // train and schema write a model or a schema whatever the name, and have no --format at all.
+  if (command === 'train' || command === 'schema') return null;
+  if (resolved.sources.format !== 'default' || typeof out !== 'string' || out === '-') return null;
+  const extension = extname(out).toLowerCase();
+  if (extension === '' || extension === '.' || extension === TABLE_EXTENSION || FORMAT_BY_EXTENSION[extension] !== undefined) return null;
+
+  const writesHtml = command === 'score' && resolved.values.by !== 'invoice';
+  const formats = Object.entries(FORMAT_BY_EXTENSION)
+    .filter(([, format]) => format !== 'html' || writesHtml)
+    .map(([known, format]) => `${format} (${known})`)
+    .join(', ');
+  return new RiskpayError('CLI_OUT_EXTENSION_UNKNOWN', { file: out, extension: extname(out), command, formats });
 }
 
 /** True when the --out file ends in .html and would choose the format, but the command or view has no HTML output. */

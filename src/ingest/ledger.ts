@@ -55,7 +55,8 @@ export interface Ledger {
 /** What import understood about one column. */
 export interface ColumnReport {
   header: string;
-  index: number;
+  /** 1-based position in the header line, the number `--map FIELD=#N` takes. */
+  column: number;
   field: string | null;
   /** For numbers: decimal and grouping separators; for dates: the order or format; otherwise empty. */
   format?: string;

@@ -85,7 +85,7 @@ export async function readCsvFile<F extends string>(
   const reader = makeReader(headers, mapping, file, found.headerLine);
   const fieldOf = new Map<number, string>();
   for (const [field, index] of Object.entries(mapping.columns) as [string, number][]) fieldOf.set(index, field);
-  details.columns = headers.map((header, index): ColumnReport => ({ header, index, field: fieldOf.get(index) ?? null }));
+  details.columns = headers.map((header, index): ColumnReport => ({ header, column: index + 1, field: fieldOf.get(index) ?? null }));
 
   const width = headers.length;
   let wrongRun = 0;

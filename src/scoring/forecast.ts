@@ -7,6 +7,7 @@ import { formatDay, parseIsoDay } from '../dates.js';
 import { RiskpayError, finding, type Finding } from '../findings.js';
 import { forecastSettingsSchema } from './config.js';
 import { compareText } from './compare.js';
+import { apportionMinorUnits, exactMinorUnits, fromMinorUnits, toMinorUnits } from './money.js';
 import type { ForecastCurrencyTotal, ForecastResult, ForecastWeek, InvoiceScore, ScoreResult, UnlikelyInvoice } from './types.js';
 
 export interface ForecastOptions {
@@ -19,10 +20,6 @@ export interface ForecastOptions {
 
 /** Below this chance of arriving within the horizon, an invoice is listed as unlikely. */
 const UNLIKELY_BELOW = 0.5;
-
-function roundMoney(value: number): number {
-  return Math.round(value * 100) / 100;
-}
 
 /**
  * Cumulative probability at x of a triangular distribution on [a, c] with mode b. Day d covers [d, d+1),
@@ -124,18 +121,48 @@ export function forecastCash(result: ScoreResult, options: ForecastOptions): For
   return {
     asOf: formatDay(asOf),
     horizonEnd: formatDay(horizonEnd),
-    weeks: [...weeks.values()].map((week) => ({ ...week, expected: roundMoney(week.expected) })),
-    totals: [...totals.values()].map((total) => ({
-      ...total,
-      openBalance: roundMoney(total.openBalance),
-      expectedInHorizon: roundMoney(total.expectedInHorizon),
-      beyondHorizon: roundMoney(total.beyondHorizon),
-      doubtful: roundMoney(total.doubtful ?? 0),
-      expectedAfterHorizon: roundMoney(total.beyondHorizon - (total.doubtful ?? 0)),
-    })),
+    ...roundedWeeksAndTotals([...weeks.values()], [...totals.values()]),
     unlikely: unlikely.sort(
       (a, b) => b.balance - a.balance || compareText(a.customerId, b.customerId) || compareText(a.invoiceId, b.invoiceId),
     ),
     findings,
+  };
+}
+
+/**
+ * Rounds each currency's weeks and totals to its minor unit so that the printed amounts add up: the
+ * weeks sum to `expectedInHorizon`, and `expectedInHorizon`, `expectedAfterHorizon` and `doubtful` sum to
+ * `openBalance`. The open balance is split over the weeks and after the horizon by largest remainder,
+ * so each printed week differs from its exact expected amount by less than one minor unit.
+ */
+function roundedWeeksAndTotals(
+  weeks: readonly ForecastWeek[],
+  totals: readonly ForecastCurrencyTotal[],
+): { weeks: ForecastWeek[]; totals: ForecastCurrencyTotal[] } {
+  const roundedWeeks = new Map<ForecastWeek, number>();
+  const roundedTotals = totals.map((total): ForecastCurrencyTotal => {
+    const currency = total.currency;
+    const currencyWeeks = weeks.filter((week) => week.currency === currency);
+    const openUnits = toMinorUnits(total.openBalance, currency);
+    const doubtfulUnits = toMinorUnits(total.doubtful ?? 0, currency);
+    const exactAfter = total.beyondHorizon - (total.doubtful ?? 0);
+    const exactUnits = [...currencyWeeks.map((week) => week.expected), exactAfter].map((amount) => exactMinorUnits(amount, currency));
+    const parts = apportionMinorUnits(exactUnits, openUnits - doubtfulUnits);
+
+    currencyWeeks.forEach((week, index) => roundedWeeks.set(week, parts[index]));
+    const inHorizonUnits = parts.slice(0, -1).reduce((sum, units) => sum + units, 0);
+    const afterUnits = parts.at(-1)!;
+    return {
+      ...total,
+      openBalance: fromMinorUnits(openUnits, currency),
+      expectedInHorizon: fromMinorUnits(inHorizonUnits, currency),
+      beyondHorizon: fromMinorUnits(afterUnits + doubtfulUnits, currency),
+      doubtful: fromMinorUnits(doubtfulUnits, currency),
+      expectedAfterHorizon: fromMinorUnits(afterUnits, currency),
+    };
+  });
+  return {
+    weeks: weeks.map((week) => ({ ...week, expected: fromMinorUnits(roundedWeeks.get(week) ?? 0, week.currency) })),
+    totals: roundedTotals,
   };
 }

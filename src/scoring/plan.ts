@@ -4,6 +4,7 @@ import { formatDay, parseIsoDay } from '../dates.js';
 import { finding, type Finding } from '../findings.js';
 import { compareText } from './compare.js';
 import { resolveActionPolicy } from './config.js';
+import { roundMoney } from './money.js';
 import type { ActionPolicy, ActionStep } from './policy.js';
 import type { DebtorScore, Grade, InvoiceScore, PlanResult, PlanRow, ScoreResult } from './types.js';
 
@@ -50,7 +51,7 @@ function invoiceRow(debtor: DebtorScore, invoice: InvoiceScore, dated: DatedStep
     daysOverdue: invoice.daysOverdue,
     grade,
     trigger,
-    expectedAtRisk: invoice.expectedAtRisk ?? Math.round(invoice.risk * invoice.balance * 100) / 100,
+    expectedAtRisk: invoice.expectedAtRisk ?? roundMoney(invoice.risk * invoice.balance, invoice.currency),
   };
 }
 

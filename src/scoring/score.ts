@@ -26,6 +26,7 @@ import { paidTrend } from './paid-trend.js';
 import { estimatePaymentDate, portfolioDelays } from './payment-dates.js';
 import { explainRows } from './explain-batch.js';
 import { ModelThread } from './model-thread.js';
+import { fromMinorUnits, roundMoney, toMinorUnits } from './money.js';
 import type { ReasonWords } from './reason-codes.js';
 import { combineWeighted, fallbackReason, groupContributions, topReasons, type ReasonTotal } from './reasons.js';
 import type { DebtorScore, InvoiceScore, ModelChoice, ScoreResult } from './types.js';
@@ -143,11 +144,6 @@ function cachedFormatDay(): (day: number) => string {
     }
     return text;
   };
-}
-
-/** Rounds to cents; `+ 0` turns -0 into 0 so a cleared balance never prints as "-0.00". */
-function roundMoney(value: number): number {
-  return Math.round(value * 100) / 100 + 0;
 }
 
 /** Ranks by expected amount at risk, then risk, then customer id, so equal inputs give equal order. */
@@ -487,7 +483,9 @@ function rankScores(
     const snapshot = credited.get(rawSnapshot)!.snapshot;
     let risk: number;
     let reasonTotals: Map<string, ReasonTotal>;
-    let expectedAtRisk = 0;
+    // In whole minor units, as the sum of the rounded invoice amounts, so that the debtor's amount is the
+    // sum of its invoices' printed amounts.
+    let expectedAtRiskUnits = 0;
 
     const debtorCache = new Map<string, ReasonWords>();
     const alreadyLate: AlreadyLateInvoice[] = [];
@@ -502,7 +500,8 @@ function rankScores(
       for (const s of scored) {
         const invoiceRisk = shownRisk(s);
         risk += (s.open.balance / totalBalance) * invoiceRisk;
-        expectedAtRisk += invoiceRisk * s.open.balance;
+        const invoiceAtRiskUnits = toMinorUnits(invoiceRisk * s.open.balance, snapshot.currency);
+        expectedAtRiskUnits += invoiceAtRiskUnits;
 
         let reasons: InvoiceScore['reasons'];
         const contributions = explained.get(s);
@@ -529,7 +528,7 @@ function rankScores(
           currency: snapshot.currency,
           issueDate: dayText(invoice.issueDate),
           dueDate: dayText(invoice.dueDate),
-          balance: roundMoney(s.open.balance),
+          balance: roundMoney(s.open.balance, snapshot.currency),
           daysOverdue: s.open.daysOverdue,
           risk: invoiceRisk,
           grade: gradeFor(invoiceRisk, config.grades),
@@ -537,7 +536,7 @@ function rankScores(
           paymentDateLow: dayText(date.low),
           paymentDateHigh: dayText(date.high),
           paymentDateSource: date.source,
-          expectedAtRisk: roundMoney(invoiceRisk * s.open.balance),
+          expectedAtRisk: fromMinorUnits(invoiceAtRiskUnits, snapshot.currency),
           reasons,
         });
       }
@@ -561,9 +560,9 @@ function rankScores(
       currency: snapshot.currency,
       grade: gradeFor(risk, config.grades),
       risk,
-      openBalance: roundMoney(snapshot.stats.openBalance),
-      overdueBalance: roundMoney(snapshot.stats.overdueBalance),
-      expectedAtRisk: roundMoney(expectedAtRisk),
+      openBalance: roundMoney(snapshot.stats.openBalance, snapshot.currency),
+      overdueBalance: roundMoney(snapshot.stats.overdueBalance, snapshot.currency),
+      expectedAtRisk: fromMinorUnits(expectedAtRiskUnits, snapshot.currency),
       openInvoices: snapshot.stats.openCount,
       oldestOverdueDays: snapshot.stats.oldestOverdueDays,
       // Paid invoices only, as the reasons and the trend count them: a prepaid invoice is not a delay.
@@ -736,27 +735,26 @@ export async function scoreLedgerInThreads(ledger: Ledger, model: RiskModel, cho
   }
 }
 
-/** Sums per currency; amounts in different currencies are never added together. */
+/**
+ * Sums the debtors' rounded amounts per currency, in whole minor units, so each total is the sum of the
+ * printed debtor rows. Amounts in different currencies are never added together.
+ */
 function totalsPerCurrency(debtors: readonly DebtorScore[]): ScoreResult['totals'] {
   const totals = new Map<string, ScoreResult['totals'][number]>();
   for (const debtor of debtors) {
-    const total = totals.get(debtor.currency) ?? {
-      currency: debtor.currency,
-      openBalance: 0,
-      overdueBalance: 0,
-      expectedAtRisk: 0,
-    };
-    total.openBalance += debtor.openBalance;
-    total.overdueBalance += debtor.overdueBalance;
-    total.expectedAtRisk += debtor.expectedAtRisk;
-    totals.set(debtor.currency, total);
+    const currency = debtor.currency;
+    const total = totals.get(currency) ?? { currency, openBalance: 0, overdueBalance: 0, expectedAtRisk: 0 };
+    total.openBalance += toMinorUnits(debtor.openBalance, currency);
+    total.overdueBalance += toMinorUnits(debtor.overdueBalance, currency);
+    total.expectedAtRisk += toMinorUnits(debtor.expectedAtRisk, currency);
+    totals.set(currency, total);
   }
   return [...totals.values()]
     .map((total) => ({
       ...total,
-      openBalance: roundMoney(total.openBalance),
-      overdueBalance: roundMoney(total.overdueBalance),
-      expectedAtRisk: roundMoney(total.expectedAtRisk),
+      openBalance: fromMinorUnits(total.openBalance, total.currency),
+      overdueBalance: fromMinorUnits(total.overdueBalance, total.currency),
+      expectedAtRisk: fromMinorUnits(total.expectedAtRisk, total.currency),
     }))
     .sort((a, b) => compareText(a.currency, b.currency));
 }

@@ -100,7 +100,7 @@ describe('inspect skipped rows', () => {
   it('notes the rows left out of CSV', () => {
     const run = runCli(['inspect', large, '--format', 'csv']);
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\r\n')[0]).toBe('file,index,header,field,format');
+    expect(run.stdout.split('\r\n')[0]).toBe('file,column,header,field,format');
     expect(run.stderr).toContain('riskpay: note: The CSV output of inspect is the column map only, without the 1230 skipped rows. The table lists them by reason, and riskpay inspect --format json lists every one.');
   });
 

@@ -1,7 +1,8 @@
 // -o/--out without --format: the file's extension (.json, .ndjson, .csv, .html) chooses the format,
 // stderr reports the choice, and a --format from the command line, environment or config file still wins.
+// An extension that names no format riskpay writes (.xlsx) stops the run before anything is written.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -118,5 +119,52 @@ describe('extension with no format', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(() => JSON.parse(readFileSync(join(dir, 'out.ndjson'), 'utf8').split('\n')[0])).not.toThrow();
+  });
+});
+
+describe('extension riskpay does not write', () => {
+  it('stops before writing .xlsx', () => {
+    const dir = tempDir();
+    const run = runCli(['score', FIXTURE, '--as-of', AS_OF, '-o', 'out.xlsx'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'riskpay: error: Nothing written to out.xlsx: riskpay writes no format for the extension .xlsx, so the file would get a text table. ' +
+        'riskpay score writes json (.json), ndjson (.ndjson), csv (.csv), html (.html) and a text table to .txt or to a name without an extension. ' +
+        'Give --format FORMAT (--format csv for a spreadsheet), or end the file name in one of these extensions.',
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('stops in Swedish, without html for plan', () => {
+    const dir = tempDir();
+    const run = runCli(['plan', FIXTURE, '--as-of', AS_OF, '-o', 'plan.PDF', '--lang', 'sv'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'riskpay: fel: Ingenting skrevs till plan.PDF: riskpay skriver inget format med filändelsen .PDF, så filen skulle få en texttabell. ' +
+        'riskpay plan skriver json (.json), ndjson (.ndjson), csv (.csv) samt en texttabell till .txt eller till ett namn utan filändelse. ' +
+        'Ange --format FORMAT (--format csv för ett kalkylark) eller låt filnamnet sluta på någon av dessa filändelser.',
+    );
+    expect(existsSync(join(dir, 'plan.PDF'))).toBe(false);
+  });
+
+  it('writes it with --format', async () => {
+    const dir = tempDir();
+    const run = await runInProcess(['score', 'x.csv', '--format', 'csv', '-o', 'out.xlsx'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'out.xlsx'), 'utf8')).not.toMatch(BOX_DRAWING);
+  });
+
+  it('keeps the table without an extension', async () => {
+    const dir = tempDir();
+    const run = await runInProcess(['score', 'x.csv', '-o', 'report'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'report'), 'utf8')).toMatch(BOX_DRAWING);
+  });
+
+  it('leaves train and schema alone', async () => {
+    const dir = tempDir();
+    const run = await runInProcess(['schema', '-o', 'score.schema'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(() => JSON.parse(readFileSync(join(dir, 'score.schema'), 'utf8'))).not.toThrow();
   });
 });

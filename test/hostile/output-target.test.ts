@@ -2,7 +2,7 @@
 // stays a symlink whose real target gets the new content. A path that cannot be a file (a folder, or
 // one in a missing folder) stops the run with exit code 2 and an error that names it.
 
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { message } from '../../src/i18n/catalog.js';
@@ -110,5 +110,54 @@ describe.each(Object.entries(WRITERS))('%s to an unusable path', (name, argsFor)
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message('en', 'CLI_OUT_FOLDER_IS_FILE', { file: join(file, 'out.file'), folder: file }));
     expect(readFileSync(file, 'utf8')).toBe('text');
+  });
+});
+
+// chmod does not stop root from creating files, so the read-only folder test only means something for
+// another user. /proc rejects new files even for root.
+const RUNS_AS_ROOT = process.getuid?.() === 0;
+
+describe.each(Object.entries(WRITERS))('%s to a folder that refuses files', (name, argsFor) => {
+  const dir = join(temp.dir, `refusing-${name.replace(/\W+/g, '-')}`);
+  mkdirSync(dir, { recursive: true });
+
+  it('names /proc before the work', () => {
+    // The input file does not exist: an error about it would mean the output was checked after reading.
+    const args = argsFor('/proc/riskpay-out.json').map((arg) => (arg === FIXTURE ? join(dir, 'missing.csv') : arg));
+    const run = runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message('en', 'CLI_OUT_FOLDER_REJECTS_FILES', { file: '/proc/riskpay-out.json', folder: '/proc' }));
+    expect(run.stderr).not.toContain('missing.csv');
+    expect(run.stderr).not.toContain('ENOENT');
+  });
+
+  it('names /proc in Swedish', () => {
+    const run = runCli([...argsFor('/proc/riskpay-out.json'), '--lang', 'sv']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Kan inte skriva /proc/riskpay-out.json: mappen /proc tar inte emot nya filer.');
+  });
+
+  it.skipIf(RUNS_AS_ROOT)('names a read-only folder (skipped as root: chmod 555 does not stop root)', () => {
+    const folder = join(dir, 'read-only');
+    mkdirSync(folder, { recursive: true });
+    const target = join(folder, 'out.file');
+    writeFileSync(target, 'old');
+    chmodSync(folder, 0o555);
+    try {
+      const run = runCli(argsFor(target));
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(message('en', 'CLI_OUT_PERMISSION_DENIED', { file: target, folder }));
+      expect(readFileSync(target, 'utf8')).toBe('old');
+      expect(readdirSync(folder)).toEqual(['out.file']);
+    } finally {
+      chmodSync(folder, 0o755);
+    }
+  });
+
+  it('leaves no probe file behind', () => {
+    const folder = join(dir, 'clean');
+    mkdirSync(folder, { recursive: true });
+    expect(runCli(argsFor(join(folder, 'out.file'))).code).toBe(0);
+    expect(readdirSync(folder)).toEqual(['out.file']);
   });
 });

@@ -164,4 +164,14 @@ describe('evaluate metric terms', () => {
     expect(legend).toContain(heading.toLowerCase());
     expect(legend).not.toContain('log loss');
   });
+
+  // liftTopGroups ranks debtors by their riskiest test invoice, then compares late shares of invoices.
+  it('legend says lift compares invoice shares', () => {
+    expect(message('en', 'EVAL_LEGEND')).toContain(
+      'Lift ranks the debtors by their riskiest test invoice and compares the share of late invoices among the top tenth of debtors with the share among all test invoices',
+    );
+    expect(message('sv', 'EVAL_LEGEND')).toContain(
+      'Lyft rangordnar kunderna efter deras riskablaste testfaktura och jämför andelen sena fakturor hos den översta tiondelen av kunderna med andelen bland alla testfakturor',
+    );
+  });
 });

@@ -259,6 +259,15 @@ describe('options docs', () => {
     expect(readFileSync('docs/options.md', 'utf8')).toBe(optionsMarkdown('en'));
     expect(readFileSync('docs/options.sv.md', 'utf8')).toBe(optionsMarkdown('sv'));
   });
+
+  it('--no- options describe their default', () => {
+    const row = (lang: 'en' | 'sv', flag: string) => optionsMarkdown(lang).split('\n').find((line) => line.startsWith(`| \`${flag}\``))!;
+    expect(row('en', '--no-color')).toContain('| on when stdout is a terminal, off with --out or NO_COLOR |');
+    expect(row('en', '--no-progress')).toContain('| on when stderr is a terminal, off with --quiet |');
+    expect(row('sv', '--no-color')).toContain('| på när stdout är en terminal, av med --out eller NO_COLOR |');
+    expect(row('sv', '--no-progress')).toContain('| på när stderr är en terminal, av med --quiet |');
+    expect(row('en', '--no-color')).not.toContain('`true`');
+  });
 });
 
 describe('html chart labels', () => {

@@ -260,3 +260,50 @@ describe('plan order', () => {
     expect(today[0].customerId).toBe('granitgran');
   });
 });
+
+/** Sums amounts in cents, so a test compares whole numbers and no floating-point sum hides a cent. */
+function cents(amounts: number[]): number {
+  return amounts.reduce((sum, amount) => sum + Math.round(amount * 100), 0);
+}
+
+describe('printed totals', () => {
+  // Open invoices with odd cents at different ages, so each has its own risk and rounding remainder.
+  const openInvoices: InvoiceSpec[] = [101.01, 233.37, 77.77, 450.45, 19.99, 333.33, 88.88, 12.34].map((amount, i) => ({
+    id: `O-${i + 1}`,
+    customer: i % 2 === 0 ? 'Late Payer' : 'Slow AB',
+    issued: `2024-0${1 + (i % 5)}-0${1 + i}`,
+    due: `2024-0${2 + (i % 5)}-0${1 + i}`,
+    amount,
+  }));
+  const history = [...monthlySeries('Late Payer', '2023-01-01', [20, 25, 30, 35]), ...monthlySeries('Slow AB', '2023-01-01', [5, 9, 3, 12])];
+  const result = score([...history, ...openInvoices], '2024-06-30', 'invoice');
+
+  it('debtor at risk sums its invoices', () => {
+    for (const debtor of result.debtors) {
+      const invoices = result.invoices.filter((invoice) => invoice.customerId === debtor.customerId);
+      expect(cents([debtor.expectedAtRisk])).toBe(cents(invoices.map((invoice) => invoice.expectedAtRisk ?? 0)));
+      expect(cents([debtor.openBalance])).toBe(cents(invoices.map((invoice) => invoice.balance)));
+    }
+  });
+
+  it('currency totals sum the debtors', () => {
+    const [total] = result.totals;
+    expect(cents([total.expectedAtRisk])).toBe(cents(result.debtors.map((debtor) => debtor.expectedAtRisk)));
+    expect(cents([total.openBalance])).toBe(cents(result.debtors.map((debtor) => debtor.openBalance)));
+    expect(cents([total.overdueBalance])).toBe(cents(result.debtors.map((debtor) => debtor.overdueBalance)));
+  });
+
+  it('forecast weeks sum to the total', () => {
+    const forecast = forecastCash(result, { weeks: 6 });
+    const [total] = forecast.totals;
+    expect(cents([total.expectedInHorizon])).toBe(cents(forecast.weeks.map((week) => week.expected)));
+    expect(cents([total.openBalance])).toBe(cents([total.expectedInHorizon, total.expectedAfterHorizon ?? 0, total.doubtful ?? 0]));
+    expect(cents([total.beyondHorizon])).toBe(cents([total.expectedAfterHorizon ?? 0, total.doubtful ?? 0]));
+  });
+
+  it('forecast rounds yen to whole yen', () => {
+    const yen = forecastCash({ ...result, invoices: result.invoices.map((invoice) => ({ ...invoice, currency: 'JPY', balance: invoice.balance * 100 })) }, { weeks: 6 });
+    for (const week of yen.weeks) expect(Number.isInteger(week.expected)).toBe(true);
+    expect(yen.totals[0].expectedInHorizon).toBe(yen.weeks.reduce((sum, week) => sum + week.expected, 0));
+  });
+});

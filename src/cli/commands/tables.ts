@@ -50,7 +50,7 @@ const FILE_COLUMNS: Column<FileReport>[] = [
 interface ColumnRow {
   file: string;
   header: string;
-  index: number;
+  column: number;
   field: string | null;
   format?: string;
 }
@@ -80,7 +80,7 @@ export async function runInspect(context: CommandContext): Promise<number> {
   const columnRows: ColumnRow[] = result.files.flatMap((file) => file.columns.map((column) => ({ file: file.file, ...column })));
   const columnColumns: Column<ColumnRow>[] = [
     { id: 'file', head: 'HEAD_FILE', kind: 'input-text', value: (row) => row.file },
-    { id: 'index', head: 'HEAD_RANK', kind: 'integer', value: (row) => row.index + 1, alignRight: true },
+    { id: 'column', head: 'HEAD_RANK', kind: 'integer', value: (row) => row.column, alignRight: true },
     { id: 'header', head: 'HEAD_COLUMN', kind: 'input-text', value: (row) => row.header },
     { id: 'field', head: 'HEAD_FIELD', kind: 'text', value: (row) => row.field, display: ignored },
     { id: 'format', head: 'HEAD_DETECTED_FORMAT', kind: 'text', value: (row) => row.format ?? null, display: (row) => (row.format ? formatText(row.format, context.lang) : message(context.lang, 'VALUE_NONE')) },

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+
+import { apportionMinorUnits, minorUnitDigits, roundMoney } from '../../src/scoring/money.js';
+
+describe('minorUnitDigits', () => {
+  it('follows the currency', () => {
+    expect(minorUnitDigits('SEK')).toBe(2);
+    expect(minorUnitDigits('JPY')).toBe(0);
+    expect(minorUnitDigits('KWD')).toBe(3);
+  });
+
+  it('uses 2 without an ISO code', () => {
+    expect(minorUnitDigits('')).toBe(2);
+    expect(minorUnitDigits('points')).toBe(2);
+  });
+});
+
+describe('roundMoney', () => {
+  it('rounds to the minor unit', () => {
+    expect(roundMoney(10.005001, 'SEK')).toBe(10.01);
+    expect(roundMoney(1234.5, 'JPY')).toBe(1235);
+    expect(Object.is(roundMoney(-0.001, 'SEK'), 0)).toBe(true);
+  });
+});
+
+describe('apportionMinorUnits', () => {
+  it('sums to the total', () => {
+    // Rounded one by one these give 1 + 1 + 1 = 3, one more than the total of 2.
+    const parts = apportionMinorUnits([0.6, 0.7, 0.7], 2);
+    expect(parts.reduce((sum, units) => sum + units, 0)).toBe(2);
+    expect(parts).toEqual([0, 1, 1]);
+  });
+
+  it('keeps each part within one unit', () => {
+    const exact = [4568919.6, 11330326.2, 13623440.3, 9334236.9, 39706190];
+    const parts = apportionMinorUnits(exact, 78563112);
+    expect(parts.reduce((sum, units) => sum + units, 0)).toBe(78563112);
+    parts.forEach((units, index) => expect(Math.abs(units - exact[index])).toBeLessThan(1));
+  });
+
+  it('absorbs floating-point excess', () => {
+    const parts = apportionMinorUnits([50.0000001, 50.0000001], 100);
+    expect(parts).toEqual([50, 50]);
+  });
+
+  it('never gives a negative part', () => {
+    const parts = apportionMinorUnits([100.4, -0.0000001], 100);
+    expect(parts).toEqual([100, 0]);
+  });
+});
