@@ -191,10 +191,11 @@ function unknownOutExtensionError(command: CommandName, resolved: ResolvedOption
   if (extension === '' || extension === '.' || extension === TABLE_EXTENSION || FORMAT_BY_EXTENSION[extension] !== undefined) return null;
 
   const writesHtml = command === 'score' && resolved.values.by !== 'invoice';
-  const formats = Object.entries(FORMAT_BY_EXTENSION)
-    .filter(([, format]) => format !== 'html' || writesHtml)
-    .map(([known, format]) => `${format} (${known})`)
-    .join(', ');
+  const extensions = new Map<OutputFormat, string[]>();
+  for (const [known, format] of Object.entries(FORMAT_BY_EXTENSION)) {
+    if (format !== 'html' || writesHtml) extensions.set(format, [...(extensions.get(format) ?? []), known]);
+  }
+  const formats = [...extensions].map(([format, known]) => `${format} (${known.join(', ')})`).join(', ');
   return new RiskpayError('CLI_OUT_EXTENSION_UNKNOWN', { file: out, extension: extname(out), command, formats });
 }
 
@@ -207,7 +208,7 @@ function htmlOutWithoutHtml(command: CommandName, resolved: ResolvedOptions): bo
 }
 
 /** Output formats that an --out file extension names. */
-const FORMAT_BY_EXTENSION: Readonly<Record<string, OutputFormat>> = { '.json': 'json', '.ndjson': 'ndjson', '.csv': 'csv', '.html': 'html' };
+const FORMAT_BY_EXTENSION: Readonly<Record<string, OutputFormat>> = { '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.csv': 'csv', '.html': 'html' };
 
 /**
  * Returns the format that the --out file's extension names when no flag, environment variable or

@@ -113,6 +113,15 @@ describe('extension with no format', () => {
     expect(readFileSync(join(dir, 'out.html'), 'utf8')).toMatch(BOX_DRAWING);
   });
 
+  it('writes ndjson to .jsonl', async () => {
+    const dir = tempDir();
+    const run = await runInProcess(['score', 'x.csv', '-q', '-o', 'out.jsonl'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const lines = readFileSync(join(dir, 'out.jsonl'), 'utf8').trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+  });
+
   it('status is hidden by --quiet', async () => {
     const dir = tempDir();
     const run = await runInProcess(['score', 'x.csv', '-q', '-o', 'out.ndjson'], { cwd: dir });
@@ -129,7 +138,7 @@ describe('extension riskpay does not write', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       'riskpay: error: Nothing written to out.xlsx: riskpay writes no format for the extension .xlsx, so the file would get a text table. ' +
-        'riskpay score writes json (.json), ndjson (.ndjson), csv (.csv), html (.html) and a text table to .txt or to a name without an extension. ' +
+        'riskpay score writes json (.json), ndjson (.ndjson, .jsonl), csv (.csv), html (.html) and a text table to .txt or to a name without an extension. ' +
         'Give --format FORMAT (--format csv for a spreadsheet), or end the file name in one of these extensions.',
     );
     expect(readdirSync(dir)).toEqual([]);
@@ -141,7 +150,7 @@ describe('extension riskpay does not write', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       'riskpay: fel: Ingenting skrevs till plan.PDF: riskpay skriver inget format med filändelsen .PDF, så filen skulle få en texttabell. ' +
-        'riskpay plan skriver json (.json), ndjson (.ndjson), csv (.csv) samt en texttabell till .txt eller till ett namn utan filändelse. ' +
+        'riskpay plan skriver json (.json), ndjson (.ndjson, .jsonl), csv (.csv) samt en texttabell till .txt eller till ett namn utan filändelse. ' +
         'Ange --format FORMAT (--format csv för ett kalkylark) eller låt filnamnet sluta på någon av dessa filändelser.',
     );
     expect(existsSync(join(dir, 'plan.PDF'))).toBe(false);
