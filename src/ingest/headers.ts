@@ -48,8 +48,9 @@ export const INVOICE_SYNONYMS: Record<LedgerField, Synonyms> = {
   dueDate: [
     [1, ['duedate', 'datedue', 'paymentduedate', 'forfallodatum', 'forfallodag', 'forfaller', 'sistabetalningsdag',
       'fechadevencimiento', 'fechavencimiento', 'vencimiento']],
-    // Short headers of some exports ("Due", "Förfaller den"); ranked below the full names.
-    [2, ['due', 'dueon', 'forfallerden', 'vence']],
+    // Short headers of some exports ("Due on", "Förfaller den"), ranked below the full names. A bare
+    // "Due" is left out: exports also use it for the amount still owed.
+    [2, ['dueon', 'forfallerden']],
   ],
   amount: [
     [1, ['invoiceamount', 'invoicetotal', 'totalamount', 'grandtotal', 'fakturabelopp', 'totalbelopp',

@@ -30,10 +30,16 @@ describe('headers in other languages', () => {
     expect(codes(result.findings)).toContain('INGEST_TERMS_ASSUMED_ONE');
   });
 
-  it('reads a due date column headed Due', async () => {
-    const path = writeTemp('InvoiceNo,Customer,Date,Due,Amount\nF-1,A,2024-01-10,2024-02-09,100.00\n');
+  it('reads a due date column headed Due on', async () => {
+    const path = writeTemp('InvoiceNo,Customer,Date,Due on,Amount\nF-1,A,2024-01-10,2024-02-09,100.00\n');
     const invoice = (await importLedger([path])).ledger.invoices[0];
     expect(day(invoice.dueDate)).toBe('2024-02-09');
+  });
+
+  it('leaves a Due column of amounts alone', async () => {
+    const path = writeTemp('InvoiceNo,Customer,InvoiceDate,Terms,Amount,Due\n1,Alpha,2024-01-01,30,100.00,0.00\n');
+    const invoice = (await importLedger([path])).ledger.invoices[0];
+    expect(day(invoice.dueDate)).toBe('2024-01-31');
   });
 
   it('asks for --terms without due date or terms', async () => {
