@@ -262,10 +262,10 @@ describe('options docs', () => {
 
   it('--no- options describe their default', () => {
     const row = (lang: 'en' | 'sv', flag: string) => optionsMarkdown(lang).split('\n').find((line) => line.startsWith(`| \`${flag}\``))!;
-    expect(row('en', '--no-color')).toContain('| on when stdout is a terminal, off with --out or NO_COLOR |');
-    expect(row('en', '--no-progress')).toContain('| on when stderr is a terminal, off with --quiet |');
-    expect(row('sv', '--no-color')).toContain('| på när stdout är en terminal, av med --out eller NO_COLOR |');
-    expect(row('sv', '--no-progress')).toContain('| på när stderr är en terminal, av med --quiet |');
+    expect(row('en', '--no-color')).toContain('| colour when stdout is a terminal; none with --out or NO_COLOR |');
+    expect(row('en', '--no-progress')).toContain('| progress shown when stderr is a terminal; none with --quiet |');
+    expect(row('sv', '--no-color')).toContain('| färg när stdout är en terminal; ingen med --out eller NO_COLOR |');
+    expect(row('sv', '--no-progress')).toContain('| förlopp visas när stderr är en terminal; inget med --quiet |');
     expect(row('en', '--no-color')).not.toContain('`true`');
   });
 });
