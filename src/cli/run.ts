@@ -2,7 +2,6 @@
 // crossed, 2 bad input or usage. Nothing here calls process.exit, so tests can run it in-process.
 
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import { CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { RiskpayConfig } from '../config/schema.js';
@@ -20,7 +19,7 @@ import type { CliIo } from './io.js';
 import { COMMANDS, type CommandName } from './options.js';
 import { commandFirst, helpTopic, optionForFlag } from './argv-order.js';
 import { buildProgram, type ParsedCommand } from './program.js';
-import { resolveOptions } from './resolve-options.js';
+import { outExtension, resolveOptions } from './resolve-options.js';
 import { createDiagnostics } from './stderr.js';
 import { suggestCommand, suggestOption, suggestProgramOption } from './suggest.js';
 
@@ -170,7 +169,7 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
     for (const note of resolved.notes ?? []) context.diagnostics.status(note.code, note.args);
     if (resolved.sources.format === 'extension') {
       const out = resolved.values.out as string;
-      context.diagnostics.status('STATUS_FORMAT_FROM_EXTENSION', { format: resolved.values.format as string, file: out, extension: extname(out) });
+      context.diagnostics.status('STATUS_FORMAT_FROM_EXTENSION', { format: resolved.values.format as string, file: out, extension: outExtension(out) });
     }
     warnIgnoredCsvLocale(context, resolved.sources.csvLocale);
     checkOutputPaths(context);

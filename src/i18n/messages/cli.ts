@@ -70,7 +70,7 @@ const en = {
   HELP_OPT_MAX_LINE_CHARS: 'longest line accepted without a line end, in characters (default 16,777,216)',
   HELP_OPT_MAX_COLUMNS: 'most columns accepted on a line (default 10,000)',
   HELP_OPT_RATES: 'exchange-rate CSV file (currency,rate) to convert amounts into one currency: the base currency has rate 1, and each other rate is the value of one unit in the base currency',
-  HELP_OPT_OUT: 'write the output to FILE (atomically: the old file stays until the new one is complete); without --format, the extension .json, .ndjson, .jsonl, .csv or .html (score only) chooses the format, .txt or none writes the table, and any other extension stops the run',
+  HELP_OPT_OUT: 'write the output to FILE (atomically: the old file stays until the new one is complete); without --format, the extension .json, .ndjson, .jsonl, .csv or .html (score by debtor only) chooses the format, .txt or none writes the table, and any other extension stops the run',
   HELP_DEFAULT_COLOR: 'on when stdout is a terminal, off with --out or NO_COLOR',
   HELP_DEFAULT_PROGRESS: 'on when stderr is a terminal, off with --quiet',
   HELP_OPT_OUT_NO_FORMAT: 'write the output to FILE (atomically: the old file stays until the new one is complete)',
@@ -217,7 +217,6 @@ const en = {
   STATUS_AS_OF_TODAY: 'As of {date} (today; give --as-of to fix the date).',
   STATUS_WROTE: 'Wrote {file}.',
   STATUS_FORMAT_FROM_EXTENSION: 'Writing {format} because {file} ends in {extension}. Give --format to choose another format.',
-  STATUS_HTML_EXTENSION_IGNORED: 'Writing a table to {file}: only riskpay score by debtor writes HTML, so the .html ending does not choose the format here. Give --format json, ndjson or csv for another format.',
   STATUS_HTML_DEFAULT_IGNORED: '{option} sets the format to html, which only riskpay score writes, so riskpay {command} does not use it.',
   STATUS_FINDING_REPEATED: '{message} ({count} times; first at {first})',
   TRIGGER_DEBTOR_GRADE: 'customer {grade}',
@@ -463,6 +462,8 @@ const en = {
   CLI_OUT_DISK_FULL: 'Cannot write {file}: the disk that holds {folder} is full, or your quota on it is used up. Free some space, or give a path on another disk.',
   CLI_OUT_EXTENSION_UNKNOWN:
     'Nothing written to {file}: riskpay writes no format for the extension {extension}, so the file would get a text table. riskpay {command} writes {formats} and a text table to .txt or to a name without an extension. Give --format FORMAT (--format csv for a spreadsheet), or end the file name in one of these extensions.',
+  CLI_OUT_HTML_SCORE_ONLY:
+    'Nothing written to {file}: the extension {extension} asks for HTML, and only riskpay score by debtor writes HTML. riskpay {command} writes {formats} and a text table to .txt or to a name without an extension. Give --format table, json, ndjson or csv to write that format to {file}, or end the file name in one of these extensions.',
   CLI_UNKNOWN_OPTION_SUGGESTION: 'Unknown option {option}. Did you mean {suggestion}? Run riskpay {command} --help for the list of options.',
   CLI_UNKNOWN_COMMAND_SUGGESTION: 'Unknown command {command}. Did you mean {suggestion}? Commands: score, train, evaluate, inspect, features, plan, forecast, schema.',
   CLI_CSV_LOCALE_IGNORED: '--csv-locale {locale} has no effect with --format {format}; it sets the dialect of --format csv only.',
@@ -537,7 +538,7 @@ const sv: Record<CliKey, string> = {
   HELP_OPT_MAX_LINE_CHARS: 'längsta tillåtna rad utan radslut, i tecken (standard 16 777 216)',
   HELP_OPT_MAX_COLUMNS: 'högsta antal kolumner på en rad (standard 10 000)',
   HELP_OPT_RATES: 'CSV-fil med växelkurser (currency,rate) för att räkna om belopp till en valuta: basvalutan har kursen 1, och varje annan kurs är värdet av en enhet i basvalutan',
-  HELP_OPT_OUT: 'skriv utdata till FIL (atomärt: den gamla filen finns kvar tills den nya är komplett); utan --format väljer filändelsen .json, .ndjson, .jsonl, .csv eller .html (bara score) formatet, .txt eller ingen filändelse ger tabellen och andra filändelser stoppar körningen',
+  HELP_OPT_OUT: 'skriv utdata till FIL (atomärt: den gamla filen finns kvar tills den nya är komplett); utan --format väljer filändelsen .json, .ndjson, .jsonl, .csv eller .html (bara score per kund) formatet, .txt eller ingen filändelse ger tabellen och andra filändelser stoppar körningen',
   HELP_DEFAULT_COLOR: 'på när stdout är en terminal, av med --out eller NO_COLOR',
   HELP_DEFAULT_PROGRESS: 'på när stderr är en terminal, av med --quiet',
   HELP_OPT_OUT_NO_FORMAT: 'skriv utdata till FIL (atomärt: den gamla filen finns kvar tills den nya är komplett)',
@@ -678,7 +679,6 @@ const sv: Record<CliKey, string> = {
   STATUS_AS_OF_TODAY: 'Per {date} (dagens datum; ange --as-of för att låsa datumet).',
   STATUS_WROTE: 'Skrev {file}.',
   STATUS_FORMAT_FROM_EXTENSION: 'Skriver {format} eftersom {file} slutar på {extension}. Ange --format för att välja ett annat format.',
-  STATUS_HTML_EXTENSION_IGNORED: 'Skriver en tabell till {file}: bara riskpay score per kund skriver HTML, så filändelsen .html väljer inte formatet här. Ange --format json, ndjson eller csv för ett annat format.',
   STATUS_HTML_DEFAULT_IGNORED: '{option} sätter formatet html, som bara riskpay score skriver, så riskpay {command} använder det inte.',
   STATUS_FINDING_REPEATED: '{message} ({count} gånger; första gången {first})',
   TRIGGER_DEBTOR_GRADE: 'kunden {grade}',
@@ -913,6 +913,8 @@ const sv: Record<CliKey, string> = {
   CLI_OUT_DISK_FULL: 'Kan inte skriva {file}: disken där {folder} ligger är full, eller så är din kvot på den slut. Frigör utrymme, eller ange en sökväg på en annan disk.',
   CLI_OUT_EXTENSION_UNKNOWN:
     'Ingenting skrevs till {file}: riskpay skriver inget format med filändelsen {extension}, så filen skulle få en texttabell. riskpay {command} skriver {formats} samt en texttabell till .txt eller till ett namn utan filändelse. Ange --format FORMAT (--format csv för ett kalkylark) eller låt filnamnet sluta på någon av dessa filändelser.',
+  CLI_OUT_HTML_SCORE_ONLY:
+    'Ingenting skrevs till {file}: filändelsen {extension} begär HTML, och bara riskpay score per kund skriver HTML. riskpay {command} skriver {formats} samt en texttabell till .txt eller till ett namn utan filändelse. Ange --format table, json, ndjson eller csv för att skriva det formatet till {file}, eller låt filnamnet sluta på någon av dessa filändelser.',
   CLI_UNKNOWN_OPTION_SUGGESTION: 'Okänt alternativ {option}. Menade du {suggestion}? Kör riskpay {command} --help för att se alla alternativ.',
   CLI_UNKNOWN_COMMAND_SUGGESTION: 'Okänt kommando {command}. Menade du {suggestion}? Kommandon: score, train, evaluate, inspect, features, plan, forecast, schema.',
   CLI_CSV_LOCALE_IGNORED: '--csv-locale {locale} påverkar inte --format {format}; det styr bara CSV-varianten för --format csv.',
