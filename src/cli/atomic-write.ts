@@ -9,6 +9,7 @@ import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RiskpayError } from '../findings.js';
 import { removeStaleTempFiles, resolveWriteTarget, tempPathFor } from '../temp-files.js';
+import { shellQuote } from '../shell-quote.js';
 
 /** Chunk size of the write loop, so a signal can arrive between chunks of a large report. */
 const CHUNK_BYTES = 64 * 1024;
@@ -66,7 +67,7 @@ export function outputPathError(target: string, typedPath: string, exampleName: 
   } catch (error) {
     return new RiskpayError('CLI_WRITE_FAILED', { file: typedPath, detail: (error as Error).message });
   }
-  if (destination.isFolder) return new RiskpayError('CLI_OUT_IS_FOLDER', { file: typedPath, example: join(typedPath, exampleName) });
+  if (destination.isFolder) return new RiskpayError('CLI_OUT_IS_FOLDER', { file: typedPath, example: shellQuote(join(typedPath, exampleName)) });
 
   // Through a symlink the folder that matters is the real target's, so that one is named.
   const folder = dirname(destination.path);
@@ -75,7 +76,7 @@ export function outputPathError(target: string, typedPath: string, exampleName: 
     if (!statSync(folder).isDirectory()) return new RiskpayError('CLI_OUT_FOLDER_IS_FILE', { file: typedPath, folder: typedFolder });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return new RiskpayError('CLI_OUT_FOLDER_MISSING', { file: typedPath, folder: typedFolder });
+    if (code === 'ENOENT') return new RiskpayError('CLI_OUT_FOLDER_MISSING', { file: typedPath, folder: typedFolder, fix: `mkdir -p ${shellQuote(typedFolder)}` });
     if (code === 'ENOTDIR') return new RiskpayError('CLI_OUT_FOLDER_IS_FILE', { file: typedPath, folder: typedFolder });
   }
   return probeFolderError(destination.path, typedPath, typedFolder);

@@ -62,6 +62,7 @@ function commanderOption(spec: OptionSpec, lang: Lang, command: CommandName): Op
 
 export interface ParsedCommand {
   command: CommandName;
+  /** The arguments after the command: input files, or for schema, which reads none, what was given by mistake. */
   files: string[];
   /** Only options given on the command line, by option key. */
   flags: Record<string, string | string[] | boolean | undefined>;
@@ -104,8 +105,11 @@ export function buildProgram(
     const help = COMMAND_HELP[name];
     const command = program.command(name).description(message(lang, help.description));
     configure(command);
-    // The argument's name is shown in help only; the files arrive by position in processedArgs.
-    if (name !== 'schema') command.argument(`<${message(lang, 'HELP_ARG_FILES_NAME')}...>`, message(lang, 'HELP_ARG_FILES'));
+    // The argument's name is shown in help only; the files arrive by position in processedArgs. Commander
+    // does not check their count, because its messages are English only and come before the config file
+    // sets the language. run.ts checks it (argumentCountError), and the usage line still marks files required.
+    if (name === 'schema') command.allowExcessArguments(true);
+    else command.argument(`[${message(lang, 'HELP_ARG_FILES_NAME')}...]`, message(lang, 'HELP_ARG_FILES'));
     command.usage(message(lang, name === 'schema' ? 'HELP_USAGE_NO_FILES' : 'HELP_USAGE_FILES'));
     for (const spec of optionsFor(name)) command.addOption(commanderOption(spec, lang, name));
     // Only score has --fail-on, so only its help lists exit code 1.
@@ -117,7 +121,7 @@ export function buildProgram(
       for (const spec of optionsFor(name)) {
         if (command.getOptionValueSource(spec.key) === 'cli') flags[spec.key] = values[spec.key] as string | string[] | boolean;
       }
-      const files = name === 'schema' ? [] : ((command.processedArgs[0] as string[] | undefined) ?? []);
+      const files = name === 'schema' ? command.args : ((command.processedArgs[0] as string[] | undefined) ?? []);
       onCommand({ command: name, files, flags });
     });
   }

@@ -4,7 +4,7 @@
 import { parseIsoDay } from '../dates.js';
 import { RiskpayError } from '../findings.js';
 import type { RiskpayConfig } from '../config/schema.js';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { optionsFor, resolveAlias, type CommandName, type OptionSpec, type OutputFormat } from './options.js';
 
 export type OptionValue = string | number | boolean | string[];
@@ -165,10 +165,8 @@ export function resolveOptions(
   if (inferred !== undefined) {
     values.format = inferred;
     sources.format = 'extension';
-  } else if (htmlOutWithoutHtml(command, { values, sources })) {
-    notes.push({ code: 'STATUS_HTML_EXTENSION_IGNORED', args: { file: values.out as string, command } });
   } else {
-    const problem = unknownOutExtensionError(command, { values, sources });
+    const problem = outExtensionError(command, { values, sources });
     if (problem) throw problem;
   }
   return { values, sources, notes };
@@ -177,48 +175,64 @@ export function resolveOptions(
 /** Extension of a file that gets the text table: `.txt`, or none at all (`-o report`). */
 const TABLE_EXTENSION = '.txt';
 
-/**
- * Returns the error for an --out file whose extension names no format riskpay writes (`.xlsx`, `.pdf`),
- * when nothing set --format. Writing the text table there would leave a file that its program cannot
- * open, and a user who asked for `out.xlsx` expects a spreadsheet, so nothing is written.
- */
-function unknownOutExtensionError(command: CommandName, resolved: ResolvedOptions): RiskpayError | null {
-  const out = resolved.values.out;
-  // train and schema write a model or a schema whatever the name, and have no --format at all.
-  if (command === 'train' || command === 'schema') return null;
-  if (resolved.sources.format !== 'default' || typeof out !== 'string' || out === '-') return null;
-  const extension = extname(out).toLowerCase();
-  if (extension === '' || extension === '.' || extension === TABLE_EXTENSION || FORMAT_BY_EXTENSION[extension] !== undefined) return null;
-
-  const writesHtml = command === 'score' && resolved.values.by !== 'invoice';
-  const extensions = new Map<OutputFormat, string[]>();
-  for (const [known, format] of Object.entries(FORMAT_BY_EXTENSION)) {
-    if (format !== 'html' || writesHtml) extensions.set(format, [...(extensions.get(format) ?? []), known]);
-  }
-  const formats = [...extensions].map(([format, known]) => `${format} (${known.join(', ')})`).join(', ');
-  return new RiskpayError('CLI_OUT_EXTENSION_UNKNOWN', { file: out, extension: extname(out), command, formats });
-}
-
-/** True when the --out file ends in .html and would choose the format, but the command or view has no HTML output. */
-function htmlOutWithoutHtml(command: CommandName, resolved: ResolvedOptions): boolean {
-  const out = resolved.values.out;
-  if (resolved.sources.format !== 'default' || typeof out !== 'string' || extname(out).toLowerCase() !== '.html') return false;
-  // train and schema write a model or a schema whatever the name, and have no --format at all.
-  return command !== 'train' && command !== 'schema';
-}
-
 /** Output formats that an --out file extension names. */
 const FORMAT_BY_EXTENSION: Readonly<Record<string, OutputFormat>> = { '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.csv': 'csv', '.html': 'html' };
 
 /**
+ * Returns the extension of an --out file name as written (`.JSON` stays upper case). A dot-file whose
+ * whole name is an extension that riskpay recognizes, such as `.json`, counts as that extension, although
+ * extname() gives '' for it. Other dot-files (`.report`) have no extension.
+ */
+export function outExtension(file: string): string {
+  const extension = extname(file);
+  if (extension !== '') return extension;
+
+  const name = basename(file);
+  const lowerName = name.toLowerCase();
+  return lowerName === TABLE_EXTENSION || FORMAT_BY_EXTENSION[lowerName] !== undefined ? name : '';
+}
+
+/**
+ * Returns the error for an --out file whose extension names no format that this command and view
+ * writes, when nothing set --format: an unknown extension (`.xlsx`, `.pdf`), or `.html` anywhere
+ * but score by debtor. Writing the text table there would leave a file that its program cannot open,
+ * and a user who asked for `out.xlsx` or `plan.html` expects that kind of file, so nothing is written.
+ */
+function outExtensionError(command: CommandName, resolved: ResolvedOptions): RiskpayError | null {
+  const out = resolved.values.out;
+  // train and schema write a model or a schema whatever the name, and have no --format at all.
+  if (command === 'train' || command === 'schema') return null;
+  if (resolved.sources.format !== 'default' || typeof out !== 'string' || out === '-') return null;
+  const extension = outExtension(out);
+  const format = FORMAT_BY_EXTENSION[extension.toLowerCase()];
+  const writesHtml = writesHtmlReport(command, resolved);
+  if (extension === '' || extension === '.' || extension.toLowerCase() === TABLE_EXTENSION) return null;
+  if (format !== undefined && (format !== 'html' || writesHtml)) return null;
+
+  const extensions = new Map<OutputFormat, string[]>();
+  for (const [known, knownFormat] of Object.entries(FORMAT_BY_EXTENSION)) {
+    if (knownFormat !== 'html' || writesHtml) extensions.set(knownFormat, [...(extensions.get(knownFormat) ?? []), known]);
+  }
+  const formats = [...extensions].map(([known, names]) => `${known} (${names.join(', ')})`).join(', ');
+  const view = command === 'score' && !writesHtml ? 'score --by invoice' : command;
+  const code = format === 'html' ? 'CLI_OUT_HTML_SCORE_ONLY' : 'CLI_OUT_EXTENSION_UNKNOWN';
+  return new RiskpayError(code, { file: out, extension, command: view, formats });
+}
+
+/** True for the one view with an HTML report: score by debtor. */
+function writesHtmlReport(command: CommandName, resolved: ResolvedOptions): boolean {
+  return command === 'score' && resolved.values.by !== 'invoice';
+}
+
+/**
  * Returns the format that the --out file's extension names when no flag, environment variable or
  * config file set --format, or undefined to keep the default. HTML is inferred only where it can be
- * written: for score by debtor.
+ * written: for score by debtor. An .html file elsewhere stops the run in outExtensionError.
  */
 function formatFromOut(command: CommandName, resolved: ResolvedOptions): OutputFormat | undefined {
   const out = resolved.values.out;
   if (resolved.sources.format !== 'default' || typeof out !== 'string' || out === '-') return undefined;
-  const format = FORMAT_BY_EXTENSION[extname(out).toLowerCase()];
-  if (format === 'html' && (command !== 'score' || resolved.values.by === 'invoice')) return undefined;
+  const format = FORMAT_BY_EXTENSION[outExtension(out).toLowerCase()];
+  if (format === 'html' && !writesHtmlReport(command, resolved)) return undefined;
   return format;
 }

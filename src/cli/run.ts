@@ -2,7 +2,6 @@
 // crossed, 2 bad input or usage. Nothing here calls process.exit, so tests can run it in-process.
 
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import { CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { RiskpayConfig } from '../config/schema.js';
@@ -20,7 +19,8 @@ import type { CliIo } from './io.js';
 import { COMMANDS, type CommandName } from './options.js';
 import { commandFirst, helpTopic, optionForFlag } from './argv-order.js';
 import { buildProgram, type ParsedCommand } from './program.js';
-import { resolveOptions } from './resolve-options.js';
+import { outExtension, resolveOptions } from './resolve-options.js';
+import { shellQuote } from '../shell-quote.js';
 import { createDiagnostics } from './stderr.js';
 import { suggestCommand, suggestOption, suggestProgramOption } from './suggest.js';
 
@@ -90,15 +90,24 @@ function usageFinding(error: CommanderError, command: string) {
     }
     case 'commander.unknownCommand':
       return unknownCommandFinding(quoted, suggestion);
-    case 'commander.missingArgument':
-      return finding('CLI_MISSING_ARGUMENT', 'error', { argument: quoted });
     case 'commander.optionMissingArgument':
       return finding('CLI_OPTION_MISSING_VALUE', 'error', { option: quoted });
-    case 'commander.excessArguments':
-      return finding('CLI_TOO_MANY_ARGUMENTS', 'error', { command, detail: error.message.replace(/^error: /, '') });
     default:
       return finding('CLI_USAGE', 'error', { detail: error.message.replace(/^error: /, '') });
   }
+}
+
+/**
+ * Returns the error for a command given the wrong number of arguments: schema reads no files, and
+ * every other command needs at least one. Commander does not check this (see program.ts), so the
+ * message can be in the language that the config file chooses.
+ */
+function argumentCountError(parsed: ParsedCommand): RiskpayError | null {
+  if (parsed.command === 'schema') {
+    if (parsed.files.length === 0) return null;
+    return new RiskpayError('CLI_TOO_MANY_ARGUMENTS', { command: parsed.command, arguments: parsed.files.map(shellQuote).join(' ') });
+  }
+  return parsed.files.length === 0 ? new RiskpayError('CLI_MISSING_FILES', { command: parsed.command }) : null;
 }
 
 /** Returns the error for an unknown command name, with the closest command when there is one. */
@@ -152,6 +161,8 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
     config = loadConfig(configFile, io.cwd, lang, configFlag === undefined ? 'RISKPAY_CONFIG' : '--config').config;
     const resolved = resolveOptions(parsed.command, parsed.flags, io.env, config);
     lang = detectLang(resolved.values.lang as string | undefined, io.env);
+    const countError = argumentCountError(parsed);
+    if (countError) throw countError;
     quiet = resolved.values.quiet === true;
     strictRun = resolved.values.strict === true;
     const showProgress = io.stderrIsTty && resolved.values.progress !== false && !quiet;
@@ -170,7 +181,7 @@ export async function runCli(argv: readonly string[], io: CliIo, core: Core): Pr
     for (const note of resolved.notes ?? []) context.diagnostics.status(note.code, note.args);
     if (resolved.sources.format === 'extension') {
       const out = resolved.values.out as string;
-      context.diagnostics.status('STATUS_FORMAT_FROM_EXTENSION', { format: resolved.values.format as string, file: out, extension: extname(out) });
+      context.diagnostics.status('STATUS_FORMAT_FROM_EXTENSION', { format: resolved.values.format as string, file: out, extension: outExtension(out) });
     }
     warnIgnoredCsvLocale(context, resolved.sources.csvLocale);
     checkOutputPaths(context);

@@ -59,11 +59,11 @@ export function checkInvoicesKept(files: readonly FileDetails[], invoiceCount: n
       count: main.count,
       others: details.rowsRead - main.count,
       line: main.first.lines[0] ?? 0,
-      column: main.first.column ?? '',
+      column: main.first.header ?? '',
       value: main.first.value ?? '',
     };
     const mixed = skipped > main.count || details.rowsRead > skipped;
-    throw new RiskpayError(mixed ? `${main.code}_MIXED` : main.code, args, { file: details.file, line: args.line as number, column: main.first.column });
+    throw new RiskpayError(mixed ? `${main.code}_MIXED` : main.code, args, { file: details.file, line: args.line as number, column: main.first.header });
   }
 }
 
@@ -80,8 +80,8 @@ export function checkPaymentsKept(files: readonly FileDetails[]): void {
 
     const main = groups[0];
     const line = main.first.lines[0] ?? details.headerLine;
-    const args = { file: details.file, rows: details.rowsRead, count: main.count, line, column: main.first.column ?? '', value: main.first.value ?? '' };
-    throw new RiskpayError('INGEST_PAYMENTS_ALL_SKIPPED', args, { file: details.file, line, column: main.first.column });
+    const args = { file: details.file, rows: details.rowsRead, count: main.count, line, column: main.first.header ?? '', value: main.first.value ?? '' };
+    throw new RiskpayError('INGEST_PAYMENTS_ALL_SKIPPED', args, { file: details.file, line, column: main.first.header });
   }
 }
 
@@ -116,10 +116,10 @@ export function checkMostRowsKept(files: readonly FileDetails[]): void {
       rows: dataRows,
       reasonCount: main.count,
       line,
-      column: main.first.column ?? '',
+      column: main.first.header ?? '',
       value: main.first.value ?? '',
     };
-    throw new RiskpayError(MOST_SKIPPED_CODES[main.code], args, { file: details.file, line, column: main.first.column });
+    throw new RiskpayError(MOST_SKIPPED_CODES[main.code], args, { file: details.file, line, column: main.first.header });
   }
 }
 

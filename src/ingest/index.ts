@@ -98,7 +98,7 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
     // A line-item invoice skips all of its rows at once.
     fileDetails.skipped[code].count += draft.lines - 1;
     const args = { file: draft.file, line: draft.line, invoiceId: draft.invoiceId };
-    reporter.skipRow({ file: draft.file, line: draft.line, rows: draft.lines, column: draft.headers.dueDate ?? null, value: '', code, args });
+    reporter.skipRow({ file: draft.file, line: draft.line, rows: draft.lines, header: draft.headers.dueDate ?? null, value: '', code, args });
   });
   checkInvoicesKept(state.files, invoices.length);
   checkPaymentsKept(state.files);

@@ -10,6 +10,7 @@ import { parseTerms, type Terms } from './terms.js';
 import type { RowReader } from './read-file.js';
 import type { Reporter } from './reporter.js';
 import type { CellField, DraftStore, NewDraft } from './draft-store.js';
+import { shellQuote } from '../shell-quote.js';
 
 export interface InvoiceDraft {
   file: string;
@@ -287,7 +288,7 @@ export function makeInvoiceReader(
           const amountHeader = header('amount');
           throw new RiskpayError(
             'INGEST_INVOICE_CONFLICT_LINE_ITEMS',
-            { invoiceId, line, otherFile: existing.file, otherLine: existing.line, column: amountHeader, example: `--map lineTotal=${shellWord(amountHeader)}` },
+            { invoiceId, line, otherFile: existing.file, otherLine: existing.line, column: amountHeader, example: `--map lineTotal=${shellQuote(amountHeader)}` },
             { file, line, column: amountHeader },
           );
         }
@@ -344,11 +345,6 @@ export function makeInvoiceReader(
   };
 
   return { read, finish, describe };
-}
-
-/** Quotes a header for a shell command line when it contains anything but letters, digits and `_.-#`. */
-function shellWord(text: string): string {
-  return /^[\p{L}\p{N}_.#-]+$/u.test(text) ? text : `"${text.replace(/(["\\$`])/g, '\\$1')}"`;
 }
 
 /**

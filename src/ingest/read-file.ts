@@ -98,7 +98,7 @@ export async function readCsvFile<F extends string>(
     const value = args.value === undefined ? undefined : String(args.value);
     countSkip(details.skipped, code, path.line, path.column, value);
     reporter.add(code, severity, args, path);
-    reporter.skipRow({ file, line: path.line ?? 0, rows: 1, column: path.column ?? null, value: value ?? null, code, args });
+    reporter.skipRow({ file, line: path.line ?? 0, rows: 1, header: path.column ?? null, value: value ?? null, code, args });
   };
 
   const onRecord = (fields: string[], line: number, terminated: boolean): void => {

@@ -46,8 +46,8 @@ const OVERFLOW_KINDS: Record<string, string> = {
 export interface CodeCount {
   count: number;
   lines: number[];
-  /** Column and value of the first occurrence, when the code is about one cell. */
-  column?: string;
+  /** Column header and value of the first occurrence, when the code is about one cell. */
+  header?: string;
   value?: string;
   /** Distinct values, at most VALUES_KEPT of them. */
   values?: string[];
@@ -57,12 +57,12 @@ export interface CodeCount {
 export const VALUES_KEPT = 10;
 
 /** Counts one skipped row under its code, keeping the first lines, the first cell and distinct values. */
-export function countSkip(skipped: Record<string, CodeCount>, code: string, line: number | undefined, column?: string, value?: string): void {
+export function countSkip(skipped: Record<string, CodeCount>, code: string, line: number | undefined, header?: string, value?: string): void {
   const entry = skipped[code] ?? { count: 0, lines: [] };
   entry.count++;
   if (line !== undefined && entry.lines.length < LINES_KEPT) entry.lines.push(line);
   if (entry.count === 1) {
-    if (column !== undefined && column !== '') entry.column = column;
+    if (header !== undefined && header !== '') entry.header = header;
     if (value !== undefined) entry.value = value;
   }
   if (value !== undefined) {
@@ -80,7 +80,7 @@ export interface SkippedRow {
   /** Rows of the file that the skip covers: more than 1 for an invoice of several line-item rows. */
   rows: number;
   /** Header of the column whose value caused the skip, or null for a reason about the whole row. */
-  column: string | null;
+  header: string | null;
   /** The cell's text as read (the first text of a summary row), or null when the reason names no value. */
   value: string | null;
   code: string;

@@ -30,6 +30,7 @@ import { fromMinorUnits, roundMoney, toMinorUnits } from './money.js';
 import type { ReasonWords } from './reason-codes.js';
 import { combineWeighted, fallbackReason, groupContributions, topReasons, type ReasonTotal } from './reasons.js';
 import type { DebtorScore, InvoiceScore, ModelChoice, ScoreResult } from './types.js';
+import { shellQuote } from '../shell-quote.js';
 
 /**
  * Builds model rows; src/features supplies the real ones, tests may pass their own. A builder writes
@@ -622,7 +623,8 @@ function checkLedger(
   const spelling = ledgerSpelling(model.meta.extraColumns, ledger.extraColumns);
   const missing = model.meta.extraColumns.filter((column) => !spelling.has(column));
   if (missing.length > 0) {
-    throw new RiskpayError('SCORE_MISSING_EXTRA_COLUMN', { columns: model.meta.extraColumns.join(','), missing: missing.join(', ') });
+    const columns = model.meta.extraColumns.join(',');
+    throw new RiskpayError('SCORE_MISSING_EXTRA_COLUMN', { columns, missing: missing.join(', '), fix: `--extra ${shellQuote(columns)}` });
   }
 
   // Rows are positional, so the ledger's spelling in the model's order gives the model's columns.
@@ -686,7 +688,8 @@ function addLedgerFindings(
 
   const unused = ledgerState.extraColumns.filter((column) => !model.meta.extraColumns.some((read) => normalizeHeader(read) === normalizeHeader(column)));
   if (unused.length > 0) {
-    result.findings.push(finding('SCORE_EXTRA_COLUMNS_UNUSED', 'info', { columns: unused.join(', '), all: ledgerState.extraColumns.join(',') }));
+    const fix = `--extra ${shellQuote(ledgerState.extraColumns.join(','))}`;
+    result.findings.push(finding('SCORE_EXTRA_COLUMNS_UNUSED', 'info', { columns: unused.join(', '), fix }));
   }
 
   // A model trained on facts after the as-of day has seen how some of today's open invoices ended.

@@ -83,15 +83,25 @@ describe('inspect skipped rows', () => {
     expect(run.code).toBe(0);
     const document = JSON.parse(run.stdout) as { skippedRows: SkippedRowJson[]; files: { rowsSkipped: number }[] };
     expect(document.skippedRows).toHaveLength(1230);
-    expect(document.skippedRows[0]).toEqual({ file: large, line: 2, rows: 1, column: 'InvoiceDate', value: '2024-02-30', code: 'INGEST_DATE_IMPOSSIBLE', reason: 'not a valid date' });
-    expect(document.skippedRows[1229]).toEqual({ file: large, line: 1231, rows: 1, column: 'Amount', value: '', code: 'INGEST_VALUE_EMPTY', reason: 'empty required value' });
+    expect(document.skippedRows[0]).toEqual({ file: large, line: 2, rows: 1, header: 'InvoiceDate', value: '2024-02-30', code: 'INGEST_DATE_IMPOSSIBLE', reason: 'not a valid date' });
+    expect(document.skippedRows[1229]).toEqual({ file: large, line: 1231, rows: 1, header: 'Amount', value: '', code: 'INGEST_VALUE_EMPTY', reason: 'empty required value' });
     expect(document.skippedRows.reduce((sum, row) => sum + row.rows, 0)).toBe(document.files[0].rowsSkipped);
+  });
+
+  it('keys skipped headers as header', () => {
+    const json = JSON.parse(runCli(['inspect', large, '--format', 'json', '-q']).stdout) as { skippedRows: object[]; files: { skipped: Record<string, object> }[] };
+    const ndjson = JSON.parse(runCli(['inspect', large, '--format', 'ndjson', '-q']).stdout.split('\n')[0]) as { skipped: Record<string, object> };
+    expect(json.skippedRows[0]).not.toHaveProperty('column');
+    expect(json.files[0].skipped.INGEST_DATE_IMPOSSIBLE).toMatchObject({ header: 'InvoiceDate' });
+    expect(json.files[0].skipped.INGEST_DATE_IMPOSSIBLE).not.toHaveProperty('column');
+    expect(ndjson.skipped.INGEST_VALUE_EMPTY).toMatchObject({ header: 'Amount' });
+    expect(ndjson.skipped.INGEST_VALUE_EMPTY).not.toHaveProperty('column');
   });
 
   it('counts every row of a skipped line-item invoice', () => {
     const run = runCli(['inspect', lineItems, '--map', 'lineTotal=LineAmount', '--format', 'json']);
     const document = JSON.parse(run.stdout) as { skippedRows: SkippedRowJson[]; files: { rowsSkipped: number }[] };
-    expect(document.skippedRows).toEqual([{ file: lineItems, line: 2, rows: 3, column: 'DueDate', value: '', code: 'INGEST_DUE_DATE_EMPTY', reason: 'invoice F1 has no due date and no terms' }]);
+    expect(document.skippedRows).toEqual([{ file: lineItems, line: 2, rows: 3, header: 'DueDate', value: '', code: 'INGEST_DUE_DATE_EMPTY', reason: 'invoice F1 has no due date and no terms' }]);
     expect(document.files[0].rowsSkipped).toBe(3);
     const table = runCli(['inspect', lineItems, '--map', 'lineTotal=LineAmount', '-q']);
     expect(table.stdout).toMatch(/│ 2 \(3 rows\) │ DueDate +│/);

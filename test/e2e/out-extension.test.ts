@@ -1,6 +1,7 @@
 // -o/--out without --format: the file's extension (.json, .ndjson, .csv, .html) chooses the format,
 // stderr reports the choice, and a --format from the command line, environment or config file still wins.
-// An extension that names no format riskpay writes (.xlsx) stops the run before anything is written.
+// An extension that names no format riskpay writes (.xlsx), or .html where no HTML view exists, stops
+// the run before anything is written.
 
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,13 +43,56 @@ describe('format from the --out extension', () => {
     expect(text).not.toMatch(BOX_DRAWING);
     expect(text.split('\n')[0]).toContain('customerId,');
   });
+});
 
-  it('plan keeps the table for .html', () => {
+describe('.html without an HTML view', () => {
+  it('stops plan before writing', () => {
     const dir = tempDir();
     const run = runCli(['plan', FIXTURE, '--as-of', AS_OF, '-o', 'plan.html'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'riskpay: error: Nothing written to plan.html: the extension .html asks for HTML, and only riskpay score by debtor writes HTML. ' +
+        'riskpay plan writes json (.json), ndjson (.ndjson, .jsonl), csv (.csv) and a text table to .txt or to a name without an extension. ' +
+        'Give --format table, json, ndjson or csv to write that format to plan.html, or end the file name in one of these extensions.',
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('stops score by invoice, in Swedish', async () => {
+    const dir = tempDir();
+    const run = await runInProcess(['score', 'x.csv', '--by', 'invoice', '-o', 'out.HTML', '--lang', 'sv'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'riskpay: fel: Ingenting skrevs till out.HTML: filändelsen .HTML begär HTML, och bara riskpay score per kund skriver HTML. ' +
+        'riskpay score --by invoice skriver json (.json), ndjson (.ndjson, .jsonl), csv (.csv) samt en texttabell till .txt eller till ett namn utan filändelse. ' +
+        'Ange --format table, json, ndjson eller csv för att skriva det formatet till out.HTML, eller låt filnamnet sluta på någon av dessa filändelser.',
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.each(['forecast', 'features', 'inspect'])('stops %s before writing', async (command) => {
+    const dir = tempDir();
+    const run = await runInProcess([command, 'x.csv', '-o', 'out.html'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`Nothing written to out.html: the extension .html asks for HTML`);
+    expect(run.stdout).toBe('');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('writes the table with --format table', async () => {
+    const dir = tempDir();
+    const run = await runInProcess(['plan', 'x.csv', '--format', 'table', '-o', 'plan.html'], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('riskpay: Writing a table to plan.html: only riskpay score by debtor writes HTML');
     expect(readFileSync(join(dir, 'plan.html'), 'utf8')).toMatch(BOX_DRAWING);
+  });
+
+  it('stops after a standing html default too', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'riskpay.config.json'), JSON.stringify({ defaults: { format: 'html' } }));
+    const run = await runInProcess(['plan', 'x.csv', '-o', 'plan.html'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Nothing written to plan.html');
+    expect(existsSync(join(dir, 'plan.html'))).toBe(false);
   });
 });
 
@@ -105,14 +149,6 @@ describe('extension with no format', () => {
     expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toMatch(BOX_DRAWING);
   });
 
-  it('keeps the table for .html by invoice', async () => {
-    const dir = tempDir();
-    const run = await runInProcess(['score', 'x.csv', '--by', 'invoice', '-o', 'out.html'], { cwd: dir });
-    expect(run.code).toBe(0);
-    expect(run.stderr).toContain('Writing a table to out.html');
-    expect(readFileSync(join(dir, 'out.html'), 'utf8')).toMatch(BOX_DRAWING);
-  });
-
   it('writes ndjson to .jsonl', async () => {
     const dir = tempDir();
     const run = await runInProcess(['score', 'x.csv', '-q', '-o', 'out.jsonl'], { cwd: dir });
@@ -128,6 +164,37 @@ describe('extension with no format', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(() => JSON.parse(readFileSync(join(dir, 'out.ndjson'), 'utf8').split('\n')[0])).not.toThrow();
+  });
+});
+
+describe('name that is only an extension', () => {
+  it('writes JSON to .json', async () => {
+    const dir = tempDir();
+    const run = await runInProcess(['score', 'x.csv', '-o', '.json'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Writing json because .json ends in .json.');
+    expect(() => JSON.parse(readFileSync(join(dir, '.json'), 'utf8'))).not.toThrow();
+  });
+
+  it('writes CSV to a folder/.CSV', async () => {
+    const dir = tempDir();
+    const run = await runInProcess(['plan', 'x.csv', '-q', '-o', join(dir, '.CSV')], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, '.CSV'), 'utf8')).not.toMatch(BOX_DRAWING);
+  });
+
+  it('stops plan at .html', async () => {
+    const dir = tempDir();
+    const run = await runInProcess(['plan', 'x.csv', '-o', '.html'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('keeps the table for another dot-file', async () => {
+    const dir = tempDir();
+    const run = await runInProcess(['score', 'x.csv', '-o', '.report'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, '.report'), 'utf8')).toMatch(BOX_DRAWING);
   });
 });
 

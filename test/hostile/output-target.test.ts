@@ -2,6 +2,7 @@
 // stays a symlink whose real target gets the new content. A path that cannot be a file (a folder, or
 // one in a missing folder) stops the run with exit code 2 and an error that names it.
 
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,7 +92,8 @@ describe.each(Object.entries(WRITERS))('%s to an unusable path', (name, argsFor)
     const target = join(dir, 'missing', 'deeper', 'out.file');
     const run = runCli(argsFor(target));
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(message('en', 'CLI_OUT_FOLDER_MISSING', { file: target, folder: join(dir, 'missing', 'deeper') }));
+    const folder = join(dir, 'missing', 'deeper');
+    expect(run.stderr).toContain(message('en', 'CLI_OUT_FOLDER_MISSING', { file: target, folder, fix: `mkdir -p ${folder}` }));
     expect(run.stderr).not.toContain('ENOENT');
     expect(existsSync(join(dir, 'missing'))).toBe(false);
   });
@@ -110,6 +112,36 @@ describe.each(Object.entries(WRITERS))('%s to an unusable path', (name, argsFor)
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message('en', 'CLI_OUT_FOLDER_IS_FILE', { file: join(file, 'out.file'), folder: file }));
     expect(readFileSync(file, 'utf8')).toBe('text');
+  });
+});
+
+describe('shell hints', () => {
+  it('quotes a missing folder', () => {
+    const cwd = join(temp.dir, 'quoted-hint');
+    mkdirSync(cwd, { recursive: true });
+    const run = runCli(['score', FIXTURE, '--as-of', AS_OF, '-o', "my dir/it's/x.json"], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Create it first (mkdir -p 'my dir/it'\\''s')");
+
+    // The hint, pasted into a shell, creates the one folder that the run needs.
+    const hint = /\((mkdir -p [^\n]*)\) or give/.exec(run.stderr)?.[1] ?? '';
+    execFileSync('sh', ['-c', hint], { cwd });
+    expect(readdirSync(cwd)).toEqual(['my dir']);
+    expect(readdirSync(join(cwd, 'my dir'))).toEqual(["it's"]);
+  });
+
+  it('quotes the example file name', () => {
+    const folder = join(temp.dir, 'a folder');
+    mkdirSync(folder, { recursive: true });
+    const run = runCli(['score', FIXTURE, '--as-of', AS_OF, '-f', 'csv', '-o', folder]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`Give a file name, for example '${join(folder, 'report.csv')}'.`);
+  });
+
+  it('quotes the folder in Swedish', () => {
+    const run = runCli(['score', FIXTURE, '--as-of', AS_OF, '-o', 'ny mapp/x.json', '--lang', 'sv'], { cwd: temp.dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Skapa den först (mkdir -p 'ny mapp')");
   });
 });
 

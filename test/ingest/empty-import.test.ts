@@ -38,7 +38,7 @@ describe('import without invoices', () => {
     const path = writeTemp(HEADER + 'A1,Alder,2024-01-01,2024-01-31,abc\nA2,Birch,2024-01-02,2024-02-01,12.5.3\n');
     const result = await inspectFiles([path]);
     expect(result.error?.code).toBe('INGEST_ALL_ROWS_SKIPPED_NUMBER');
-    expect(result.files[0].skipped.INGEST_NUMBER_INVALID).toMatchObject({ count: 2, lines: [2, 3], column: 'Amount', value: 'abc', values: ['abc', '12.5.3'] });
+    expect(result.files[0].skipped.INGEST_NUMBER_INVALID).toMatchObject({ count: 2, lines: [2, 3], header: 'Amount', value: 'abc', values: ['abc', '12.5.3'] });
   });
 
   it('keeps going when another file has invoices', async () => {

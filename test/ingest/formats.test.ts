@@ -391,7 +391,7 @@ describe('line items and duplicates', () => {
     const error = await expectError(importLedger([path]));
     expect(error.code).toBe('INGEST_INVOICE_CONFLICT_LINE_ITEMS');
     expect(error.args.column).toBe('Invoice Amount');
-    expect(error.args.example).toBe('--map lineTotal="Invoice Amount"');
+    expect(error.args.example).toBe("--map lineTotal='Invoice Amount'");
     expect(error.path).toMatchObject({ line: 3, column: 'Invoice Amount' });
 
     // The suggested option reads the file: one invoice of the two lines added up.

@@ -172,7 +172,7 @@ describe('scoreLedger', () => {
     extraModel.meta = { ...extraModel.meta, extraColumns: ['region'] };
     expect(() =>
       scoreLedger(ledgerOf(portfolio()), extraModel, FAKE_CHOICE, { asOf: AS_OF, asOfDefaulted: false, by: 'debtor' }),
-    ).toThrow(expect.objectContaining({ finding: expect.objectContaining({ code: 'SCORE_MISSING_EXTRA_COLUMN', args: { columns: 'region', missing: 'region' } }) }));
+    ).toThrow(expect.objectContaining({ finding: expect.objectContaining({ code: 'SCORE_MISSING_EXTRA_COLUMN', args: { columns: 'region', missing: 'region', fix: '--extra region' } }) }));
   });
 
   it('warns about a model trained after the as-of date', () => {
@@ -202,7 +202,15 @@ describe('scoreLedger', () => {
     const note = result.findings.find((f) => f.code === 'SCORE_EXTRA_COLUMNS_UNUSED');
 
     expect(note?.severity).toBe('info');
-    expect(note?.args).toEqual({ columns: 'region', all: 'region' });
+    expect(note?.args).toEqual({ columns: 'region', fix: '--extra region' });
+  });
+
+  it('quotes extra columns in the fix', () => {
+    const withExtra = { ...ledgerOf(portfolio()), extraColumns: ['Sales Rep', 'region'] };
+    const result = scoreLedger(withExtra, model, FAKE_CHOICE, { asOf: AS_OF, asOfDefaulted: false, by: 'debtor' });
+    const note = result.findings.find((f) => f.code === 'SCORE_EXTRA_COLUMNS_UNUSED');
+
+    expect(note?.args.fix).toBe("--extra 'Sales Rep,region'");
   });
 
   it('explains at most 10 invoices per debtor', () => {

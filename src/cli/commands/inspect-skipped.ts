@@ -25,7 +25,7 @@ export function skipReason(row: SkippedRow, lang: Lang): string {
 }
 
 export function skippedRowsOutput(rows: readonly SkippedRow[], lang: Lang): SkippedRowOutput[] {
-  return rows.map((row) => ({ file: row.file, line: row.line, rows: row.rows, column: row.column, value: row.value, code: row.code, reason: skipReason(row, lang) }));
+  return rows.map((row) => ({ file: row.file, line: row.line, rows: row.rows, header: row.header, value: row.value, code: row.code, reason: skipReason(row, lang) }));
 }
 
 interface ReasonCount {
@@ -93,7 +93,7 @@ export function renderSkippedRows(rows: readonly SkippedRow[], report: ReportCon
       display: (row) => (row.rows > 1 ? message(lang, 'VALUE_LINE_AND_ROWS', { line: row.line, rows: row.rows }) : String(row.line)),
       alignRight: true,
     },
-    { id: 'column', head: 'HEAD_COLUMN', kind: 'input-text', value: (row) => row.column },
+    { id: 'header', head: 'HEAD_COLUMN', kind: 'input-text', value: (row) => row.header },
     { id: 'value', head: 'HEAD_VALUE', kind: 'input-text', value: (row) => row.value },
     { id: 'reason', head: 'HEAD_SKIP_REASON', kind: 'text', value: (row) => skipReason(row, lang) },
   ];

@@ -134,12 +134,12 @@ const en = {
   SCORE_FEATURE_COUNT_MISMATCH:
     'The model expects {expected} features per row but got {actual}. Retrain the model on this file or use a model built for these columns.',
   SCORE_MISSING_EXTRA_COLUMN:
-    'The model was trained with the extra columns {columns}, but this run did not load {missing}. Add --extra {columns}, spelled as shown, or train a model without --extra.',
+    'The model was trained with the extra columns {columns}, but this run did not load {missing}. Add {fix}, spelled as shown, or train a model without --extra.',
   SCORE_MODEL_AFTER_AS_OF:
     'The model was trained on facts up to {trainedUntil}, after the as-of date {asOf}, so it has seen how some of these invoices ended. For a fair view of that past date, train with --as-of {asOf}.',
   SCORE_AS_OF_AFTER_DATA:
     'The as-of date defaulted to today, {asOf}, which is {days} days after the latest invoice or payment date in the input ({latest}). Open invoices count as overdue up to today, so they may look far more overdue than they are. If the file is an older export, give {fix}.',
-  SCORE_EXTRA_COLUMNS_UNUSED: 'The model does not read the extra columns {columns}, so they were ignored. Train a model with --extra {all} to use them.',
+  SCORE_EXTRA_COLUMNS_UNUSED: 'The model does not read the extra columns {columns}, so they were ignored. Train a model with {fix} to use them.',
   SCORING_CONFIG_INVALID: 'Invalid scoring setting {setting} in the config file: {problem}. Fix or remove it to use the default.',
   SCORING_GRADE_CUTS_NOT_RISING:
     '{file}: {jsonPath}: the grade cuts must rise from B to C to D, but they are B {B}, C {C} and D {D} (a cut left out has its default). Change them so that B < C < D.',
@@ -292,12 +292,12 @@ const sv: Record<ScoringMessageKey, string> = {
   SCORE_FEATURE_COUNT_MISMATCH:
     'Modellen väntar sig {expected} variabler per rad men fick {actual}. Träna om modellen på den här filen eller använd en modell byggd för de här kolumnerna.',
   SCORE_MISSING_EXTRA_COLUMN:
-    'Modellen tränades med extrakolumnerna {columns}, men den här körningen läste inte in {missing}. Lägg till --extra {columns}, stavat som här, eller träna en modell utan --extra.',
+    'Modellen tränades med extrakolumnerna {columns}, men den här körningen läste inte in {missing}. Lägg till {fix}, stavat som här, eller träna en modell utan --extra.',
   SCORE_MODEL_AFTER_AS_OF:
     'Modellen tränades på uppgifter fram till {trainedUntil}, efter bedömningsdagen {asOf}, så den har sett hur en del av fakturorna slutade. Träna med --as-of {asOf} för en rättvis bild av den dagen.',
   SCORE_AS_OF_AFTER_DATA:
     'Bedömningsdagen blev dagens datum, {asOf}, som ligger {days} dagar efter det senaste faktura- eller betaldatumet i indata ({latest}). Öppna fakturor räknas som förfallna fram till i dag och kan därför se betydligt mer försenade ut än de är. Om filen är en äldre export, ange {fix}.',
-  SCORE_EXTRA_COLUMNS_UNUSED: 'Modellen läser inte extrakolumnerna {columns}, så de användes inte. Träna en modell med --extra {all} för att använda dem.',
+  SCORE_EXTRA_COLUMNS_UNUSED: 'Modellen läser inte extrakolumnerna {columns}, så de användes inte. Träna en modell med {fix} för att använda dem.',
   SCORING_CONFIG_INVALID: 'Ogiltig bedömningsinställning {setting} i konfigurationsfilen: {problem}. Rätta eller ta bort den för att använda standardvärdet.',
   SCORING_GRADE_CUTS_NOT_RISING:
     '{file}: {jsonPath}: gränserna för riskklasserna måste stiga från B till C till D, men de är B {B}, C {C} och D {D} (en gräns som inte anges har sitt standardvärde). Ändra dem så att B < C < D.',
