@@ -170,6 +170,7 @@ function withSystemReason(lang: Lang, args: Record<string, string | number>): Re
 const NESTED_MESSAGE_ARGS: readonly [string, string][] = [
   ['expected', 'EXPECTED_'],
   ['syntax', 'JSON_SYNTAX_'],
+  ['examples', 'INGEST_HEADER_EXAMPLES_'],
 ];
 
 /**

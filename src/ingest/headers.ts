@@ -136,13 +136,18 @@ const PAYMENT_LOOKUP = synonymLookup(PAYMENT_SYNONYMS);
 
 /** Counts the headers of a row that name a known field; used to find the header line. */
 export function countKnownHeaders(cells: string[], kind: 'invoices' | 'payments', mapped: Set<string>): number {
+  return knownHeaders(cells, kind, mapped).length;
+}
+
+/** Returns the cells of a row that name a known field of the file kind or a `--map` target, trimmed. */
+export function knownHeaders(cells: string[], kind: 'invoices' | 'payments', mapped: Set<string>): string[] {
   const lookup = kind === 'invoices' ? INVOICE_LOOKUP : PAYMENT_LOOKUP;
-  let count = 0;
+  const known: string[] = [];
   for (const cell of cells) {
     const name = normalizeHeader(cell);
-    if (name !== '' && (lookup.has(name) || mapped.has(name))) count++;
+    if (name !== '' && (lookup.has(name) || mapped.has(name))) known.push(cell.trim());
   }
-  return count;
+  return known;
 }
 
 function columnLabel(headers: string[], index: number): string {
