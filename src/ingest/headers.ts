@@ -264,7 +264,8 @@ function findMappedColumn(
 
 /**
  * Builds the error for required fields that no column maps to. It names all of them at once, so that
- * one run shows every --map the file needs. A single field keeps INGEST_COLUMN_MISSING. A missing due
+ * one run shows every --map the file needs. The `example` argument writes `Header` where the column
+ * name goes, and the catalog writes that word in the output language. A single field keeps INGEST_COLUMN_MISSING. A missing due
  * date (`dueDateMissing`) alone is INGEST_DUE_DATE_MISSING, and together with other fields it makes
  * INGEST_COLUMNS_MISSING_DUE_DATE, whose message also offers --terms in place of a due date column.
  */
