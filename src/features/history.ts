@@ -4,6 +4,7 @@
 
 import { lastDayOfMonth } from '../dates.js';
 import type { Invoice } from '../ingest/ledger.js';
+import { halfMinorUnit } from '../money.js';
 import { extraEffect, type DelayAdjustment, type ResidualTotals } from './delay-adjustment.js';
 import type { DebtorStats, OpenInvoice, PaidLateness } from './types.js';
 import { insertSorted, lowerBound, medianOfSorted, medianOfUnion, upperBound } from './sorted.js';
@@ -14,8 +15,6 @@ export const RECENT_WINDOW = 5;
 /** Number of settled invoices kept for sparklines. */
 const SPARKLINE_LENGTH = 12;
 
-/** Amount left unpaid before the issue day that still counts as prepaid (half a cent, for rounding). */
-const PREPAID_TOLERANCE = 0.005;
 
 /** Month ends averaged for the usual open balance. */
 const USUAL_BALANCE_MONTHS = 6;
@@ -239,7 +238,8 @@ export class DebtorHistory {
   private recordPaidLateness(invoice: Invoice, daysLate: number): void {
     let paidBeforeIssue = 0;
     for (const payment of invoice.payments) if (payment.date < invoice.issueDate) paidBeforeIssue += payment.amount;
-    if (invoice.amount > 0 && paidBeforeIssue >= invoice.amount - PREPAID_TOLERANCE) {
+    // Less than half a minor unit left unpaid is float noise in the sum, so the invoice counts as prepaid.
+    if (invoice.amount > 0 && paidBeforeIssue >= invoice.amount - halfMinorUnit(invoice.currency)) {
       this.prepaidCount += 1;
       return;
     }

@@ -170,6 +170,7 @@ function withSystemReason(lang: Lang, args: Record<string, string | number>): Re
 const NESTED_MESSAGE_ARGS: readonly [string, string][] = [
   ['expected', 'EXPECTED_'],
   ['syntax', 'JSON_SYNTAX_'],
+  ['examples', 'INGEST_HEADER_EXAMPLES_'],
 ];
 
 /**
@@ -187,9 +188,26 @@ function withNestedMessages(lang: Lang, args: Record<string, string | number>): 
   return result;
 }
 
+/**
+ * Codes whose `example` argument is made of `--map field=Header` options with the placeholder word
+ * `Header` in place of a column name, never a header from the file.
+ */
+const MAP_PLACEHOLDER_CODES = new Set(['INGEST_COLUMN_MISSING', 'INGEST_COLUMNS_MISSING', 'INGEST_COLUMNS_MISSING_DUE_DATE']);
+
+/**
+ * Writes the placeholder word of a `--map` example in the output language (`--map dueDate=Rubrik` in
+ * Swedish). Field names stay in English, because --map accepts only the English names.
+ */
+function withMapPlaceholder(lang: Lang, code: string, args: Record<string, string | number>): Record<string, string | number> {
+  const example = args.example;
+  if (!MAP_PLACEHOLDER_CODES.has(code) || typeof example !== 'string') return args;
+  const word = MERGED[lang].INGEST_MAP_HEADER_PLACEHOLDER;
+  return { ...args, example: example.replace(/=Header\b/g, `=${word}`) };
+}
+
 /** Returns the catalog text that `message` fills for the code and its arguments, with the arguments it fills it with. */
 function chosenText(lang: Lang, code: string, rawArgs: Record<string, string | number>): { text: string | undefined; args: Record<string, string | number> } {
-  const args = withNestedMessages(lang, withSystemReason(lang, rawArgs));
+  const args = withNestedMessages(lang, withSystemReason(lang, withMapPlaceholder(lang, code, rawArgs)));
   const signed = signedDaysVariant(MERGED.en, pluralCode(MERGED[lang], code, args), args);
   return { text: MERGED[lang][signed.code] ?? MERGED.en[signed.code], args: signed.args };
 }

@@ -9,9 +9,7 @@ import { dueDateFromTerms, parseTerms, type Terms } from './terms.js';
 import type { Reporter } from './reporter.js';
 import type { ImportOptions } from './options.js';
 import { RiskpayError, type SourceRef } from '../findings.js';
-
-/** Amounts closer than half a cent count as equal. */
-const CENT_TOLERANCE = 0.005;
+import { halfMinorUnit, minorUnitDigits, roundMoney } from '../money.js';
 
 export function defaultTerms(options: ImportOptions): Terms | null {
   if (options.terms === undefined) return null;
@@ -36,8 +34,9 @@ export function assembleInvoices(
   for (const draft of drafts) {
     const path = { file: draft.file, line: draft.line };
     const issueDate = draft.issueDate as number;
-    // Summed line totals are rounded to 1e-6 so float noise such as 0.30000000000000004 goes away.
-    let amount = draft.lineTotals ? Math.round(sumCells(draft.lineTotals) * 1e6) / 1e6 : (draft.amount as number);
+    // Amounts are rounded to the minor unit of the invoice currency (3 decimals for KWD, none for JPY),
+    // which also removes float noise such as 0.30000000000000004 from summed line totals.
+    let amount = roundMoney(draft.lineTotals ? sumCells(draft.lineTotals) : (draft.amount as number), draft.currency);
 
     let kind: 'invoice' | 'credit' = 'invoice';
     if (draft.type === 'credit') {
@@ -148,11 +147,11 @@ function paymentsFromRow(draft: InvoiceDraft, amount: number, path: SourceRef, r
   const balance = draft.balance as number | null;
 
   let paid: number | null = null;
-  if (paidAmount !== null) paid = paidAmount;
-  else if (balance !== null) paid = amount - balance;
+  if (paidAmount !== null) paid = roundMoney(paidAmount, draft.currency);
+  else if (balance !== null) paid = roundMoney(amount - roundMoney(balance, draft.currency), draft.currency);
   else if (paidDate !== null) paid = amount;
 
-  if (paid === null || Math.abs(paid) < CENT_TOLERANCE) {
+  if (paid === null || paid === 0) {
     if (paidDate !== null && paid !== null) {
       reporter.add('INGEST_PAID_DATE_ZERO_AMOUNT', 'info', { file: draft.file, line: draft.line, invoiceId: draft.invoiceId }, path);
     }
@@ -160,8 +159,8 @@ function paymentsFromRow(draft: InvoiceDraft, amount: number, path: SourceRef, r
   }
   const date = paidDate ?? lastPayment;
   // The stand-in date of an undated payment is set by dateUndatedPayments once the whole file is read.
-  if (date === null) return [{ date: UNDATED, amount: roundCents(paid), source: path, dateUnknown: true }];
-  return [{ date, amount: roundCents(paid), source: path }];
+  if (date === null) return [{ date: UNDATED, amount: paid, source: path, dateUnknown: true }];
+  return [{ date, amount: paid, source: path }];
 }
 
 /** Date of an undated payment until dateUndatedPayments sets its stand-in day. */
@@ -179,7 +178,8 @@ const UNDATED = Number.NEGATIVE_INFINITY;
  */
 export function dateUndatedPayments(invoices: Invoice[], reporter: Reporter): void {
   const latest = new Map<string, number>();
-  const undated = new Map<string, { count: number; total: number; line: number }>();
+  // Currency of the total: the one with the most decimals when a file mixes currencies.
+  const undated = new Map<string, { count: number; total: number; line: number; currency: string }>();
   for (const invoice of invoices) {
     const file = invoice.source.file;
     let day = Math.max(latest.get(file) ?? invoice.issueDate, invoice.issueDate);
@@ -188,9 +188,10 @@ export function dateUndatedPayments(invoices: Invoice[], reporter: Reporter): vo
         day = Math.max(day, payment.date);
         continue;
       }
-      const entry = undated.get(file) ?? { count: 0, total: 0, line: invoice.source.line ?? 0 };
+      const entry = undated.get(file) ?? { count: 0, total: 0, line: invoice.source.line ?? 0, currency: invoice.currency };
       entry.count++;
       entry.total += payment.amount;
+      if (minorUnitDigits(invoice.currency) > minorUnitDigits(entry.currency)) entry.currency = invoice.currency;
       undated.set(file, entry);
     }
     latest.set(file, day);
@@ -201,7 +202,7 @@ export function dateUndatedPayments(invoices: Invoice[], reporter: Reporter): vo
     for (const payment of invoice.payments) if (payment.date === UNDATED) payment.date = latest.get(invoice.source.file)!;
   }
   for (const [file, entry] of undated) {
-    const args = { count: entry.count, total: roundCents(entry.total), date: formatDay(latest.get(file)!), line: entry.line };
+    const args = { count: entry.count, total: roundMoney(entry.total, entry.currency), date: formatDay(latest.get(file)!), line: entry.line };
     reporter.add('INGEST_PAYMENT_UNDATED_ASSUMED', 'warning', args, { file });
   }
 }
@@ -218,7 +219,7 @@ export function applyPayments(invoices: Invoice[], payments: PaymentDraft[], rep
       reporter.add('INGEST_PAYMENT_UNMATCHED', 'warning', { file: row.file, line: row.line, invoiceId: row.invoiceId, amount: row.amount as number }, path);
       continue;
     }
-    const amount = roundCents(row.amount as number);
+    const amount = roundMoney(row.amount as number, invoice.currency);
     if (amount === 0) continue;
     const payment: Payment = { date: row.date as number, amount, source: path };
     if (row.paymentId) payment.id = row.paymentId;
@@ -249,11 +250,13 @@ export function settleInvoices(invoices: Invoice[], reporter: Reporter): void {
  * payments before the invoice date to that day.
  */
 function settledDay(invoice: Invoice): number | null {
-  if (Math.abs(invoice.amount) < CENT_TOLERANCE) return invoice.issueDate;
+  if (invoice.amount === 0) return invoice.issueDate;
+  // Amounts are whole minor units, so only float noise in the sum can be smaller than half a unit.
+  const tolerance = halfMinorUnit(invoice.currency);
   let paid = 0;
   for (const payment of invoice.payments) {
     paid += payment.amount;
-    const reached = invoice.amount > 0 ? paid >= invoice.amount - CENT_TOLERANCE : paid <= invoice.amount + CENT_TOLERANCE;
+    const reached = invoice.amount > 0 ? paid >= invoice.amount - tolerance : paid <= invoice.amount + tolerance;
     if (reached) return Math.max(payment.date, invoice.issueDate);
   }
   return null;
@@ -263,8 +266,4 @@ function sumCells(cells: unknown[]): number {
   let total = 0;
   for (const value of cells) total += value as number;
   return total;
-}
-
-export function roundCents(value: number): number {
-  return Math.round(value * 100) / 100;
 }

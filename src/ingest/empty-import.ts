@@ -81,7 +81,8 @@ export function checkPaymentsKept(files: readonly FileDetails[]): void {
     const main = groups[0];
     const line = main.first.lines[0] ?? details.headerLine;
     const args = { file: details.file, rows: details.rowsRead, count: main.count, line, column: main.first.header ?? '', value: main.first.value ?? '' };
-    throw new RiskpayError('INGEST_PAYMENTS_ALL_SKIPPED', args, { file: details.file, line, column: main.first.header });
+    const code = details.rowsRead === 1 ? 'INGEST_PAYMENTS_ALL_SKIPPED_ONE_ROW' : 'INGEST_PAYMENTS_ALL_SKIPPED';
+    throw new RiskpayError(code, args, { file: details.file, line, column: main.first.header });
   }
 }
 

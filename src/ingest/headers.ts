@@ -136,13 +136,18 @@ const PAYMENT_LOOKUP = synonymLookup(PAYMENT_SYNONYMS);
 
 /** Counts the headers of a row that name a known field; used to find the header line. */
 export function countKnownHeaders(cells: string[], kind: 'invoices' | 'payments', mapped: Set<string>): number {
+  return knownHeaders(cells, kind, mapped).length;
+}
+
+/** Returns the cells of a row that name a known field of the file kind or a `--map` target, trimmed. */
+export function knownHeaders(cells: string[], kind: 'invoices' | 'payments', mapped: Set<string>): string[] {
   const lookup = kind === 'invoices' ? INVOICE_LOOKUP : PAYMENT_LOOKUP;
-  let count = 0;
+  const known: string[] = [];
   for (const cell of cells) {
     const name = normalizeHeader(cell);
-    if (name !== '' && (lookup.has(name) || mapped.has(name))) count++;
+    if (name !== '' && (lookup.has(name) || mapped.has(name))) known.push(cell.trim());
   }
-  return count;
+  return known;
 }
 
 function columnLabel(headers: string[], index: number): string {
@@ -259,7 +264,8 @@ function findMappedColumn(
 
 /**
  * Builds the error for required fields that no column maps to. It names all of them at once, so that
- * one run shows every --map the file needs. A single field keeps INGEST_COLUMN_MISSING. A missing due
+ * one run shows every --map the file needs. The `example` argument writes `Header` where the column
+ * name goes, and the catalog writes that word in the output language. A single field keeps INGEST_COLUMN_MISSING. A missing due
  * date (`dueDateMissing`) alone is INGEST_DUE_DATE_MISSING, and together with other fields it makes
  * INGEST_COLUMNS_MISSING_DUE_DATE, whose message also offers --terms in place of a due date column.
  */

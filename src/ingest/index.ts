@@ -135,7 +135,8 @@ function noteRowsSkipped(files: readonly FileDetails[], findings: Finding[]): vo
   for (const details of files) {
     if (details.rowsSkipped === 0) continue;
     const args = { file: details.file, skipped: details.rowsSkipped, rows: details.rowsRead, used: details.rowsUsed };
-    findings.push({ code: 'INGEST_ROWS_SKIPPED_TOTAL', severity: 'info', args, path: { file: details.file } });
+    const code = details.rowsRead === 1 ? 'INGEST_ROWS_SKIPPED_TOTAL_ONE' : 'INGEST_ROWS_SKIPPED_TOTAL';
+    findings.push({ code, severity: 'info', args, path: { file: details.file } });
   }
 }
 

@@ -7,7 +7,7 @@ import { RiskpayError } from '../findings.js';
 import type { Invoice } from './ledger.js';
 import type { Reporter } from './reporter.js';
 import { readNumber } from './numbers.js';
-import { roundCents } from './assemble.js';
+import { roundMoney } from '../money.js';
 
 export interface Rates {
   base: string;
@@ -82,8 +82,8 @@ export function convertCurrencies(invoices: Invoice[], rates: Rates, ratesFile: 
     if (rate === undefined) {
       throw new RiskpayError('INGEST_RATE_MISSING', { currency: invoice.currency, file: invoice.source.file, line: invoice.source.line ?? 0, rates: ratesFile }, invoice.source);
     }
-    invoice.amount = roundCents(invoice.amount * rate);
-    for (const payment of invoice.payments) payment.amount = roundCents(payment.amount * rate);
+    invoice.amount = roundMoney(invoice.amount * rate, rates.base);
+    for (const payment of invoice.payments) payment.amount = roundMoney(payment.amount * rate, rates.base);
     invoice.currency = rates.base;
   }
   if (unknown > 0) reporter.add(unknown === 1 ? 'INGEST_RATES_NO_CURRENCY_ONE' : 'INGEST_RATES_NO_CURRENCY', 'warning', { count: unknown, base: rates.base }, undefined);

@@ -82,10 +82,12 @@ export async function readCsvFile<F extends string>(
 
   const headers = found.headers;
   const mapping = mapColumns(headers, kind, map, allowedFields, file, found.headerLine);
-  const reader = makeReader(headers, mapping, file, found.headerLine);
+  // The columns are recorded before the reader checks for required fields, so `inspect` shows how
+  // the columns were understood when one is missing.
   const fieldOf = new Map<number, string>();
   for (const [field, index] of Object.entries(mapping.columns) as [string, number][]) fieldOf.set(index, field);
   details.columns = headers.map((header, index): ColumnReport => ({ header, column: index + 1, field: fieldOf.get(index) ?? null }));
+  const reader = makeReader(headers, mapping, file, found.headerLine);
 
   const width = headers.length;
   let wrongRun = 0;

@@ -4,12 +4,15 @@
 
 import { RiskpayError } from '../findings.js';
 import { CsvSplitter } from './splitter.js';
-import { countKnownHeaders } from './headers.js';
+import { countKnownHeaders, knownHeaders } from './headers.js';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 /** How many records at the top of a file may come before the header (titles, periods, blank lines). */
 const MAX_PREAMBLE_RECORDS = 30;
+
+/** Known column names a record needs to count as the header line. */
+const MIN_KNOWN_HEADERS = 2;
 
 export interface SniffResult {
   delimiter: string;
@@ -103,9 +106,7 @@ export function sniff(
       throw new RiskpayError('INGEST_DELIMITER_OPTION_MISMATCH', args, { file });
     }
   }
-  if (best.headerIndex < 0) {
-    throw new RiskpayError('INGEST_HEADER_NOT_FOUND', { file, lines: Math.min(best.records.length, MAX_PREAMBLE_RECORDS) }, { file });
-  }
+  if (best.headerIndex < 0) throw headerNotFound(best.records, kind, mappedHeaders, sepLine, file);
   const header = best.records[best.headerIndex];
   const rowWidth = regularRowWidth(best.records.slice(best.headerIndex + 1), header.fields.length);
   return { delimiter: best.delimiter, sepLine, headerLine: header.line + sepLine, headers: header.fields.map((h) => h.trim()), rowWidth };
@@ -138,6 +139,42 @@ export function regularRowWidth(records: readonly { fields: string[] }[], header
   return bestCount * 2 > rows ? best : headerWidth;
 }
 
+/**
+ * Builds the error for a sample without a header line. It names the record with the most known column
+ * names (the first such record on a tie), how many it has and how many a header needs, and points to
+ * example names of the file kind.
+ */
+function headerNotFound(
+  records: { fields: string[]; line: number }[],
+  kind: 'invoices' | 'payments',
+  mappedHeaders: Set<string>,
+  sepLine: number,
+  file: string,
+): RiskpayError {
+  const searched = records.slice(0, MAX_PREAMBLE_RECORDS);
+  let bestNames: string[] = [];
+  let bestLine = searched[0].line;
+  for (const record of searched) {
+    const names = knownHeaders(record.fields, kind, mappedHeaders);
+    if (names.length > bestNames.length) {
+      bestNames = names;
+      bestLine = record.line;
+    }
+  }
+
+  const args = {
+    file,
+    lines: searched.length,
+    lastLine: searched[searched.length - 1].line + sepLine,
+    count: bestNames.length,
+    columns: bestNames.join(', '),
+    line: bestLine + sepLine,
+    needed: MIN_KNOWN_HEADERS,
+    examples: kind === 'invoices' ? 'INGEST_HEADER_EXAMPLES_INVOICES' : 'INGEST_HEADER_EXAMPLES_PAYMENTS',
+  };
+  return new RiskpayError('INGEST_HEADER_NOT_FOUND', args, { file });
+}
+
 function scoreDelimiter(
   records: { fields: string[]; line: number }[],
   kind: 'invoices' | 'payments',
@@ -147,7 +184,7 @@ function scoreDelimiter(
   let known = 0;
   for (let i = 0; i < Math.min(records.length, MAX_PREAMBLE_RECORDS); i++) {
     const count = countKnownHeaders(records[i].fields, kind, mappedHeaders);
-    if (count >= 2 && count > known) {
+    if (count >= MIN_KNOWN_HEADERS && count > known) {
       headerIndex = i;
       known = count;
       break;

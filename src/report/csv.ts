@@ -5,6 +5,7 @@
 
 import type { CsvLocale } from '../cli/options.js';
 import type { CellValue, Column } from './columns.js';
+import { roundMoney } from '../money.js';
 import { neutraliseFormula } from './safe-text.js';
 
 export interface CsvDialect {
@@ -26,17 +27,19 @@ export function quoteCsvField(text: string, delimiter: string): string {
   return text;
 }
 
-function formatCsvNumber(value: number, kind: Column<unknown>['kind'], dialect: CsvDialect): string {
-  // Money to cents and probabilities to 4 decimals keep floating-point noise out of spreadsheets.
-  const rounded = kind === 'money' ? Math.round(value * 100) / 100 : kind === 'percent' ? Math.round(value * 10_000) / 10_000 : value;
+/** Formats a number cell; `currency` is the currency of a money cell ('' for none). */
+function formatCsvNumber(value: number, kind: Column<unknown>['kind'], currency: string, dialect: CsvDialect): string {
+  // Money to the minor unit of its currency and probabilities to 4 decimals keep floating-point noise
+  // out of spreadsheets.
+  const rounded = kind === 'money' ? roundMoney(value, currency) : kind === 'percent' ? Math.round(value * 10_000) / 10_000 : value;
   const text = String(rounded);
   return dialect.decimalComma ? text.replace('.', ',') : text;
 }
 
-function formatCsvCell(value: CellValue, kind: Column<unknown>['kind'], dialect: CsvDialect): string {
+function formatCsvCell(value: CellValue, kind: Column<unknown>['kind'], currency: string, dialect: CsvDialect): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') return formatCsvNumber(value, kind, dialect);
+  if (typeof value === 'number') return formatCsvNumber(value, kind, currency, dialect);
   const text = kind === 'input-text' ? neutraliseFormula(value) : value;
   return quoteCsvField(text, dialect.delimiter);
 }
@@ -47,7 +50,7 @@ export function renderCsv<Row>(columns: Column<Row>[], rows: readonly Row[], loc
   const used = columns.filter((column) => !column.tableOnly);
   const lines = [used.map((column) => quoteCsvField(column.id, dialect.delimiter)).join(dialect.delimiter)];
   for (const row of rows) {
-    lines.push(used.map((column) => formatCsvCell(column.value(row), column.kind, dialect)).join(dialect.delimiter));
+    lines.push(used.map((column) => formatCsvCell(column.value(row), column.kind, column.currency?.(row) ?? '', dialect)).join(dialect.delimiter));
   }
   return (dialect.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }

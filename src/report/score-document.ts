@@ -5,6 +5,7 @@ import type { Finding } from '../findings.js';
 import type { Lang } from '../i18n/catalog-type.js';
 import { formatFinding, message } from '../i18n/catalog.js';
 import type { DebtorScore, InvoiceScore, ModelChoice, PlanRow, ScoreResult } from '../scoring/types.js';
+import { roundMoney } from '../money.js';
 import { roundTo } from './format.js';
 import type { DebtorRow, FindingRow, InvoiceRow, ScoreDocument } from './schema.js';
 
@@ -24,12 +25,13 @@ export interface ScoreDocumentOptions {
   plan?: readonly PlanRow[];
 }
 
-/** Decimals kept in JSON output, so values read as amounts, probabilities and days, not float noise. */
-const MONEY_DECIMALS = 2;
+/**
+ * Decimals kept in JSON output, so values read as amounts, probabilities and days, not float noise.
+ * Amounts keep the decimals of their currency's minor unit.
+ */
 const RISK_DECIMALS = 4;
 const DAYS_DECIMALS = 1;
 
-const money = (value: number) => roundTo(value, MONEY_DECIMALS);
 const risk = (value: number) => roundTo(value, RISK_DECIMALS);
 
 export function findingRows(findings: readonly Finding[], lang: Lang): FindingRow[] {
@@ -48,9 +50,9 @@ function debtorRow(debtor: DebtorScore, rank: number, lang: Lang, change: Debtor
     currency: debtor.currency,
     grade: debtor.grade,
     risk: risk(debtor.risk),
-    openBalance: money(debtor.openBalance),
-    overdueBalance: money(debtor.overdueBalance),
-    expectedAtRisk: money(debtor.expectedAtRisk),
+    openBalance: roundMoney(debtor.openBalance, debtor.currency),
+    overdueBalance: roundMoney(debtor.overdueBalance, debtor.currency),
+    expectedAtRisk: roundMoney(debtor.expectedAtRisk, debtor.currency),
     openInvoices: debtor.openInvoices,
     oldestOverdueDays: debtor.oldestOverdueDays,
     recentDaysLate: debtor.recentDaysLate.map((days) => roundTo(days, DAYS_DECIMALS)),
@@ -75,7 +77,7 @@ function invoiceRow(invoice: InvoiceScore, rank: number): InvoiceRow {
     currency: invoice.currency,
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,
-    balance: money(invoice.balance),
+    balance: roundMoney(invoice.balance, invoice.currency),
     daysOverdue: invoice.daysOverdue,
     risk: risk(invoice.risk),
     grade: invoice.grade,
@@ -146,9 +148,9 @@ export function buildScoreDocument(result: ScoreResult, options: ScoreDocumentOp
     invoices,
     totals: result.totals.map((total) => ({
       ...total,
-      openBalance: money(total.openBalance),
-      overdueBalance: money(total.overdueBalance),
-      expectedAtRisk: money(total.expectedAtRisk),
+      openBalance: roundMoney(total.openBalance, total.currency),
+      overdueBalance: roundMoney(total.overdueBalance, total.currency),
+      expectedAtRisk: roundMoney(total.expectedAtRisk, total.currency),
     })),
     findings: findingRows(result.findings, options.lang),
   };

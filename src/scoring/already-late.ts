@@ -6,6 +6,7 @@
 
 import type { OpenInvoice } from '../features/types.js';
 import type { Reason } from './types.js';
+import { roundMoney } from '../money.js';
 
 /** True when the invoice is still unpaid more than `lateAfterDays` days after its due date. */
 export function isAlreadyLate(open: OpenInvoice, lateAfterDays: number): boolean {
@@ -58,7 +59,7 @@ export function debtorAlreadyLateReason(
     code: 'REASON_ALREADY_LATE_INVOICES',
     feature: '',
     contribution: roundContribution(contribution),
-    args: { count: late.length, lateAfterDays, balance: Math.round(balance * 100) / 100, currency },
+    args: { count: late.length, lateAfterDays, balance: roundMoney(balance, currency), currency },
   };
 }
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 
 import type { DebtorSnapshot, DebtorStats } from '../features/types.js';
+import { roundMoney } from '../money.js';
 import { paidTrend } from './paid-trend.js';
 import type { Flag, FlagSeverity } from './types.js';
 
@@ -171,8 +172,8 @@ const balanceGrowing: FlagRule = {
     if (stats.openBalance - usual < minGrowth) return null;
 
     return flag(this.code, 'warning', {
-      openBalance: round(stats.openBalance, 2),
-      usualBalance: round(usual, 2),
+      openBalance: roundMoney(stats.openBalance, currency),
+      usualBalance: roundMoney(usual, currency),
       ratio: round(ratio, 1),
       currency,
     });
@@ -191,10 +192,10 @@ const agingRollover: FlagRule = {
     // Money newly more than 90 days past due is the most likely to end in collection.
     const severity: FlagSeverity = stats.aging[3] > stats.agingMonthAgo[3] ? 'critical' : 'warning';
     return flag(this.code, severity, {
-      over30Now: round(olderNow, 2),
-      over30MonthAgo: round(olderMonthAgo, 2),
-      over90Now: round(stats.aging[3], 2),
-      over90MonthAgo: round(stats.agingMonthAgo[3], 2),
+      over30Now: roundMoney(olderNow, currency),
+      over30MonthAgo: roundMoney(olderMonthAgo, currency),
+      over90Now: roundMoney(stats.aging[3], currency),
+      over90MonthAgo: roundMoney(stats.agingMonthAgo[3], currency),
       currency,
     });
   },
@@ -209,7 +210,7 @@ const oldestOverdue: FlagRule = {
     return flag(this.code, critical ? 'critical' : 'warning', {
       oldestOverdueDays: oldest,
       limitDays: critical ? t.criticalDays : t.warningDays,
-      overdueBalance: round(stats.overdueBalance, 2),
+      overdueBalance: roundMoney(stats.overdueBalance, currency),
       currency,
     });
   },
@@ -225,7 +226,7 @@ const largeNewExposure: FlagRule = {
     const bigByShare = stats.shareOfReceivables >= t.minShareOfReceivables;
     if (!bigByAmount && !bigByShare) return null;
     return flag(this.code, 'warning', {
-      openBalance: round(stats.openBalance, 2),
+      openBalance: roundMoney(stats.openBalance, currency),
       settledCount: stats.settledCount,
       // Left out when no debtor in the currency has a paid invoice to give a typical size.
       ...(timesTypical === null ? {} : { timesTypical: round(timesTypical, 1) }),
@@ -243,7 +244,7 @@ const concentration: FlagRule = {
     if (stats.shareOfReceivables < t.warningShare) return null;
     return flag(this.code, stats.shareOfReceivables >= t.criticalShare ? 'critical' : 'warning', {
       sharePercent: round(stats.shareOfReceivables * 100, 1),
-      openBalance: round(stats.openBalance, 2),
+      openBalance: roundMoney(stats.openBalance, currency),
       currency,
     });
   },
@@ -259,7 +260,7 @@ const noRecentPayment: FlagRule = {
     return flag(this.code, 'warning', {
       daysSinceLastPayment: since,
       usualGapDays: round(usual, 0),
-      overdueBalance: round(stats.overdueBalance, 2),
+      overdueBalance: roundMoney(stats.overdueBalance, currency),
       currency,
     });
   },

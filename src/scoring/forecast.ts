@@ -7,7 +7,7 @@ import { formatDay, parseIsoDay } from '../dates.js';
 import { RiskpayError, finding, type Finding } from '../findings.js';
 import { forecastSettingsSchema } from './config.js';
 import { compareText } from './compare.js';
-import { apportionMinorUnits, exactMinorUnits, fromMinorUnits, toMinorUnits } from './money.js';
+import { apportionMinorUnits, exactMinorUnits, fromMinorUnits, toMinorUnits } from '../money.js';
 import type { ForecastCurrencyTotal, ForecastResult, ForecastWeek, InvoiceScore, ScoreResult, UnlikelyInvoice } from './types.js';
 
 export interface ForecastOptions {

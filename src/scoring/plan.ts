@@ -4,7 +4,7 @@ import { formatDay, parseIsoDay } from '../dates.js';
 import { finding, type Finding } from '../findings.js';
 import { compareText } from './compare.js';
 import { resolveActionPolicy } from './config.js';
-import { roundMoney } from './money.js';
+import { roundMoney } from '../money.js';
 import type { ActionPolicy, ActionStep } from './policy.js';
 import type { DebtorScore, Grade, InvoiceScore, PlanResult, PlanRow, ScoreResult } from './types.js';
 

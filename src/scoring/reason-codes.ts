@@ -5,6 +5,7 @@
 import type { DebtorSnapshot, DebtorStats, OpenInvoice, PaidLateness } from '../features/types.js';
 import { formatDay } from '../dates.js';
 import { ADJUSTED_DAYS_FEATURE, ADJUSTED_PROBABILITY_FEATURE, ADJUSTED_STD_FEATURE, EXTRA_MEAN_PREFIX, EXTRA_PREFIX, EXTRA_SAME_PREFIX } from '../features/catalog.js';
+import { roundMoney } from '../money.js';
 import { RECENT_PAID, paidTrend } from './paid-trend.js';
 
 /** The values a reason's message needs, computed from the debtor's stats and the model row. */
@@ -220,7 +221,7 @@ function agingReason(input: ReasonInput): ReasonWords {
     code: 'REASON_AGING',
     args: {
       over30Percent: round((100 * over30) / stats.openBalance),
-      over30Balance: round(over30, 2),
+      over30Balance: roundMoney(over30, input.snapshot.currency),
       currency: input.snapshot.currency,
     },
   };
@@ -234,7 +235,7 @@ const MIN_SHARE_OF_RECEIVABLES = 0.05;
 
 function balanceReason({ snapshot }: ReasonInput): ReasonWords {
   const { stats, currency } = snapshot;
-  const openBalance = round(stats.openBalance, 2);
+  const openBalance = roundMoney(stats.openBalance, currency);
   if (stats.usualOpenBalance !== null && stats.usualOpenBalance > 0 && stats.openBalance > 0) {
     const ratio = stats.openBalance / stats.usualOpenBalance;
     const words = { code: 'REASON_BALANCE_OVER_USUAL', args: { ratio: round(ratio, 1), openBalance, currency } };
@@ -261,11 +262,11 @@ function invoiceSizeReason(input: ReasonInput): ReasonWords {
   // amounts, or states that a first invoice has nothing to compare with.
   if (Math.abs(ratio - 1) < 0.2) {
     const { stats, currency } = input.snapshot;
-    const args = { invoiceId: input.invoice.invoice.id, amount: round(input.invoice.invoice.amount, 2), currency };
+    const args = { invoiceId: input.invoice.invoice.id, amount: roundMoney(input.invoice.invoice.amount, currency), currency };
     // Credit notes are neither settled nor open invoices, so these two count the invoices issued so far.
     const firstInvoice = stats.settledCount + stats.openCount <= 1;
     if (firstInvoice || stats.typicalInvoice === null) return { code: 'REASON_INVOICE_AMOUNT_FIRST', args };
-    return { code: 'REASON_INVOICE_AMOUNT', args: { ...args, usualAmount: round(stats.typicalInvoice, 2) } };
+    return { code: 'REASON_INVOICE_AMOUNT', args: { ...args, usualAmount: roundMoney(stats.typicalInvoice, currency) } };
   }
   return {
     code: 'REASON_INVOICE_SIZE',

@@ -26,7 +26,7 @@ import { paidTrend } from './paid-trend.js';
 import { estimatePaymentDate, portfolioDelays } from './payment-dates.js';
 import { explainRows } from './explain-batch.js';
 import { ModelThread } from './model-thread.js';
-import { fromMinorUnits, roundMoney, toMinorUnits } from './money.js';
+import { fromMinorUnits, roundMoney, toMinorUnits } from '../money.js';
 import type { ReasonWords } from './reason-codes.js';
 import { combineWeighted, fallbackReason, groupContributions, topReasons, type ReasonTotal } from './reasons.js';
 import type { DebtorScore, InvoiceScore, ModelChoice, ScoreResult } from './types.js';

@@ -27,7 +27,7 @@ describe('several missing columns', () => {
     const run = runCli(['score', file, '--as-of', '2024-06-30', '--lang', 'sv']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`riskpay: fel: ${file} rad 1: Kolumner saknas för 2 fält: issueDate, dueDate. Kolumnerna är: InvoiceNo, Customer, Amount.`);
-    expect(run.stderr).toContain('Ange dem med --map issueDate=Header --map dueDate=Header.');
+    expect(run.stderr).toContain('Ange dem med --map issueDate=Rubrik --map dueDate=Rubrik.');
     expect(run.stderr).toContain('betalningsvillkoren med --terms, till exempel --terms 30.');
   });
 

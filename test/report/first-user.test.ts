@@ -105,19 +105,24 @@ describe('narrow score table', () => {
 
 describe('rounding', () => {
   it('turns float noise into zero', () => {
-    expect(featureOutputValue('trend_days', 2.6369808691589684e-16)).toBe(0);
-    expect(featureOutputValue('settled_count', 42)).toBe(42);
+    expect(featureOutputValue('trend_days', 2.6369808691589684e-16, 'SEK')).toBe(0);
+    expect(featureOutputValue('settled_count', 42, 'SEK')).toBe(42);
   });
 
   it('keeps feature precision', () => {
-    expect(featureOutputValue('late_share', 1.23456789)).toBe(1.23456789);
-    expect(featureOutputValue('share_of_receivables', 0.013056512345678)).toBe(0.013056512345678);
+    expect(featureOutputValue('late_share', 1.23456789, 'SEK')).toBe(1.23456789);
+    expect(featureOutputValue('share_of_receivables', 0.013056512345678, 'SEK')).toBe(0.013056512345678);
   });
 
   it('writes feature amounts to the cent', () => {
-    expect(featureOutputValue('open_balance', 109746.70999999999)).toBe(109746.71);
-    expect(featureOutputValue('overdue_balance', 1234567.894)).toBe(1234567.89);
-    expect(featureOutputValue('typical_invoice', -0.001)).toBe(0);
+    expect(featureOutputValue('open_balance', 109746.70999999999, 'SEK')).toBe(109746.71);
+    expect(featureOutputValue('overdue_balance', 1234567.894, '')).toBe(1234567.89);
+    expect(featureOutputValue('typical_invoice', -0.001, 'SEK')).toBe(0);
+  });
+
+  it('writes feature amounts to the minor unit', () => {
+    expect(featureOutputValue('open_balance', 10.0051, 'KWD')).toBe(10.005);
+    expect(featureOutputValue('open_balance', 1234.5, 'JPY')).toBe(1235);
   });
 
   it('rounds JSON days and risk', () => {

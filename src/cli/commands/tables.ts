@@ -230,13 +230,14 @@ const FEATURE_TABLE_COLUMNS: Column<FeatureRow>[] = [
   { id: 'days_since_last_payment', head: 'HEAD_DAYS_SINCE_PAYMENT', kind: 'integer', value: (row) => featureNumber(row, 'days_since_last_payment'), alignRight: true },
 ];
 
-/** Writes day numbers as YYYY-MM-DD and amounts to the cent, so every format shows the same values. */
+/** Writes day numbers as YYYY-MM-DD and amounts to their minor unit, so every format shows the same values. */
 function roundFeatureRow(row: Record<string, number | string | null>): Record<string, number | string | null> {
+  const currency = typeof row.currency === 'string' ? row.currency : '';
   // In place: a million-invoice ledger has tens of thousands of rows of fifty values, and the unrounded
   // rows are not used again.
   for (const [name, value] of Object.entries(row)) {
     if (name === 'asOf' && typeof value === 'number') row[name] = formatDay(value);
-    else if (typeof value === 'number') row[name] = featureOutputValue(name, value);
+    else if (typeof value === 'number') row[name] = featureOutputValue(name, value, currency);
   }
   return row;
 }

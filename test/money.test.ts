@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { apportionMinorUnits, minorUnitDigits, roundMoney } from '../../src/scoring/money.js';
+import { apportionMinorUnits, halfMinorUnit, minorUnitDigits, roundMoney, toMinorUnits } from '../src/money.js';
 
 describe('minorUnitDigits', () => {
   it('follows the currency', () => {
@@ -20,6 +20,25 @@ describe('roundMoney', () => {
     expect(roundMoney(10.005001, 'SEK')).toBe(10.01);
     expect(roundMoney(1234.5, 'JPY')).toBe(1235);
     expect(Object.is(roundMoney(-0.001, 'SEK'), 0)).toBe(true);
+  });
+
+  it('rounds decimal halves up', () => {
+    // Binary floating point stores these just below the half.
+    expect(roundMoney(1.005, 'SEK')).toBe(1.01);
+    expect(roundMoney(10.0005, 'KWD')).toBe(10.001);
+  });
+
+  it('rounds negative halves away from zero', () => {
+    expect(roundMoney(-1234.5, 'JPY')).toBe(-1235);
+    expect(toMinorUnits(-1.005, 'SEK')).toBe(-101);
+  });
+});
+
+describe('halfMinorUnit', () => {
+  it('follows the currency', () => {
+    expect(halfMinorUnit('SEK')).toBe(0.005);
+    expect(halfMinorUnit('KWD')).toBe(0.0005);
+    expect(halfMinorUnit('JPY')).toBe(0.5);
   });
 });
 

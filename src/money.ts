@@ -1,5 +1,6 @@
-// Rounding of money to the smallest unit a report prints for its currency, so that every printed total
-// is the sum of the printed amounts it totals.
+// Money in the minor unit of its currency (cents for SEK, fils for KWD, whole yen for JPY). Import
+// rounds every amount to that unit, and reports round and print amounts with the same digits, so every
+// printed total is the sum of the printed amounts it totals.
 
 const digitsByCurrency = new Map<string, number>();
 
@@ -23,9 +24,19 @@ export function exactMinorUnits(amount: number, currency: string): number {
   return amount * 10 ** minorUnitDigits(currency);
 }
 
-/** Converts an amount to whole minor units of its currency, rounded half up. */
+/**
+ * Converts an amount to whole minor units of its currency, rounded half away from zero, so a credit
+ * note rounds to the negative of the invoice it cancels. The product is first cut to 15 significant
+ * digits, because binary floating point stores 1.005 SEK as 100.49999999999999 cents.
+ */
 export function toMinorUnits(amount: number, currency: string): number {
-  return Math.round(exactMinorUnits(amount, currency));
+  const units = Number(exactMinorUnits(amount, currency).toPrecision(15));
+  return Math.sign(units) * Math.round(Math.abs(units));
+}
+
+/** Returns half the minor unit of a currency: two amounts closer than that print the same. */
+export function halfMinorUnit(currency: string): number {
+  return 0.5 / 10 ** minorUnitDigits(currency);
 }
 
 /** Converts whole minor units back to an amount; `+ 0` turns -0 into 0 so nothing prints as "-0.00". */
