@@ -67,3 +67,22 @@ describe('apportionMinorUnits', () => {
     expect(parts).toEqual([100, 0]);
   });
 });
+
+describe('toMinorUnits fast path', () => {
+  it('matches the digit-cutting rounding', () => {
+    // The slow path alone, as toMinorUnits computed every value before the fast path.
+    const cutDigits = (amount: number, digits: number): number => {
+      const units = Number((amount * 10 ** digits).toPrecision(15));
+      return Math.sign(units) * Math.round(Math.abs(units));
+    };
+    // A fixed linear congruential sequence, so every run checks the same amounts.
+    let seed = 12345;
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 20_000; i++) {
+      const cents = Math.floor(next() * 2e9) - 1e9;
+      const amount = (cents + [0, 0.5, 0.4999, 0.25, 0.75][i % 5]) / 100;
+      expect(toMinorUnits(amount, 'SEK')).toBe(cutDigits(amount, 2));
+      expect(toMinorUnits(amount / 10, 'KWD')).toBe(cutDigits(amount / 10, 3));
+    }
+  });
+});

@@ -9,7 +9,7 @@ import { dueDateFromTerms, parseTerms, type Terms } from './terms.js';
 import type { Reporter } from './reporter.js';
 import type { ImportOptions } from './options.js';
 import { RiskpayError, type SourceRef } from '../findings.js';
-import { halfMinorUnit, minorUnitDigits, roundMoney } from '../money.js';
+import { halfMinorUnit, minorUnitDigits, roundImported, roundMoney } from '../money.js';
 
 export function defaultTerms(options: ImportOptions): Terms | null {
   if (options.terms === undefined) return null;
@@ -36,7 +36,7 @@ export function assembleInvoices(
     const issueDate = draft.issueDate as number;
     // Amounts are rounded to the minor unit of the invoice currency (3 decimals for KWD, none for JPY),
     // which also removes float noise such as 0.30000000000000004 from summed line totals.
-    let amount = roundMoney(draft.lineTotals ? sumCells(draft.lineTotals) : (draft.amount as number), draft.currency);
+    let amount = roundImported(draft.lineTotals ? sumCells(draft.lineTotals) : (draft.amount as number), draft.currency);
 
     let kind: 'invoice' | 'credit' = 'invoice';
     if (draft.type === 'credit') {
@@ -147,8 +147,8 @@ function paymentsFromRow(draft: InvoiceDraft, amount: number, path: SourceRef, r
   const balance = draft.balance as number | null;
 
   let paid: number | null = null;
-  if (paidAmount !== null) paid = roundMoney(paidAmount, draft.currency);
-  else if (balance !== null) paid = roundMoney(amount - roundMoney(balance, draft.currency), draft.currency);
+  if (paidAmount !== null) paid = roundImported(paidAmount, draft.currency);
+  else if (balance !== null) paid = roundImported(amount - roundImported(balance, draft.currency), draft.currency);
   else if (paidDate !== null) paid = amount;
 
   if (paid === null || paid === 0) {
@@ -219,7 +219,7 @@ export function applyPayments(invoices: Invoice[], payments: PaymentDraft[], rep
       reporter.add('INGEST_PAYMENT_UNMATCHED', 'warning', { file: row.file, line: row.line, invoiceId: row.invoiceId, amount: row.amount as number }, path);
       continue;
     }
-    const amount = roundMoney(row.amount as number, invoice.currency);
+    const amount = roundImported(row.amount as number, invoice.currency);
     if (amount === 0) continue;
     const payment: Payment = { date: row.date as number, amount, source: path };
     if (row.paymentId) payment.id = row.paymentId;

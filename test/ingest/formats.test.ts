@@ -118,16 +118,16 @@ describe('numbers', () => {
     const error = await expectError(importLedger([path]));
     expect(error.code).toBe('INGEST_DECIMAL_AMBIGUOUS');
     expect(error.path?.column).toBe('Belopp');
-    // Without a currency column the amounts are rounded to the cent.
+    // Without a currency column the minor unit is unknown, so the amounts keep their digits.
     const withComma = await importLedger([path], { decimal: ',' });
-    expect(withComma.ledger.invoices.map((i) => i.amount)).toEqual([1.23, 2.5]);
+    expect(withComma.ledger.invoices.map((i) => i.amount)).toEqual([1.234, 2.5]);
     const withPoint = await importLedger([path], { decimal: '.' });
     expect(withPoint.ledger.invoices.map((i) => i.amount)).toEqual([1234, 2500]);
   });
 
   it('decides an ambiguous value from a later one', async () => {
-    // Read as 1.234, then rounded to the cent because the file has no currency column.
-    expect(await amountsOf(['1,234', '99,90'])).toEqual([1.23, 99.9]);
+    // Read as 1.234 and kept, because the file has no currency column that gives the minor unit.
+    expect(await amountsOf(['1,234', '99,90'])).toEqual([1.234, 99.9]);
   });
 
   it('stops on mixed decimal separators', async () => {

@@ -63,10 +63,10 @@ describe('import minor units', () => {
     expect(byId(invoices, 'S3').payments.map((payment) => payment.amount)).toEqual([60]);
   });
 
-  it('uses two decimals without a currency column', async () => {
+  it('keeps the digits without a currency column', async () => {
     const invoices = await importRows(['N1,A,2024-01-01,2024-01-31,10.005', 'N2,A,2024-01-01,2024-01-31,0.001'], 'InvoiceNo,Customer,InvoiceDate,DueDate,Amount\n');
-    expect(byId(invoices, 'N1').amount).toBe(10.01);
-    expect(byId(invoices, 'N2').amount).toBe(0);
+    expect(byId(invoices, 'N1').amount).toBe(10.005);
+    expect(byId(invoices, 'N2').amount).toBe(0.001);
   });
 
   it('rounds payments-file amounts to the invoice currency', async () => {
