@@ -121,7 +121,7 @@ export const DEBTOR_WRAP = ['name', 'flags', 'reasons', 'next_action'];
 export const DEBTOR_DROP_ORDER = ['recent_days_late', 'reasons', 'oldest_overdue_days', 'open_balance', 'overdue_balance', 'flags', 'grade'];
 
 /** Invoice table columns that wrap their text. */
-export const INVOICE_WRAP = ['name'];
+export const INVOICE_WRAP = ['name', 'days_overdue'];
 
 /** Invoice table columns left out, first to last. Days overdue is kept, and it makes the due date the least needed. */
 export const INVOICE_DROP_ORDER = ['expected_payment_date', 'issue_date', 'grade', 'due_date'];
