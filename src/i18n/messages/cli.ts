@@ -113,7 +113,7 @@ const en = {
   HEAD_TRIGGER: 'Because of',
   HEAD_INVOICES: 'Invoices',
   // Money is spread over each invoice's payment-date interval; an invoice counts in the week of its expected date.
-  HEAD_FORECAST_INVOICES: 'Invoices expected to be paid that week',
+  HEAD_FORECAST_INVOICES: 'Invoices that may be paid that week',
   HEAD_WEEK: 'Week from',
   HEAD_EXPECTED_IN: 'Expected in',
   HEAD_FILE: 'File',
@@ -581,7 +581,7 @@ const sv: Record<CliKey, string> = {
   HEAD_CHANNEL: 'Kanal',
   HEAD_TRIGGER: 'På grund av',
   HEAD_INVOICES: 'Fakturor',
-  HEAD_FORECAST_INVOICES: 'Fakturor som väntas betalas den veckan',
+  HEAD_FORECAST_INVOICES: 'Fakturor som kan betalas den veckan',
   HEAD_WEEK: 'Vecka från',
   HEAD_EXPECTED_IN: 'Väntade inbetalningar',
   HEAD_FILE: 'Fil',
