@@ -48,6 +48,10 @@ export function reportContext(context: CommandContext): ReportContext {
     width,
     onColumnsDropped: (headings, columnCount) =>
       context.diagnostics.status('STATUS_TABLE_NARROWED', { count: headings.length, total: columnCount, columns: headings.join(', '), width }),
+    onTableTooWide: (drawn, headings, columnCount) =>
+      headings.length === 0
+        ? context.diagnostics.status('STATUS_TABLE_TOO_WIDE', { drawn, width })
+        : context.diagnostics.status('STATUS_TABLE_TOO_WIDE_NARROWED', { count: headings.length, total: columnCount, columns: headings.join(', '), drawn, width }),
   };
 }
 

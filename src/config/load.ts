@@ -51,13 +51,17 @@ export function validateConfig(data: unknown, file: string, lang: Lang): Riskpay
   throw new ConfigError(file, problems);
 }
 
-/** Returns the keys the config schema accepts at `path`, or [] where it accepts any key or none. */
+/**
+ * Returns the keys the config schema accepts at `path`: an object's keys, or the choices of a map with
+ * a fixed set of keys such as `columns`. Returns [] where it accepts any key or none.
+ */
 export function knownKeysAt(path: readonly PropertyKey[]): string[] {
   let schema: unknown = configSchema;
   for (let step = 0; step <= path.length; step += 1) {
     // Optional, default and nullable wrappers contain the schema that defines the keys.
     let def = (schema as { _zod: { def: Record<string, unknown> } })._zod.def;
     while (def.innerType) def = (def.innerType as { _zod: { def: Record<string, unknown> } })._zod.def;
+    if (step === path.length && def.type === 'record') return recordKeys(def);
     if (step === path.length) return def.type === 'object' ? Object.keys(def.shape as object) : [];
     const key = path[step];
     if (def.type === 'object') schema = (def.shape as Record<string, unknown>)[String(key)];
@@ -67,6 +71,12 @@ export function knownKeysAt(path: readonly PropertyKey[]): string[] {
     if (schema === undefined) return [];
   }
   return [];
+}
+
+/** Returns the keys of a map whose keys are an enum, such as the ledger fields of `columns`, or [] for any other map. */
+function recordKeys(def: Record<string, unknown>): string[] {
+  const keyDef = (def.keyType as { _zod: { def: { type: string; entries?: Record<string, string> } } } | undefined)?._zod.def;
+  return keyDef?.type === 'enum' && keyDef.entries ? Object.values(keyDef.entries) : [];
 }
 
 /**

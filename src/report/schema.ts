@@ -81,6 +81,9 @@ export const invoiceSchema = z.object({
   daysOverdue: z.number().int(),
   risk: z.number().min(0).max(1),
   grade,
+  expectedAtRisk: z
+    .number()
+    .describe("Risk times balance, rounded to the currency's minor unit; a debtor's expectedAtRisk is the sum of its invoices' amounts"),
   expectedPaymentDate: isoDate.optional(),
   paymentDateLow: isoDate.optional(),
   paymentDateHigh: isoDate.optional(),

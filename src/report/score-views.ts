@@ -121,10 +121,13 @@ export const DEBTOR_WRAP = ['name', 'flags', 'reasons', 'next_action'];
 export const DEBTOR_DROP_ORDER = ['recent_days_late', 'reasons', 'oldest_overdue_days', 'open_balance', 'overdue_balance', 'flags', 'grade'];
 
 /** Invoice table columns that wrap their text. */
-export const INVOICE_WRAP = ['name'];
+export const INVOICE_WRAP = ['name', 'days_overdue'];
 
-/** Invoice table columns left out, first to last. Days overdue is kept, and it makes the due date the least needed. */
-export const INVOICE_DROP_ORDER = ['expected_payment_date', 'issue_date', 'grade', 'due_date'];
+/**
+ * Invoice table columns left out, first to last. Days overdue is kept, and it makes the due date the least
+ * needed. The balance goes before the amount at risk, which ranks the invoices, as in the debtor table.
+ */
+export const INVOICE_DROP_ORDER = ['expected_payment_date', 'issue_date', 'grade', 'due_date', 'balance'];
 
 export function invoiceColumns(context: ReportContext): Column<InvoiceRow>[] {
   const chalk = chalkFor(context);
@@ -139,6 +142,7 @@ export function invoiceColumns(context: ReportContext): Column<InvoiceRow>[] {
     { id: 'issue_date', head: 'HEAD_ISSUED', kind: 'date', value: (row) => row.issueDate },
     { id: 'due_date', head: 'HEAD_DUE', kind: 'date', value: (row) => row.dueDate },
     { id: 'balance', head: 'HEAD_BALANCE', kind: 'money', value: (row) => row.balance, currency: (row) => row.currency, alignRight: true },
+    { id: 'expected_at_risk', head: 'HEAD_AT_RISK', kind: 'money', value: (row) => row.expectedAtRisk, currency: (row) => row.currency, alignRight: true },
     {
       id: 'days_overdue',
       head: 'HEAD_DAYS_OVERDUE',

@@ -1,6 +1,7 @@
 // Terminal table output (cli-table3). Numbers, money and dates are formatted for the output language;
 // colour is applied only when the caller allows it. The table fits the width in the report context:
-// text columns wrap, and when that is not enough, columns are left out in the caller's order.
+// text columns wrap, and when that is not enough, columns are left out in the caller's order and text
+// columns wrap into narrower lines. A table that still does not fit is reported with its drawn width.
 
 // The patch module goes first: it replaces string-width before cli-table3 loads it.
 import { speedUpCellPreview } from './cli-table-patch.js';
@@ -35,6 +36,8 @@ function formatTableCell<Row>(column: Column<Row>, row: Row, context: ReportCont
 /** Widest and narrowest a wrapped text column gets, in characters including its padding. */
 const WRAP_MAX_WIDTH = 48;
 const WRAP_MIN_WIDTH = 18;
+/** Narrowest a wrapped text column gets when the table does not fit otherwise, including its padding. */
+const WRAP_SQUEEZED_WIDTH = 8;
 
 /** Table width when the caller gives none, such as a terminal that does not report its width. */
 export const DEFAULT_TABLE_WIDTH = 120;
@@ -79,53 +82,118 @@ function naturalWidth(heading: string, cells: readonly string[]): number {
   return Math.max(headingWord, cellLine) + PADDING;
 }
 
+/** Width a wrapped column needs so that wrapText breaks no word of its heading or cells, including padding. */
+function longestWordWidth(heading: string, cells: readonly string[]): number {
+  let longest = 0;
+  for (const text of [heading, ...cells]) {
+    for (const word of text.split(/[ \n]/)) longest = Math.max(longest, displayWidth(word));
+  }
+  return longest + PADDING;
+}
+
 /** Total width of a table with these column widths, counting one border character per column plus one. */
 function tableWidth(widths: readonly number[]): number {
   return widths.reduce((sum, width) => sum + width, 0) + widths.length + 1;
+}
+
+/**
+ * Widths of one column, including padding, from the narrowest it may get to the widest it needs. For a
+ * column that does not wrap they are all its natural width.
+ */
+interface ColumnBounds {
+  /** Narrowest width: the comfortable width, or less when the column's longest word is shorter. */
+  tight: number;
+  /** Width at which no word is broken, up to `widest`. */
+  word: number;
+  /** Width below which a wrapped column only shrinks to fit the table or to spare another column's words. */
+  comfortable: number;
+  /** Width at which nothing wraps, up to WRAP_MAX_WIDTH for a wrapped column. */
+  widest: number;
+}
+
+function columnBounds(heading: string, cells: readonly string[], wraps: boolean): ColumnBounds {
+  const natural = naturalWidth(heading, cells);
+  if (!wraps) return { tight: natural, word: natural, comfortable: natural, widest: natural };
+
+  const widest = Math.min(WRAP_MAX_WIDTH, natural);
+  const comfortable = Math.min(WRAP_MIN_WIDTH, natural);
+  const word = Math.min(longestWordWidth(heading, cells), widest);
+  return { tight: Math.min(comfortable, word), word, comfortable, widest };
 }
 
 interface Layout {
   keep: number[];
   widths: number[];
   dropped: number[];
+  /** Width of the drawn table, which is more than the limit when even the narrowest layout is wider. */
+  drawnWidth: number;
 }
 
-/** Chooses the columns and widths: wrap columns share what the fixed columns leave, down to their minimum. */
+/**
+ * Chooses the columns and widths. Columns are left out in `dropOrder` while the kept columns at their
+ * comfortable widths are wider than `maxWidth`, and wrapped columns narrow further when the table is
+ * still too wide with every listed column left out. The spare width then goes, one character at a time to
+ * every wrapped column in turn, first to widths that break no word, then to comfortable widths, then to
+ * widths at which nothing wraps.
+ */
 function layout(headings: string[], cells: string[][], wrap: boolean[], dropOrder: number[], maxWidth: number): Layout {
-  const natural = headings.map((heading, index) => naturalWidth(heading, cells.map((row) => row[index])));
+  const bounds = headings.map((heading, index) => columnBounds(heading, cells.map((row) => row[index]), wrap[index]));
   const keep = headings.map((_, index) => index);
   const dropped: number[] = [];
-  const minimum = (index: number) => (wrap[index] ? Math.min(WRAP_MIN_WIDTH, natural[index]) : natural[index]);
 
   for (const index of dropOrder) {
-    if (tableWidth(keep.map(minimum)) <= maxWidth) break;
+    if (tableWidth(keep.map((at) => bounds[at].comfortable)) <= maxWidth) break;
     keep.splice(keep.indexOf(index), 1);
     dropped.push(index);
   }
 
-  const widths = keep.map(minimum);
-  const wrapping = keep.filter((index) => wrap[index]);
+  const widths = keep.map((index) => bounds[index].tight);
+  shrinkWidest(widths, keep.map((index) => wrap[index]), tableWidth(widths) - maxWidth);
   let spare = maxWidth - tableWidth(widths);
-  // Hand out the spare width one character at a time, so every wrapped column grows evenly.
-  while (spare > 0 && wrapping.length > 0) {
-    let grew = false;
-    for (const index of wrapping) {
-      const at = keep.indexOf(index);
-      if (spare > 0 && widths[at] < Math.min(WRAP_MAX_WIDTH, natural[index])) {
-        widths[at] += 1;
-        spare -= 1;
-        grew = true;
-      }
-    }
-    if (!grew) break;
+  for (const target of ['word', 'comfortable', 'widest'] as const) {
+    spare = growEvenly(widths, keep.map((index) => bounds[index][target]), spare);
   }
-  return { keep, widths, dropped };
+  return { keep, widths, dropped, drawnWidth: tableWidth(widths) };
 }
 
 /**
- * Renders rows as a boxed terminal table with headings from the catalog. The context's
- * `onColumnsDropped` receives the headings of the columns left out to fit the width, each in quotation
- * marks, and the number of columns in the full table.
+ * Narrows the widest wrapped column by one character at a time, down to WRAP_SQUEEZED_WIDTH, until
+ * `excess` characters are gone or no wrapped column can narrow further. Words longer than the narrowed
+ * column are then broken, which is still better than a table wider than the terminal.
+ */
+function shrinkWidest(widths: number[], wraps: readonly boolean[], excess: number): void {
+  for (let left = excess; left > 0; left--) {
+    let widest = -1;
+    for (let at = 0; at < widths.length; at++) {
+      if (wraps[at] && widths[at] > WRAP_SQUEEZED_WIDTH && (widest < 0 || widths[at] > widths[widest])) widest = at;
+    }
+    if (widest < 0) return;
+    widths[widest] -= 1;
+  }
+}
+
+/** Widens the columns below their target by one character each in turn while `spare` lasts, and returns what is left. */
+function growEvenly(widths: number[], targets: readonly number[], spare: number): number {
+  let left = spare;
+  let grew = true;
+  while (left > 0 && grew) {
+    grew = false;
+    for (let at = 0; at < widths.length && left > 0; at++) {
+      if (widths[at] < targets[at]) {
+        widths[at] += 1;
+        left -= 1;
+        grew = true;
+      }
+    }
+  }
+  return left;
+}
+
+/**
+ * Renders rows as a boxed terminal table with headings from the catalog. When columns were left out
+ * and the table fits the width, the context's `onColumnsDropped` receives their headings, each in
+ * quotation marks, and the number of columns in the full table. When even the narrowest layout is wider
+ * than the width, `onTableTooWide` receives the drawn width with the same two.
  */
 export function renderTable<Row>(
   columns: Column<Row>[],
@@ -164,11 +232,10 @@ export function renderTable<Row>(
     }
     blocks.push(table.toString());
   }
-  if (plan.dropped.length > 0) {
-    // Listed left to right as they stand in the full table.
-    const dropped = [...plan.dropped].sort((a, b) => a - b);
-    context.onColumnsDropped?.(dropped.map((index) => quoteHeading(headings[index], context.lang)), shown.length);
-  }
+  // Listed left to right as they stand in the full table.
+  const droppedHeadings = [...plan.dropped].sort((a, b) => a - b).map((index) => quoteHeading(headings[index], context.lang));
+  if (plan.drawnWidth > tableWidthLimit(context.width)) context.onTableTooWide?.(plan.drawnWidth, droppedHeadings, shown.length);
+  else if (droppedHeadings.length > 0) context.onColumnsDropped?.(droppedHeadings, shown.length);
   return joinBlocks(blocks) + '\n';
 }
 

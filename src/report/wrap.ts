@@ -3,8 +3,12 @@
 
 const ANSI = /\x1b\[[0-9;]*m/g;
 
-/** Code points that terminals draw two cells wide: CJK, Hangul, full-width forms and most emoji. */
-const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
+/**
+ * Code points that terminals draw two cells wide: CJK, Hangul, full-width forms and emoji, including
+ * those below U+1F300 that show as emoji by default, such as U+2705, which cli-table3's string-width 4
+ * also counts as two. An emoji sequence (a flag, a skin tone) counts here as the sum of its parts.
+ */
+const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}\p{Emoji_Presentation}]/u;
 
 /** Returns how many terminal cells a line takes, ignoring colour codes and combining marks. */
 export function displayWidth(text: string): number {

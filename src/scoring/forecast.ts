@@ -1,7 +1,8 @@
 // Expected cash in per week and currency. Each open invoice's payment day is spread over its expected
 // payment interval with a triangular distribution (low, expected, high), and each week receives the
 // balance times the probability that the payment day falls in that week. A week's invoice count is the
-// invoices whose expected payment date falls in it, so each invoice is counted once at most.
+// invoices whose expected payment in it is at least one minor unit (one cent), so an invoice whose
+// interval spans several weeks counts in each of them, and a week with an amount has a count.
 
 import { formatDay, parseIsoDay } from '../dates.js';
 import { RiskpayError, finding, type Finding } from '../findings.js';
@@ -83,7 +84,6 @@ export function forecastCash(result: ScoreResult, options: ForecastOptions): For
     total.openBalance += invoice.balance;
     const doubtful = invoice.daysOverdue > doubtfulAfterDays;
     let inHorizon = 0;
-    const expectedDay = parseIsoDay(invoice.expectedPaymentDate ?? '');
 
     if (doubtful) {
       total.doubtful = (total.doubtful ?? 0) + invoice.balance;
@@ -93,8 +93,9 @@ export function forecastCash(result: ScoreResult, options: ForecastOptions): For
         const probability = paymentProbability(invoice, start, start + 6);
         if (probability <= 0) continue;
         const entry = weeks.get(`${invoice.currency}\u0000${week}`)!;
-        entry.expected += invoice.balance * probability;
-        if (expectedDay !== null && expectedDay >= start && expectedDay <= start + 6) entry.invoices += 1;
+        const share = invoice.balance * probability;
+        entry.expected += share;
+        if (exactMinorUnits(share, invoice.currency) >= 1) entry.invoices += 1;
         inHorizon += probability;
       }
     }
@@ -133,7 +134,9 @@ export function forecastCash(result: ScoreResult, options: ForecastOptions): For
  * Rounds each currency's weeks and totals to its minor unit so that the printed amounts add up: the
  * weeks sum to `expectedInHorizon`, and `expectedInHorizon`, `expectedAfterHorizon` and `doubtful` sum to
  * `openBalance`. The open balance is split over the weeks and after the horizon by largest remainder,
- * so each printed week differs from its exact expected amount by less than one minor unit.
+ * so each printed week differs from its exact expected amount by less than one minor unit. A week that
+ * no invoice pays a whole minor unit into, and so has a count of 0, gets nothing: its fractions of a
+ * minor unit go to the other parts, so no week shows an amount without an invoice.
  */
 function roundedWeeksAndTotals(
   weeks: readonly ForecastWeek[],
@@ -146,10 +149,11 @@ function roundedWeeksAndTotals(
     const openUnits = toMinorUnits(total.openBalance, currency);
     const doubtfulUnits = toMinorUnits(total.doubtful ?? 0, currency);
     const exactAfter = total.beyondHorizon - (total.doubtful ?? 0);
-    const exactUnits = [...currencyWeeks.map((week) => week.expected), exactAfter].map((amount) => exactMinorUnits(amount, currency));
+    const countedWeeks = currencyWeeks.filter((week) => week.invoices > 0);
+    const exactUnits = [...countedWeeks.map((week) => week.expected), exactAfter].map((amount) => exactMinorUnits(amount, currency));
     const parts = apportionMinorUnits(exactUnits, openUnits - doubtfulUnits);
 
-    currencyWeeks.forEach((week, index) => roundedWeeks.set(week, parts[index]));
+    countedWeeks.forEach((week, index) => roundedWeeks.set(week, parts[index]));
     const inHorizonUnits = parts.slice(0, -1).reduce((sum, units) => sum + units, 0);
     const afterUnits = parts.at(-1)!;
     return {

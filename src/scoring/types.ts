@@ -150,7 +150,10 @@ export interface ForecastWeek {
   end: string;
   currency: string;
   expected: number;
-  /** Invoices whose expected payment date falls in this week; each open invoice is counted in one week at most. */
+  /**
+   * Invoices expected to pay at least one minor unit (one cent) in this week. An invoice whose payment
+   * interval spans several weeks counts in each, and a week with a count of 0 expects 0.
+   */
   invoices: number;
 }
 

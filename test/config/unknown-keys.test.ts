@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ConfigError, knownKeysAt, validateConfig } from '../../src/config/load.js';
 import { message } from '../../src/i18n/catalog.js';
+import { MAP_FIELDS } from '../../src/ingest/options.js';
 
 /** Returns the findings validateConfig throws for `data`. */
 function problemsOf(data: unknown) {
@@ -73,6 +74,28 @@ describe('unknown config keys', () => {
     const [problem] = problemsOf({ lateAfterDays: 3 });
     expect(problem.code).toBe('CLI_CONFIG_UNKNOWN_KEY_TOP_GUESS');
     expect(problem.args.guess).toBe('defaults.lateAfter');
+  });
+
+  it('lists the ledger fields of columns', () => {
+    expect(knownKeysAt(['columns'])).toEqual([...MAP_FIELDS]);
+  });
+
+  it('guesses a column field', () => {
+    const [problem] = problemsOf({ columns: { duedate: 'Due Date' } });
+    expect(problem.code).toBe('CLI_CONFIG_UNKNOWN_KEY_GUESS');
+    expect(problem.args.jsonPath).toBe('$.columns');
+    expect(problem.args.guess).toBe('dueDate');
+    expect(problem.args.known).toBe(MAP_FIELDS.join(', '));
+  });
+
+  it('shows the column fields in both languages', () => {
+    const [problem] = problemsOf({ columns: { duedate: 'Due Date' } });
+    const english = message('en', problem.code, problem.args);
+    const swedish = message('sv', problem.code, problem.args);
+    expect(english).toContain('unknown key "duedate"; did you mean dueDate? The keys allowed here are: invoiceId, customerId,');
+    expect(swedish).toContain('okänd nyckel "duedate"; menade du dueDate? Tillåtna nycklar här: invoiceId, customerId,');
+    expect(english).not.toMatch(/: \.$/);
+    expect(swedish).not.toMatch(/: \.$/);
   });
 
   it('does not guess from a short stem', () => {

@@ -86,7 +86,8 @@ describe('narrow score table', () => {
   it('invoice table keeps rank', () => {
     const { text, header, dropped } = render(sampleResult(), 80, 'invoice');
     for (const line of text.trimEnd().split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
-    for (const key of ['HEAD_RANK', 'HEAD_INVOICE', 'HEAD_RISK', 'HEAD_BALANCE', 'HEAD_DAYS_OVERDUE']) expect(header).toContain(message('en', key));
+    // The amount at risk ranks the invoices, so at 80 characters the balance goes before it does.
+    for (const key of ['HEAD_RANK', 'HEAD_INVOICE', 'HEAD_RISK', 'HEAD_AT_RISK', 'HEAD_DAYS_OVERDUE']) expect(header).toContain(message('en', key));
     expect(dropped).not.toContain(`\u201c${message('en', 'HEAD_RANK')}\u201d`);
   });
 

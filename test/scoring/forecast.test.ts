@@ -103,3 +103,29 @@ describe('forecastCash', () => {
     expect(forecast.findings.map((f) => f.code)).toEqual(['FORECAST_NO_OPEN_INVOICES']);
   });
 });
+
+describe('forecast week counts', () => {
+  it('counts the invoice of a partial week', () => {
+    // The interval starts on the last day of week 1, so about EUR 2 of 1,000 is expected that week,
+    // although the expected date is in week 3.
+    const forecast = forecastCash(result([invoice('a', 'EUR', 1000, '2024-07-07', '2024-07-20', '2024-08-10')]), { weeks: 6 });
+    const first = forecast.weeks[0];
+    expect(first.expected).toBeGreaterThan(0);
+    expect(first.invoices).toBe(1);
+    for (const week of forecast.weeks) expect(week.invoices > 0, `week ${week.week}`).toBe(week.expected > 0);
+  });
+
+  it('shows no amount without an invoice', () => {
+    // On a balance of EUR 3, week 1 expects about 0.6 of a cent: below one cent, so it counts no invoice,
+    // and rounding gives that fraction to the other weeks instead of printing EUR 0.01 there.
+    const forecast = forecastCash(result([invoice('a', 'EUR', 3, '2024-07-07', '2024-07-20', '2024-08-10')]), { weeks: 6 });
+    const first = forecast.weeks[0];
+    expect(first.invoices).toBe(0);
+    expect(first.expected).toBe(0);
+
+    const [total] = forecast.totals;
+    const weekCents = forecast.weeks.reduce((sum, week) => sum + Math.round(week.expected * 100), 0);
+    expect(weekCents).toBe(Math.round(total.expectedInHorizon * 100));
+    expect(weekCents + Math.round(total.expectedAfterHorizon! * 100)).toBe(300);
+  });
+});

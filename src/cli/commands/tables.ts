@@ -47,6 +47,9 @@ const FILE_COLUMNS: Column<FileReport>[] = [
   { id: 'rows_skipped', head: 'HEAD_ROWS_SKIPPED', kind: 'integer', value: (row) => row.rowsSkipped, alignRight: true },
 ];
 
+/** Column map columns that wrap their text. */
+const COLUMN_MAP_WRAP = ['file', 'header', 'field', 'format'];
+
 interface ColumnRow {
   file: string;
   header: string;
@@ -90,7 +93,9 @@ export async function runInspect(context: CommandContext): Promise<number> {
     await emit(context, renderCsv(columnColumns, columnRows, report.csvLocale));
     return exitCode;
   }
-  let text = renderTable(FILE_COLUMNS, result.files, report) + renderTable(columnColumns, columnRows, report);
+  // These tables keep every column, because --format csv gives only the column map. Their text columns
+  // wrap instead, and a note on stderr gives the drawn width of a table still wider than the terminal.
+  let text = renderTable(FILE_COLUMNS, result.files, report, { wrap: ['file'] }) + renderTable(columnColumns, columnRows, report, { wrap: COLUMN_MAP_WRAP });
   const similar = result.nearDuplicates ?? [];
   if (similar.length > 0) {
     // Names that look alike but belong to different customer numbers or spellings: listed for the user
@@ -99,7 +104,7 @@ export async function runInspect(context: CommandContext): Promise<number> {
       { id: 'names', head: 'HEAD_SIMILAR_NAMES', kind: 'input-text', value: (row) => row.names.join(' / ') },
       { id: 'ids', head: 'HEAD_CUSTOMER_IDS', kind: 'input-text', value: (row) => row.customerIds.join(' / ') },
     ];
-    text += renderTable(similarColumns, similar, report);
+    text += renderTable(similarColumns, similar, report, { wrap: ['names', 'ids'] });
   }
   text += renderSkippedRows(result.skippedRows ?? [], report);
   await emit(context, text);
@@ -191,8 +196,20 @@ export async function runFeatures(context: CommandContext): Promise<number> {
   else {
     // Dozens of feature columns do not fit a terminal, so the table shows the headline ones and names where the rest are.
     const shown = FEATURE_TABLE_COLUMNS.filter((column) => column.id !== 'customerId' || !idsAreFoldedNames(rows));
-    await emit(context, renderTable(shown, rows, report));
-    context.diagnostics.status('STATUS_FEATURES_TABLE_PART', { shown: shown.length, total: table.columns.length });
+    let droppedCount = 0;
+    const tableReport: ReportContext = {
+      ...report,
+      onColumnsDropped: (headings, columnCount) => {
+        droppedCount = headings.length;
+        report.onColumnsDropped?.(headings, columnCount);
+      },
+      onTableTooWide: (drawnWidth, headings, columnCount) => {
+        droppedCount = headings.length;
+        report.onTableTooWide?.(drawnWidth, headings, columnCount);
+      },
+    };
+    await emit(context, renderTable(shown, rows, tableReport, { wrap: ['name'], dropOrder: FEATURE_DROP_ORDER }));
+    context.diagnostics.status('STATUS_FEATURES_TABLE_PART', { shown: shown.length - droppedCount, total: table.columns.length });
   }
   return 0;
 }
@@ -229,6 +246,12 @@ const FEATURE_TABLE_COLUMNS: Column<FeatureRow>[] = [
   { id: 'oldest_overdue_days', head: 'HEAD_OLDEST_DAYS', kind: 'integer', value: (row) => featureNumber(row, 'oldest_overdue_days'), alignRight: true },
   { id: 'days_since_last_payment', head: 'HEAD_DAYS_SINCE_PAYMENT', kind: 'integer', value: (row) => featureNumber(row, 'days_since_last_payment'), alignRight: true },
 ];
+
+/**
+ * Feature table columns left out, first to last, when the table does not fit the width. The debtor,
+ * paid invoices, late share and open balance stay: who, how much history, how late, and what is owed.
+ */
+const FEATURE_DROP_ORDER = ['days_since_last_payment', 'oldest_overdue_days', 'mean_days_late', 'overdue_balance', 'customerId'];
 
 /** Writes day numbers as YYYY-MM-DD and amounts to their minor unit, so every format shows the same values. */
 function roundFeatureRow(row: Record<string, number | string | null>): Record<string, number | string | null> {

@@ -113,7 +113,7 @@ const en = {
   HEAD_TRIGGER: 'Because of',
   HEAD_INVOICES: 'Invoices',
   // Money is spread over each invoice's payment-date interval; an invoice counts in the week of its expected date.
-  HEAD_FORECAST_INVOICES: 'Invoices expected to be paid that week',
+  HEAD_FORECAST_INVOICES: 'Invoices that may be paid that week',
   HEAD_WEEK: 'Week from',
   HEAD_EXPECTED_IN: 'Expected in',
   HEAD_FILE: 'File',
@@ -429,6 +429,9 @@ const en = {
   HEAD_DOUBTFUL: 'Doubtful',
   STATUS_TABLE_NARROWED:
     'The table leaves out {count} of its {total} columns to fit {width} characters: {columns}. A wider terminal shows more, and --format csv or json gives every column.',
+  STATUS_TABLE_TOO_WIDE: "The table is {drawn} characters wide and does not fit the terminal's {width}. A wider terminal shows it unbroken.",
+  STATUS_TABLE_TOO_WIDE_NARROWED:
+    "The table leaves out {count} of its {total} columns ({columns}) and is still {drawn} characters wide, so it does not fit the terminal's {width}. A wider terminal shows it unbroken, and --format csv or json gives every column.",
 
   // Singular forms, chosen when the count is 1.
   STATUS_PROGRESS_READING_ONE: 'Reading 1 file...',
@@ -579,7 +582,7 @@ const sv: Record<CliKey, string> = {
   HEAD_CHANNEL: 'Kanal',
   HEAD_TRIGGER: 'På grund av',
   HEAD_INVOICES: 'Fakturor',
-  HEAD_FORECAST_INVOICES: 'Fakturor som väntas betalas den veckan',
+  HEAD_FORECAST_INVOICES: 'Fakturor som kan betalas den veckan',
   HEAD_WEEK: 'Vecka från',
   HEAD_EXPECTED_IN: 'Väntade inbetalningar',
   HEAD_FILE: 'Fil',
@@ -882,6 +885,9 @@ const sv: Record<CliKey, string> = {
   HEAD_DOUBTFUL: 'Osäkra',
   STATUS_TABLE_NARROWED:
     'Tabellen utelämnar {count} av sina {total} kolumner för att rymmas på {width} tecken: {columns}. Ett bredare terminalfönster visar fler, och --format csv eller json ger alla kolumner.',
+  STATUS_TABLE_TOO_WIDE: 'Tabellen är {drawn} tecken bred och ryms inte på terminalfönstrets {width}. Ett bredare terminalfönster visar den utan radbrytningar.',
+  STATUS_TABLE_TOO_WIDE_NARROWED:
+    'Tabellen utelämnar {count} av sina {total} kolumner ({columns}) men är ändå {drawn} tecken bred och ryms inte på terminalfönstrets {width}. Ett bredare terminalfönster visar den utan radbrytningar, och --format csv eller json ger alla kolumner.',
 
   STATUS_PROGRESS_READING_ONE: 'Läser 1 fil...',
   STATUS_PROGRESS_SCORING_ONE: 'Bedömer 1 kund...',
