@@ -7,7 +7,6 @@ import { formatFinding, message } from '../i18n/catalog.js';
 import type { DebtorScore, InvoiceScore, ModelChoice, PlanRow, ScoreResult } from '../scoring/types.js';
 import { roundMoney } from '../money.js';
 import { roundTo } from './format.js';
-import { roundMoney } from '../scoring/money.js';
 import type { DebtorRow, FindingRow, InvoiceRow, ScoreDocument } from './schema.js';
 
 export type DebtorChange = NonNullable<DebtorRow['change']>;
@@ -82,7 +81,7 @@ function invoiceRow(invoice: InvoiceScore, rank: number): InvoiceRow {
     daysOverdue: invoice.daysOverdue,
     risk: risk(invoice.risk),
     grade: invoice.grade,
-    expectedAtRisk: money(invoice.expectedAtRisk ?? roundMoney(invoice.risk * invoice.balance, invoice.currency)),
+    expectedAtRisk: roundMoney(invoice.expectedAtRisk ?? invoice.risk * invoice.balance, invoice.currency),
   };
   if (invoice.expectedPaymentDate) row.expectedPaymentDate = invoice.expectedPaymentDate;
   if (invoice.paymentDateLow) row.paymentDateLow = invoice.paymentDateLow;
