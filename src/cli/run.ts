@@ -84,6 +84,11 @@ function usageFinding(error: CommanderError, command: string) {
         if (closest) return finding('CLI_UNKNOWN_PROGRAM_OPTION_SUGGESTION', 'error', { option, suggestion: closest });
         return finding('CLI_UNKNOWN_PROGRAM_OPTION', 'error', { option });
       }
+      // `--quiet=1` names a known switch with a value, which commander reports as an unknown option.
+      const spec = optionForFlag(option);
+      if (quoted.includes('=') && spec !== undefined && spec.kind === 'boolean' && (spec.commands as readonly string[]).includes(command)) {
+        return finding('CLI_OPTION_TAKES_NO_VALUE', 'error', { option, value: quoted.slice(option.length + 1), command });
+      }
       const closest = suggestion ?? suggestOption(option, command);
       if (closest) return finding('CLI_UNKNOWN_OPTION_SUGGESTION', 'error', { option, suggestion: closest, command });
       return finding('CLI_UNKNOWN_OPTION', 'error', { option, command });
@@ -93,7 +98,8 @@ function usageFinding(error: CommanderError, command: string) {
     case 'commander.optionMissingArgument':
       return finding('CLI_OPTION_MISSING_VALUE', 'error', { option: quoted });
     default:
-      return finding('CLI_USAGE', 'error', { detail: error.message.replace(/^error: /, '') });
+      // The catalog text ends the sentence itself, so commander's own full stop goes.
+      return finding('CLI_USAGE', 'error', { detail: error.message.replace(/^error: /, '').replace(/\.+$/, '') });
   }
 }
 

@@ -48,6 +48,17 @@ describe('option typos', () => {
     expect(run.stderr).toContain(message(lang, 'CLI_UNKNOWN_OPTION_SUGGESTION', { option, suggestion, command: 'score' }));
   });
 
+  it.each([
+    { flag: '--quiet', lang: 'en' as const },
+    { flag: '--no-progress', lang: 'sv' as const },
+  ])('says $flag takes no value ($lang)', ({ flag, lang }) => {
+    const run = runCli(['score', FIXTURE, '--as-of', AS_OF, `${flag}=1`, '--lang', lang]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message(lang, 'CLI_OPTION_TAKES_NO_VALUE', { option: flag, value: '1', command: 'score' }));
+    expect(run.stderr).not.toContain('Did you mean');
+  });
+
   it('suggests nothing for a far-off option', () => {
     const run = runCli(['score', FIXTURE, '--zzzzzz']);
     expect(run.code).toBe(2);
