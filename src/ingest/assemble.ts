@@ -34,8 +34,8 @@ export function assembleInvoices(
   for (const draft of drafts) {
     const path = { file: draft.file, line: draft.line };
     const issueDate = draft.issueDate as number;
-    // Amounts are rounded to the minor unit of the invoice currency (3 decimals for KWD, none for JPY),
-    // which also removes float noise such as 0.30000000000000004 from summed line totals.
+    // Amounts are rounded to the minor unit of the invoice currency (3 decimals for KWD, none for JPY).
+    // That also removes float noise such as 0.30000000000000004 from summed line totals.
     let amount = roundImported(draft.lineTotals ? sumCells(draft.lineTotals) : (draft.amount as number), draft.currency);
 
     let kind: 'invoice' | 'credit' = 'invoice';
@@ -251,7 +251,8 @@ export function settleInvoices(invoices: Invoice[], reporter: Reporter): void {
  */
 function settledDay(invoice: Invoice): number | null {
   if (invoice.amount === 0) return invoice.issueDate;
-  // Amounts are whole minor units, so only float noise in the sum can be smaller than half a unit.
+  // Amounts in a known currency are whole minor units, so only float noise in the sum is smaller than
+  // half a unit. Without a currency, amounts keep their digits and half a cent is the tolerance.
   const tolerance = halfMinorUnit(invoice.currency);
   let paid = 0;
   for (const payment of invoice.payments) {

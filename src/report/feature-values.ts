@@ -16,9 +16,9 @@ export function isMoneyFeature(name: string): boolean {
 }
 
 /**
- * Returns a feature value ready for output: amounts rounded to the minor unit of `currency` ('' for
- * none rounds to 2 decimals), noise near zero as 0, and every other number unchanged, so JSON and CSV
- * write its shortest round-trip form.
+ * Returns a feature value ready for output. Amounts are rounded to the minor unit of `currency`, and to
+ * 2 decimals when `currency` is ''. Noise near zero becomes 0, and every other number is unchanged, so
+ * JSON and CSV write its shortest round-trip form.
  */
 export function featureOutputValue(name: string, value: number, currency: string): number {
   if (!Number.isFinite(value)) return value;

@@ -1,5 +1,5 @@
 // Terminal tables at common widths: every line fits the terminal, or a note on stderr gives the drawn
-// width and says that the table does not fit. A note that the table was narrowed to fit is never
+// width and states that the table does not fit. A note that the table was narrowed to fit is never
 // printed beside a table that is still too wide.
 
 import { join } from 'node:path';
