@@ -2,7 +2,7 @@
 // error and writes nothing to stdout. When an earlier file was read, that file is still shown, but
 // the file that could not be opened gets no row.
 
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE, requireBuild, runCli, tempDir } from './helpers.js';
@@ -75,5 +75,18 @@ describe('inspect stopped at a later file', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     expect((JSON.parse(lines[0]) as { file: string }).file).toBe(FIXTURE);
+  });
+});
+
+describe('inspect file paths', () => {
+  it('keeps a long path on one line', () => {
+    // Longer than the widest a wrapped column gets, so a wrapped path would be split.
+    const folder = join(tempDir(), 'a-folder-name-long-enough-to-pass-the-widest-wrap');
+    mkdirSync(folder);
+    const file = join(folder, 'invoices.csv');
+    copyFileSync(FIXTURE, file);
+    const run = runCli(['inspect', file]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(file);
   });
 });

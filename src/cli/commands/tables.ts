@@ -47,8 +47,8 @@ const FILE_COLUMNS: Column<FileReport>[] = [
   { id: 'rows_skipped', head: 'HEAD_ROWS_SKIPPED', kind: 'integer', value: (row) => row.rowsSkipped, alignRight: true },
 ];
 
-/** Column map columns that wrap their text. */
-const COLUMN_MAP_WRAP = ['file', 'header', 'field', 'format'];
+/** Column map columns that wrap their text. File paths never wrap, because a user copies them whole. */
+const COLUMN_MAP_WRAP = ['header', 'field', 'format'];
 
 interface ColumnRow {
   file: string;
@@ -94,8 +94,9 @@ export async function runInspect(context: CommandContext): Promise<number> {
     return exitCode;
   }
   // These tables keep every column, because --format csv gives only the column map. Their text columns
-  // wrap instead, and a note on stderr gives the drawn width of a table still wider than the terminal.
-  let text = renderTable(FILE_COLUMNS, result.files, report, { wrap: ['file'] }) + renderTable(columnColumns, columnRows, report, { wrap: COLUMN_MAP_WRAP });
+  // other than file paths wrap instead, and a note on stderr gives the drawn width of a table still
+  // wider than the terminal.
+  let text = renderTable(FILE_COLUMNS, result.files, report) + renderTable(columnColumns, columnRows, report, { wrap: COLUMN_MAP_WRAP });
   const similar = result.nearDuplicates ?? [];
   if (similar.length > 0) {
     // Names that look alike but belong to different customer numbers or spellings: listed for the user
