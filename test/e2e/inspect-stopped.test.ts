@@ -2,7 +2,7 @@
 // error and writes nothing to stdout. When an earlier file was read, that file is still shown, but
 // the file that could not be opened gets no row.
 
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE, requireBuild, runCli, tempDir } from './helpers.js';
@@ -88,5 +88,17 @@ describe('inspect file paths', () => {
     const run = runCli(['inspect', file]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(file);
+  });
+
+  it('keeps a long path whole beside skipped rows', () => {
+    const folder = join(tempDir(), 'a-folder-name-long-enough-to-pass-the-widest-wrap');
+    mkdirSync(folder);
+    const file = join(folder, 'invoices.csv');
+    writeFileSync(file, readFileSync(FIXTURE, 'utf8').trimEnd() + '\nX-1;1-9999;Broken AB;2024-02-30;2024-03-30;100,00;SEK;\n');
+    const run = runCli(['inspect', file]);
+    expect(run.stdout).toContain('Skipped rows');
+    // The path stands whole once in the file table, once per column of the column map (8), and once in
+    // the table of skipped rows.
+    expect(run.stdout.split(file).length - 1).toBe(10);
   });
 });

@@ -80,7 +80,7 @@ export function renderSkippedRows(rows: readonly SkippedRow[], report: ReportCon
       { id: 'rows', head: 'HEAD_ROWS', kind: 'integer', value: (count) => count.rows, alignRight: true },
     ];
     parts.push(message(lang, 'INSPECT_SKIPPED_BY_REASON', { count: total }));
-    parts.push(renderTable(countColumns, counts, report, { wrap: ['file', 'reason'] }));
+    parts.push(renderTable(countColumns, counts, report, { wrap: ['reason'] }));
   }
 
   const rowColumns: Column<SkippedRow>[] = [
@@ -101,7 +101,7 @@ export function renderSkippedRows(rows: readonly SkippedRow[], report: ReportCon
   // Rows in file order, then line order, so a reader can follow the file from top to bottom.
   const fileOrder = new Map(counts.map((count, index) => [count.file, index]));
   const ordered = [...listed].sort((a, b) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || a.line - b.line);
-  parts.push(renderTable(rowColumns, ordered, report, { wrap: ['file', 'column', 'value', 'reason'] }));
+  parts.push(renderTable(rowColumns, ordered, report, { wrap: ['column', 'value', 'reason'] }));
 
   if (notListed > 0) {
     // Prose lines wrap at the table width, so they read in a terminal as the tables do.
