@@ -97,7 +97,7 @@ describe('inspect file paths', () => {
     writeFileSync(file, readFileSync(FIXTURE, 'utf8').trimEnd() + '\nX-1;1-9999;Broken AB;2024-02-30;2024-03-30;100,00;SEK;\n');
     const run = runCli(['inspect', file]);
     expect(run.stdout).toContain('Skipped rows');
-    // The path stands whole once in the file table, once per column of the column map (8), and once in
+    // The path appears whole once in the file table, once per column of the column map (8), and once in
     // the table of skipped rows.
     expect(run.stdout.split(file).length - 1).toBe(10);
   });
