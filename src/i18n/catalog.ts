@@ -120,7 +120,7 @@ export function fillPlaceholders(text: string, args: Record<string, string | num
 }
 
 /** Arguments that choose the singular form: a code `X` may have a variant `X_ONE` used when this count is 1. */
-const COUNT_ARGS = ['count', 'files', 'settledCount'];
+const COUNT_ARGS = ['count', 'files', 'settledCount', 'fields'];
 
 /**
  * Picks the variant `CODE_NONE` for a count of 0 or `CODE_ONE` for a count of 1 when the language

@@ -68,3 +68,21 @@ describe('one-row messages', () => {
     expect(formatFinding(total, 'sv')).toContain('Filens enda rad hoppades över.');
   });
 });
+
+describe('one-field messages', () => {
+  it('names one field in the singular', async () => {
+    // One row of a single field among good rows: skipped with a warning, not an error.
+    const result = await importLedger([writeTemp(`${INVOICES}A2\nA3,Acme,2024-01-01,2024-01-31,10\n`)]);
+    const skipped = result.findings.find((item) => item.code === 'INGEST_FIELD_COUNT');
+    expect(skipped?.args).toMatchObject({ fields: 1, expected: 5 });
+    expect(formatFinding(skipped!, 'en')).toContain('1 field, header has 5');
+    expect(formatFinding(skipped!, 'en')).not.toContain('1 fields');
+    expect(formatFinding(skipped!, 'sv')).toContain('1 fält, rubrikraden har 5');
+  });
+
+  it('keeps the plural for two fields', async () => {
+    const result = await importLedger([writeTemp(`${INVOICES}A2,Acme\nA3,Acme,2024-01-01,2024-01-31,10\n`)]);
+    const skipped = result.findings.find((item) => item.code === 'INGEST_FIELD_COUNT');
+    expect(formatFinding(skipped!, 'en')).toContain('2 fields, header has 5');
+  });
+});
