@@ -10,6 +10,7 @@ import type { Reporter } from './reporter.js';
 import type { ImportOptions } from './options.js';
 import { RiskpayError, type SourceRef } from '../findings.js';
 import { halfMinorUnit, minorUnitDigits, roundImported, roundMoney } from '../money.js';
+import { RoundedAmounts } from './rounded-amounts.js';
 
 export function defaultTerms(options: ImportOptions): Terms | null {
   if (options.terms === undefined) return null;
@@ -24,6 +25,7 @@ export function assembleInvoices(
   options: ImportOptions,
   reporter: Reporter,
   onSkip: (draft: InvoiceDraft, code: string) => void,
+  rounding: RoundedAmounts = new RoundedAmounts(),
 ): Invoice[] {
   const fallbackTerms = defaultTerms(options);
   const assumed = new Map<string, number>();
@@ -36,7 +38,7 @@ export function assembleInvoices(
     const issueDate = draft.issueDate as number;
     // Amounts are rounded to the minor unit of the invoice currency (3 decimals for KWD, none for JPY).
     // That also removes float noise such as 0.30000000000000004 from summed line totals.
-    let amount = roundImported(draft.lineTotals ? sumCells(draft.lineTotals) : (draft.amount as number), draft.currency);
+    let amount = rounding.round(draft.lineTotals ? sumCells(draft.lineTotals) : (draft.amount as number), draft.currency, draft.file, draft.line);
 
     let kind: 'invoice' | 'credit' = 'invoice';
     if (draft.type === 'credit') {
@@ -107,7 +109,7 @@ export function assembleInvoices(
       }
       paidColumnsNoted.add(draft.file);
     }
-    const payments = paymentsFromRow(draft, amount, path, reporter, separateFile);
+    const payments = paymentsFromRow(draft, amount, path, reporter, separateFile, rounding);
 
     const invoice: Invoice = {
       id: draft.invoiceId,
@@ -139,7 +141,7 @@ export function assembleInvoices(
  * Payments that the invoice row itself records: paid date with paid amount, or balance and last payment
  * date. They share the invoice row's `path` object, which saves one object per paid invoice.
  */
-function paymentsFromRow(draft: InvoiceDraft, amount: number, path: SourceRef, reporter: Reporter, separateFile: boolean): Payment[] {
+function paymentsFromRow(draft: InvoiceDraft, amount: number, path: SourceRef, reporter: Reporter, separateFile: boolean, rounding: RoundedAmounts): Payment[] {
   if (separateFile) return [];
   const paidDate = draft.paidDate as number | null;
   const lastPayment = draft.lastPaymentDate as number | null;
@@ -147,8 +149,8 @@ function paymentsFromRow(draft: InvoiceDraft, amount: number, path: SourceRef, r
   const balance = draft.balance as number | null;
 
   let paid: number | null = null;
-  if (paidAmount !== null) paid = roundImported(paidAmount, draft.currency);
-  else if (balance !== null) paid = roundImported(amount - roundImported(balance, draft.currency), draft.currency);
+  if (paidAmount !== null) paid = rounding.round(paidAmount, draft.currency, draft.file, draft.line);
+  else if (balance !== null) paid = roundImported(amount - rounding.round(balance, draft.currency, draft.file, draft.line), draft.currency);
   else if (paidDate !== null) paid = amount;
 
   if (paid === null || paid === 0) {
@@ -208,7 +210,7 @@ export function dateUndatedPayments(invoices: Invoice[], reporter: Reporter): vo
 }
 
 /** Applies payments-file rows to invoices; rows that match no invoice are reported. */
-export function applyPayments(invoices: Invoice[], payments: PaymentDraft[], reporter: Reporter): void {
+export function applyPayments(invoices: Invoice[], payments: PaymentDraft[], reporter: Reporter, rounding: RoundedAmounts = new RoundedAmounts()): void {
   if (payments.length === 0) return;
   const byId = new Map<string, Invoice>();
   for (const invoice of invoices) byId.set(invoice.id, invoice);
@@ -219,7 +221,7 @@ export function applyPayments(invoices: Invoice[], payments: PaymentDraft[], rep
       reporter.add('INGEST_PAYMENT_UNMATCHED', 'warning', { file: row.file, line: row.line, invoiceId: row.invoiceId, amount: row.amount as number }, path);
       continue;
     }
-    const amount = roundImported(row.amount as number, invoice.currency);
+    const amount = rounding.round(row.amount as number, invoice.currency, row.file, row.line);
     if (amount === 0) continue;
     const payment: Payment = { date: row.date as number, amount, source: path };
     if (row.paymentId) payment.id = row.paymentId;

@@ -13,6 +13,7 @@ import { makeInvoiceReader } from './invoice-rows.js';
 import { DraftStore } from './draft-store.js';
 import { makePaymentReader, type PaymentDraft } from './payment-rows.js';
 import { assembleInvoices, applyPayments, dateUndatedPayments, settleInvoices, defaultTerms } from './assemble.js';
+import { RoundedAmounts } from './rounded-amounts.js';
 import { resolveCustomers, findNearDuplicateNames, type NearDuplicate } from './customers.js';
 import { loadRates, convertCurrencies } from './rates.js';
 import { Reporter, countSkip, type CodeCount, type SkippedRow } from './reporter.js';
@@ -89,6 +90,7 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
     );
   }
 
+  const rounding = new RoundedAmounts();
   const invoices = assembleInvoices(store.drain(), invoiceOptions, reporter, (draft, code) => {
     const fileDetails = details.get(draft.file);
     if (!fileDetails) return;
@@ -99,12 +101,13 @@ async function runImport(inputs: string[], options: ImportOptions, state: Import
     fileDetails.skipped[code].count += draft.lines - 1;
     const args = { file: draft.file, line: draft.line, invoiceId: draft.invoiceId };
     reporter.skipRow({ file: draft.file, line: draft.line, rows: draft.lines, header: draft.headers.dueDate ?? null, value: '', code, args });
-  });
+  }, rounding);
   checkInvoicesKept(state.files, invoices.length);
   checkPaymentsKept(state.files);
   checkMostRowsKept(state.files);
   dateUndatedPayments(invoices, reporter);
-  applyPayments(invoices, payments, reporter);
+  applyPayments(invoices, payments, reporter, rounding);
+  rounding.report(reporter);
   settleInvoices(invoices, reporter);
   resolveCustomers(invoices, reporter);
   if (options.rates) convertCurrencies(invoices, await loadRates(options.rates), options.rates, reporter);

@@ -77,3 +77,41 @@ describe('import minor units', () => {
     expect(byId(invoices, 'J4').payments).toEqual([]);
   });
 });
+
+describe('rounded amounts warning', () => {
+  async function findingsOf(rows: string[], header = HEADER) {
+    return (await importLedger([writeTemp(header + rows.join('\n') + '\n')], { decimal: '.' })).findings;
+  }
+
+  it('names the first rounded amount', async () => {
+    const findings = await findingsOf(['S1,A,2024-01-01,2024-01-31,12.345,,,,SEK', 'S2,A,2024-01-02,2024-02-01,10,,,,SEK', 'J1,A,2024-01-03,2024-02-02,1234.5,,,,JPY']);
+    const rounded = findings.filter((item) => item.code === 'INGEST_AMOUNTS_ROUNDED');
+    expect(rounded).toHaveLength(1);
+    expect(rounded[0].severity).toBe('warning');
+    expect(rounded[0].args).toMatchObject({ count: 2, line: 2, value: '12.345', rounded: '12.35', currency: 'SEK', digits: 2 });
+    expect(rounded[0].path).toMatchObject({ line: 2 });
+  });
+
+  it('counts paid amounts and balances', async () => {
+    const findings = await findingsOf(['S1,A,2024-01-01,2024-01-31,100,50.005,,2024-01-20,SEK', 'S2,A,2024-01-01,2024-01-31,100,,20.001,2024-01-20,SEK']);
+    const rounded = findings.find((item) => item.code === 'INGEST_AMOUNTS_ROUNDED');
+    expect(rounded?.args).toMatchObject({ count: 2, value: '50.005', rounded: '50.01' });
+  });
+
+  it('stays silent for amounts that fit', async () => {
+    const findings = await findingsOf(['S1,A,2024-01-01,2024-01-31,12.34,,,,SEK', 'K1,A,2024-01-02,2024-02-01,10.005,,,,KWD', 'J1,A,2024-01-03,2024-02-02,1234,,,,JPY']);
+    expect(findings.map((item) => item.code)).not.toContain('INGEST_AMOUNTS_ROUNDED');
+  });
+
+  it('stays silent without a currency', async () => {
+    const findings = await findingsOf(['N1,A,2024-01-01,2024-01-31,10.005'], 'InvoiceNo,Customer,InvoiceDate,DueDate,Amount\n');
+    expect(findings.map((item) => item.code)).not.toContain('INGEST_AMOUNTS_ROUNDED');
+  });
+
+  it('ignores float noise of summed lines', async () => {
+    const header = 'InvoiceNo,Customer,InvoiceDate,DueDate,Currency,LineTotal\n';
+    const result = await importLedger([writeTemp(header + 'L1,A,2024-01-01,2024-01-31,SEK,0.1\nL1,A,2024-01-01,2024-01-31,SEK,0.2\n')], { decimal: '.' });
+    expect(byId(result.ledger.invoices, 'L1').amount).toBe(0.3);
+    expect(result.findings.map((item) => item.code)).not.toContain('INGEST_AMOUNTS_ROUNDED');
+  });
+});

@@ -43,6 +43,8 @@ const en = {
   INGEST_COLUMNS_MISSING_DUE_DATE:
     'No columns for {count} fields: {fields}. The columns are: {headers}. Name them with {example}. In place of a due date column, the payment terms can be given with --terms, for example --terms 30.',
   INGEST_DUE_DATE_MISSING: 'The file has no due date and no payment terms column. Give the terms with --terms, for example --terms 30, or map a column with --map dueDate=Header.',
+  INGEST_AMOUNTS_ROUNDED: '{count} amounts in {file} have more decimals than their currency uses and were rounded to its smallest unit, the first on line {line}: {value} {currency} became {rounded} ({digits} decimals). Check the currency column if the amounts are in another currency.',
+  INGEST_AMOUNTS_ROUNDED_ONE: 'An amount in {file} has more decimals than its currency uses and was rounded to its smallest unit: {value} {currency} on line {line} became {rounded} ({digits} decimals). Check the currency column if the amount is in another currency.',
   INGEST_FIELD_COUNT: '{fields} fields, header has {expected}. The row was skipped; quote values that contain the delimiter.',
   INGEST_FIELD_COUNT_ONE: '1 field, header has {expected}. The row was skipped; quote values that contain the delimiter.',
   INGEST_FIELD_COUNT_STRICT: '{fields} fields, header has {expected}. Quote values that contain the delimiter.',
@@ -218,6 +220,8 @@ const sv: Record<keyof typeof en, string> = {
   INGEST_COLUMNS_MISSING_DUE_DATE:
     'Kolumner saknas för {count} fält: {fields}. Kolumnerna är: {headers}. Ange dem med {example}. I stället för en kolumn med förfallodatum går det att ange betalningsvillkoren med --terms, till exempel --terms 30.',
   INGEST_DUE_DATE_MISSING: 'Filen saknar både förfallodatum och betalningsvillkor. Ange villkoren med --terms, till exempel --terms 30, eller ange en kolumn med --map dueDate=Rubrik.',
+  INGEST_AMOUNTS_ROUNDED: '{count} belopp i {file} har fler decimaler än valutan använder och avrundades till dess minsta enhet, det första på rad {line}: {value} {currency} blev {rounded} ({digits} decimaler). Kontrollera valutakolumnen om beloppen är i en annan valuta.',
+  INGEST_AMOUNTS_ROUNDED_ONE: 'Ett belopp i {file} har fler decimaler än valutan använder och avrundades till dess minsta enhet: {value} {currency} på rad {line} blev {rounded} ({digits} decimaler). Kontrollera valutakolumnen om beloppet är i en annan valuta.',
   INGEST_FIELD_COUNT: '{fields} fält, rubrikraden har {expected}. Raden hoppades över; sätt citattecken runt värden som innehåller avgränsningstecknet.',
   INGEST_FIELD_COUNT_ONE: '1 fält, rubrikraden har {expected}. Raden hoppades över; sätt citattecken runt värden som innehåller avgränsningstecknet.',
   INGEST_FIELD_COUNT_STRICT: '{fields} fält, rubrikraden har {expected}. Sätt citattecken runt värden som innehåller avgränsningstecknet.',
