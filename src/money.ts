@@ -81,6 +81,12 @@ export function apportionMinorUnits(exactUnits: readonly number[], totalUnits: n
  * amount keeps its digits and only float noise such as 0.30000000000000004 from summed lines goes.
  */
 export function roundImported(amount: number, currency: string): number {
-  if (currency === '') return Math.round(amount * 1e6) / 1e6 + 0;
-  return roundMoney(amount, currency);
+  if (currency !== '') return roundMoney(amount, currency);
+  // Above 1e9 the product passes 2^53, where doubles are whole numbers and scaling back could move
+  // the amount itself, so such an amount stays as read.
+  if (Math.abs(amount) >= NOISE_SCALE_LIMIT) return amount;
+  return Math.round(amount * 1e6) / 1e6 + 0;
 }
+
+/** Largest amount whose noise is removed by scaling to millionths: 1e9 * 1e6 stays below 2^53. */
+const NOISE_SCALE_LIMIT = 1e9;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { apportionMinorUnits, halfMinorUnit, minorUnitDigits, roundMoney, toMinorUnits } from '../src/money.js';
+import { apportionMinorUnits, halfMinorUnit, minorUnitDigits, roundImported, roundMoney, toMinorUnits } from '../src/money.js';
 
 describe('minorUnitDigits', () => {
   it('follows the currency', () => {
@@ -84,5 +84,23 @@ describe('toMinorUnits fast path', () => {
       expect(toMinorUnits(amount, 'SEK')).toBe(cutDigits(amount, 2));
       expect(toMinorUnits(amount / 10, 'KWD')).toBe(cutDigits(amount / 10, 3));
     }
+  });
+});
+
+describe('roundImported without a currency', () => {
+  it('removes float noise', () => {
+    expect(roundImported(0.1 + 0.2, '')).toBe(0.3);
+    expect(roundImported(100 - 99.9, '')).toBe(0.1);
+  });
+
+  it('keeps every digit as read', () => {
+    expect(roundImported(10.005, '')).toBe(10.005);
+    expect(roundImported(-1.234, '')).toBe(-1.234);
+  });
+
+  it('keeps large amounts exactly', () => {
+    // Scaled to millionths these pass 2^53, and scaling back moves them (3455523304303.9 became
+    // 3455523304303.8994 before the limit).
+    for (const amount of [3455523304303.9, 75647420191282.1, -26171276485200.15]) expect(roundImported(amount, '')).toBe(amount);
   });
 });
