@@ -82,11 +82,11 @@ export function apportionMinorUnits(exactUnits: readonly number[], totalUnits: n
  */
 export function roundImported(amount: number, currency: string): number {
   if (currency !== '') return roundMoney(amount, currency);
-  // Above 1e9 the product passes 2^53, where doubles are whole numbers and scaling back could move
-  // the amount itself, so such an amount stays as read.
+  // From about 9e9 the product passes 2^53, where doubles are whole numbers and scaling back can move
+  // the amount itself, so amounts from 1e9 up (with a margin) stay as read.
   if (Math.abs(amount) >= NOISE_SCALE_LIMIT) return amount;
   return Math.round(amount * 1e6) / 1e6 + 0;
 }
 
-/** Largest amount whose noise is removed by scaling to millionths: 1e9 * 1e6 stays below 2^53. */
+/** Limit below which float noise is removed by scaling to millionths: 1e9 * 1e6 stays below 2^53. */
 const NOISE_SCALE_LIMIT = 1e9;
