@@ -1,11 +1,11 @@
-// Worker thread entry: rebuilds the model from the arrays the scoring thread posted, then runs the
-// forest on the matrices it is sent. Results go back as flat typed arrays (see model-thread.ts).
+// Worker thread entry: rebuilds the model from the arrays the scoring thread posted, then computes the
+// chunks it is sent on the matrices it was given. Results go back as flat typed arrays (see model-chunks.ts).
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { RiskpayError } from '../findings.js';
 import { Forest } from '../forest/index.js';
 import { ForestRiskModel } from '../model/risk-model.js';
-import { explainRows } from './explain-batch.js';
+import { computeChunk, type ChunkMatrices, type ChunkResult } from './model-chunks.js';
 import type { ModelThreadInit, ModelThreadReply, ModelThreadTask } from './model-thread.js';
 
 function rebuildModel(init: ModelThreadInit): ForestRiskModel {
@@ -19,47 +19,34 @@ function rebuildModel(init: ModelThreadInit): ForestRiskModel {
   });
 }
 
-function run(model: ForestRiskModel, task: ModelThreadTask): { reply: ModelThreadReply; transfer: ArrayBuffer[] } {
-  if (task.kind === 'daysLate') {
-    const predictions = model.predictDaysLate(task.matrix);
-    const values = new Float64Array(predictions.length * 3);
-    predictions.forEach((prediction, i) => {
-      values[3 * i] = prediction.days;
-      values[3 * i + 1] = prediction.low;
-      values[3 * i + 2] = prediction.high;
-    });
-    return { reply: { id: task.id, kind: 'daysLate', values }, transfer: [values.buffer] };
-  }
-
-  const all = Array.from({ length: task.matrix.rows }, (_, i) => i);
-  const contributions = explainRows(model, task.matrix, all);
-  const width = model.inputNames.length;
-  const values = new Float64Array(contributions.length * width);
-  const bias = new Float64Array(contributions.length);
-  const prediction = new Float64Array(contributions.length);
-  contributions.forEach((item, i) => {
-    values.set(item.values, i * width);
-    bias[i] = item.bias;
-    prediction[i] = item.prediction;
-  });
-  return { reply: { id: task.id, kind: 'explain', values, bias, prediction, width }, transfer: [values.buffer, bias.buffer, prediction.buffer] };
+/** The buffers of a result, which move to the scoring thread instead of being copied. */
+function transferList(result: ChunkResult): ArrayBuffer[] {
+  const arrays = [result.invoices.values, result.invoices.bias, result.invoices.prediction, result.debtors.values, result.debtors.bias, result.debtors.prediction];
+  if (result.dates !== null) arrays.push(result.dates);
+  return arrays.map((array) => array.buffer as ArrayBuffer);
 }
 
 if (parentPort !== null) {
   const port = parentPort;
   const model = rebuildModel(workerData as ModelThreadInit);
+  let matrices: ChunkMatrices | null = null;
 
-  port.on('message', (task: ModelThreadTask) => {
+  port.on('message', (message: ModelThreadTask) => {
+    if (message.kind === 'matrices') {
+      matrices = message.matrices;
+      return;
+    }
     try {
-      const { reply, transfer } = run(model, task);
-      port.postMessage(reply, transfer);
+      if (matrices === null) throw new Error('model thread got a chunk before its matrices');
+      const result = computeChunk(model, matrices, message.task);
+      port.postMessage({ id: message.id, kind: 'chunk', result } satisfies ModelThreadReply, transferList(result));
     } catch (error) {
       // A RiskpayError crosses as its finding, so the scoring thread throws the same code and args.
       const failure =
         error instanceof RiskpayError
           ? { code: error.finding.code, args: error.finding.args, path: error.finding.path }
           : { message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
-      port.postMessage({ id: task.id, kind: 'failed', failure } satisfies ModelThreadReply);
+      port.postMessage({ id: message.id, kind: 'failed', failure } satisfies ModelThreadReply);
     }
   });
 }

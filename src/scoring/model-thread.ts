@@ -1,16 +1,17 @@
-// A second thread that runs the forest for scoring: payment-date intervals and explanations of a
-// matrix, while the scoring thread explains other rows. The worker rebuilds the model from the same
-// typed arrays, so its numbers are bit for bit those of the scoring thread.
+// A second thread that runs the forest for scoring: chunks of payment-date intervals and explanations
+// (see model-chunks.ts), while the scoring thread ranks the chunks already done. The worker rebuilds
+// the model from the same typed arrays, so its numbers are bit for bit those of the scoring thread.
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { RiskpayError, type SourceRef } from '../findings.js';
 import type { ForestInit } from '../forest/index.js';
-import type { Contributions, Forest, Matrix } from '../forest/index.js';
+import type { Forest } from '../forest/index.js';
 import type { PlattCalibration } from '../model/calibration.js';
 import { ForestRiskModel } from '../model/risk-model.js';
-import type { ModelMeta, PaymentDatePrediction, RiskModel } from '../model/types.js';
+import type { ModelMeta, RiskModel } from '../model/types.js';
+import type { ChunkMatrices, ChunkResult, ChunkTask } from './model-chunks.js';
 
 export interface ModelThreadInit {
   meta: ModelMeta;
@@ -22,11 +23,11 @@ export interface ModelThreadInit {
   tailWeight: number;
 }
 
-export type ModelThreadTask = { id: number; kind: 'daysLate'; matrix: Matrix } | { id: number; kind: 'explain'; matrix: Matrix };
+/** `matrices` sets the matrices that later chunks read, and gets no reply. */
+export type ModelThreadTask = { kind: 'matrices'; matrices: ChunkMatrices } | { id: number; kind: 'chunk'; task: ChunkTask };
 
 export type ModelThreadReply =
-  | { id: number; kind: 'daysLate'; values: Float64Array }
-  | { id: number; kind: 'explain'; values: Float64Array; bias: Float64Array; prediction: Float64Array; width: number }
+  | { id: number; kind: 'chunk'; result: ChunkResult }
   | { id: number; kind: 'failed'; failure: { code: string; args: Record<string, string | number>; path?: SourceRef } | { message: string } };
 
 function forestInit(forest: Forest): ForestInit {
@@ -91,23 +92,28 @@ export class ModelThread {
     return new ModelThread(worker);
   }
 
-  /** Returns the payment-date predictions of every row, as model.predictDaysLate(matrix) does. */
-  async predictDaysLate(matrix: Matrix): Promise<PaymentDatePrediction[]> {
-    const reply = await this.send({ id: this.nextId++, kind: 'daysLate', matrix });
-    if (reply.kind !== 'daysLate') throw new Error(`model thread sent ${reply.kind} for daysLate`);
-    const predictions: PaymentDatePrediction[] = [];
-    for (let i = 0; i < reply.values.length; i += 3) {
-      predictions.push({ days: reply.values[i], low: reply.values[i + 1], high: reply.values[i + 2] });
-    }
-    return predictions;
+  /**
+   * Hands the matrices to the thread. Matrices in a SharedArrayBuffer are shared, and any other is
+   * copied once here, so that chunks only name rows.
+   */
+  setMatrices(matrices: ChunkMatrices): void {
+    if (this.failure !== null) return;
+    const own = (data: Float64Array): Float64Array => (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice());
+    const task: ModelThreadTask = {
+      kind: 'matrices',
+      matrices: {
+        invoices: { ...matrices.invoices, data: own(matrices.invoices.data) },
+        debtors: { ...matrices.debtors, data: own(matrices.debtors.data) },
+      },
+    };
+    this.worker.postMessage(task);
   }
 
-  /** Returns the contributions of every row, as explainRows(model, matrix, all rows) does. */
-  async explain(matrix: Matrix): Promise<Contributions[]> {
-    const reply = await this.send({ id: this.nextId++, kind: 'explain', matrix });
-    if (reply.kind !== 'explain') throw new Error(`model thread sent ${reply.kind} for explain`);
-    const { values, bias, prediction, width } = reply;
-    return Array.from(bias, (_, i) => ({ bias: bias[i], values: values.subarray(i * width, (i + 1) * width), prediction: prediction[i] }));
+  /** Returns computeChunk's result for the matrices set last. */
+  async computeChunk(task: ChunkTask): Promise<ChunkResult> {
+    const reply = await this.send({ id: this.nextId++, kind: 'chunk', task });
+    if (reply.kind !== 'chunk') throw new Error(`model thread sent ${reply.kind} for a chunk`);
+    return reply.result;
   }
 
   /** Stops the thread; tasks still waiting fail. */
@@ -115,15 +121,11 @@ export class ModelThread {
     await this.worker.terminate();
   }
 
-  private send(task: ModelThreadTask): Promise<ModelThreadReply> {
+  private send(task: Extract<ModelThreadTask, { kind: 'chunk' }>): Promise<ModelThreadReply> {
     if (this.failure !== null) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.pending.set(task.id, { resolve, reject });
-      // A matrix in a SharedArrayBuffer is shared, and any other is copied. A view would copy its
-      // whole buffer, so it is cut to its own rows first.
-      const { data } = task.matrix;
-      const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
-      this.worker.postMessage({ ...task, matrix: { ...task.matrix, data: own } });
+      this.worker.postMessage(task);
     });
   }
 

@@ -17,19 +17,15 @@ import type { Contributions, Matrix } from '../forest/types.js';
 import type { PaymentDatePrediction, RiskModel } from '../model/types.js';
 import { compareText } from './compare.js';
 import { resolveScoringConfig, type ScoringConfig } from './config.js';
-import { debtorAlreadyLateReason, invoiceAlreadyLateReason, isAlreadyLate, withAlreadyLateFirst, type AlreadyLateInvoice } from './already-late.js';
+import { isAlreadyLate } from './already-late.js';
 import { asOfAfterDataFinding } from './as-of-gap.js';
 import { allocateCredit } from './credits.js';
-import { buildFlagContext, evaluateFlags } from './flags.js';
-import { gradeFor } from './grades.js';
-import { paidTrend } from './paid-trend.js';
-import { estimatePaymentDate, portfolioDelays } from './payment-dates.js';
 import { explainRows } from './explain-batch.js';
+import { computeChunk, runChunks, unflatten, type ChunkMatrices, type ChunkResult, type ChunkTask } from './model-chunks.js';
 import { ModelThread } from './model-thread.js';
-import { fromMinorUnits, roundMoney, toMinorUnits } from '../money.js';
-import type { ReasonWords } from './reason-codes.js';
-import { combineWeighted, fallbackReason, groupContributions, topReasons, type ReasonTotal } from './reasons.js';
-import type { DebtorScore, InvoiceScore, ModelChoice, ScoreResult } from './types.js';
+import { Ranking } from './rank.js';
+import { clipRisk, shownRisk, type CreditedDebtor, type Explanations, type PreparedScoring, type ScoredInvoice } from './scored.js';
+import type { ModelChoice, ScoreResult } from './types.js';
 import { shellQuote } from '../shell-quote.js';
 
 /**
@@ -63,25 +59,6 @@ export interface ScoreOptions {
  * invoices is explained by its largest amounts at risk.
  */
 const MAX_EXPLAINED_PER_DEBTOR = 10;
-
-/**
- * Lowest and highest risk shown. A forest's vote share can be exactly 0 or 1 even after calibration, and
- * no debtor is certain to pay on time or late, so the shown risk stays inside [0.01, 0.99].
- */
-const MIN_RISK = 0.01;
-const MAX_RISK = 0.99;
-
-function clipRisk(risk: number): number {
-  return Math.min(MAX_RISK, Math.max(MIN_RISK, risk));
-}
-
-/** A debtor's snapshot with its credit applied: the invoices that carry risk and their balances after credit. */
-interface CreditedDebtor {
-  /** The snapshot with overdue stats recomputed after credit; flags and reason words read this one. */
-  snapshot: DebtorSnapshot;
-  /** Invoices (not credit notes) with money still owed after credit, with that amount as `balance`. */
-  scorable: OpenInvoice[];
-}
 
 function creditDebtor(snapshot: DebtorSnapshot): CreditedDebtor {
   const { balances, stats } = allocateCredit(snapshot);
@@ -129,55 +106,6 @@ function buildMatrix(
     rows.push(target);
   }
   return { matrix: { data, rows: count, cols }, rows };
-}
-
-/**
- * Returns formatDay with a cache: the open invoices of a large ledger share a few thousand distinct
- * days, and formatDay builds a Date and an ISO string on every call.
- */
-function cachedFormatDay(): (day: number) => string {
-  const cache = new Map<number, string>();
-  return (day) => {
-    let text = cache.get(day);
-    if (text === undefined) {
-      text = formatDay(day);
-      cache.set(day, text);
-    }
-    return text;
-  };
-}
-
-/** Ranks by expected amount at risk, then risk, then customer id, so equal inputs give equal order. */
-function compareDebtors(a: DebtorScore, b: DebtorScore): number {
-  return (
-    b.expectedAtRisk - a.expectedAtRisk ||
-    b.risk - a.risk ||
-    compareText(a.customerId, b.customerId) ||
-    compareText(a.currency, b.currency)
-  );
-}
-
-function compareInvoices(a: InvoiceScore, b: InvoiceScore): number {
-  return (
-    (b.expectedAtRisk ?? 0) - (a.expectedAtRisk ?? 0) ||
-    b.risk - a.risk ||
-    compareText(a.customerId, b.customerId) ||
-    compareText(a.invoiceId, b.invoiceId)
-  );
-}
-
-interface ScoredInvoice {
-  snapshot: DebtorSnapshot;
-  /** The invoice with its balance after credit; the model row is built from the ledger's own balance. */
-  open: OpenInvoice;
-  /** The model row: a view into row `index` of the invoice matrix. */
-  row: Float64Array;
-  index: number;
-  /** Clipped calibrated risk of the model; NaN until predicted or explained (see collectExplanations). */
-  risk: number;
-  /** Unpaid more than the model's lateAfterDays after the due date, so shown at MAX_RISK whatever `risk` is. */
-  alreadyLate: boolean;
-  prediction: PaymentDatePrediction | null;
 }
 
 /**
@@ -259,25 +187,6 @@ function invoicesToExplain(scored: readonly ScoredInvoice[], by: 'debtor' | 'inv
   return ranked.slice(0, MAX_EXPLAINED_PER_DEBTOR);
 }
 
-/** Returns the risk shown for an invoice: MAX_RISK when it is already late, else the model's risk. */
-function shownRisk(scored: ScoredInvoice): number {
-  return scored.alreadyLate ? MAX_RISK : scored.risk;
-}
-
-/** A debtor with nothing open, scored on its debtor row. */
-interface DebtorRowScore {
-  row: Float64Array;
-  risk: number;
-  contributions: Contributions;
-}
-
-/** Contributions of every explained invoice and every debtor scored on its debtor row. */
-interface Explanations {
-  /** Per debtor with open invoices: its explained invoices and their contributions. */
-  invoices: Map<DebtorSnapshot, Map<ScoredInvoice, Contributions>>;
-  debtorRows: Map<DebtorSnapshot, DebtorRowScore>;
-}
-
 /** The invoices picked for explanation per debtor, and their row indexes in the invoice matrix. */
 interface PickedInvoices {
   picked: ScoredInvoice[][];
@@ -334,18 +243,6 @@ function collectExplanations(
   return result;
 }
 
-/** Invoice rows and snapshots ready for the model, before any prediction. */
-interface PreparedScoring {
-  config: ScoringConfig;
-  featureNames: string[];
-  credited: Map<DebtorSnapshot, CreditedDebtor>;
-  scored: ScoredInvoice[];
-  invoiceMatrix: Matrix;
-  invoicesByDebtor: Map<DebtorSnapshot, ScoredInvoice[]>;
-  /** Debtors with no scorable invoice, scored on their debtor row. */
-  debtorRowSnapshots: DebtorSnapshot[];
-}
-
 /** Credits the debtors and builds the invoice matrix, in shared memory for a model thread when `shared` is set. */
 function prepareScoring(snapshots: readonly DebtorSnapshot[], model: RiskModel, rows: RowBuilders, options: ScoreOptions, shared = false): PreparedScoring {
   const config: ScoringConfig = resolveScoringConfig(options.config);
@@ -380,57 +277,6 @@ function runModel(prepared: PreparedScoring, model: RiskModel, rowBuilders: RowB
   return collectExplanations(picked, invoiceContributions, debtorRowSnapshots, debtorRows.rows, debtorContributions);
 }
 
-/** Returns the thread's result, or computes it in this thread when the thread failed for any other reason than the input. */
-function orInThisThread<T>(result: Promise<T>, compute: () => T): Promise<T> {
-  return result.catch((error: unknown) => {
-    if (error instanceof RiskpayError) throw error;
-    return compute();
-  });
-}
-
-/**
- * Runs the model as runModel does, with the payment dates and the debtor-row explanations in `thread`
- * while this thread predicts and explains the invoices. The values are the same, and so is the error
- * when one step fails: the thread's steps are awaited in the order runModel takes them.
- */
-async function runModelInThreads(
-  prepared: PreparedScoring,
-  model: RiskModel,
-  rowBuilders: RowBuilders,
-  by: 'debtor' | 'invoice',
-  thread: ModelThread,
-): Promise<Explanations> {
-  const { scored, invoiceMatrix, invoicesByDebtor, debtorRowSnapshots, featureNames } = prepared;
-  const predictions = predictsDates(scored, model)
-    ? orInThisThread(thread.predictDaysLate(invoiceMatrix), () => model.predictDaysLate!(invoiceMatrix))
-    : Promise.resolve(null);
-  // The awaits below read a rejection. This handler only keeps Node from reporting it as unhandled meanwhile.
-  predictions.catch(() => undefined);
-
-  let failure: { error: unknown } | null = null;
-  let debtorContributions: Promise<Contributions[]> = Promise.resolve([]);
-  let explanations: (() => Promise<Explanations>) | null = null;
-  try {
-    predictRanked(invoicesByDebtor, model, by, featureNames.length);
-    const picked = pickExplained(invoicesByDebtor, by);
-    const debtorRows = buildDebtorRows(debtorRowSnapshots, rowBuilders, featureNames.length, true);
-    if (debtorRowSnapshots.length > 0) {
-      const everyRow = debtorRowSnapshots.map((_, i) => i);
-      debtorContributions = orInThisThread(thread.explain(debtorRows.matrix), () => explainRows(model, debtorRows.matrix, everyRow));
-      debtorContributions.catch(() => undefined);
-    }
-    const invoiceContributions = picked.selected.length > 0 ? explainRows(model, invoiceMatrix, picked.selected) : [];
-    explanations = async () => collectExplanations(picked, invoiceContributions, debtorRowSnapshots, debtorRows.rows, await debtorContributions);
-  } catch (error) {
-    failure = { error };
-  }
-
-  const dates = await predictions;
-  if (failure !== null) throw failure.error;
-  if (dates !== null) setPaymentDates(scored, dates);
-  return explanations!();
-}
-
 /** Scores snapshots built as of `options.asOf`; the debtors and invoices come back ranked. */
 export function scoreSnapshots(
   snapshots: readonly DebtorSnapshot[],
@@ -441,10 +287,126 @@ export function scoreSnapshots(
 ): ScoreResult {
   const prepared = prepareScoring(snapshots, model, rows, options);
   const explanations = runModel(prepared, model, rows, options.by);
-  return rankScores(snapshots, prepared, explanations, model, choice, options);
+  return rankEvery(snapshots, prepared, explanations, model, choice, options);
 }
 
-/** Scores snapshots as scoreSnapshots does, with part of the model's work in `thread`. */
+function rankEvery(
+  snapshots: readonly DebtorSnapshot[],
+  prepared: PreparedScoring,
+  explanations: Explanations,
+  model: RiskModel,
+  choice: ModelChoice,
+  options: ScoreOptions,
+): ScoreResult {
+  const ranking = new Ranking(snapshots, prepared, model, options);
+  for (const snapshot of snapshots) ranking.add(snapshot, explanations);
+  return ranking.result(choice);
+}
+
+/** Debtors in snapshot order whose model work is one chunk. */
+interface DebtorChunk {
+  snapshots: DebtorSnapshot[];
+  /** The explained invoices of each debtor with open invoices, in snapshot order. */
+  picked: ScoredInvoice[][];
+  task: ChunkTask;
+}
+
+/**
+ * Chunks per run. Each is small enough that the scoring thread can rank one while the model thread
+ * computes the next, and large enough that a chunk's messages cost little beside its model work.
+ */
+const CHUNK_COUNT = 48;
+
+/** Cost of explaining one row against predicting one payment-date interval: an estimate from a profile of the 1M-invoice benchmark (about 18 and 12 µs per row). */
+const EXPLAIN_COST = 2;
+
+/**
+ * Cuts the snapshots into chunks of about equal model work. The invoices of consecutive debtors are
+ * consecutive rows of the invoice matrix (buildInvoiceRows adds them in snapshot order), and so are the
+ * debtor rows, so a chunk names row ranges, plus the explained rows it picks.
+ */
+function buildChunks(snapshots: readonly DebtorSnapshot[], prepared: PreparedScoring, by: 'debtor' | 'invoice', datesPredicted: boolean): DebtorChunk[] {
+  const work = (scored: readonly ScoredInvoice[] | undefined, explained: number): number => (datesPredicted && scored ? scored.length : 0) + EXPLAIN_COST * explained;
+  let total = 0;
+  for (const snapshot of snapshots) {
+    const scored = prepared.invoicesByDebtor.get(snapshot);
+    total += work(scored, scored ? Math.min(scored.length, by === 'invoice' ? scored.length : MAX_EXPLAINED_PER_DEBTOR) : 1);
+  }
+  const target = Math.max(1, total / CHUNK_COUNT);
+
+  const chunks: DebtorChunk[] = [];
+  let nextInvoice = 0;
+  let nextDebtorRow = 0;
+  let current: DebtorChunk | null = null;
+  let explained: number[] = [];
+  let weight = 0;
+  for (const snapshot of snapshots) {
+    current ??= { snapshots: [], picked: [], task: { datesFrom: nextInvoice, datesTo: nextInvoice, explained: new Int32Array(0), debtorsFrom: nextDebtorRow, debtorsTo: nextDebtorRow } };
+    current.snapshots.push(snapshot);
+    const scored = prepared.invoicesByDebtor.get(snapshot);
+    if (scored !== undefined) {
+      const picked = invoicesToExplain(scored, by);
+      current.picked.push(picked);
+      for (const s of picked) explained.push(s.index);
+      nextInvoice += scored.length;
+      weight += work(scored, picked.length);
+    } else {
+      nextDebtorRow += 1;
+      weight += work(undefined, 1);
+    }
+
+    if (weight >= target || snapshot === snapshots[snapshots.length - 1]) {
+      current.task = { ...current.task, datesTo: nextInvoice, explained: Int32Array.from(explained), debtorsTo: nextDebtorRow };
+      chunks.push(current);
+      current = null;
+      explained = [];
+      weight = 0;
+    }
+  }
+  return chunks;
+}
+
+/** Stores a chunk's payment dates and explanations with its invoices and debtors, as setPaymentDates and collectExplanations do. */
+function applyChunk(chunk: DebtorChunk, result: ChunkResult, prepared: PreparedScoring, debtorRows: readonly Float64Array[], explanations: Explanations): void {
+  const { task } = chunk;
+  const dates = result.dates;
+  if (dates !== null) {
+    for (let i = task.datesFrom; i < task.datesTo; i++) {
+      const at = 3 * (i - task.datesFrom);
+      prepared.scored[i].prediction = at < dates.length ? { days: dates[at], low: dates[at + 1], high: dates[at + 2] } : null;
+    }
+  }
+
+  const invoiceContributions = unflatten(result.invoices);
+  let next = 0;
+  for (const picked of chunk.picked) {
+    const perInvoice = new Map<ScoredInvoice, Contributions>();
+    for (const s of picked) {
+      const c = invoiceContributions[next++];
+      if (Number.isNaN(s.risk)) s.risk = clipRisk(c.prediction);
+      perInvoice.set(s, c);
+    }
+    explanations.invoices.set(picked[0].snapshot, perInvoice);
+  }
+
+  unflatten(result.debtors).forEach((c, i) => {
+    const row = task.debtorsFrom + i;
+    explanations.debtorRows.set(prepared.debtorRowSnapshots[row], { row: debtorRows[row], risk: clipRisk(c.prediction), contributions: c });
+  });
+}
+
+function allFinite(matrix: Matrix): boolean {
+  for (const value of matrix.data) if (!Number.isFinite(value)) return false;
+  return true;
+}
+
+/**
+ * Scores snapshots as scoreSnapshots does, with the model's work shared with `thread`: the model
+ * thread computes chunks of debtors from the front, this thread ranks each chunk once its results are
+ * in, and computes chunks from the back while it waits. The values are the same as in one thread.
+ * A matrix with a value that is not finite goes through runModel instead, so the error is the one a
+ * single thread raises.
+ */
 async function scoreSnapshotsInThreads(
   snapshots: readonly DebtorSnapshot[],
   model: RiskModel,
@@ -454,157 +416,31 @@ async function scoreSnapshotsInThreads(
   thread: ModelThread,
 ): Promise<ScoreResult> {
   const prepared = prepareScoring(snapshots, model, rows, options, true);
-  const explanations = await runModelInThreads(prepared, model, rows, options.by, thread);
-  return rankScores(snapshots, prepared, explanations, model, choice, options);
-}
-
-/** Builds the debtor and invoice scores from the model's outputs and ranks them. */
-function rankScores(
-  snapshots: readonly DebtorSnapshot[],
-  prepared: PreparedScoring,
-  explanations: Explanations,
-  model: RiskModel,
-  choice: ModelChoice,
-  options: ScoreOptions,
-): ScoreResult {
-  const { config, featureNames, credited, invoicesByDebtor } = prepared;
-  const { asOf } = options;
-  const findings: Finding[] = [];
-
-  const lateAfterDays = model.meta.label.lateAfterDays;
-  const flagContext = buildFlagContext(snapshots);
-  const delays = portfolioDelays(snapshots);
-  const debtors: DebtorScore[] = [];
-  const invoices: InvoiceScore[] = [];
-  const dayText = cachedFormatDay();
-  let datesWithoutModel = 0;
-
-  for (const rawSnapshot of snapshots) {
-    const scored = invoicesByDebtor.get(rawSnapshot) ?? [];
-    const snapshot = credited.get(rawSnapshot)!.snapshot;
-    let risk: number;
-    let reasonTotals: Map<string, ReasonTotal>;
-    // In whole minor units, as the sum of the rounded invoice amounts, so that the debtor's amount is the
-    // sum of its invoices' printed amounts.
-    let expectedAtRiskUnits = 0;
-
-    const debtorCache = new Map<string, ReasonWords>();
-    const alreadyLate: AlreadyLateInvoice[] = [];
-    let totalBalance = 0;
-    if (scored.length > 0) {
-      totalBalance = scored.reduce((sum, s) => sum + s.open.balance, 0);
-      const explained = explanations.invoices.get(rawSnapshot)!;
-      const explainedBalance = [...explained.keys()].reduce((sum, s) => sum + s.open.balance, 0);
-      const parts: { weight: number; totals: Map<string, ReasonTotal> }[] = [];
-      risk = 0;
-
-      for (const s of scored) {
-        const invoiceRisk = shownRisk(s);
-        risk += (s.open.balance / totalBalance) * invoiceRisk;
-        const invoiceAtRiskUnits = toMinorUnits(invoiceRisk * s.open.balance, snapshot.currency);
-        expectedAtRiskUnits += invoiceAtRiskUnits;
-
-        let reasons: InvoiceScore['reasons'];
-        const contributions = explained.get(s);
-        if (contributions) {
-          const totals = groupContributions(contributions, featureNames, s.row, snapshot, s.open, debtorCache);
-          // The weights sum to 1 over the explained invoices, which are all of them unless capped.
-          parts.push({ weight: s.open.balance / explainedBalance, totals });
-          reasons = topReasons(totals);
-        }
-        if (s.alreadyLate) {
-          const late = { open: s.open, modelRisk: s.risk };
-          alreadyLate.push(late);
-          // Invoices left unexplained keep no reasons, as the InvoiceScore contract states.
-          if (reasons) reasons = withAlreadyLateFirst(invoiceAlreadyLateReason(late, lateAfterDays, MAX_RISK), reasons, new Set([s.open.invoice.id]));
-        }
-
-        const date = estimatePaymentDate(snapshot, s.open, s.prediction, delays);
-        if (date.source !== 'model') datesWithoutModel += 1;
-        const invoice = s.open.invoice;
-        invoices.push({
-          invoiceId: invoice.id,
-          customerId: snapshot.customerId,
-          name: snapshot.name,
-          currency: snapshot.currency,
-          issueDate: dayText(invoice.issueDate),
-          dueDate: dayText(invoice.dueDate),
-          balance: roundMoney(s.open.balance, snapshot.currency),
-          daysOverdue: s.open.daysOverdue,
-          risk: invoiceRisk,
-          grade: gradeFor(invoiceRisk, config.grades),
-          expectedPaymentDate: dayText(date.expected),
-          paymentDateLow: dayText(date.low),
-          paymentDateHigh: dayText(date.high),
-          paymentDateSource: date.source,
-          expectedAtRisk: fromMinorUnits(invoiceAtRiskUnits, snapshot.currency),
-          reasons,
-        });
-      }
-      reasonTotals = combineWeighted(parts);
-    } else {
-      const debtorRow = explanations.debtorRows.get(rawSnapshot)!;
-      risk = debtorRow.risk;
-      reasonTotals = groupContributions(debtorRow.contributions, featureNames, debtorRow.row, snapshot, null);
-    }
-
-    let reasons = topReasons(reasonTotals);
-    if (alreadyLate.length > 0) {
-      const first = debtorAlreadyLateReason(alreadyLate, lateAfterDays, MAX_RISK, totalBalance, snapshot.currency);
-      reasons = withAlreadyLateFirst(first, reasons, new Set(alreadyLate.map((late) => late.open.invoice.id)));
-    }
-    if (reasons.length === 0) reasons = [fallbackReason(snapshot)];
-
-    debtors.push({
-      customerId: snapshot.customerId,
-      name: snapshot.name,
-      currency: snapshot.currency,
-      grade: gradeFor(risk, config.grades),
-      risk,
-      openBalance: roundMoney(snapshot.stats.openBalance, snapshot.currency),
-      overdueBalance: roundMoney(snapshot.stats.overdueBalance, snapshot.currency),
-      expectedAtRisk: fromMinorUnits(expectedAtRiskUnits, snapshot.currency),
-      openInvoices: snapshot.stats.openCount,
-      oldestOverdueDays: snapshot.stats.oldestOverdueDays,
-      // Paid invoices only, as the reasons and the trend count them: a prepaid invoice is not a delay.
-      recentDaysLate: [...(snapshot.stats.paid?.recentDaysLate ?? snapshot.stats.recentDaysLate)],
-      // The paid-only trend, as the sparkline beside it and FLAG_PAYMENTS_SLOWING use.
-      trendDays: paidTrend(snapshot.stats)?.trendDays ?? null,
-      // The model's noHistory also counts open overdue invoices as history; people read "no history" as
-      // "has never paid an invoice".
-      noHistory: snapshot.stats.settledCount === 0,
-      flags: evaluateFlags(snapshot, config.flags, flagContext),
-      reasons,
-      riskSource: scored.length > 0 ? 'open-invoices' : 'debtor-row',
-      nothingOwed: scored.length === 0,
-    });
+  const debtorRows = buildDebtorRows(prepared.debtorRowSnapshots, rows, prepared.featureNames.length, true);
+  if (!allFinite(prepared.invoiceMatrix) || !allFinite(debtorRows.matrix)) {
+    return rankEvery(snapshots, prepared, runModel(prepared, model, rows, options.by), model, choice, options);
   }
 
-  debtors.sort(compareDebtors);
-  invoices.sort(compareInvoices);
+  predictRanked(prepared.invoicesByDebtor, model, options.by, prepared.featureNames.length);
+  const chunks = buildChunks(snapshots, prepared, options.by, predictsDates(prepared.scored, model));
+  const matrices: ChunkMatrices = { invoices: prepared.invoiceMatrix, debtors: debtorRows.matrix };
+  thread.setMatrices(matrices);
 
-  if (snapshots.length === 0) findings.push(finding('SCORE_NO_DEBTORS', 'error', { asOf: formatDay(asOf) }));
-  else if (invoices.length === 0) findings.push(finding('SCORE_NO_OPEN_INVOICES', 'info', { asOf: formatDay(asOf) }));
-  if (datesWithoutModel > 0) {
-    findings.push(finding('SCORE_PAYMENT_DATES_FROM_HISTORY', 'info', { invoices: datesWithoutModel }));
-  }
-  // The ranking sorts by amount at risk, and amounts in different currencies are not comparable.
-  const openCurrencies = [...new Set(debtors.filter((debtor) => debtor.openBalance > 0 && debtor.currency !== '').map((debtor) => debtor.currency))].sort();
-  if (openCurrencies.length > 1) {
-    findings.push(finding('SCORE_MIXED_CURRENCIES', 'warning', { count: openCurrencies.length, currencies: openCurrencies.join(', ') }));
-  }
-
-  return {
-    asOf: formatDay(asOf),
-    asOfDefaulted: options.asOfDefaulted,
-    model: choice,
-    debtors,
-    invoices,
-    totals: totalsPerCurrency(debtors),
-    findings,
-    view: options.by,
-    gradeCuts: { B: config.grades.B, C: config.grades.C, D: config.grades.D },
-  };
+  const ranking = new Ranking(snapshots, prepared, model, options);
+  // Holds one chunk's explanations at a time; ranking a debtor reads only its own.
+  const explanations: Explanations = { invoices: new Map(), debtorRows: new Map() };
+  await runChunks(
+    chunks.length,
+    (chunk) => computeChunk(model, matrices, chunks[chunk].task),
+    (chunk) => thread.computeChunk(chunks[chunk].task),
+    (chunk, result) => {
+      applyChunk(chunks[chunk], result, prepared, debtorRows.rows, explanations);
+      for (const snapshot of chunks[chunk].snapshots) ranking.add(snapshot, explanations);
+      explanations.invoices.clear();
+      explanations.debtorRows.clear();
+    },
+  );
+  return ranking.result(choice);
 }
 
 /**
@@ -738,26 +574,3 @@ export async function scoreLedgerInThreads(ledger: Ledger, model: RiskModel, cho
   }
 }
 
-/**
- * Sums the debtors' rounded amounts per currency, in whole minor units, so each total is the sum of the
- * printed debtor rows. Amounts in different currencies are never added together.
- */
-function totalsPerCurrency(debtors: readonly DebtorScore[]): ScoreResult['totals'] {
-  const totals = new Map<string, ScoreResult['totals'][number]>();
-  for (const debtor of debtors) {
-    const currency = debtor.currency;
-    const total = totals.get(currency) ?? { currency, openBalance: 0, overdueBalance: 0, expectedAtRisk: 0 };
-    total.openBalance += toMinorUnits(debtor.openBalance, currency);
-    total.overdueBalance += toMinorUnits(debtor.overdueBalance, currency);
-    total.expectedAtRisk += toMinorUnits(debtor.expectedAtRisk, currency);
-    totals.set(currency, total);
-  }
-  return [...totals.values()]
-    .map((total) => ({
-      ...total,
-      openBalance: fromMinorUnits(total.openBalance, total.currency),
-      overdueBalance: fromMinorUnits(total.overdueBalance, total.currency),
-      expectedAtRisk: fromMinorUnits(total.expectedAtRisk, total.currency),
-    }))
-    .sort((a, b) => compareText(a.currency, b.currency));
-}
