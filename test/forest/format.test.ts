@@ -111,6 +111,8 @@ describe('hostile model files', () => {
     ['negative feature', (j) => (j.trees[0].feature[0] = -2), 'trees[0].feature[0]'],
     ['feature beyond nFeatures', (j) => (j.trees[0].feature[0] = 25), 'trees[0].feature[0]'],
     ['fractional index', (j) => (j.trees[0].left[0] = 1.5), 'trees[0].left[0]'],
+    ['index beyond safe integers', (j) => (j.trees[0].right[0] = 2 ** 53), 'trees[0].right[0]'],
+    ['tree without values', (j) => delete (j.trees[1] as Partial<ForestJSON['trees'][number]>).value, 'trees[1].value'],
     ['NaN threshold', (j) => (j.trees[0].threshold[0] = Number.NaN), 'trees[0].threshold[0]'],
     ['infinite value', (j) => (j.trees[1].value[0] = Infinity), 'trees[1].value[0]'],
     ['probability above 1', (j) => (j.trees[0].value[0] = 1.5), 'trees[0].value[0]'],
