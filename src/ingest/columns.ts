@@ -125,6 +125,12 @@ export class DateColumn {
   order: 'DMY' | 'MDY' | null = null;
   private decidedBy: Evidence | null = null;
   private readonly cache = new Map<string, { day: number; serial: boolean }>();
+  /**
+   * The cell last found in or added to the cache, with its entry. Rows sorted by date repeat one
+   * invoice date many times in a row, and comparing two short strings costs less than a map lookup.
+   */
+  private lastRaw: string | null = null;
+  private lastEntry: { day: number; serial: boolean } | null = null;
   firstSerialLine = 0;
   firstTextLine = 0;
   /** First value that the --date-format order could not read, with its line. */
@@ -141,8 +147,15 @@ export class DateColumn {
 
   /** Reads a cell; returns null for an empty cell. Raises RowIssue for a value that is not a valid date. */
   read(raw: string, line: number): Cell {
+    if (raw === this.lastRaw) {
+      const entry = this.lastEntry!;
+      this.noteKind(entry.serial, line);
+      return entry.day;
+    }
     const cached = this.cache.get(raw);
     if (cached !== undefined) {
+      this.lastRaw = raw;
+      this.lastEntry = cached;
       this.noteKind(cached.serial, line);
       return cached.day;
     }
@@ -223,7 +236,11 @@ export class DateColumn {
   }
 
   private remember(raw: string, day: number, serial = false): void {
-    if (this.cache.size < CACHE_LIMIT) this.cache.set(raw, { day, serial });
+    if (this.cache.size >= CACHE_LIMIT) return;
+    const entry = { day, serial };
+    this.cache.set(raw, entry);
+    this.lastRaw = raw;
+    this.lastEntry = entry;
   }
 
   private noteOrder(order: 'DMY' | 'MDY', raw: string, line: number): void {

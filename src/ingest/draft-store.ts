@@ -17,8 +17,23 @@ const NUMBER = 0;
 const EMPTY = 1;
 const PENDING = 2;
 
+/** Document type and disputed flag by their codes in `typeCode` and `disputedCode`. */
 const TYPE_CODES = [null, 'invoice', 'credit'] as const;
 const DISPUTED_CODES = [undefined, false, true] as const;
+
+/** Returns the index of a document type in TYPE_CODES. */
+function typeCode(type: InvoiceDraft['type']): number {
+  if (type === null) return 0;
+  if (type === 'invoice') return 1;
+  return 2;
+}
+
+/** Returns the index of a disputed flag in DISPUTED_CODES. */
+function disputedCode(disputed: boolean | undefined): number {
+  if (disputed === undefined) return 0;
+  if (disputed) return 2;
+  return 1;
+}
 
 const FIRST_CAPACITY = 1024;
 
@@ -140,8 +155,8 @@ export class DraftStore {
     this.fileIndex[row] = file;
     this.lineNumber[row] = draft.line;
     this.lineCount[row] = 1;
-    this.typeCode[row] = TYPE_CODES.indexOf(draft.type);
-    this.disputedCode[row] = DISPUTED_CODES.indexOf(draft.disputed);
+    this.typeCode[row] = typeCode(draft.type);
+    this.disputedCode[row] = disputedCode(draft.disputed);
 
     this.invoiceId.push(draft.invoiceId);
     this.customerId.push(draft.customerId);
@@ -152,7 +167,16 @@ export class DraftStore {
     this.extra.push(draft.extra);
     if (draft.terms !== null) this.terms.set(row, draft.terms);
     if (draft.lineTotals !== null) this.lineTotals.set(row, draft.lineTotals);
-    for (const field of CELL_FIELDS) this.cells[field].set(row, draft[field]);
+    // Field by field rather than a loop over CELL_FIELDS: a property name that changes on every
+    // access makes each read a slow generic lookup, and this runs once per invoice row.
+    const cells = this.cells;
+    cells.issueDate.set(row, draft.issueDate);
+    cells.dueDate.set(row, draft.dueDate);
+    cells.paidDate.set(row, draft.paidDate);
+    cells.lastPaymentDate.set(row, draft.lastPaymentDate);
+    cells.amount.set(row, draft.amount);
+    cells.paidAmount.set(row, draft.paidAmount);
+    cells.balance.set(row, draft.balance);
 
     if (this.byId !== null) this.byId.set(draft.invoiceId, row);
     this.lastId = draft.invoiceId;

@@ -4,7 +4,7 @@
 import { RiskpayError } from '../findings.js';
 import { Pending, RowIssue, NumberColumn, DateColumn, FileDateOrder, type Cell } from './columns.js';
 import { normalizeHeader, looksLikeLineItems, missingColumnsError, type ColumnMapping } from './headers.js';
-import type { ImportOptions, LedgerField } from './options.js';
+import { LEDGER_FIELDS, type ImportOptions, type LedgerField } from './options.js';
 import type { DateFormat } from './date-values.js';
 import { parseTerms, type Terms } from './terms.js';
 import type { RowReader } from './read-file.js';
@@ -197,7 +197,11 @@ export function makeInvoiceReader(
     return code;
   };
 
-  const cell = (fields: string[], field: LedgerField): string => (c[field] !== undefined ? fields[c[field]!] : '');
+  // Column of each field, or -1 when the file has none. Each cell is read as `index.amount` rather than
+  // `c[field]`, because a property name that changes from call to call makes a slow generic lookup.
+  const index = {} as Record<LedgerField, number>;
+  for (const field of LEDGER_FIELDS) index[field] = c[field] ?? -1;
+  const cell = (fields: string[], column: number): string => (column < 0 ? '' : fields[column]);
 
   const readNumberCell = (column: NumberColumn | null, raw: string, line: number): Cell => {
     if (column === null) return null;
@@ -207,46 +211,46 @@ export function makeInvoiceReader(
   };
 
   const read = (fields: string[], line: number): void => {
-    const invoiceId = ownCopy(cell(fields, 'invoiceId').trim());
+    const invoiceId = ownCopy(cell(fields, index.invoiceId).trim());
     if (invoiceId === '') throw new RowIssue('INGEST_VALUE_EMPTY', { value: '' }, header('invoiceId'));
     const interned = c.customerId !== undefined ? internId(fields[c.customerId]) : null;
     const customerId = interned !== null ? interned.id : '';
     warnIfScientific(invoiceId, 'invoiceId', line);
     warnIfScientific(customerId, 'customerId', line);
-    const nameCell = cell(fields, 'customerName');
+    const nameCell = cell(fields, index.customerName);
     const customerName = interned !== null ? internNameOf(interned, nameCell) : internName(nameCell);
     if (customerId === '' && customerName === '') {
       throw new RowIssue('INGEST_VALUE_EMPTY', { value: '' }, header(c.customerName !== undefined ? 'customerName' : 'customerId'));
     }
     if (customerName.includes('\uFFFD')) throw new RowIssue('INGEST_REPLACEMENT_CHARACTER', { value: customerName }, header('customerName'));
 
-    const status = cell(fields, 'status').trim();
+    const status = cell(fields, index.status).trim();
     if (status !== '' && NOT_RECEIVABLE_STATUSES.has(normalizeHeader(status))) {
       throw new RowIssue('INGEST_ROW_NOT_RECEIVABLE', { value: status, invoiceId }, header('status'));
     }
 
-    const issueRaw = cell(fields, 'issueDate');
+    const issueRaw = cell(fields, index.issueDate);
     const issueDate = dates.issueDate!.read(issueRaw, line);
     if (issueDate === null) throw new RowIssue('INGEST_VALUE_EMPTY', { value: '' }, header('issueDate'));
-    const dueDate = dates.dueDate ? dates.dueDate.read(cell(fields, 'dueDate'), line) : null;
-    const paidDate = dates.paidDate ? dates.paidDate.read(cell(fields, 'paidDate'), line) : null;
-    const lastPaymentDate = dates.lastPaymentDate ? dates.lastPaymentDate.read(cell(fields, 'lastPaymentDate'), line) : null;
+    const dueDate = dates.dueDate ? dates.dueDate.read(cell(fields, index.dueDate), line) : null;
+    const paidDate = dates.paidDate ? dates.paidDate.read(cell(fields, index.paidDate), line) : null;
+    const lastPaymentDate = dates.lastPaymentDate ? dates.lastPaymentDate.read(cell(fields, index.lastPaymentDate), line) : null;
 
     rowCurrency = '';
-    const amount = readNumberCell(numbers.amount, cell(fields, 'amount'), line);
-    const lineTotal = readNumberCell(numbers.lineTotal, cell(fields, 'lineTotal'), line);
+    const amount = readNumberCell(numbers.amount, cell(fields, index.amount), line);
+    const lineTotal = readNumberCell(numbers.lineTotal, cell(fields, index.lineTotal), line);
     if (sumLines ? lineTotal === null : amount === null) {
       throw new RowIssue('INGEST_VALUE_EMPTY', { value: '' }, header(sumLines ? 'lineTotal' : 'amount'));
     }
     const amountCurrency = rowCurrency;
-    const paidAmount = readNumberCell(numbers.paidAmount, cell(fields, 'paidAmount'), line);
-    const balance = readNumberCell(numbers.balance, cell(fields, 'balance'), line);
+    const paidAmount = readNumberCell(numbers.paidAmount, cell(fields, index.paidAmount), line);
+    const balance = readNumberCell(numbers.balance, cell(fields, index.balance), line);
 
-    const termsText = cell(fields, 'terms').trim();
+    const termsText = cell(fields, index.terms).trim();
     let terms: Terms | null | undefined = null;
     if (termsText !== '') terms = parseTerms(termsText) ?? undefined;
 
-    const typeText = cell(fields, 'type');
+    const typeText = cell(fields, index.type);
     let type = typeCache.get(typeText);
     if (type === undefined && !typeCache.has(typeText)) {
       type = readDocumentType(typeText);
@@ -254,7 +258,7 @@ export function makeInvoiceReader(
     }
     if (type === undefined) throw new RowIssue('INGEST_TYPE_UNKNOWN', { value: typeText.trim() }, header('type'));
 
-    const disputedText = cell(fields, 'disputed');
+    const disputedText = cell(fields, index.disputed);
     let disputed: boolean | undefined;
     if (c.disputed !== undefined && disputedText.trim() !== '') {
       disputed = readBoolean(disputedText);

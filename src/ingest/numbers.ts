@@ -35,9 +35,14 @@ export function readNumber(raw: string): NumberReading {
 function readPlain(text: string): NumberReading | null {
   const start = text.charCodeAt(0) === 45 ? 1 : 0;
   let separatorAt = -1;
+  // The digits as one whole number, exact while it has at most 15 digits.
+  let digits = 0;
   for (let i = start; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) continue;
+    if (code >= 48 && code <= 57) {
+      digits = digits * 10 + (code - 48);
+      continue;
+    }
     if ((code === 46 || code === 44) && separatorAt === -1 && i > start && i < text.length - 1) {
       separatorAt = i;
       continue;
@@ -45,15 +50,31 @@ function readPlain(text: string): NumberReading | null {
     return null;
   }
   if (text.length === start) return null;
-  if (separatorAt === -1) return { kind: 'number', value: Number(text), evidence: null, currency: '' };
+  const digitCount = text.length - start - (separatorAt === -1 ? 0 : 1);
+  if (separatorAt === -1) return { kind: 'number', value: plainValue(text, digits, digitCount, 0, start === 1), evidence: null, currency: '' };
   const separator: DecimalSeparator = text.charCodeAt(separatorAt) === 46 ? '.' : ',';
   const digitsBefore = separatorAt - start;
   const digitsAfter = text.length - separatorAt - 1;
   // `1,234` or `1.234` can be a thousand or a fraction; a grouping never starts with 0.
   const grouping = digitsAfter === 3 && digitsBefore <= 3 && text.charCodeAt(start) !== 48;
   if (grouping) return { kind: 'ambiguous', core: text.slice(start), negative: start === 1, separator, currency: '' };
-  const value = Number(separator === '.' ? text : text.replace(',', '.'));
+  const value = plainValue(separator === '.' ? text : text.replace(',', '.'), digits, digitCount, digitsAfter, start === 1);
   return { kind: 'number', value, evidence: separator, currency: '' };
+}
+
+/** Powers of ten from 10^0 to 10^15, each an exact double, by exponent. */
+const EXACT_POWERS_OF_TEN = Array.from({ length: 16 }, (_, exponent) => 10 ** exponent);
+
+/**
+ * Returns Number(text) for a plain number whose digits, read as one whole number, are `digits`, with
+ * `decimals` of them after the point. Up to 15 digits, the whole number and the power of ten are exact
+ * doubles. IEEE 754 division and ECMAScript's Number both round the exact value to the nearest double,
+ * so the quotient is the same double, and the slower text conversion is left for longer numbers.
+ */
+function plainValue(text: string, digits: number, digitCount: number, decimals: number, negative: boolean): number {
+  if (digitCount > 15) return Number(text);
+  const value = decimals === 0 ? digits : digits / EXACT_POWERS_OF_TEN[decimals];
+  return negative ? -value : value;
 }
 
 function readDecorated(text: string): NumberReading {

@@ -200,7 +200,11 @@ function firstText(fields: string[]): string {
 
 /** Returns true when the first non-empty cell is a word such as Total or Summa, which marks a summary row. */
 function isTotalRow(fields: string[]): boolean {
-  return TOTAL_WORDS.test(firstText(fields));
+  const text = firstText(fields);
+  // Every word of TOTAL_WORDS starts with g, i, s or t, so other rows skip the regular expression.
+  const first = text.charCodeAt(0) | 0x20;
+  if (first !== 0x67 && first !== 0x69 && first !== 0x73 && first !== 0x74) return false;
+  return TOTAL_WORDS.test(text);
 }
 
 export function newFileDetails(input: string, kind: FileKind): FileDetails {

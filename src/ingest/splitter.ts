@@ -39,6 +39,9 @@ export class CsvSplitter {
     const delimiter = this.delimiter;
     let pos = 0;
     let quoteAt = text.indexOf('"');
+    // Position of the next delimiter, kept from line to line. A line without a delimiter then does not
+    // search the rest of the text again, which would take quadratic time in a one-column file.
+    let delimiterAt = -1;
 
     while (pos < length) {
       let newline = text.indexOf('\n', pos);
@@ -53,7 +56,24 @@ export class CsvSplitter {
         let end = newline;
         if (end > pos && text.charCodeAt(end - 1) === RETURN) end--;
         if (end - pos > this.limits.maxLineBytes) this.lineTooLong(this.line);
-        const fields = end === pos ? [''] : text.slice(pos, end).split(delimiter);
+        let fields: string[];
+        if (end === pos) {
+          fields = [''];
+        } else {
+          // The same fields as text.slice(pos, end).split(delimiter), without the line's own string.
+          fields = [];
+          let start = pos;
+          for (;;) {
+            if (delimiterAt < start) {
+              delimiterAt = text.indexOf(delimiter, start);
+              if (delimiterAt === -1) delimiterAt = length;
+            }
+            if (delimiterAt >= end) break;
+            fields.push(text.slice(start, delimiterAt));
+            start = delimiterAt + delimiter.length;
+          }
+          fields.push(text.slice(start, end));
+        }
         this.checkFields(fields, this.line);
         sink(fields, this.line, terminated);
         this.line++;
