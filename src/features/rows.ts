@@ -34,10 +34,9 @@ export function rowLength(extraCount: number): number {
   return DEBTOR_COUNT + INVOICE_COUNT + EXTRA_WIDTH * extraCount + adjustedFeatureCount(extraCount);
 }
 
-/** Fills the debtor-level values of a state in DEBTOR_FEATURES order. */
-export function debtorValuesOf(state: DebtorState): Float64Array {
+/** Returns the debtor-level values of a state in DEBTOR_FEATURES order, written into `values` when given. */
+export function debtorValuesOf(state: DebtorState, values: Float64Array = new Float64Array(DEBTOR_COUNT)): Float64Array {
   const s = state.stats;
-  const values = new Float64Array(DEBTOR_COUNT);
   const history = !state.noHistory;
   const recent = state.recentObservations;
   const nthLast = (n: number): number | null => (recent.length === 0 ? null : recent[Math.max(recent.length - n, 0)]);
