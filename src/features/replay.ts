@@ -5,7 +5,7 @@
 
 import type { Invoice, Ledger } from '../ingest/ledger.js';
 import type { DelayAdjustment } from './delay-adjustment.js';
-import { DebtorHistory, type Moment } from './history.js';
+import { DebtorHistory, type Moment, type Tracked } from './history.js';
 import { upperBound } from './sorted.js';
 
 export interface ReplayQuery {
@@ -29,24 +29,46 @@ const ORDER_SLOTS = 5;
  * the ledger order inside each group. The map key sorts like the customer key, then the currency.
  */
 export function groupByCustomer(ledger: Ledger): Map<string, Invoice[]> {
-  // By customer first: one map lookup per invoice, and almost every customer has one currency.
-  const byCustomer = new Map<string, Invoice[]>();
-  for (const invoice of ledger.invoices) {
-    const list = byCustomer.get(invoice.customerId);
-    if (list) list.push(invoice);
-    else byCustomer.set(invoice.customerId, [invoice]);
+  // Two passes: number the customers and count their documents, then put each document in a list made
+  // at its customer's size, because growing 50,000 lists one push at a time showed in profiles. The
+  // first pass also notes a customer's first currency and whether any other currency follows it.
+  const invoices = ledger.invoices;
+  const numbers = new Map<string, number>();
+  const customerOf = new Int32Array(invoices.length);
+  const counts: number[] = [];
+  const firstCurrency: string[] = [];
+  const mixed: boolean[] = [];
+  for (let i = 0; i < invoices.length; i += 1) {
+    const invoice = invoices[i];
+    let customer = numbers.get(invoice.customerId);
+    if (customer === undefined) {
+      customer = counts.length;
+      numbers.set(invoice.customerId, customer);
+      counts.push(0);
+      firstCurrency.push(invoice.currency);
+      mixed.push(false);
+    } else if (invoice.currency !== firstCurrency[customer]) mixed[customer] = true;
+    customerOf[i] = customer;
+    counts[customer] += 1;
+  }
+  const lists = counts.map((count) => new Array<Invoice>(count));
+  const filled = new Int32Array(counts.length);
+  for (let i = 0; i < invoices.length; i += 1) {
+    const customer = customerOf[i];
+    lists[customer][filled[customer]] = invoices[i];
+    filled[customer] += 1;
   }
 
+  // By customer in order of first appearance; almost every customer has one currency.
   const groups = new Map<string, Invoice[]>();
-  for (const [customerId, invoices] of byCustomer) {
-    const first = invoices[0].currency;
-    if (invoices.every((invoice) => invoice.currency === first)) {
-      groups.set(`${customerId}\u0000${first}`, invoices);
+  for (const [customerId, customer] of numbers) {
+    if (!mixed[customer]) {
+      groups.set(`${customerId}\u0000${firstCurrency[customer]}`, lists[customer]);
       continue;
     }
     // Currencies in the order they first appear, as for customers.
     const byCurrency = new Map<string, Invoice[]>();
-    for (const invoice of invoices) {
+    for (const invoice of lists[customer]) {
       const list = byCurrency.get(invoice.currency);
       if (list) list.push(invoice);
       else byCurrency.set(invoice.currency, [invoice]);
@@ -54,6 +76,57 @@ export function groupByCustomer(ledger: Ledger): Map<string, Invoice[]> {
     for (const [currency, list] of byCurrency) groups.set(`${customerId}\u0000${currency}`, list);
   }
   return groups;
+}
+
+/** Parallel arrays of one replay's events and their sorted order; see takeEvents. */
+interface EventArrays {
+  days: Float64Array;
+  orders: Uint8Array;
+  indices: Int32Array;
+  amounts: Float64Array;
+  /** 1 for a payment whose day the export did not give (Payment.dateUnknown), else 0. */
+  undated: Uint8Array;
+  /** Sort keys and the sorted event positions (eventOrder). */
+  keys: Float64Array;
+  order: Int32Array;
+}
+
+/** Largest event arrays kept for the next replay (events), so one huge debtor does not hold memory. */
+const MAX_SPARE_EVENTS = 1 << 16;
+
+/**
+ * Event arrays left by the last replay. A ledger replays tens of thousands of debtors, and seven new
+ * typed arrays per debtor showed in profiles. A replay takes them while it runs, so a replay started
+ * from inside a callback gets arrays of its own.
+ */
+let spareEvents: EventArrays | null = null;
+
+function takeEvents(capacity: number): EventArrays {
+  const spare = spareEvents;
+  spareEvents = null;
+  if (spare !== null && spare.days.length >= capacity) return spare;
+  const size = Math.max(capacity, 2 * (spare?.days.length ?? 128));
+  return {
+    days: new Float64Array(size),
+    orders: new Uint8Array(size),
+    indices: new Int32Array(size),
+    amounts: new Float64Array(size),
+    undated: new Uint8Array(size),
+    keys: new Float64Array(size),
+    order: new Int32Array(size),
+  };
+}
+
+function giveBackEvents(events: EventArrays): void {
+  if (events.days.length <= MAX_SPARE_EVENTS) spareEvents = events;
+}
+
+function addEvent(events: EventArrays, at: number, day: number, order: number, index: number, amount: number, undated: boolean): void {
+  events.days[at] = day;
+  events.orders[at] = order;
+  events.indices[at] = index;
+  events.amounts[at] = amount;
+  events.undated[at] = undated ? 1 : 0;
 }
 
 /**
@@ -73,84 +146,78 @@ export function replayCustomer(
   // Events live in parallel typed arrays (no object per event), because a large ledger has millions.
   // Each document gives at most an issue, its payments and a settlement, and each query one event.
   let capacity = queries.length;
-  for (const invoice of invoices) capacity += 2 + invoice.payments.length;
-  const days = new Float64Array(capacity);
-  const orders = new Uint8Array(capacity);
-  const indices = new Int32Array(capacity);
-  const amounts = new Float64Array(capacity);
-  // 1 for a payment whose day the export did not give (Payment.dateUnknown), else 0.
-  const undated = new Uint8Array(capacity);
+  for (let index = 0; index < invoices.length; index += 1) capacity += 2 + invoices[index].payments.length;
+  const events = takeEvents(capacity);
   let count = 0;
-  const push = (day: number, order: number, index: number, amount: number, dateUnknown = false): void => {
-    days[count] = day;
-    orders[count] = order;
-    indices[count] = index;
-    amounts[count] = amount;
-    undated[count] = dateUnknown ? 1 : 0;
-    count++;
-  };
 
-  invoices.forEach((invoice, index) => {
-    if (invoice.issueDate > lastDay) return;
-    push(invoice.issueDate, ORDER_ISSUE, index, 0);
+  for (let index = 0; index < invoices.length; index += 1) {
+    const invoice = invoices[index];
+    if (invoice.issueDate > lastDay) continue;
+    addEvent(events, count++, invoice.issueDate, ORDER_ISSUE, index, 0, false);
     for (const payment of invoice.payments) {
       const day = Math.max(payment.date, invoice.issueDate);
-      if (day <= lastDay) push(day, ORDER_PAYMENT, index, payment.amount, payment.dateUnknown === true);
+      if (day <= lastDay) addEvent(events, count++, day, ORDER_PAYMENT, index, payment.amount, payment.dateUnknown === true);
     }
     if (invoice.settledDate !== null) {
       const day = Math.max(invoice.settledDate, invoice.issueDate);
-      if (day <= lastDay) push(day, ORDER_SETTLE, index, 0);
+      if (day <= lastDay) addEvent(events, count++, day, ORDER_SETTLE, index, 0, false);
     }
-  });
-  queries.forEach((query, index) => {
-    push(query.day, query.moment === 'issue' ? ORDER_ISSUE_QUERY : ORDER_END_QUERY, index, 0);
-  });
-  const order = eventOrder(days.subarray(0, count), orders, indices);
+  }
+  for (let index = 0; index < queries.length; index += 1) {
+    const query = queries[index];
+    addEvent(events, count++, query.day, query.moment === 'issue' ? ORDER_ISSUE_QUERY : ORDER_END_QUERY, index, 0, false);
+  }
+  sortEvents(events, count);
 
+  const { days, orders, indices, amounts, undated, order } = events;
   const history = new DebtorHistory(customerId, extraColumns, adjustment);
-  for (const e of order) {
+  // Documents by their index in `invoices`, set when issued: every payment and settlement comes later.
+  const documents = new Array<Tracked>(invoices.length);
+  for (let i = 0; i < count; i += 1) {
+    const e = order[i];
     switch (orders[e]) {
       case ORDER_ISSUE:
-        history.issue(invoices[indices[e]]);
+        documents[indices[e]] = history.issue(invoices[indices[e]]);
         break;
       case ORDER_PAYMENT:
-        history.pay(invoices[indices[e]].id, days[e], amounts[e], undated[e] === 0);
+        history.payDocument(documents[indices[e]], days[e], amounts[e], undated[e] === 0);
         break;
       case ORDER_SETTLE:
-        history.settle(invoices[indices[e]].id, days[e]);
+        history.settleDocument(documents[indices[e]], days[e]);
         break;
       default:
         onQuery(history, queries[indices[e]]);
     }
   }
+  giveBackEvents(events);
   return history;
 }
 
 /**
- * Returns the event positions sorted by day, then order within the day, then document or query
- * index. Events were pushed by ascending index within each order, so the position breaks ties the
- * same way as the index, and (day, order, position) packs into one number that a typed array sorts
- * without a comparator. Spans too wide to pack fall back to a comparator sort.
+ * Fills `events.order` with the first `count` event positions sorted by day, then order within the
+ * day, then document or query index. Events were pushed by ascending index within each order, so the
+ * position breaks ties the same way as the index, and (day, order, position) packs into one number
+ * that a typed array sorts without a comparator. Spans too wide to pack fall back to a comparator sort.
  */
-function eventOrder(days: Float64Array, orders: Uint8Array, indices: Int32Array): Int32Array {
-  const count = days.length;
+function sortEvents(events: EventArrays, count: number): void {
+  const { days, orders, indices, keys, order } = events;
   let first = Infinity;
   let last = -Infinity;
-  for (const day of days) {
+  for (let e = 0; e < count; e += 1) {
+    const day = days[e];
     if (day < first) first = day;
     if (day > last) last = day;
   }
   const slots = (last - first + 1) * ORDER_SLOTS;
   if (count === 0 || !Number.isSafeInteger(slots * count)) {
-    return Int32Array.from(days, (_, i) => i).sort((a, b) => days[a] - days[b] || orders[a] - orders[b] || indices[a] - indices[b]);
+    const sorted = Int32Array.from({ length: count }, (_, i) => i).sort((a, b) => days[a] - days[b] || orders[a] - orders[b] || indices[a] - indices[b]);
+    order.set(sorted);
+    return;
   }
 
-  const keys = new Float64Array(count);
-  for (let e = 0; e < count; e++) keys[e] = ((days[e] - first) * ORDER_SLOTS + orders[e]) * count + e;
-  keys.sort();
-  const order = new Int32Array(count);
-  for (let i = 0; i < count; i++) order[i] = keys[i] % count;
-  return order;
+  for (let e = 0; e < count; e += 1) keys[e] = ((days[e] - first) * ORDER_SLOTS + orders[e]) * count + e;
+  keys.subarray(0, count).sort();
+  for (let i = 0; i < count; i += 1) order[i] = keys[i] % count;
 }
 
 /**

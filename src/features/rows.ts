@@ -2,6 +2,7 @@
 // invoice's values, then the opt-in extra columns. Every value is finite; a debtor without history gets
 // the catalog's no-history values.
 
+import { lastDayOfMonth } from '../dates.js';
 import type { Invoice } from '../ingest/ledger.js';
 import { DEBTOR_FEATURES, INVOICE_FEATURES, NO_DAYS, NO_HISTORY, NO_HISTORY_DAYS_LATE, adjustedFeatureCount } from './catalog.js';
 import { adjustedDelay, extraEffect, lateProbability, type DelayAdjustment, type ResidualTotals } from './delay-adjustment.js';
@@ -33,10 +34,9 @@ export function rowLength(extraCount: number): number {
   return DEBTOR_COUNT + INVOICE_COUNT + EXTRA_WIDTH * extraCount + adjustedFeatureCount(extraCount);
 }
 
-/** Fills the debtor-level values of a state in DEBTOR_FEATURES order. */
-export function debtorValuesOf(state: DebtorState): Float64Array {
+/** Returns the debtor-level values of a state in DEBTOR_FEATURES order, written into `values` when given. */
+export function debtorValuesOf(state: DebtorState, values: Float64Array = new Float64Array(DEBTOR_COUNT)): Float64Array {
   const s = state.stats;
-  const values = new Float64Array(DEBTOR_COUNT);
   const history = !state.noHistory;
   const recent = state.recentObservations;
   const nthLast = (n: number): number | null => (recent.length === 0 ? null : recent[Math.max(recent.length - n, 0)]);
@@ -212,15 +212,43 @@ export function writeRow(
   put(day - dueDate);
   put(day - issueDate);
   put(invoice && invoice.amount > 0 ? Math.min(Math.max(1 - balance / invoice.amount, 0), 1) : 0);
-  const due = new Date(dueDate * 86_400_000);
-  const issued = new Date(issueDate * 86_400_000);
-  put(due.getUTCDate());
-  put(isMonthEnd(due) ? 1 : 0);
-  put(isMonthEnd(issued) ? 1 : 0);
-  put((due.getUTCDay() + 6) % 7);
+  if (isCalendarDay(dueDate) && isCalendarDay(issueDate)) {
+    const dueMonthEnd = lastDayOfMonth(dueDate);
+    // The day 31 days before a month end is in the month before, because every month has 28 to 31 days.
+    put(dueDate - lastDayOfMonth(dueMonthEnd - 31));
+    // 1 in the last three days of the month, as isMonthEnd.
+    put(dueMonthEnd - dueDate < 3 ? 1 : 0);
+    put(lastDayOfMonth(issueDate) - issueDate < 3 ? 1 : 0);
+    put((weekdayOf(dueDate) + 6) % 7);
+  } else {
+    const due = new Date(dueDate * MS_PER_DAY);
+    const issued = new Date(issueDate * MS_PER_DAY);
+    put(due.getUTCDate());
+    put(isMonthEnd(due) ? 1 : 0);
+    put(isMonthEnd(issued) ? 1 : 0);
+    put((due.getUTCDay() + 6) % 7);
+  }
 
   putExtras(row, i, extraColumns, invoice, extraTotals, invoice ? day - dueDate : null);
   return row;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Days from 1970-01-01 that a Date can represent (plus or minus 100,000,000). On whole days in that range
+ * writeRow reads the calendar by integer arithmetic, because four Date objects per row showed in
+ * profiles. Any other day takes the Date path, which gives the same values there.
+ */
+const MAX_DATE_DAYS = 100_000_000;
+
+function isCalendarDay(day: number): boolean {
+  return Number.isInteger(day) && Math.abs(day) <= MAX_DATE_DAYS;
+}
+
+/** Returns the weekday of a day number as Date.getUTCDay does: 0 for Sunday. 1970-01-01 was a Thursday. */
+export function weekdayOf(day: number): number {
+  return ((day % 7) + 7 + 4) % 7;
 }
 
 function isMonthEnd(date: Date): boolean {

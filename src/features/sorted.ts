@@ -24,9 +24,16 @@ export function lowerBound(sorted: ArrayLike<number>, value: number): number {
   return low;
 }
 
-/** Inserts a value into an ascending array, keeping it sorted. */
+/**
+ * Inserts a value into an ascending array, keeping it sorted, after any equal values. It moves the larger
+ * values up by hand because splice allocates an array for its result, and replay inserts millions of values.
+ */
 export function insertSorted(sorted: number[], value: number): void {
-  sorted.splice(upperBound(sorted, value), 0, value);
+  const at = upperBound(sorted, value);
+  let i = sorted.length;
+  sorted.push(value);
+  for (; i > at; i -= 1) sorted[i] = sorted[i - 1];
+  sorted[at] = value;
 }
 
 /** Returns the median of an ascending array, or null when it is empty. */

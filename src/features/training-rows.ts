@@ -4,7 +4,7 @@
 
 import type { Matrix } from '../forest/types.js';
 import type { Invoice, Ledger } from '../ingest/ledger.js';
-import { featureNames } from './catalog.js';
+import { DEBTOR_FEATURES, featureNames } from './catalog.js';
 import type { DelayAdjustment } from './delay-adjustment.js';
 import { hasUndatedPayment, type DebtorHistory, type Moment } from './history.js';
 import { ReceivablesTimeline, groupByCustomer, replayCustomer, type ReplayQuery } from './replay.js';
@@ -191,6 +191,8 @@ export function buildLabelledRows(ledger: Ledger, selection: RowSelection): Labe
   const customerIds = new Array<string>(count);
   const timeline = count > 0 ? new ReceivablesTimeline(ledger) : null;
 
+  // Debtor values of the row being written: writeRow copies them into the row, so one array serves all.
+  const debtorValues = new Float64Array(DEBTOR_FEATURES.length);
   let firstPlanned = 0;
   for (const { customerId, invoices, planned } of customers) {
     const base = firstPlanned;
@@ -217,7 +219,7 @@ export function buildLabelledRows(ledger: Ledger, selection: RowSelection): Labe
         adjustment: selection.adjustment,
       };
       const target = data.subarray(r * width, (r + 1) * width);
-      writeRow(debtorValuesOf(state), state.stats.typicalInvoice, invoice, balance, query.day, extraColumns, extraTotals, 30, target);
+      writeRow(debtorValuesOf(state, debtorValues), state.stats.typicalInvoice, invoice, balance, query.day, extraColumns, extraTotals, 30, target);
       y[r] = planned.late[query.tag];
       rowDays[r] = query.day;
       daysLate[r] = planned.daysLate[query.tag];
