@@ -26,6 +26,7 @@ import { ModelThread } from './model-thread.js';
 import { Ranking } from './rank.js';
 import { clipRisk, shownRisk, type CreditedDebtor, type Explanations, type PreparedScoring, type ScoredInvoice } from './scored.js';
 import type { ModelChoice, ScoreResult } from './types.js';
+import { collectGarbage } from '../memory.js';
 import { shellQuote } from '../shell-quote.js';
 
 /**
@@ -487,6 +488,12 @@ function ledgerSpelling(modelColumns: readonly string[], ledgerColumns: readonly
   return spelling;
 }
 
+/**
+ * Released ledgers of at least this many invoices are followed by a full garbage collection (see
+ * src/memory.ts). Below it, the heap the invoices leave is small and V8 reclaims it soon enough.
+ */
+const COLLECT_AFTER_RELEASE_FROM_INVOICES = 200_000;
+
 /** Facts about the ledger that scoring keeps after building the snapshots, because it may empty the ledger then. */
 interface LedgerState {
   snapshots: DebtorSnapshot[];
@@ -505,7 +512,11 @@ function snapshotLedger(
   const importedNone = ledger.invoices.length === 0;
   const extraColumns = [...ledger.extraColumns];
   const asOfAfterData = asOfAfterDataFinding(ledger, options.asOf, options.asOfDefaulted);
-  if (options.releaseLedger === true) ledger.invoices = [];
+  if (options.releaseLedger === true) {
+    const released = ledger.invoices.length;
+    ledger.invoices = [];
+    if (released >= COLLECT_AFTER_RELEASE_FROM_INVOICES) collectGarbage();
+  }
   return { snapshots, importedNone, extraColumns, asOfAfterData };
 }
 
