@@ -51,15 +51,17 @@ function formatArg(value: string | number, lang: Lang): string {
 }
 
 // Building an Intl.NumberFormat costs far more than formatting with one, and a score of many debtors
-// formats hundreds of thousands of values, so each of the four formatters is built once.
-const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+// formats hundreds of thousands of values, so each of the four formatters is built once. They are kept
+// by language and size, because a text key would be a new string on every call.
+const NUMBER_FORMATS: Record<Lang, { small?: Intl.NumberFormat; large?: Intl.NumberFormat }> = { en: {}, sv: {} };
 
 function numberFormat(lang: Lang, large: boolean): Intl.NumberFormat {
-  const key = `${lang}:${large}`;
-  let format = NUMBER_FORMATS.get(key);
+  const formats = NUMBER_FORMATS[lang === 'sv' ? 'sv' : 'en'];
+  const size = large ? 'large' : 'small';
+  let format = formats[size];
   if (format === undefined) {
     format = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: large ? 2 : 4, useGrouping: large });
-    NUMBER_FORMATS.set(key, format);
+    formats[size] = format;
   }
   return format;
 }
@@ -127,7 +129,12 @@ const COUNT_ARGS = ['count', 'files', 'settledCount', 'fields'];
  * has it, so texts never read "invoices so far: 0" or "1 days".
  */
 function pluralCode(texts: Texts, code: string, args: Record<string, string | number>): string {
-  const count = COUNT_ARGS.map((name) => args[name]).find((value) => value !== undefined);
+  // A loop, not map and find: a score document fills hundreds of thousands of messages.
+  let count: string | number | undefined;
+  for (const name of COUNT_ARGS) {
+    count = args[name];
+    if (count !== undefined) break;
+  }
   if (count === undefined) return code;
   const variant = Number(count) === 0 ? `${code}_NONE` : Number(count) === 1 ? `${code}_ONE` : null;
   return variant !== null && variant in texts ? variant : code;

@@ -114,16 +114,20 @@ export function debtorKey(row: { customerId: string; currency: string }): string
 /** Returns each debtor's first plan row; the plan lists the most urgent steps first. */
 function firstActions(plan: readonly PlanRow[] | undefined): Map<string, PlanRow> {
   const first = new Map<string, PlanRow>();
-  for (const row of plan ?? []) if (!first.has(debtorKey(row))) first.set(debtorKey(row), row);
+  for (const row of plan ?? []) {
+    const key = debtorKey(row);
+    if (!first.has(key)) first.set(key, row);
+  }
   return first;
 }
 
 export function buildScoreDocument(result: ScoreResult, options: ScoreDocumentOptions): ScoreDocument {
   const actions = firstActions(options.plan);
   // Scoring returns debtors and invoices already ranked; the rank numbers keep that order.
-  let debtors = result.debtors.map((debtor, index) =>
-    debtorRow(debtor, index + 1, options.lang, options.changes?.get(debtorKey(debtor)), actions.get(debtorKey(debtor))),
-  );
+  let debtors = result.debtors.map((debtor, index) => {
+    const key = debtorKey(debtor);
+    return debtorRow(debtor, index + 1, options.lang, options.changes?.get(key), actions.get(key));
+  });
   const considered = debtors.length;
   if (options.onlyChanges) debtors = debtors.filter((debtor) => debtor.change && REPORTED_CHANGES.has(debtor.change));
   if (options.by === 'debtor' && options.top !== undefined) debtors = debtors.slice(0, options.top);

@@ -23,14 +23,17 @@ interface DatedStep {
 
 /** Dates steps from a base day (due date or as-of day) and applies the policy's rule for steps already past on the as-of day. */
 function dateSteps(steps: readonly ActionStep[], dueDay: number, asOf: number, policy: ActionPolicy): DatedStep[] {
+  if (steps.length === 0) return [];
   const dated = steps.map((step, order) => ({
     step,
     order,
     day: (step.from === 'due' ? dueDay : asOf) + step.offsetDays,
   }));
+  // With no step already past, the dated list is returned as it is.
+  if (dated.every((d) => d.day >= asOf)) return dated;
   const future = dated.filter((d) => d.day >= asOf);
   const past = dated.filter((d) => d.day < asOf);
-  if (past.length === 0 || policy.pastSteps === 'drop') return future;
+  if (policy.pastSteps === 'drop') return future;
 
   // Several missed reminders sent on one day would repeat each other, so by default only the latest is kept.
   const keptPast = policy.pastSteps === 'all' ? past : [past.reduce((a, b) => (b.day >= a.day ? b : a))];
@@ -92,7 +95,7 @@ function compareRows(a: PlanRow, b: PlanRow): number {
 function dedupe(rows: PlanRow[]): PlanRow[] {
   const seen = new Map<string, PlanRow>();
   for (const row of rows) {
-    const key = [row.customerId, row.currency, row.invoiceId ?? '', row.action, row.channel].join('\u0000');
+    const key = `${row.customerId}\u0000${row.currency}\u0000${row.invoiceId ?? ''}\u0000${row.action}\u0000${row.channel}`;
     const existing = seen.get(key);
     if (!existing || row.date < existing.date) seen.set(key, row);
   }
@@ -105,9 +108,51 @@ function dedupe(rows: PlanRow[]): PlanRow[] {
  * owes nothing gets no steps. Rows come most urgent first (see compareRows). `policyInput` is
  * the `policy` of riskpay.config.json as read; an invalid policy throws SCORING_CONFIG_INVALID.
  */
+/** A list of steps split by scope, once per grade or flag rather than once per debtor or invoice. */
+interface ScopedSteps {
+  debtor: ActionStep[];
+  invoice: ActionStep[];
+}
+
+function byScope(steps: readonly ActionStep[]): ScopedSteps {
+  return { debtor: steps.filter((step) => step.scope === 'debtor'), invoice: steps.filter((step) => step.scope === 'invoice') };
+}
+
+/** Returns requireDay with a cache: the open invoices of a large ledger share a few thousand due dates. */
+function cachedRequireDay(): (text: string) => number {
+  const cache = new Map<string, number>();
+  return (text) => {
+    let day = cache.get(text);
+    if (day === undefined) {
+      day = requireDay(text);
+      cache.set(text, day);
+    }
+    return day;
+  };
+}
+
 export function planActions(result: ScoreResult, policyInput: unknown = {}, asOf?: number): PlanResult {
   const policy = resolveActionPolicy(policyInput);
   const asOfDay = asOf ?? requireDay(result.asOf);
+  const dueDay = cachedRequireDay();
+  const gradeSteps = new Map<Grade, ScopedSteps>();
+  const gradeStepsOf = (grade: Grade): ScopedSteps => {
+    let steps = gradeSteps.get(grade);
+    if (steps === undefined) {
+      steps = byScope(policy.grades[grade]);
+      gradeSteps.set(grade, steps);
+    }
+    return steps;
+  };
+  const flagSteps = new Map<string, ScopedSteps>();
+  const flagStepsOf = (code: string): ScopedSteps => {
+    let steps = flagSteps.get(code);
+    if (steps === undefined) {
+      steps = byScope(policy.flags[code] ?? []);
+      flagSteps.set(code, steps);
+    }
+    return steps;
+  };
   const findings: Finding[] = [];
   const invoicesByDebtor = new Map<string, InvoiceScore[]>();
   for (const invoice of result.invoices) {
@@ -124,28 +169,26 @@ export function planActions(result: ScoreResult, policyInput: unknown = {}, asOf
     const invoices = invoicesByDebtor.get(`${debtor.customerId}\u0000${debtor.currency}`) ?? [];
 
     // Grade steps: debtor steps follow the debtor's grade, invoice steps each invoice's own grade.
-    const gradeDebtorSteps = policy.grades[debtor.grade].filter((step) => step.scope === 'debtor');
-    for (const dated of dateSteps(gradeDebtorSteps, asOfDay, asOfDay, policy)) {
+    for (const dated of dateSteps(gradeStepsOf(debtor.grade).debtor, asOfDay, asOfDay, policy)) {
       rows.push(debtorRow(debtor, dated, `grade:${debtor.grade}`));
     }
     for (const invoice of invoices) {
-      const steps = policy.grades[invoice.grade].filter((step) => step.scope === 'invoice');
-      for (const dated of dateSteps(steps, requireDay(invoice.dueDate), asOfDay, policy)) {
+      const steps = gradeStepsOf(invoice.grade).invoice;
+      for (const dated of dateSteps(steps, dueDay(invoice.dueDate), asOfDay, policy)) {
         rows.push(invoiceRow(debtor, invoice, dated, `grade:${invoice.grade}`, invoice.grade));
       }
     }
 
     // Flag steps come on top of the grade's steps.
     for (const flag of debtor.flags) {
-      const steps = policy.flags[flag.code] ?? [];
+      const steps = flagStepsOf(flag.code);
       const trigger = `flag:${flag.code}`;
-      const debtorSteps = steps.filter((step) => step.scope === 'debtor');
-      for (const dated of dateSteps(debtorSteps, asOfDay, asOfDay, policy)) {
+      for (const dated of dateSteps(steps.debtor, asOfDay, asOfDay, policy)) {
         rows.push(debtorRow(debtor, dated, trigger));
       }
-      const invoiceSteps = steps.filter((step) => step.scope === 'invoice');
+      const invoiceSteps = steps.invoice;
       for (const invoice of invoiceSteps.length > 0 ? invoices : []) {
-        for (const dated of dateSteps(invoiceSteps, requireDay(invoice.dueDate), asOfDay, policy)) {
+        for (const dated of dateSteps(invoiceSteps, dueDay(invoice.dueDate), asOfDay, policy)) {
           rows.push(invoiceRow(debtor, invoice, dated, trigger, invoice.grade));
         }
       }

@@ -262,11 +262,13 @@ function invoiceSizeReason(input: ReasonInput): ReasonWords {
   // amounts, or states that a first invoice has nothing to compare with.
   if (Math.abs(ratio - 1) < 0.2) {
     const { stats, currency } = input.snapshot;
-    const args = { invoiceId: input.invoice.invoice.id, amount: roundMoney(input.invoice.invoice.amount, currency), currency };
+    const invoiceId = input.invoice.invoice.id;
+    const amount = roundMoney(input.invoice.invoice.amount, currency);
     // Credit notes are neither settled nor open invoices, so these two count the invoices issued so far.
     const firstInvoice = stats.settledCount + stats.openCount <= 1;
-    if (firstInvoice || stats.typicalInvoice === null) return { code: 'REASON_INVOICE_AMOUNT_FIRST', args };
-    return { code: 'REASON_INVOICE_AMOUNT', args: { ...args, usualAmount: roundMoney(stats.typicalInvoice, currency) } };
+    if (firstInvoice || stats.typicalInvoice === null) return { code: 'REASON_INVOICE_AMOUNT_FIRST', args: { invoiceId, amount, currency } };
+    // Written out rather than spread from the args above: this runs for most open invoices of a large ledger.
+    return { code: 'REASON_INVOICE_AMOUNT', args: { invoiceId, amount, currency, usualAmount: roundMoney(stats.typicalInvoice, currency) } };
   }
   return {
     code: 'REASON_INVOICE_SIZE',
@@ -446,8 +448,14 @@ type ReasonBuilder = (input: ReasonInput) => ReasonWords;
 
 const BUILDERS = new Map<string, ReasonBuilder>();
 
+/** The first feature registered with each feature's builder; see reasonGroup. */
+const GROUPS = new Map<string, string>();
+
 function register(names: readonly string[], builder: ReasonBuilder): void {
-  for (const name of names) BUILDERS.set(name, builder);
+  for (const name of names) {
+    BUILDERS.set(name, builder);
+    GROUPS.set(name, names[0]);
+  }
 }
 
 register(VOLUME, volumeReason);
@@ -472,13 +480,26 @@ register(['credit_notes_last_90', 'credit_notes_before'], creditNotesReason);
 register(['disputed_last_90', 'disputed_before', 'disputed_share'], disputesReason);
 register(PAYMENT_GAP, paymentGapReason);
 
+/** Features whose words are those of noPaymentsReason for a debtor that has paid no invoice yet. */
+const NEED_PAYMENTS = new Set([...LATENESS, ...VOLUME]);
+
+/**
+ * Returns a name shared by the features that get the same words from the same input, so a caller that
+ * words many features of one row can build each group's words once: the first feature registered with
+ * the same builder, or the feature itself for the extra columns, whose words name their feature.
+ */
+export function reasonGroup(feature: string): string {
+  return GROUPS.get(feature) ?? feature;
+}
+
 /**
  * Returns the reason code and arguments for one feature. A debtor that has paid no invoice yet gets
  * REASON_NO_HISTORY, or the words for its overdue invoices, for every lateness and volume feature: the
  * model counts open overdue invoices as lateness, but no invoice was "paid" late.
  */
 export function reasonFor(feature: string, input: ReasonInput): ReasonWords {
-  if (paidOf(input.snapshot.stats).count === 0 && (LATENESS.includes(feature) || VOLUME.includes(feature))) {
+  // A builder's features are all lateness or volume features, or none are, so reasonGroup holds here too.
+  if (NEED_PAYMENTS.has(feature) && paidOf(input.snapshot.stats).count === 0) {
     return noPaymentsReason(input);
   }
 

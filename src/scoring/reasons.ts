@@ -5,7 +5,7 @@ import type { Contributions } from '../forest/types.js';
 import type { DebtorSnapshot, OpenInvoice } from '../features/types.js';
 import { compareText } from './compare.js';
 import { EXTRA_MEAN_PREFIX, EXTRA_PREFIX, INVOICE_FEATURES } from '../features/catalog.js';
-import { reasonFor, type ReasonArgs, type ReasonWords } from './reason-codes.js';
+import { reasonFor, reasonGroup, type ReasonArgs, type ReasonInput, type ReasonWords } from './reason-codes.js';
 import type { Reason } from './types.js';
 
 /** Reasons shown per debtor or invoice. */
@@ -37,21 +37,51 @@ function isDebtorLevel(feature: string): boolean {
   return !feature.startsWith(EXTRA_PREFIX) || feature.startsWith(EXTRA_MEAN_PREFIX);
 }
 
-/** Column of each feature name, built once per name list: scoring groups every row with the same list. */
-const featureIndexes = new WeakMap<readonly string[], Map<string, number>>();
+/** Facts about each column of a feature name list that groupContributions reads, worked out once per list. */
+interface ColumnPlan {
+  /** Column of each feature name. */
+  index: Map<string, number>;
+  /** Per column: its words are the same on every row of one debtor, and so kept in the debtor cache. */
+  debtorLevel: boolean[];
+  /** Per column: the key of its words in the debtor cache, shared by the columns of one reasonGroup. */
+  group: string[];
+  /**
+   * Per column: the slot of its words in the row's own list, one per reasonGroup and level, so each
+   * group's words are looked up or built once per row.
+   */
+  slot: number[];
+  slots: number;
+}
 
-function featureIndex(featureNames: readonly string[]): Map<string, number> {
-  let index = featureIndexes.get(featureNames);
-  if (!index) {
-    index = new Map(featureNames.map((name, i) => [name, i]));
-    featureIndexes.set(featureNames, index);
+/** Scoring groups every row with the same name list, so each list is planned once. */
+const columnPlans = new WeakMap<readonly string[], ColumnPlan>();
+
+function columnPlan(featureNames: readonly string[]): ColumnPlan {
+  let plan = columnPlans.get(featureNames);
+  if (plan) return plan;
+  const slots = new Map<string, number>();
+  plan = { index: new Map(featureNames.map((name, i) => [name, i])), debtorLevel: [], group: [], slot: [], slots: 0 };
+  for (const feature of featureNames) {
+    const group = reasonGroup(feature);
+    const debtorLevel = isDebtorLevel(feature);
+    // A debtor-level and a row-level feature of one group do not share words: the debtor-level one
+    // keeps the words of the debtor's first row.
+    const key = `${debtorLevel ? 'debtor' : 'row'}:${group}`;
+    const slot = slots.get(key) ?? slots.size;
+    slots.set(key, slot);
+    plan.debtorLevel.push(debtorLevel);
+    plan.group.push(group);
+    plan.slot.push(slot);
   }
-  return index;
+  plan.slots = slots.size;
+  columnPlans.set(featureNames, plan);
+  return plan;
 }
 
 /**
  * Groups one row's contributions by reason code. Pass the same `debtorCache` for every row of one
  * debtor, so the words of debtor-level features are built once per debtor instead of once per invoice.
+ * Features of one reasonGroup share their words, so each group's words are built once per debtor or row.
  */
 export function groupContributions(
   contributions: Contributions,
@@ -61,29 +91,44 @@ export function groupContributions(
   invoice: OpenInvoice | null,
   debtorCache: Map<string, ReasonWords> = new Map(),
 ): Map<string, ReasonTotal> {
-  const index = featureIndex(featureNames);
-  const value = (name: string): number | null => {
-    const i = index.get(name);
-    return i === undefined ? null : row[i];
+  const plan = columnPlan(featureNames);
+  const input: ReasonInput = {
+    snapshot,
+    invoice,
+    value: (name) => {
+      const i = plan.index.get(name);
+      return i === undefined ? null : row[i];
+    },
   };
+  const rowWords: (ReasonWords | undefined)[] = new Array(plan.slots);
 
   const totals = new Map<string, ReasonTotal>();
-  featureNames.forEach((feature, i) => {
-    const contribution = contributions.values[i];
-    if (contribution === 0) return;
+  const values = contributions.values;
+  for (let i = 0; i < featureNames.length; i++) {
+    const contribution = values[i];
+    if (contribution === 0) continue;
+    const feature = featureNames[i];
 
-    const cacheable = isDebtorLevel(feature);
-    let words = cacheable ? debtorCache.get(feature) : undefined;
+    const slot = plan.slot[i];
+    let words = rowWords[slot];
     if (!words) {
-      words = reasonFor(feature, { snapshot, invoice, value });
-      if (cacheable) debtorCache.set(feature, words);
+      if (plan.debtorLevel[i]) {
+        words = debtorCache.get(plan.group[i]);
+        if (!words) {
+          words = reasonFor(feature, input);
+          debtorCache.set(plan.group[i], words);
+        }
+      } else {
+        words = reasonFor(feature, input);
+      }
+      rowWords[slot] = words;
     }
     const { code, args } = words;
     const weak = words.weak === true;
     const total = totals.get(code);
     if (!total) {
       totals.set(code, { code, contribution, feature, topFeatureContribution: contribution, args, weak });
-      return;
+      continue;
     }
     total.contribution += contribution;
     if (contribution > total.topFeatureContribution) {
@@ -92,7 +137,7 @@ export function groupContributions(
       total.args = args;
       total.weak = weak;
     }
-  });
+  }
   return totals;
 }
 
@@ -101,6 +146,27 @@ export function groupContributions(
  * weighted mean risk. Arguments come from the row that contributes most to each code.
  */
 export function combineWeighted(parts: { weight: number; totals: Map<string, ReasonTotal> }[]): Map<string, ReasonTotal> {
+  const combined = new Map<string, ReasonTotal>();
+  // A debtor with one explained invoice is the common case; each code occurs once, so nothing competes.
+  if (parts.length === 1) {
+    const { weight, totals } = parts[0];
+    for (const total of totals.values()) {
+      if (combined.has(total.code)) return combineParts(parts);
+      combined.set(total.code, {
+        code: total.code,
+        contribution: weight * total.contribution,
+        feature: total.feature,
+        topFeatureContribution: total.topFeatureContribution,
+        args: total.args,
+        weak: total.weak,
+      });
+    }
+    return combined;
+  }
+  return combineParts(parts);
+}
+
+function combineParts(parts: { weight: number; totals: Map<string, ReasonTotal> }[]): Map<string, ReasonTotal> {
   const combined = new Map<string, ReasonTotal>();
   // The largest weighted contribution seen per code, which picks its feature and args.
   const best = new Map<string, number>();
@@ -138,36 +204,47 @@ export function combineWeighted(parts: { weight: number; totals: Map<string, Rea
  * whose words do not support a higher risk (weak) are left out, whatever the model's contribution.
  */
 export function topReasons(totals: Map<string, ReasonTotal>, limit = MAX_REASONS): Reason[] {
-  return [...withoutRepeats(totals).values()]
-    .filter((total) => total.contribution > MIN_CONTRIBUTION && total.weak !== true)
-    .sort((a, b) => b.contribution - a.contribution || compareText(a.code, b.code))
-    .slice(0, limit)
-    .map((total) => ({
-      code: total.code,
-      feature: total.feature,
-      contribution: Math.round(total.contribution * 10_000) / 10_000,
-      args: total.args,
-    }));
+  const fold = repeatFold(totals);
+  // The best codes so far, in their final order. Codes are unique, so the order is total and keeping
+  // the first `limit` while scanning gives what sorting all of them would.
+  const best: { total: ReasonTotal; contribution: number }[] = [];
+  for (const total of totals.values()) {
+    if (total === fold?.recent) continue;
+    const contribution = total === fold?.into ? total.contribution + fold.recent.contribution : total.contribution;
+    if (!(contribution > MIN_CONTRIBUTION) || total.weak === true) continue;
+    let at = best.length;
+    while (at > 0 && ranksBefore(contribution, total.code, best[at - 1].contribution, best[at - 1].total.code)) at--;
+    if (at >= limit) continue;
+    best.splice(at, 0, { total, contribution });
+    if (best.length > limit) best.pop();
+  }
+  return best.map(({ total, contribution }) => ({
+    code: total.code,
+    feature: total.feature,
+    contribution: Math.round(contribution * 10_000) / 10_000,
+    args: total.args,
+  }));
+}
+
+/** Larger contribution first, then code order. */
+function ranksBefore(contribution: number, code: string, otherContribution: number, otherCode: string): boolean {
+  return (otherContribution - contribution || compareText(code, otherCode)) < 0;
 }
 
 /**
  * Folds REASON_RECENT_LATENESS into REASON_PAYMENTS_SLOWING when both are there: the slowing reason
  * already gives the recent mean over the same paid invoices, so the two would repeat one figure. It is
  * folded into REASON_LATE_HISTORY when that covers the same paid invoices, for the same reason.
+ * Returns the total to leave out and the one that takes its contribution, or null when nothing folds.
  */
-function withoutRepeats(totals: Map<string, ReasonTotal>): Map<string, ReasonTotal> {
+function repeatFold(totals: Map<string, ReasonTotal>): { recent: ReasonTotal; into: ReasonTotal } | null {
   const recent = totals.get('REASON_RECENT_LATENESS') ?? totals.get('REASON_RECENT_LATENESS_ONE_DAY');
-  if (!recent) return totals;
+  if (!recent) return null;
   // When the recent paid invoices are all the paid invoices, the history mean is the same figure.
   const history = totals.get('REASON_LATE_HISTORY') ?? totals.get('REASON_LATE_HISTORY_ONE_DAY');
   const sameInvoices = history !== undefined && history.args.count === recent.args.count;
   const into = totals.get('REASON_PAYMENTS_SLOWING') ?? (sameInvoices ? history : undefined);
-  if (!into) return totals;
-
-  const folded = new Map(totals);
-  folded.delete(recent.code);
-  folded.set(into.code, { ...into, contribution: into.contribution + recent.contribution });
-  return folded;
+  return into ? { recent, into } : null;
 }
 
 /**

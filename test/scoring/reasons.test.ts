@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { featureNames } from '../../src/features/catalog.js';
-import { combineWeighted, fallbackReason, groupContributions, topReasons } from '../../src/scoring/reasons.js';
-import { snapshotOf } from './helpers.js';
+import { reasonFor, reasonGroup } from '../../src/scoring/reason-codes.js';
+import { combineWeighted, fallbackReason, groupContributions, topReasons, type ReasonTotal } from '../../src/scoring/reasons.js';
+import { invoiceOf, snapshotOf } from './helpers.js';
 
 const NAMES = featureNames([]);
 
@@ -126,5 +127,77 @@ describe('topReasons limits', () => {
 
     expect(same.map((reason) => [reason.code, reason.contribution])).toEqual([['REASON_LATE_HISTORY', 0.09]]);
     expect(fewer.map((reason) => reason.code)).toEqual(['REASON_LATE_HISTORY', 'REASON_RECENT_LATENESS']);
+  });
+});
+
+describe('reasonGroup', () => {
+  // groupContributions builds the words of a group once per debtor or row, so every feature of a group
+  // must get the same words from the same input. The inputs vary what the builders read.
+  const snapshots = [
+    snapshotOf(),
+    snapshotOf({ settledCount: 0, paid: { count: 0, lateCount: 0, prepaidCount: 0, meanDaysLate: null, medianDaysLate: null, maxDaysLate: null, lastDaysLate: null } }),
+    snapshotOf({ meanDaysLate: 18, maxDaysLate: 40, recentDaysLate: [1, 9, 12, 3, 30, 2, 0, 8], overdueCount: 2, oldestOverdueDays: 45 }),
+    snapshotOf({ settledCount: 1, recentDaysLate: [4], openBalance: 0, openCount: 0 }),
+  ];
+  const open = { invoice: invoiceOf({ id: 'F-1', customer: 'C1', issued: '2024-05-31', due: '2024-06-30', amount: 1200 }), balance: 1200, daysOverdue: 0 };
+  const rowValues = [{}, { inv_amount_over_median: 1.05, inv_paid_share: 0.4, inv_due_month_end: 1, inv_issue_month_end: 1, volume_change: 2.5 }];
+
+  it('shares words within a group', () => {
+    const groups = new Map<string, string[]>();
+    for (const name of NAMES) groups.set(reasonGroup(name), [...(groups.get(reasonGroup(name)) ?? []), name]);
+    expect([...groups.values()].some((features) => features.length > 1)).toBe(true);
+    for (const snapshot of snapshots) {
+      for (const invoice of [null, open]) {
+        for (const values of rowValues) {
+          const input = { snapshot, invoice, value: (name: string) => (values as Record<string, number>)[name] ?? 0 };
+          for (const features of groups.values()) {
+            const words = features.map((feature) => reasonFor(feature, input));
+            for (const other of words.slice(1)) expect(other).toEqual(words[0]);
+          }
+        }
+      }
+    }
+  });
+
+  it('keeps extra columns apart', () => {
+    expect(reasonGroup('extra_region')).toBe('extra_region');
+    expect(reasonGroup('extra_mean_region')).toBe('extra_mean_region');
+  });
+});
+
+describe('topReasons against a full sort', () => {
+  const CODES = ['REASON_A', 'REASON_B', 'REASON_C', 'REASON_D', 'REASON_E', 'REASON_RECENT_LATENESS', 'REASON_PAYMENTS_SLOWING', 'REASON_LATE_HISTORY'];
+
+  /** The rule topReasons follows, written as folding, filtering, sorting and cutting. */
+  function reference(totals: Map<string, ReasonTotal>, limit: number) {
+    const folded = new Map(totals);
+    const recent = totals.get('REASON_RECENT_LATENESS');
+    const history = totals.get('REASON_LATE_HISTORY');
+    const into = totals.get('REASON_PAYMENTS_SLOWING') ?? (history !== undefined && recent !== undefined && history.args.count === recent.args.count ? history : undefined);
+    if (recent && into) {
+      folded.delete(recent.code);
+      folded.set(into.code, { ...into, contribution: into.contribution + recent.contribution });
+    }
+    return [...folded.values()]
+      .filter((total) => total.contribution > 0.005 && total.weak !== true)
+      .sort((a, b) => b.contribution - a.contribution || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      .slice(0, limit)
+      .map((total) => ({ code: total.code, feature: total.feature, contribution: Math.round(total.contribution * 10_000) / 10_000, args: total.args }));
+  }
+
+  it('matches a full sort with ties', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 2000; round++) {
+      const totals = new Map<string, ReasonTotal>();
+      for (const code of CODES) {
+        if (random() < 0.3) continue;
+        // Few distinct values, so equal contributions are common and the code breaks the tie.
+        const contribution = Math.round(random() * 8 - 2) / 40;
+        const total: ReasonTotal = { code, contribution, feature: code.toLowerCase(), topFeatureContribution: contribution, args: { count: Math.floor(random() * 2) }, weak: random() < 0.1 };
+        totals.set(code, total);
+      }
+      for (const limit of [0, 1, 3, 10]) expect(topReasons(totals, limit)).toEqual(reference(totals, limit));
+    }
   });
 });
