@@ -71,8 +71,9 @@ export function snapshotOf(
  * Returns one snapshot per debtor with a document issued on or before `asOf`, built only from facts
  * dated on or before `asOf`: an invoice settled later is open in its snapshot. Sorted by customer key.
  * `adjustment` is the extra columns' effect on days late that the scoring model was trained with.
+ * `onSnapshot` gets each snapshot as soon as it is built, in the same order.
  */
-export function buildSnapshots(ledger: Ledger, asOf: number, adjustment?: DelayAdjustment): DebtorSnapshot[] {
+export function buildSnapshots(ledger: Ledger, asOf: number, adjustment?: DelayAdjustment, onSnapshot?: (snapshot: DebtorSnapshot) => void): DebtorSnapshot[] {
   const timeline = new ReceivablesTimeline(ledger);
   const snapshots: DebtorSnapshot[] = [];
   const debtorValues = new DebtorValuesBlocks();
@@ -83,7 +84,9 @@ export function buildSnapshots(ledger: Ledger, asOf: number, adjustment?: DelayA
     const query = [{ day: asOf, moment: 'end' as const, tag: 0 }];
     const onQuery = (history: DebtorHistory): void => {
       const total = timeline.totalAt(history.currency, asOf, 'end');
-      snapshots.push(snapshotOf(history, history.stateAt(asOf, total), asOf, ledger.extraColumns, adjustment, debtorValues.next()));
+      const snapshot = snapshotOf(history, history.stateAt(asOf, total), asOf, ledger.extraColumns, adjustment, debtorValues.next());
+      snapshots.push(snapshot);
+      onSnapshot?.(snapshot);
     };
     replayCustomer(invoices[0].customerId, invoices, ledger.extraColumns, query, asOf, onQuery, adjustment);
   }

@@ -86,71 +86,93 @@ export function computeChunk(model: RiskModel, matrices: ChunkMatrices, task: Ch
   return { dates, invoices: flatten(invoices, width), debtors: flatten(debtors, width) };
 }
 
-/** Chunks sent to the model thread and not yet returned. Two keep it busy while a reply travels. */
-const IN_FLIGHT = 2;
+/** Chunks queued in the model thread at most, so that chunks are left for this thread to take from the back. */
+const QUEUE_DEPTH = 3;
 
 /** Lets the event loop deliver the model thread's replies. */
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/**
- * Computes `count` chunks and passes each result to `use`, in chunk order. The model thread (`remote`)
- * takes chunks from the front. This thread uses each result as soon as it is in order, and while the
- * next one is still in the model thread, it computes chunks from the back itself (`local`).
- * A chunk the thread fails on for a reason other than the input is computed here. A RiskpayError
- * from the thread is thrown, because computing the chunk here would throw it too.
- */
-export async function runChunks<R>(
-  count: number,
-  local: (chunk: number) => R,
-  remote: (chunk: number) => Promise<R>,
-  use: (chunk: number, result: R) => void,
-): Promise<void> {
-  const results = new Map<number, R>();
-  const waiting = new Map<number, Promise<void>>();
-  const failures = new Map<number, RiskpayError>();
-  // Chunks [0, front) went to the thread or were computed here in order; [back, count) were computed here.
-  let front = 0;
-  let back = count;
+/** The model thread's part in a pipeline: computing a chunk and counting its queue. */
+export interface ChunkThread<R> {
+  compute(chunk: number): Promise<R>;
+  /** Chunks sent and not yet finished by the thread; exact even while this thread has not read the replies. */
+  queued(): number;
+}
 
-  const feed = (): void => {
-    while (waiting.size < IN_FLIGHT && front < back) {
-      const chunk = front++;
-      const done = remote(chunk).then(
-        (result) => void results.set(chunk, result),
-        (error: unknown) => void (error instanceof RiskpayError && failures.set(chunk, error)),
+/**
+ * Computes chunks in two threads and hands their results over in chunk order. Chunks are added one by
+ * one, for example while snapshots are built, and each goes to the model thread as long as fewer than
+ * QUEUE_DEPTH are queued there. `drain` then uses each result as soon as it is in order. While the next
+ * result is still in the model thread, this thread computes chunks from the back itself (`local`).
+ * A chunk the thread fails on for a reason other than the input is computed here. A RiskpayError from
+ * the thread is thrown, because computing the chunk here would throw it too.
+ */
+export class ChunkPipeline<R> {
+  private count = 0;
+  private readonly results = new Map<number, R>();
+  private readonly waiting = new Map<number, Promise<void>>();
+  private readonly failures = new Map<number, RiskpayError>();
+  // Chunks [0, front) went to the thread or were computed here in order; [back, count) were computed here.
+  private front = 0;
+  private back = Number.POSITIVE_INFINITY;
+
+  constructor(
+    private readonly local: (chunk: number) => R,
+    private readonly thread: ChunkThread<R>,
+  ) {}
+
+  /** Adds the next chunk; its task must be ready for `local` and the thread. */
+  add(): void {
+    this.count += 1;
+    this.feed();
+  }
+
+  /** Passes every chunk's result to `use`, in chunk order, once all chunks are added. */
+  async drain(use: (chunk: number, result: R) => void): Promise<void> {
+    this.back = this.count;
+    this.feed();
+    for (let chunk = 0; chunk < this.count; chunk++) {
+      while (!this.results.has(chunk)) await this.step(chunk);
+      const result = this.results.get(chunk)!;
+      this.results.delete(chunk);
+      use(chunk, result);
+      await yieldToEventLoop();
+    }
+  }
+
+  /** Makes progress toward the result of `chunk`. */
+  private async step(chunk: number): Promise<void> {
+    const failure = this.failures.get(chunk);
+    if (failure !== undefined) throw failure;
+    if (chunk >= this.front || !this.waiting.has(chunk)) {
+      // Not sent to the thread, or the thread failed on it: compute it here.
+      this.front = Math.max(this.front, chunk + 1);
+      this.results.set(chunk, this.local(chunk));
+    } else if (this.front < this.back) {
+      this.back -= 1;
+      this.results.set(this.back, this.local(this.back));
+      await yieldToEventLoop();
+    } else {
+      await this.waiting.get(chunk);
+    }
+  }
+
+  private feed(): void {
+    while (this.front < Math.min(this.count, this.back) && this.thread.queued() < QUEUE_DEPTH) {
+      const chunk = this.front++;
+      const done = this.thread.compute(chunk).then(
+        (result) => void this.results.set(chunk, result),
+        (error: unknown) => void (error instanceof RiskpayError && this.failures.set(chunk, error)),
       );
-      waiting.set(
+      this.waiting.set(
         chunk,
         done.then(() => {
-          waiting.delete(chunk);
-          feed();
+          this.waiting.delete(chunk);
+          this.feed();
         }),
       );
     }
-  };
-  feed();
-
-  for (let chunk = 0; chunk < count; chunk++) {
-    while (!results.has(chunk)) {
-      const failure = failures.get(chunk);
-      if (failure !== undefined) throw failure;
-      if (chunk >= front || !waiting.has(chunk)) {
-        // Not sent to the thread, or the thread failed on it: compute it here.
-        front = Math.max(front, chunk + 1);
-        results.set(chunk, local(chunk));
-      } else if (front < back) {
-        back -= 1;
-        results.set(back, local(back));
-        await yieldToEventLoop();
-      } else {
-        await waiting.get(chunk);
-      }
-    }
-    const result = results.get(chunk)!;
-    results.delete(chunk);
-    use(chunk, result);
-    await yieldToEventLoop();
   }
 }

@@ -1,11 +1,11 @@
 // Worker thread entry: rebuilds the model from the arrays the scoring thread posted, then computes the
-// chunks it is sent on the matrices it was given. Results go back as flat typed arrays (see model-chunks.ts).
+// chunks it is sent, each on its own matrices. Results go back as flat typed arrays (see model-chunks.ts).
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { RiskpayError } from '../findings.js';
 import { Forest } from '../forest/index.js';
 import { ForestRiskModel } from '../model/risk-model.js';
-import { computeChunk, type ChunkMatrices, type ChunkResult } from './model-chunks.js';
+import { computeChunk, type ChunkResult } from './model-chunks.js';
 import type { ModelThreadInit, ModelThreadReply, ModelThreadTask } from './model-thread.js';
 
 function rebuildModel(init: ModelThreadInit): ForestRiskModel {
@@ -19,7 +19,7 @@ function rebuildModel(init: ModelThreadInit): ForestRiskModel {
   });
 }
 
-/** The buffers of a result, which move to the scoring thread instead of being copied. */
+/** Lists the buffers of a result, which move to the scoring thread instead of being copied. */
 function transferList(result: ChunkResult): ArrayBuffer[] {
   const arrays = [result.invoices.values, result.invoices.bias, result.invoices.prediction, result.debtors.values, result.debtors.bias, result.debtors.prediction];
   if (result.dates !== null) arrays.push(result.dates);
@@ -28,19 +28,16 @@ function transferList(result: ChunkResult): ArrayBuffer[] {
 
 if (parentPort !== null) {
   const port = parentPort;
-  const model = rebuildModel(workerData as ModelThreadInit);
-  let matrices: ChunkMatrices | null = null;
+  const init = workerData as ModelThreadInit;
+  const model = rebuildModel(init);
 
   port.on('message', (message: ModelThreadTask) => {
-    if (message.kind === 'matrices') {
-      matrices = message.matrices;
-      return;
-    }
     try {
-      if (matrices === null) throw new Error('model thread got a chunk before its matrices');
-      const result = computeChunk(model, matrices, message.task);
+      const result = computeChunk(model, message.matrices, message.task);
+      Atomics.add(init.finished, 0, 1);
       port.postMessage({ id: message.id, kind: 'chunk', result } satisfies ModelThreadReply, transferList(result));
     } catch (error) {
+      Atomics.add(init.finished, 0, 1);
       // A RiskpayError crosses as its finding, so the scoring thread throws the same code and args.
       const failure =
         error instanceof RiskpayError

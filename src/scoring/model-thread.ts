@@ -21,10 +21,17 @@ export interface ModelThreadInit {
   intervalWidening: number;
   /** ForestRiskModel.tailWeight, so the worker's explanations blend the same way. */
   tailWeight: number;
+  /** One Int32 in a SharedArrayBuffer: the chunks the worker has finished, counted up by the worker. */
+  finished: Int32Array;
 }
 
-/** `matrices` sets the matrices that later chunks read, and gets no reply. */
-export type ModelThreadTask = { kind: 'matrices'; matrices: ChunkMatrices } | { id: number; kind: 'chunk'; task: ChunkTask };
+/** A chunk with its own matrices, which live in SharedArrayBuffers so that no copy is made. */
+export interface ModelThreadTask {
+  id: number;
+  kind: 'chunk';
+  task: ChunkTask;
+  matrices: ChunkMatrices;
+}
 
 export type ModelThreadReply =
   | { id: number; kind: 'chunk'; result: ChunkResult }
@@ -52,8 +59,12 @@ export class ModelThread {
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (reply: ModelThreadReply) => void; reject: (error: Error) => void }>();
   private failure: Error | null = null;
+  private sent = 0;
 
-  private constructor(private readonly worker: Worker) {
+  private constructor(
+    private readonly worker: Worker,
+    private readonly finished: Int32Array,
+  ) {
     worker.on('message', (reply: ModelThreadReply) => {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
@@ -81,6 +92,7 @@ export class ModelThread {
       regressor: model.regressor === null ? null : forestInit(model.regressor),
       intervalWidening: model.intervalWidening,
       tailWeight: model.tailWeight,
+      finished: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)),
     };
     let worker: Worker;
     try {
@@ -89,31 +101,19 @@ export class ModelThread {
       // A process at its thread limit cannot start one; scoring then runs in one thread.
       return null;
     }
-    return new ModelThread(worker);
+    return new ModelThread(worker, init.finished);
   }
 
-  /**
-   * Hands the matrices to the thread. Matrices in a SharedArrayBuffer are shared, and any other is
-   * copied once here, so that chunks only name rows.
-   */
-  setMatrices(matrices: ChunkMatrices): void {
-    if (this.failure !== null) return;
-    const own = (data: Float64Array): Float64Array => (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice());
-    const task: ModelThreadTask = {
-      kind: 'matrices',
-      matrices: {
-        invoices: { ...matrices.invoices, data: own(matrices.invoices.data) },
-        debtors: { ...matrices.debtors, data: own(matrices.debtors.data) },
-      },
-    };
-    this.worker.postMessage(task);
-  }
-
-  /** Returns computeChunk's result for the matrices set last. */
-  async computeChunk(task: ChunkTask): Promise<ChunkResult> {
-    const reply = await this.send({ id: this.nextId++, kind: 'chunk', task });
+  /** Returns computeChunk's result for the task's rows of `matrices`. */
+  async computeChunk(task: ChunkTask, matrices: ChunkMatrices): Promise<ChunkResult> {
+    const reply = await this.send({ id: this.nextId++, kind: 'chunk', task, matrices });
     if (reply.kind !== 'chunk') throw new Error(`model thread sent ${reply.kind} for a chunk`);
     return reply.result;
+  }
+
+  /** Chunks sent and not yet finished by the worker, read from the counter it updates. */
+  queued(): number {
+    return this.sent - Atomics.load(this.finished, 0);
   }
 
   /** Stops the thread; tasks still waiting fail. */
@@ -121,10 +121,11 @@ export class ModelThread {
     await this.worker.terminate();
   }
 
-  private send(task: Extract<ModelThreadTask, { kind: 'chunk' }>): Promise<ModelThreadReply> {
+  private send(task: ModelThreadTask): Promise<ModelThreadReply> {
     if (this.failure !== null) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.pending.set(task.id, { resolve, reject });
+      this.sent += 1;
       this.worker.postMessage(task);
     });
   }

@@ -68,7 +68,7 @@ export class Ranking {
 
   constructor(
     private readonly snapshots: readonly DebtorSnapshot[],
-    private readonly prepared: PreparedScoring,
+    private readonly prepared: Pick<PreparedScoring, 'config' | 'featureNames' | 'credited' | 'invoicesByDebtor'>,
     private readonly model: RiskModel,
     private readonly options: ScoreOptions,
   ) {

@@ -21,7 +21,7 @@ import { isAlreadyLate } from './already-late.js';
 import { asOfAfterDataFinding } from './as-of-gap.js';
 import { allocateCredit } from './credits.js';
 import { explainRows } from './explain-batch.js';
-import { computeChunk, runChunks, unflatten, type ChunkMatrices, type ChunkResult, type ChunkTask } from './model-chunks.js';
+import { ChunkPipeline, computeChunk, unflatten, type ChunkMatrices, type ChunkResult, type ChunkTask } from './model-chunks.js';
 import { ModelThread } from './model-thread.js';
 import { Ranking } from './rank.js';
 import { clipRisk, shownRisk, type CreditedDebtor, type Explanations, type PreparedScoring, type ScoredInvoice } from './scored.js';
@@ -304,78 +304,162 @@ function rankEvery(
   return ranking.result(choice);
 }
 
-/** Debtors in snapshot order whose model work is one chunk. */
+/** Debtors in snapshot order whose model work is one chunk, with the chunk's own model rows. */
 interface DebtorChunk {
   snapshots: DebtorSnapshot[];
-  /** The explained invoices of each debtor with open invoices, in snapshot order. */
+  /** The chunk's scorable invoices. `index` is the row in the chunk's invoice matrix. */
+  scored: ScoredInvoice[];
+  /** The explained invoices of each debtor with scorable invoices, in snapshot order. */
   picked: ScoredInvoice[][];
+  /** The chunk's debtors with nothing scorable, scored on their debtor rows. */
+  debtorRowSnapshots: DebtorSnapshot[];
+  debtorRows: Float64Array[];
+  matrices: ChunkMatrices;
   task: ChunkTask;
 }
 
 /**
- * Chunks per run. Each is small enough that the scoring thread can rank one while the model thread
- * computes the next, and large enough that a chunk's messages cost little beside its model work.
+ * Model work per chunk, counted in payment-date rows (see EXPLAIN_COST): about 60 chunks for the
+ * 1M-invoice benchmark. A chunk is small enough that the thread starts early and the two threads
+ * finish close together, and large enough that its messages cost little beside its model work.
  */
-const CHUNK_COUNT = 48;
+const CHUNK_WORK = 4096;
 
 /** Cost of explaining one row against predicting one payment-date interval: an estimate from a profile of the 1M-invoice benchmark (about 18 and 12 µs per row). */
 const EXPLAIN_COST = 2;
 
+function allFinite(matrix: Matrix): boolean {
+  const { data } = matrix;
+  for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return false;
+  return true;
+}
+
 /**
- * Cuts the snapshots into chunks of about equal model work. The invoices of consecutive debtors are
- * consecutive rows of the invoice matrix (buildInvoiceRows adds them in snapshot order), and so are the
- * debtor rows, so a chunk names row ranges, plus the explained rows it picks.
+ * Scores snapshots as scoreSnapshots does, while they are built, with the model's work shared with a
+ * model thread. Each snapshot is credited as it comes. When enough model work has gathered, its
+ * debtors' rows are built into a chunk of their own, which goes to the thread at once, so the model runs
+ * while the rest of the snapshots are built. `score` then ranks the chunks in order as their results come in.
+ * Any error while a chunk is prepared sets `failed`, and the caller then scores in one thread, which
+ * raises the same error in the same order.
  */
-function buildChunks(snapshots: readonly DebtorSnapshot[], prepared: PreparedScoring, by: 'debtor' | 'invoice', datesPredicted: boolean): DebtorChunk[] {
-  const work = (scored: readonly ScoredInvoice[] | undefined, explained: number): number => (datesPredicted && scored ? scored.length : 0) + EXPLAIN_COST * explained;
-  let total = 0;
-  for (const snapshot of snapshots) {
-    const scored = prepared.invoicesByDebtor.get(snapshot);
-    total += work(scored, scored ? Math.min(scored.length, by === 'invoice' ? scored.length : MAX_EXPLAINED_PER_DEBTOR) : 1);
-  }
-  const target = Math.max(1, total / CHUNK_COUNT);
+class StreamedScoring {
+  readonly credited = new Map<DebtorSnapshot, CreditedDebtor>();
+  readonly invoicesByDebtor = new Map<DebtorSnapshot, ScoredInvoice[]>();
+  failed = false;
+  private readonly chunks: DebtorChunk[] = [];
+  private readonly pipeline: ChunkPipeline<ChunkResult>;
+  private readonly cols: number;
+  private waiting: DebtorSnapshot[] = [];
+  private work = 0;
 
-  const chunks: DebtorChunk[] = [];
-  let nextInvoice = 0;
-  let nextDebtorRow = 0;
-  let current: DebtorChunk | null = null;
-  let explained: number[] = [];
-  let weight = 0;
-  for (const snapshot of snapshots) {
-    current ??= { snapshots: [], picked: [], task: { datesFrom: nextInvoice, datesTo: nextInvoice, explained: new Int32Array(0), debtorsFrom: nextDebtorRow, debtorsTo: nextDebtorRow } };
-    current.snapshots.push(snapshot);
-    const scored = prepared.invoicesByDebtor.get(snapshot);
-    if (scored !== undefined) {
-      const picked = invoicesToExplain(scored, by);
-      current.picked.push(picked);
-      for (const s of picked) explained.push(s.index);
-      nextInvoice += scored.length;
-      weight += work(scored, picked.length);
-    } else {
-      nextDebtorRow += 1;
-      weight += work(undefined, 1);
+  constructor(
+    private readonly model: RiskModel,
+    private readonly rowBuilders: RowBuilders,
+    private readonly options: ScoreOptions,
+    thread: ModelThread,
+  ) {
+    this.cols = inputFeatureNames(model.meta.extraColumns).length;
+    const compute = (chunk: number): ChunkResult => computeChunk(model, this.chunks[chunk].matrices, this.chunks[chunk].task);
+    this.pipeline = new ChunkPipeline(compute, {
+      compute: (chunk) => thread.computeChunk(this.chunks[chunk].task, this.chunks[chunk].matrices),
+      queued: () => thread.queued(),
+    });
+  }
+
+  /** Takes the next snapshot in snapshot order. */
+  add(snapshot: DebtorSnapshot): void {
+    if (this.failed) return;
+    try {
+      const credited = creditDebtor(snapshot);
+      this.credited.set(snapshot, credited);
+      this.waiting.push(snapshot);
+
+      const count = credited.scorable.length;
+      this.work += (this.model.predictDaysLate !== undefined ? count : 0) + EXPLAIN_COST * this.explainedRows(count);
+      if (this.work >= CHUNK_WORK) this.closeChunk();
+    } catch {
+      this.failed = true;
+    }
+  }
+
+  /** Returns how many rows a debtor with `scorable` invoices has explained: its debtor row when it has none. */
+  private explainedRows(scorable: number): number {
+    if (scorable === 0) return 1;
+    if (this.options.by === 'invoice') return scorable;
+    return Math.min(scorable, MAX_EXPLAINED_PER_DEBTOR);
+  }
+
+  /** Ranks every snapshot taken, once the last one is in. */
+  async score(snapshots: readonly DebtorSnapshot[], choice: ModelChoice): Promise<ScoreResult> {
+    const config = resolveScoringConfig(this.options.config);
+    const featureNames = inputFeatureNames(this.model.meta.extraColumns);
+    const ranking = new Ranking(snapshots, { config, featureNames, credited: this.credited, invoicesByDebtor: this.invoicesByDebtor }, this.model, this.options);
+    // Holds one chunk's explanations at a time; ranking a debtor reads only its own.
+    const explanations: Explanations = { invoices: new Map(), debtorRows: new Map() };
+    await this.pipeline.drain((chunk, result) => {
+      applyChunk(this.chunks[chunk], result, explanations);
+      for (const snapshot of this.chunks[chunk].snapshots) ranking.add(snapshot, explanations);
+      explanations.invoices.clear();
+      explanations.debtorRows.clear();
+    });
+    return ranking.result(choice);
+  }
+
+  /** Closes the last chunk; returns false when a chunk failed and scoring must go through one thread. */
+  finish(): boolean {
+    if (!this.failed && this.waiting.length > 0) {
+      try {
+        this.closeChunk();
+      } catch {
+        this.failed = true;
+      }
+    }
+    return !this.failed;
+  }
+
+  private closeChunk(): void {
+    const snapshots = this.waiting;
+    this.waiting = [];
+    this.work = 0;
+
+    const { scored, matrix } = buildInvoiceRows(snapshots, this.credited, this.model, this.rowBuilders, this.options.asOf, true);
+    const byDebtor = new Map<DebtorSnapshot, ScoredInvoice[]>();
+    for (const item of scored) {
+      const list = byDebtor.get(item.snapshot) ?? [];
+      list.push(item);
+      byDebtor.set(item.snapshot, list);
+    }
+    const debtorRowSnapshots = snapshots.filter((snapshot) => !byDebtor.has(snapshot));
+    const debtorRows = buildDebtorRows(debtorRowSnapshots, this.rowBuilders, this.cols, true);
+    if (!allFinite(matrix) || !allFinite(debtorRows.matrix)) {
+      this.failed = true;
+      return;
     }
 
-    if (weight >= target || snapshot === snapshots[snapshots.length - 1]) {
-      current.task = { ...current.task, datesTo: nextInvoice, explained: Int32Array.from(explained), debtorsTo: nextDebtorRow };
-      chunks.push(current);
-      current = null;
-      explained = [];
-      weight = 0;
-    }
+    predictRanked(byDebtor, this.model, this.options.by, this.cols);
+    const picked = [...byDebtor.values()].map((list) => invoicesToExplain(list, this.options.by));
+    for (const [snapshot, list] of byDebtor) this.invoicesByDebtor.set(snapshot, list);
+    const task: ChunkTask = {
+      datesFrom: 0,
+      datesTo: scored.length,
+      explained: Int32Array.from(picked.flat(), (s) => s.index),
+      debtorsFrom: 0,
+      debtorsTo: debtorRowSnapshots.length,
+    };
+    const matrices = { invoices: matrix, debtors: debtorRows.matrix };
+    this.chunks.push({ snapshots, scored, picked, debtorRowSnapshots, debtorRows: debtorRows.rows, matrices, task });
+    this.pipeline.add();
   }
-  return chunks;
 }
 
 /** Stores a chunk's payment dates and explanations with its invoices and debtors, as setPaymentDates and collectExplanations do. */
-function applyChunk(chunk: DebtorChunk, result: ChunkResult, prepared: PreparedScoring, debtorRows: readonly Float64Array[], explanations: Explanations): void {
-  const { task } = chunk;
+function applyChunk(chunk: DebtorChunk, result: ChunkResult, explanations: Explanations): void {
   const dates = result.dates;
   if (dates !== null) {
-    for (let i = task.datesFrom; i < task.datesTo; i++) {
-      const at = 3 * (i - task.datesFrom);
-      prepared.scored[i].prediction = at < dates.length ? { days: dates[at], low: dates[at + 1], high: dates[at + 2] } : null;
-    }
+    chunk.scored.forEach((s, i) => {
+      const at = 3 * i;
+      s.prediction = at < dates.length ? { days: dates[at], low: dates[at + 1], high: dates[at + 2] } : null;
+    });
   }
 
   const invoiceContributions = unflatten(result.invoices);
@@ -391,57 +475,8 @@ function applyChunk(chunk: DebtorChunk, result: ChunkResult, prepared: PreparedS
   }
 
   unflatten(result.debtors).forEach((c, i) => {
-    const row = task.debtorsFrom + i;
-    explanations.debtorRows.set(prepared.debtorRowSnapshots[row], { row: debtorRows[row], risk: clipRisk(c.prediction), contributions: c });
+    explanations.debtorRows.set(chunk.debtorRowSnapshots[i], { row: chunk.debtorRows[i], risk: clipRisk(c.prediction), contributions: c });
   });
-}
-
-function allFinite(matrix: Matrix): boolean {
-  for (const value of matrix.data) if (!Number.isFinite(value)) return false;
-  return true;
-}
-
-/**
- * Scores snapshots as scoreSnapshots does, with the model's work shared with `thread`: the model
- * thread computes chunks of debtors from the front, this thread ranks each chunk once its results are
- * in, and computes chunks from the back while it waits. The values are the same as in one thread.
- * A matrix with a value that is not finite goes through runModel instead, so the error is the one a
- * single thread raises.
- */
-async function scoreSnapshotsInThreads(
-  snapshots: readonly DebtorSnapshot[],
-  model: RiskModel,
-  choice: ModelChoice,
-  rows: RowBuilders,
-  options: ScoreOptions,
-  thread: ModelThread,
-): Promise<ScoreResult> {
-  const prepared = prepareScoring(snapshots, model, rows, options, true);
-  const debtorRows = buildDebtorRows(prepared.debtorRowSnapshots, rows, prepared.featureNames.length, true);
-  if (!allFinite(prepared.invoiceMatrix) || !allFinite(debtorRows.matrix)) {
-    return rankEvery(snapshots, prepared, runModel(prepared, model, rows, options.by), model, choice, options);
-  }
-
-  predictRanked(prepared.invoicesByDebtor, model, options.by, prepared.featureNames.length);
-  const chunks = buildChunks(snapshots, prepared, options.by, predictsDates(prepared.scored, model));
-  const matrices: ChunkMatrices = { invoices: prepared.invoiceMatrix, debtors: debtorRows.matrix };
-  thread.setMatrices(matrices);
-
-  const ranking = new Ranking(snapshots, prepared, model, options);
-  // Holds one chunk's explanations at a time; ranking a debtor reads only its own.
-  const explanations: Explanations = { invoices: new Map(), debtorRows: new Map() };
-  await runChunks(
-    chunks.length,
-    (chunk) => computeChunk(model, matrices, chunks[chunk].task),
-    (chunk) => thread.computeChunk(chunks[chunk].task),
-    (chunk, result) => {
-      applyChunk(chunks[chunk], result, prepared, debtorRows.rows, explanations);
-      for (const snapshot of chunks[chunk].snapshots) ranking.add(snapshot, explanations);
-      explanations.invoices.clear();
-      explanations.debtorRows.clear();
-    },
-  );
-  return ranking.result(choice);
 }
 
 /**
@@ -506,8 +541,9 @@ function snapshotLedger(
   ledger: Ledger,
   adjustment: DelayAdjustment | undefined,
   options: ScoreOptions,
+  onSnapshot?: (snapshot: DebtorSnapshot) => void,
 ): LedgerState {
-  const snapshots = buildSnapshots(ledger, options.asOf, adjustment);
+  const snapshots = buildSnapshots(ledger, options.asOf, adjustment, onSnapshot);
   // Snapshots keep only the open invoices they need, not the ledger.
   const importedNone = ledger.invoices.length === 0;
   const extraColumns = [...ledger.extraColumns];
@@ -568,17 +604,19 @@ export const THREADS_FROM_INVOICES = 50_000;
 
 /**
  * Scores a ledger as scoreLedger does, with the same result and errors. A ledger of at least
- * `options.threadsFromInvoices` invoices (default THREADS_FROM_INVOICES) has part of the model's work
- * done in a worker thread, started before the snapshots are built so that it is ready when needed.
+ * `options.threadsFromInvoices` invoices (default THREADS_FROM_INVOICES) has most of the model's work
+ * done in a worker thread, started before the snapshots are built, while this thread builds snapshots
+ * and ranks (see StreamedScoring).
  */
 export async function scoreLedgerInThreads(ledger: Ledger, model: RiskModel, choice: ModelChoice, options: ScoreOptions): Promise<ScoreResult> {
   const { config, rows, adjustment } = checkLedger(ledger, model, options);
   const thread = ledger.invoices.length >= (options.threadsFromInvoices ?? THREADS_FROM_INVOICES) ? ModelThread.start(model) : null;
   try {
-    const ledgerState = snapshotLedger(ledger, adjustment, options);
-    const { snapshots } = ledgerState;
     const scoring = { ...options, config };
-    const result = thread !== null ? await scoreSnapshotsInThreads(snapshots, model, choice, rows, scoring, thread) : scoreSnapshots(snapshots, model, choice, rows, scoring);
+    const streamed = thread !== null ? new StreamedScoring(model, rows, scoring, thread) : null;
+    const ledgerState = snapshotLedger(ledger, adjustment, options, streamed ? (snapshot) => streamed.add(snapshot) : undefined);
+    const { snapshots } = ledgerState;
+    const result = streamed !== null && streamed.finish() ? await streamed.score(snapshots, choice) : scoreSnapshots(snapshots, model, choice, rows, scoring);
     return addLedgerFindings(result, ledgerState, model, options.asOf);
   } finally {
     await thread?.close();

@@ -1,12 +1,12 @@
 // The chunked model work of scoring: computeChunk must give the values of the whole-matrix calls, and
-// runChunks must use every chunk once, in order, whichever thread computed it.
+// ChunkPipeline must use every chunk once, in order, whichever thread computed it.
 
 import { describe, expect, it } from 'vitest';
 import { RiskpayError } from '../../src/findings.js';
 import type { Matrix } from '../../src/forest/types.js';
 import { loadBundledModel } from '../../src/model/index.js';
 import { explainRows } from '../../src/scoring/explain-batch.js';
-import { computeChunk, runChunks, unflatten } from '../../src/scoring/model-chunks.js';
+import { ChunkPipeline, computeChunk, unflatten } from '../../src/scoring/model-chunks.js';
 
 const model = loadBundledModel();
 const cols = model.inputNames.length;
@@ -57,70 +57,93 @@ function later<T>(ms: number, value: T): Promise<T> {
   return new Promise((resolve) => setTimeout(() => resolve(value), ms));
 }
 
-describe('runChunks', () => {
+/** A stand-in model thread that answers after `ms` and counts its queue as a worker's counter would. */
+function slowThread<R>(ms: number, answer: (chunk: number) => R | Promise<never>) {
+  let queued = 0;
+  const sent: number[] = [];
+  return {
+    sent,
+    compute(chunk: number): Promise<R> {
+      queued += 1;
+      sent.push(chunk);
+      return later(ms, chunk).then((value) => {
+        queued -= 1;
+        return answer(value);
+      });
+    },
+    queued: () => queued,
+  };
+}
+
+/** Runs a pipeline of `count` chunks added up front and returns the chunks used, in order of use. */
+async function runAll<R>(count: number, local: (chunk: number) => R, thread: { compute(chunk: number): Promise<R>; queued(): number }): Promise<number[]> {
+  const pipeline = new ChunkPipeline(local, thread);
+  for (let i = 0; i < count; i++) pipeline.add();
+  const used: number[] = [];
+  await pipeline.drain((chunk) => used.push(chunk));
+  return used;
+}
+
+describe('ChunkPipeline', () => {
   it('uses each chunk once in order', async () => {
-    const used: number[] = [];
     const computedHere: number[] = [];
-    await runChunks(
-      20,
-      (chunk) => {
-        computedHere.push(chunk);
-        return `here ${chunk}`;
-      },
-      (chunk) => later(2, `thread ${chunk}`),
-      (chunk, result) => {
-        expect(result.endsWith(` ${chunk}`)).toBe(true);
-        used.push(chunk);
-      },
-    );
-    expect(used).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    const thread = slowThread(2, (chunk) => `thread ${chunk}`);
+    const results: string[] = [];
+    const pipeline = new ChunkPipeline((chunk) => {
+      computedHere.push(chunk);
+      return `here ${chunk}`;
+    }, thread);
+    for (let i = 0; i < 20; i++) pipeline.add();
+    await pipeline.drain((chunk, result) => {
+      expect(result.endsWith(` ${chunk}`)).toBe(true);
+      results.push(result);
+    });
+
+    expect(results).toHaveLength(20);
+    expect(computedHere.filter((chunk) => thread.sent.includes(chunk))).toEqual([]);
     expect(new Set(computedHere).size).toBe(computedHere.length);
+  });
+
+  it('queues at most three chunks in the thread', async () => {
+    const thread = slowThread(5, (chunk) => chunk);
+    const pipeline = new ChunkPipeline((chunk) => chunk, thread);
+    for (let i = 0; i < 10; i++) pipeline.add();
+    expect(thread.sent).toEqual([0, 1, 2]);
+    await pipeline.drain(() => undefined);
   });
 
   it('computes from the back while the thread is slow', async () => {
     const computedHere: number[] = [];
-    await runChunks(
-      10,
-      (chunk) => {
-        computedHere.push(chunk);
-        return chunk;
-      },
-      (chunk) => later(30, chunk),
-      () => undefined,
-    );
+    const local = (chunk: number): number => {
+      computedHere.push(chunk);
+      return chunk;
+    };
+    const used = await runAll(10, local, slowThread(30, (chunk) => chunk));
+    expect(used).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(computedHere).toContain(9);
     expect(computedHere).not.toContain(0);
   });
 
   it('computes here what the thread fails on', async () => {
-    const used: string[] = [];
-    await runChunks(
-      6,
-      (chunk) => `here ${chunk}`,
-      () => Promise.reject(new Error('worker exited')),
-      (_, result) => used.push(result),
-    );
-    expect(used).toEqual(['here 0', 'here 1', 'here 2', 'here 3', 'here 4', 'here 5']);
+    const computedHere: number[] = [];
+    const local = (chunk: number): number => {
+      computedHere.push(chunk);
+      return chunk;
+    };
+    const used = await runAll(6, local, slowThread(1, () => Promise.reject(new Error('worker exited'))));
+    expect(used).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(computedHere.sort()).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
   it('throws the thread input error', async () => {
-    const run = runChunks(
-      4,
-      (chunk) => chunk,
-      () => Promise.reject(new RiskpayError('FOREST_INPUT_NOT_FINITE', { row: 0, feature: 1, value: 'NaN' })),
-      () => undefined,
-    );
-    await expect(run).rejects.toMatchObject({ finding: { code: 'FOREST_INPUT_NOT_FINITE' } });
+    const failing = slowThread(1, () => Promise.reject(new RiskpayError('FOREST_INPUT_NOT_FINITE', { row: 0, feature: 1, value: 'NaN' })));
+    await expect(runAll(4, (chunk) => chunk, failing)).rejects.toMatchObject({ finding: { code: 'FOREST_INPUT_NOT_FINITE' } });
   });
 
   it('runs no chunk for zero', async () => {
     let calls = 0;
-    await runChunks(
-      0,
-      () => calls++,
-      () => Promise.resolve(calls++),
-      () => calls++,
-    );
+    const thread = { compute: () => Promise.resolve(calls++), queued: () => 0 };
+    expect(await runAll(0, () => calls++, thread)).toEqual([]);
     expect(calls).toBe(0);
   });
 });
