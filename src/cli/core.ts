@@ -77,7 +77,8 @@ export interface Core {
   importLedger(inputs: string[], options: CliImportOptions): Promise<ImportResult>;
   inspect(inputs: string[], options: CliImportOptions): Promise<InspectResult>;
   score(ledger: Ledger, request: ScoreRequest): Promise<ScoreResult>;
-  plan(result: ScoreResult, request: ScoreRequest): Promise<PlanResult>;
+  /** Plans collection steps; with `firstPerDebtor` only each debtor's first step, which is all score shows. */
+  plan(result: ScoreResult, request: ScoreRequest, firstPerDebtor?: boolean): Promise<PlanResult>;
   forecast(ledger: Ledger, result: ScoreResult, request: ScoreRequest & { weeks: number }): Promise<ForecastResult>;
   train(ledger: Ledger, request: TrainRequest): Promise<MetricsResult>;
   evaluate(ledger: Ledger, request: EvaluateRequest): Promise<MetricsResult>;

@@ -61,8 +61,8 @@ export const realCore: Core = {
     return result;
   },
 
-  async plan(result, request) {
-    return planActions(result, request.scoringConfig.policy as Parameters<typeof planActions>[1], request.asOf);
+  async plan(result, request, firstPerDebtor = false) {
+    return planActions(result, request.scoringConfig.policy as Parameters<typeof planActions>[1], request.asOf, firstPerDebtor);
   },
 
   async forecast(_ledger, result, request) {

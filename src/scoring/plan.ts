@@ -103,11 +103,16 @@ function dedupe(rows: PlanRow[]): PlanRow[] {
 }
 
 /**
- * Plans dated actions: each open invoice gets the steps of its own grade, each debtor the debtor steps of
- * its grade, and a debtor with a flag also gets the steps the policy lists for that flag. A debtor that
- * owes nothing gets no steps. Rows come most urgent first (see compareRows). `policyInput` is
- * the `policy` of riskpay.config.json as read; an invalid policy throws SCORING_CONFIG_INVALID.
+ * Returns the most urgent row (see compareRows), the first one among equals. That is the debtor's first
+ * row of the deduplicated, sorted plan: rows that compare equal share the dedupe key, and dedupe keeps
+ * the first of the earliest date.
  */
+function firstRow(rows: readonly PlanRow[]): PlanRow | null {
+  let first: PlanRow | null = null;
+  for (const row of rows) if (first === null || compareRows(row, first) < 0) first = row;
+  return first;
+}
+
 /** A list of steps split by scope, once per grade or flag rather than once per debtor or invoice. */
 interface ScopedSteps {
   debtor: ActionStep[];
@@ -131,7 +136,14 @@ function cachedRequireDay(): (text: string) => number {
   };
 }
 
-export function planActions(result: ScoreResult, policyInput: unknown = {}, asOf?: number): PlanResult {
+/**
+ * Plans dated actions: each open invoice gets the steps of its own grade, each debtor the debtor steps of
+ * its grade, and a debtor with a flag also gets the steps the policy lists for that flag. A debtor that
+ * owes nothing gets no steps. Rows come most urgent first (see compareRows). `policyInput` is
+ * the `policy` of riskpay.config.json as read; an invalid policy throws SCORING_CONFIG_INVALID.
+ * With `firstPerDebtor` only each debtor's first row is kept, the next action that score shows.
+ */
+export function planActions(result: ScoreResult, policyInput: unknown = {}, asOf?: number, firstPerDebtor = false): PlanResult {
   const policy = resolveActionPolicy(policyInput);
   const asOfDay = asOf ?? requireDay(result.asOf);
   const dueDay = cachedRequireDay();
@@ -167,15 +179,16 @@ export function planActions(result: ScoreResult, policyInput: unknown = {}, asOf
     // A debtor that owes nothing has nothing to collect; its grade is for credit decisions only.
     if (debtor.nothingOwed === true) continue;
     const invoices = invoicesByDebtor.get(`${debtor.customerId}\u0000${debtor.currency}`) ?? [];
+    const debtorRows = firstPerDebtor ? [] : rows;
 
     // Grade steps: debtor steps follow the debtor's grade, invoice steps each invoice's own grade.
     for (const dated of dateSteps(gradeStepsOf(debtor.grade).debtor, asOfDay, asOfDay, policy)) {
-      rows.push(debtorRow(debtor, dated, `grade:${debtor.grade}`));
+      debtorRows.push(debtorRow(debtor, dated, `grade:${debtor.grade}`));
     }
     for (const invoice of invoices) {
       const steps = gradeStepsOf(invoice.grade).invoice;
       for (const dated of dateSteps(steps, dueDay(invoice.dueDate), asOfDay, policy)) {
-        rows.push(invoiceRow(debtor, invoice, dated, `grade:${invoice.grade}`, invoice.grade));
+        debtorRows.push(invoiceRow(debtor, invoice, dated, `grade:${invoice.grade}`, invoice.grade));
       }
     }
 
@@ -184,18 +197,22 @@ export function planActions(result: ScoreResult, policyInput: unknown = {}, asOf
       const steps = flagStepsOf(flag.code);
       const trigger = `flag:${flag.code}`;
       for (const dated of dateSteps(steps.debtor, asOfDay, asOfDay, policy)) {
-        rows.push(debtorRow(debtor, dated, trigger));
+        debtorRows.push(debtorRow(debtor, dated, trigger));
       }
       const invoiceSteps = steps.invoice;
       for (const invoice of invoiceSteps.length > 0 ? invoices : []) {
         for (const dated of dateSteps(invoiceSteps, dueDay(invoice.dueDate), asOfDay, policy)) {
-          rows.push(invoiceRow(debtor, invoice, dated, trigger, invoice.grade));
+          debtorRows.push(invoiceRow(debtor, invoice, dated, trigger, invoice.grade));
         }
       }
     }
+    if (firstPerDebtor) {
+      const first = firstRow(debtorRows);
+      if (first !== null) rows.push(first);
+    }
   }
 
-  const planned = dedupe(rows).sort(compareRows);
+  const planned = (firstPerDebtor ? rows : dedupe(rows)).sort(compareRows);
   if (planned.length === 0) findings.push(finding('PLAN_NOTHING_TO_DO', 'info', { asOf: formatDay(asOfDay) }));
   return { asOf: formatDay(asOfDay), rows: planned, findings };
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { planActions } from '../../src/scoring/plan.js';
@@ -152,3 +153,50 @@ describe('action policy schema', () => {
     expect(actionPolicySchema.safeParse({ pastSteps: 'sometimes' }).success).toBe(false);
   });
 });
+
+/** Returns each debtor's first row of a full plan, keyed by customer and currency. */
+function firstOfFullPlan(rows: ReturnType<typeof planActions>['rows']): Map<string, (typeof rows)[number]> {
+  const first = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const key = `${row.customerId}\u0000${row.currency}`;
+    if (!first.has(key)) first.set(key, row);
+  }
+  return first;
+}
+
+describe('planActions first per debtor', () => {
+  const grades: Grade[] = ['A', 'B', 'C', 'D'];
+  const flagCodes = ['FLAG_CONCENTRATION', 'FLAG_LARGE_NEW_EXPOSURE', 'FLAG_OLDEST_OVERDUE', 'FLAG_NO_RECENT_PAYMENT'];
+  const debtorArb = fc.record({
+    grade: fc.constantFrom(...grades),
+    flags: fc.subarray(flagCodes),
+    invoices: fc.array(fc.record({ grade: fc.constantFrom(...grades), dueOffset: fc.integer({ min: -60, max: 40 }) }), { maxLength: 5 }),
+    nothingOwed: fc.boolean(),
+  });
+
+  it('keeps the full plan first rows', () => {
+    fc.assert(
+      fc.property(fc.array(debtorArb, { maxLength: 8 }), fc.constantFrom('latest', 'all', 'drop'), (specs, pastSteps) => {
+        const debtors: DebtorScore[] = [];
+        const invoices: InvoiceScore[] = [];
+        specs.forEach((spec, d) => {
+          const id = `c${d}`;
+          const flags = spec.flags.map((code) => ({ code, severity: 'warning' as const, evidence: {} }));
+          debtors.push(debtor(id, spec.grade, { flags, nothingOwed: spec.nothingOwed }));
+          spec.invoices.forEach((item, i) => {
+            const due = new Date(Date.UTC(2024, 5, 30 + item.dueOffset)).toISOString().slice(0, 10);
+            invoices.push(invoice(`${id}-i${i}`, id, item.grade, due, -item.dueOffset));
+          });
+        });
+        const policy = actionPolicySchema.parse({ pastSteps });
+        const full = planActions(result(debtors, invoices), policy);
+        const first = planActions(result(debtors, invoices), policy, undefined, true);
+
+        expect(first.rows).toEqual([...firstOfFullPlan(full.rows).values()]);
+        expect(first.findings).toEqual(full.findings);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+

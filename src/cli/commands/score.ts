@@ -92,7 +92,7 @@ export async function runScore(context: CommandContext): Promise<number> {
 
   const { request, result } = await importAndScore(context);
   // The table's next-action column comes from the collection plan's first step per debtor.
-  const plan = await context.core.plan(result, request);
+  const plan = await context.core.plan(result, request, true);
 
   const changes = statePath !== undefined ? compareWithState(result, previous) : undefined;
   // With --only-changes the count line below reports the first run instead, so this line is left out.
