@@ -29,3 +29,31 @@ export function collectGarbage(): boolean {
   collect();
   return true;
 }
+
+/**
+ * A soft cap on resident memory for a long phase that cannot free what it holds: when `check` finds
+ * the resident set above the limit, it runs one full collection, which frees the phase's garbage.
+ * The limit then moves to what is resident after the collection plus `headroom`, so a phase whose live
+ * data alone is above the limit is not collected again and again.
+ */
+export class SoftMemoryLimit {
+  private limit: number;
+
+  /** `limit` and `headroom` in bytes; `residentBytes` is the measure of the resident set (a stand-in in tests). */
+  constructor(
+    limit: number,
+    private readonly headroom: number,
+    private readonly residentBytes: () => number = () => process.memoryUsage.rss(),
+    private readonly collect: () => boolean = collectGarbage,
+  ) {
+    this.limit = limit;
+  }
+
+  /** Collects garbage when the resident set is above the limit; returns true when it did. */
+  check(): boolean {
+    if (this.residentBytes() <= this.limit) return false;
+    if (!this.collect()) return false;
+    this.limit = Math.max(this.limit, this.residentBytes() + this.headroom);
+    return true;
+  }
+}
