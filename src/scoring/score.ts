@@ -244,6 +244,17 @@ function collectExplanations(
   return result;
 }
 
+/** Returns the scored invoices per debtor snapshot, in the order of `scored`. */
+function groupByDebtor(scored: readonly ScoredInvoice[]): Map<DebtorSnapshot, ScoredInvoice[]> {
+  const byDebtor = new Map<DebtorSnapshot, ScoredInvoice[]>();
+  for (const item of scored) {
+    const list = byDebtor.get(item.snapshot) ?? [];
+    list.push(item);
+    byDebtor.set(item.snapshot, list);
+  }
+  return byDebtor;
+}
+
 /** Credits the debtors and builds the invoice matrix, in shared memory for a model thread when `shared` is set. */
 function prepareScoring(snapshots: readonly DebtorSnapshot[], model: RiskModel, rows: RowBuilders, options: ScoreOptions, shared = false): PreparedScoring {
   const config: ScoringConfig = resolveScoringConfig(options.config);
@@ -251,12 +262,7 @@ function prepareScoring(snapshots: readonly DebtorSnapshot[], model: RiskModel, 
   const featureNames = inputFeatureNames(model.meta.extraColumns);
   const credited = new Map(snapshots.map((snapshot) => [snapshot, creditDebtor(snapshot)]));
   const { scored, matrix } = buildInvoiceRows(snapshots, credited, model, rows, options.asOf, shared);
-  const invoicesByDebtor = new Map<DebtorSnapshot, ScoredInvoice[]>();
-  for (const item of scored) {
-    const list = invoicesByDebtor.get(item.snapshot) ?? [];
-    list.push(item);
-    invoicesByDebtor.set(item.snapshot, list);
-  }
+  const invoicesByDebtor = groupByDebtor(scored);
   const debtorRowSnapshots = snapshots.filter((snapshot) => !invoicesByDebtor.has(snapshot));
   return { config, featureNames, credited, scored, invoiceMatrix: matrix, invoicesByDebtor, debtorRowSnapshots };
 }
@@ -432,12 +438,7 @@ class StreamedScoring {
     this.work = 0;
 
     const { scored, matrix } = buildInvoiceRows(snapshots, this.credited, this.model, this.rowBuilders, this.options.asOf, true);
-    const byDebtor = new Map<DebtorSnapshot, ScoredInvoice[]>();
-    for (const item of scored) {
-      const list = byDebtor.get(item.snapshot) ?? [];
-      list.push(item);
-      byDebtor.set(item.snapshot, list);
-    }
+    const byDebtor = groupByDebtor(scored);
     const debtorRowSnapshots = snapshots.filter((snapshot) => !byDebtor.has(snapshot));
     const debtorRows = buildDebtorRows(debtorRowSnapshots, this.rowBuilders, this.cols, true);
     if (!allFinite(matrix) || !allFinite(debtorRows.matrix)) {
