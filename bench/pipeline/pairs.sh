@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rounds of csv-parse alone and riskpay score on the generated 1M-invoice ledger, one after the other,
-# for one or more builds (checkouts with a compiled dist/), so the score / csv-parse ratio of each build
-# comes from the same minutes of a shared machine. Run bench/pipeline/run.sh first: it makes the ledger
+# for one or more builds (checkouts with a compiled dist/). The score / csv-parse ratio of each build
+# then comes from the same minutes of a shared machine. Run bench/pipeline/run.sh first: it makes the ledger
 # and the model.
 #
 #   bench/pipeline/pairs.sh ROUNDS WORK_DIR BUILD_DIR...

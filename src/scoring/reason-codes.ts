@@ -484,9 +484,9 @@ register(PAYMENT_GAP, paymentGapReason);
 const NEED_PAYMENTS = new Set([...LATENESS, ...VOLUME]);
 
 /**
- * Returns a name shared by the features that get the same words from the same input, so a caller that
- * words many features of one row can build each group's words once: the first feature registered with
- * the same builder, or the feature itself for the extra columns, whose words name their feature.
+ * Returns a name shared by the features that get the same words from the same input. A caller that
+ * words many features of one row can then build each group's words once. The name is the first feature
+ * registered with the same builder, or the feature itself for the extra columns, whose words name it.
  */
 export function reasonGroup(feature: string): string {
   return GROUPS.get(feature) ?? feature;
@@ -498,7 +498,7 @@ export function reasonGroup(feature: string): string {
  * model counts open overdue invoices as lateness, but no invoice was "paid" late.
  */
 export function reasonFor(feature: string, input: ReasonInput): ReasonWords {
-  // A builder's features are all lateness or volume features, or none are, so reasonGroup holds here too.
+  // A builder's features are all lateness or volume features, or none are, so one group always gets one answer here.
   if (NEED_PAYMENTS.has(feature) && paidOf(input.snapshot.stats).count === 0) {
     return noPaymentsReason(input);
   }

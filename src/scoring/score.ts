@@ -335,7 +335,7 @@ const CHUNK_WORK = 4096;
 const EXPLAIN_COST = 2;
 
 /**
- * Resident set above which the snapshot phase collects garbage, checked once per chunk. The phase holds
+ * Resident set above which the snapshot phase collects garbage, checked once per chunk. The phase keeps
  * the whole ledger, and V8 starts its next full collection by the allocation rate alone. In 2 of about
  * 27 runs of the 1M-invoice benchmark the resident set went from the usual 840-900 MB to 1.13-1.15 GB.
  */

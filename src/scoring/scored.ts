@@ -1,5 +1,5 @@
-// What scoring carries from the model rows to the ranking: the scored invoices, their explanations
-// and the limits of a shown risk. Shared by score.ts, which runs the model, and rank.ts.
+// Types and limits that scoring carries from the model rows to the ranking: the scored invoices, their
+// explanations and the bounds of a shown risk. Shared by score.ts, which runs the model, and rank.ts.
 
 import type { DebtorSnapshot, OpenInvoice } from '../features/types.js';
 import type { Contributions, Matrix } from '../forest/types.js';

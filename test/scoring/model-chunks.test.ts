@@ -57,7 +57,7 @@ function later<T>(ms: number, value: T): Promise<T> {
   return new Promise((resolve) => setTimeout(() => resolve(value), ms));
 }
 
-/** A stand-in model thread that answers after `ms` and counts its queue as a worker's counter would. */
+/** Returns a stand-in model thread that replies after `ms` and counts its queue as a worker's counter would. */
 function slowThread<R>(ms: number, answer: (chunk: number) => R | Promise<never>) {
   let queued = 0;
   const sent: number[] = [];

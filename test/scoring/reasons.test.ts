@@ -168,7 +168,12 @@ describe('reasonGroup', () => {
 describe('topReasons against a full sort', () => {
   const CODES = ['REASON_A', 'REASON_B', 'REASON_C', 'REASON_D', 'REASON_E', 'REASON_RECENT_LATENESS', 'REASON_PAYMENTS_SLOWING', 'REASON_LATE_HISTORY'];
 
-  /** The rule topReasons follows, written as folding, filtering, sorting and cutting. */
+  function compareCodes(a: string, b: string): number {
+    if (a < b) return -1;
+    return a > b ? 1 : 0;
+  }
+
+  /** Computes what topReasons returns by folding, filtering, sorting and cutting. */
   function reference(totals: Map<string, ReasonTotal>, limit: number) {
     const folded = new Map(totals);
     const recent = totals.get('REASON_RECENT_LATENESS');
@@ -180,7 +185,7 @@ describe('topReasons against a full sort', () => {
     }
     return [...folded.values()]
       .filter((total) => total.contribution > 0.005 && total.weak !== true)
-      .sort((a, b) => b.contribution - a.contribution || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      .sort((a, b) => b.contribution - a.contribution || compareCodes(a.code, b.code))
       .slice(0, limit)
       .map((total) => ({ code: total.code, feature: total.feature, contribution: Math.round(total.contribution * 10_000) / 10_000, args: total.args }));
   }
