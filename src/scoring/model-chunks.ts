@@ -7,16 +7,12 @@ import type { Contributions, Matrix } from '../forest/types.js';
 import type { RiskModel } from '../model/types.js';
 import { explainRows } from './explain-batch.js';
 
-/** The model work of one chunk: rows of the invoice matrix and of the debtor-row matrix. */
+/**
+ * The model work of one chunk on its own matrices: the payment date of every invoice row, the
+ * explanations of the `explained` invoice rows, and the explanation of every debtor row.
+ */
 export interface ChunkTask {
-  /** First and end (exclusive) invoice row whose payment date is predicted. */
-  datesFrom: number;
-  datesTo: number;
-  /** Invoice rows explained. */
   explained: Int32Array;
-  /** First and end (exclusive) debtor row explained. */
-  debtorsFrom: number;
-  debtorsTo: number;
 }
 
 /** Contributions of several rows in flat arrays, which a thread can hand over without copying. */
@@ -30,7 +26,7 @@ export interface FlatContributions {
 
 export interface ChunkResult {
   /**
-   * Expected days late, low and high per row from datesFrom, or null when the model predicts no dates.
+   * Expected days late, low and high per invoice row, or null when the model predicts no dates.
    * It is shorter than the rows when the model returned fewer predictions.
    */
   dates: Float64Array | null;
@@ -38,15 +34,10 @@ export interface ChunkResult {
   debtors: FlatContributions;
 }
 
-/** The two matrices every chunk reads rows of. */
+/** The invoice rows and debtor rows of one chunk. */
 export interface ChunkMatrices {
   invoices: Matrix;
   debtors: Matrix;
-}
-
-/** Returns the rows [from, to) of a matrix as a view. */
-function rowRange(matrix: Matrix, from: number, to: number): Matrix {
-  return { data: matrix.data.subarray(from * matrix.cols, to * matrix.cols), rows: to - from, cols: matrix.cols };
 }
 
 function flatten(contributions: readonly Contributions[], width: number): FlatContributions {
@@ -70,7 +61,7 @@ export function unflatten({ values, bias, prediction, width }: FlatContributions
 export function computeChunk(model: RiskModel, matrices: ChunkMatrices, task: ChunkTask): ChunkResult {
   let dates: Float64Array | null = null;
   if (model.predictDaysLate !== undefined) {
-    const predictions = task.datesTo > task.datesFrom ? model.predictDaysLate(rowRange(matrices.invoices, task.datesFrom, task.datesTo)) : [];
+    const predictions = matrices.invoices.rows > 0 ? model.predictDaysLate(matrices.invoices) : [];
     dates = new Float64Array(predictions.length * 3);
     predictions.forEach((prediction, i) => {
       dates![3 * i] = prediction.days;
@@ -81,7 +72,7 @@ export function computeChunk(model: RiskModel, matrices: ChunkMatrices, task: Ch
 
   const width = matrices.invoices.cols;
   const invoices = task.explained.length > 0 ? explainRows(model, matrices.invoices, [...task.explained]) : [];
-  const debtorRows = Array.from({ length: task.debtorsTo - task.debtorsFrom }, (_, i) => task.debtorsFrom + i);
+  const debtorRows = Array.from({ length: matrices.debtors.rows }, (_, i) => i);
   const debtors = debtorRows.length > 0 ? explainRows(model, matrices.debtors, debtorRows) : [];
   return { dates, invoices: flatten(invoices, width), debtors: flatten(debtors, width) };
 }

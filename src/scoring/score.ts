@@ -215,18 +215,18 @@ function buildDebtorRows(
 }
 
 /**
- * Stores the contributions with their invoices and debtors. The calibrated prediction of an
- * explanation equals predictLate bit for bit (same trees, same summation order, same calibration),
+ * Stores the contributions with their invoices and debtors, in `result`. The calibrated prediction of
+ * an explanation equals predictLate bit for bit (same trees, same summation order, same calibration),
  * so each explained row takes its risk from there instead of a second prediction.
  */
 function collectExplanations(
-  { picked }: PickedInvoices,
+  picked: readonly (readonly ScoredInvoice[])[],
   invoiceContributions: readonly Contributions[],
   debtorRowSnapshots: readonly DebtorSnapshot[],
-  debtorRows: Float64Array[],
+  debtorRows: readonly Float64Array[],
   debtorContributions: readonly Contributions[],
+  result: Explanations = { invoices: new Map(), debtorRows: new Map() },
 ): Explanations {
-  const result: Explanations = { invoices: new Map(), debtorRows: new Map() };
   let next = 0;
   for (const explained of picked) {
     const perInvoice = new Map<ScoredInvoice, Contributions>();
@@ -281,7 +281,7 @@ function runModel(prepared: PreparedScoring, model: RiskModel, rowBuilders: RowB
   // Each row's contributions depend on that row alone, so two batches give the same values as one.
   const invoiceContributions = picked.selected.length > 0 ? explainRows(model, invoiceMatrix, picked.selected) : [];
   const debtorContributions = debtorRowSnapshots.length > 0 ? explainRows(model, debtorRows.matrix, debtorRowSnapshots.map((_, i) => i)) : [];
-  return collectExplanations(picked, invoiceContributions, debtorRowSnapshots, debtorRows.rows, debtorContributions);
+  return collectExplanations(picked.picked, invoiceContributions, debtorRowSnapshots, debtorRows.rows, debtorContributions);
 }
 
 /** Scores snapshots built as of `options.asOf`; the debtors and invoices come back ranked. */
@@ -449,13 +449,7 @@ class StreamedScoring {
     predictRanked(byDebtor, this.model, this.options.by, this.cols);
     const picked = [...byDebtor.values()].map((list) => invoicesToExplain(list, this.options.by));
     for (const [snapshot, list] of byDebtor) this.invoicesByDebtor.set(snapshot, list);
-    const task: ChunkTask = {
-      datesFrom: 0,
-      datesTo: scored.length,
-      explained: Int32Array.from(picked.flat(), (s) => s.index),
-      debtorsFrom: 0,
-      debtorsTo: debtorRowSnapshots.length,
-    };
+    const task: ChunkTask = { explained: Int32Array.from(picked.flat(), (s) => s.index) };
     const matrices = { invoices: matrix, debtors: debtorRows.matrix };
     this.chunks.push({ snapshots, scored, picked, debtorRowSnapshots, debtorRows: debtorRows.rows, matrices, task });
     this.pipeline.add();
@@ -463,7 +457,7 @@ class StreamedScoring {
   }
 }
 
-/** Stores a chunk's payment dates and explanations with its invoices and debtors, as setPaymentDates and collectExplanations do. */
+/** Stores a chunk's payment dates with its invoices, as setPaymentDates does, and its explanations with its invoices and debtors. */
 function applyChunk(chunk: DebtorChunk, result: ChunkResult, explanations: Explanations): void {
   const dates = result.dates;
   if (dates !== null) {
@@ -473,21 +467,7 @@ function applyChunk(chunk: DebtorChunk, result: ChunkResult, explanations: Expla
     });
   }
 
-  const invoiceContributions = unflatten(result.invoices);
-  let next = 0;
-  for (const picked of chunk.picked) {
-    const perInvoice = new Map<ScoredInvoice, Contributions>();
-    for (const s of picked) {
-      const c = invoiceContributions[next++];
-      if (Number.isNaN(s.risk)) s.risk = clipRisk(c.prediction);
-      perInvoice.set(s, c);
-    }
-    explanations.invoices.set(picked[0].snapshot, perInvoice);
-  }
-
-  unflatten(result.debtors).forEach((c, i) => {
-    explanations.debtorRows.set(chunk.debtorRowSnapshots[i], { row: chunk.debtorRows[i], risk: clipRisk(c.prediction), contributions: c });
-  });
+  collectExplanations(chunk.picked, unflatten(result.invoices), chunk.debtorRowSnapshots, chunk.debtorRows, unflatten(result.debtors), explanations);
 }
 
 /**

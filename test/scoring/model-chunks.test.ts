@@ -20,35 +20,44 @@ function matrixOf(rows: number): Matrix {
 describe('computeChunk', () => {
   it('matches whole-matrix explanations', () => {
     const invoices = matrixOf(40);
-    const debtors = matrixOf(12);
-    const result = computeChunk(model, { invoices, debtors }, { datesFrom: 5, datesTo: 20, explained: Int32Array.from([3, 17, 30]), debtorsFrom: 4, debtorsTo: 9 });
+    const debtors = matrixOf(5);
+    const result = computeChunk(model, { invoices, debtors }, { explained: Int32Array.from([3, 17, 30]) });
 
     const invoiceExpected = explainRows(model, invoices, [3, 17, 30]);
-    unflatten(result.invoices).forEach((c, i) => {
+    const invoiceContributions = unflatten(result.invoices);
+    expect(invoiceContributions).toHaveLength(3);
+    invoiceContributions.forEach((c, i) => {
       expect(c.bias).toBe(invoiceExpected[i].bias);
       expect(c.prediction).toBe(invoiceExpected[i].prediction);
       expect(Array.from(c.values)).toEqual(Array.from(invoiceExpected[i].values));
     });
-    const debtorExpected = explainRows(model, debtors, [4, 5, 6, 7, 8]);
+    const debtorExpected = explainRows(model, debtors, [0, 1, 2, 3, 4]);
     const debtorContributions = unflatten(result.debtors);
     expect(debtorContributions).toHaveLength(5);
     debtorContributions.forEach((c, i) => expect(c.prediction).toBe(debtorExpected[i].prediction));
   });
 
-  it('predicts dates of its row range', () => {
+  it('predicts dates of every invoice row', () => {
     const invoices = matrixOf(30);
-    const result = computeChunk(model, { invoices, debtors: matrixOf(0) }, { datesFrom: 10, datesTo: 14, explained: new Int32Array(0), debtorsFrom: 0, debtorsTo: 0 });
+    const result = computeChunk(model, { invoices, debtors: matrixOf(0) }, { explained: new Int32Array(0) });
     const expected = model.predictDaysLate?.(invoices) ?? [];
     if (expected.length === 0) {
       expect(result.dates === null || result.dates.length === 0).toBe(true);
       return;
     }
-    expect(result.dates).toHaveLength(12);
-    for (let i = 0; i < 4; i++) {
-      expect(result.dates![3 * i]).toBe(expected[10 + i].days);
-      expect(result.dates![3 * i + 1]).toBe(expected[10 + i].low);
-      expect(result.dates![3 * i + 2]).toBe(expected[10 + i].high);
+    expect(result.dates).toHaveLength(90);
+    for (let i = 0; i < 30; i++) {
+      expect(result.dates![3 * i]).toBe(expected[i].days);
+      expect(result.dates![3 * i + 1]).toBe(expected[i].low);
+      expect(result.dates![3 * i + 2]).toBe(expected[i].high);
     }
+  });
+
+  it('returns empty results for empty matrices', () => {
+    const result = computeChunk(model, { invoices: matrixOf(0), debtors: matrixOf(0) }, { explained: new Int32Array(0) });
+    expect(result.dates === null || result.dates.length === 0).toBe(true);
+    expect(result.invoices.bias).toHaveLength(0);
+    expect(result.debtors.bias).toHaveLength(0);
   });
 });
 
