@@ -4,6 +4,7 @@ import { formatDay, parseIsoDay } from '../dates.js';
 import { finding, type Finding } from '../findings.js';
 import { compareText } from './compare.js';
 import { resolveActionPolicy } from './config.js';
+import { memoize } from '../memoize.js';
 import { roundMoney } from '../money.js';
 import type { ActionPolicy, ActionStep } from './policy.js';
 import type { DebtorScore, Grade, InvoiceScore, PlanResult, PlanRow, ScoreResult } from './types.js';
@@ -123,19 +124,6 @@ function byScope(steps: readonly ActionStep[]): ScopedSteps {
   return { debtor: steps.filter((step) => step.scope === 'debtor'), invoice: steps.filter((step) => step.scope === 'invoice') };
 }
 
-/** Returns requireDay with a cache: the open invoices of a large ledger share a few thousand due dates. */
-function cachedRequireDay(): (text: string) => number {
-  const cache = new Map<string, number>();
-  return (text) => {
-    let day = cache.get(text);
-    if (day === undefined) {
-      day = requireDay(text);
-      cache.set(text, day);
-    }
-    return day;
-  };
-}
-
 /**
  * Plans dated actions: each open invoice gets the steps of its own grade, each debtor the debtor steps of
  * its grade, and a debtor with a flag also gets the steps the policy lists for that flag. A debtor that
@@ -146,25 +134,10 @@ function cachedRequireDay(): (text: string) => number {
 export function planActions(result: ScoreResult, policyInput: unknown = {}, asOf?: number, firstPerDebtor = false): PlanResult {
   const policy = resolveActionPolicy(policyInput);
   const asOfDay = asOf ?? requireDay(result.asOf);
-  const dueDay = cachedRequireDay();
-  const gradeSteps = new Map<Grade, ScopedSteps>();
-  const gradeStepsOf = (grade: Grade): ScopedSteps => {
-    let steps = gradeSteps.get(grade);
-    if (steps === undefined) {
-      steps = byScope(policy.grades[grade]);
-      gradeSteps.set(grade, steps);
-    }
-    return steps;
-  };
-  const flagSteps = new Map<string, ScopedSteps>();
-  const flagStepsOf = (code: string): ScopedSteps => {
-    let steps = flagSteps.get(code);
-    if (steps === undefined) {
-      steps = byScope(policy.flags[code] ?? []);
-      flagSteps.set(code, steps);
-    }
-    return steps;
-  };
+  // The open invoices of a large ledger share a few thousand due dates, and a policy has few grades and flags.
+  const dueDay = memoize(requireDay);
+  const gradeStepsOf = memoize((grade: Grade) => byScope(policy.grades[grade]));
+  const flagStepsOf = memoize((code: string) => byScope(policy.flags[code] ?? []));
   const findings: Finding[] = [];
   const invoicesByDebtor = new Map<string, InvoiceScore[]>();
   for (const invoice of result.invoices) {

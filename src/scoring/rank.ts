@@ -5,6 +5,7 @@ import { finding, type Finding } from '../findings.js';
 import { formatDay } from '../dates.js';
 import type { DebtorSnapshot } from '../features/types.js';
 import type { RiskModel } from '../model/types.js';
+import { memoize } from '../memoize.js';
 import { fromMinorUnits, roundMoney, toMinorUnits } from '../money.js';
 import { debtorAlreadyLateReason, invoiceAlreadyLateReason, withAlreadyLateFirst, type AlreadyLateInvoice } from './already-late.js';
 import { compareText } from './compare.js';
@@ -17,22 +18,6 @@ import { combineWeighted, fallbackReason, groupContributions, topReasons, type R
 import type { ScoreOptions } from './score.js';
 import { MAX_RISK, shownRisk, type Explanations, type PreparedScoring } from './scored.js';
 import type { DebtorScore, InvoiceScore, ModelChoice, ScoreResult } from './types.js';
-
-/**
- * Returns formatDay with a cache: the open invoices of a large ledger share a few thousand distinct
- * days, and formatDay builds a Date and an ISO string on every call.
- */
-function cachedFormatDay(): (day: number) => string {
-  const cache = new Map<number, string>();
-  return (day) => {
-    let text = cache.get(day);
-    if (text === undefined) {
-      text = formatDay(day);
-      cache.set(day, text);
-    }
-    return text;
-  };
-}
 
 /** Ranks by expected amount at risk, then risk, then customer id, so equal inputs give equal order. */
 function compareDebtors(a: DebtorScore, b: DebtorScore): number {
@@ -63,7 +48,8 @@ export class Ranking {
   private readonly invoices: InvoiceScore[] = [];
   private readonly flagContext: FlagContext;
   private readonly delays: Map<string, DelayEstimate>;
-  private readonly dayText = cachedFormatDay();
+  // The open invoices of a large ledger share a few thousand distinct days, and formatDay builds a Date each call.
+  private readonly dayText = memoize(formatDay);
   private datesWithoutModel = 0;
 
   constructor(
