@@ -498,7 +498,7 @@ export function reasonGroup(feature: string): string {
  * model counts open overdue invoices as lateness, but no invoice was "paid" late.
  */
 export function reasonFor(feature: string, input: ReasonInput): ReasonWords {
-  // A builder's features are all lateness or volume features, or none are, so one group always gets one answer here.
+  // A builder's features are all lateness or volume features, or none are, so one group always takes the same branch here.
   if (NEED_PAYMENTS.has(feature) && paidOf(input.snapshot.stats).count === 0) {
     return noPaymentsReason(input);
   }
