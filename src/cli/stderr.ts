@@ -13,10 +13,15 @@ export interface Diagnostics {
   findings(findings: readonly Finding[]): void;
   /** Prints an error line whatever --quiet says. */
   error(finding: Finding): void;
-  /** Shows a transient progress line on a terminal; cleared by the next call or by done(). */
-  progress(code: string, args?: Record<string, string | number>): void;
+  /**
+   * Shows a transient progress line on a terminal; cleared by the next call or by done(). `args` may be
+   * a function, called only when the line is shown, for arguments that take time to count.
+   */
+  progress(code: string, args?: ProgressArgs | (() => ProgressArgs)): void;
   done(): void;
 }
+
+type ProgressArgs = Record<string, string | number>;
 
 const SEVERITY_KEY = { error: 'SEVERITY_ERROR', warning: 'SEVERITY_WARNING', info: 'SEVERITY_INFO' } as const;
 
@@ -88,7 +93,7 @@ export function createDiagnostics(io: CliIo, lang: Lang, quiet: boolean, showPro
     },
     progress(code, args = {}) {
       if (!showProgress) return;
-      io.stderr.write(`\r\x1b[K${message(lang, code, args)}`);
+      io.stderr.write(`\r\x1b[K${message(lang, code, typeof args === 'function' ? args() : args)}`);
       progressShown = true;
     },
     done() {

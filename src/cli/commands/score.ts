@@ -50,10 +50,13 @@ export async function importAndScore(context: CommandContext, keepLedger = false
   context.diagnostics.progress('STATUS_PROGRESS_READING', { files: files.length });
   const imported = await context.core.importLedger(files, importOptions(context));
   const request = scoreRequest(context);
-  // Counted without a copy of the invoice list, which is a million entries in a large run.
-  const customerIds = new Set<string>();
-  for (const invoice of imported.ledger.invoices) customerIds.add(invoice.customerId);
-  context.diagnostics.progress('STATUS_PROGRESS_SCORING', { count: customerIds.size });
+  // Counted only when the progress line shows (about 0.1 s at a million invoices), and without a copy
+  // of the invoice list.
+  context.diagnostics.progress('STATUS_PROGRESS_SCORING', () => {
+    const customerIds = new Set<string>();
+    for (const invoice of imported.ledger.invoices) customerIds.add(invoice.customerId);
+    return { count: customerIds.size };
+  });
   const result = await context.core.score(imported.ledger, { ...request, releaseLedger: !keepLedger });
   context.diagnostics.done();
   result.findings = [...imported.findings, ...result.findings];
