@@ -14,7 +14,7 @@ export interface Diagnostics {
   /** Prints an error line whatever --quiet says. */
   error(finding: Finding): void;
   /**
-   * Shows a transient progress line on a terminal; cleared by the next call or by done(). `args` may be
+   * Shows a transient progress line on a terminal, which the next call or done() clears. `args` may be
    * a function, called only when the line is shown, for arguments that take time to count.
    */
   progress(code: string, args?: ProgressArgs | (() => ProgressArgs)): void;
@@ -93,7 +93,8 @@ export function createDiagnostics(io: CliIo, lang: Lang, quiet: boolean, showPro
     },
     progress(code, args = {}) {
       if (!showProgress) return;
-      io.stderr.write(`\r\x1b[K${message(lang, code, typeof args === 'function' ? args() : args)}`);
+      const values = typeof args === 'function' ? args() : args;
+      io.stderr.write(`\r\x1b[K${message(lang, code, values)}`);
       progressShown = true;
     },
     done() {
