@@ -1,5 +1,7 @@
 // JSON output: one document, pretty-printed, keys in stable English.
 
+import { LazyRows } from './lazy-rows.js';
+
 export function renderJson(document: unknown): string {
   return JSON.stringify(document, null, 2) + '\n';
 }
@@ -31,7 +33,8 @@ function elementsText(elements: unknown[]): string {
 /**
  * Yields the same text as renderJson(document) in pieces of about CHUNK_CHARS, rendering the
  * top-level arrays a group of elements at a time, so a large report never exists as one string. The document
- * must be a plain object (no toJSON methods or replacer-visible getters at the top level).
+ * must be a plain object (no toJSON methods or replacer-visible getters at the top level). A top-level
+ * LazyRows value is written as the array of its rows, and its rows are made one group at a time.
  */
 export function* renderJsonChunks(document: Record<string, unknown>): Generator<string> {
   let buffer = '{';
@@ -43,15 +46,17 @@ export function* renderJsonChunks(document: Record<string, unknown>): Generator<
     buffer += (first ? '\n' : ',\n') + '  ' + JSON.stringify(key) + ': ';
     first = false;
 
-    if (!Array.isArray(value) || value.length === 0) {
-      buffer += stringifyIndented(value, '  ');
+    const lazy = value instanceof LazyRows;
+    if (!(lazy || Array.isArray(value)) || value.length === 0) {
+      buffer += stringifyIndented(lazy ? [] : value, '  ');
       continue;
     }
 
     buffer += '[\n';
     for (let start = 0; start < value.length; start += GROUP_ELEMENTS) {
       if (start > 0) buffer += ',\n';
-      buffer += elementsText(value.slice(start, start + GROUP_ELEMENTS));
+      const group = lazy ? value.rows(start, start + GROUP_ELEMENTS) : value.slice(start, start + GROUP_ELEMENTS);
+      buffer += elementsText(group);
       if (buffer.length >= CHUNK_CHARS) {
         yield buffer;
         buffer = '';

@@ -7,6 +7,7 @@ import { formatFinding, message } from '../i18n/catalog.js';
 import type { DebtorScore, InvoiceScore, ModelChoice, PlanRow, ScoreResult } from '../scoring/types.js';
 import { roundMoney } from '../money.js';
 import { roundTo } from './format.js';
+import { LazyRows } from './lazy-rows.js';
 import type { DebtorRow, FindingRow, InvoiceRow, ScoreDocument } from './schema.js';
 
 export type DebtorChange = NonNullable<DebtorRow['change']>;
@@ -121,26 +122,58 @@ function firstActions(plan: readonly PlanRow[] | undefined): Map<string, PlanRow
   return first;
 }
 
-export function buildScoreDocument(result: ScoreResult, options: ScoreDocumentOptions): ScoreDocument {
-  const actions = firstActions(options.plan);
-  // Scoring returns debtors and invoices already ranked; the rank numbers keep that order.
-  let debtors = result.debtors.map((debtor, index) => {
-    const key = debtorKey(debtor);
-    return debtorRow(debtor, index + 1, options.lang, options.changes?.get(key), actions.get(key));
-  });
-  const considered = debtors.length;
-  if (options.onlyChanges) debtors = debtors.filter((debtor) => debtor.change && REPORTED_CHANGES.has(debtor.change));
-  if (options.by === 'debtor' && options.top !== undefined) debtors = debtors.slice(0, options.top);
+/** A score document whose debtor and invoice lists are made on demand (see LazyRows). */
+export interface LazyScoreDocument extends Omit<ScoreDocument, 'debtors' | 'invoices'> {
+  debtors: LazyRows<DebtorRow>;
+  invoices: LazyRows<InvoiceRow>;
+}
 
-  let invoices: InvoiceRow[] = result.invoices.map((invoice, index) => invoiceRow(invoice, index + 1));
-  if (options.by === 'invoice' && options.top !== undefined) invoices = invoices.slice(0, options.top);
+/** Returns the positions in `list` that `keep` accepts, in order. */
+function positions<T>(list: readonly T[], keep: (item: T) => boolean): number[] {
+  const selected: number[] = [];
+  for (let i = 0; i < list.length; i++) if (keep(list[i])) selected.push(i);
+  return selected;
+}
+
+/** Returns the first `count` positions of a list of `length` items, or all when `count` is undefined. */
+function firstPositions(length: number, count: number | undefined): number[] {
+  return Array.from({ length: count === undefined ? length : Math.min(length, count) }, (_, i) => i);
+}
+
+/**
+ * Returns the score document with its debtor and invoice rows made on demand, for output that renders
+ * them in pieces. buildScoreDocument makes the same document with every row made.
+ */
+export function lazyScoreDocument(result: ScoreResult, options: ScoreDocumentOptions): LazyScoreDocument {
+  const actions = firstActions(options.plan);
+  const change = (debtor: DebtorScore) => options.changes?.get(debtorKey(debtor));
+  // Scoring returns debtors and invoices already ranked; each row's rank is its position there plus 1.
+  let shownDebtors = options.onlyChanges
+    ? positions(result.debtors, (debtor) => {
+        const changed = change(debtor);
+        return changed !== undefined && REPORTED_CHANGES.has(changed);
+      })
+    : firstPositions(result.debtors.length, undefined);
+  const considered = result.debtors.length;
+  if (options.by === 'debtor' && options.top !== undefined) shownDebtors = shownDebtors.slice(0, options.top);
+
+  let shownInvoices = firstPositions(result.invoices.length, options.by === 'invoice' ? options.top : undefined);
   // In the debtor view the invoices belong to the debtors shown: --top or --only-changes cut both.
-  if (options.by === 'debtor' && debtors.length < considered) {
-    const shownDebtors = new Set(debtors.map(debtorKey));
-    invoices = invoices.filter((invoice) => shownDebtors.has(debtorKey(invoice)));
+  if (options.by === 'debtor' && shownDebtors.length < considered) {
+    const keys = new Set(shownDebtors.map((index) => debtorKey(result.debtors[index])));
+    shownInvoices = shownInvoices.filter((index) => keys.has(debtorKey(result.invoices[index])));
   }
 
-  const document: ScoreDocument = {
+  const debtors = new LazyRows(shownDebtors.length, (start, end) =>
+    shownDebtors.slice(start, end).map((index) => {
+      const debtor = result.debtors[index];
+      const key = debtorKey(debtor);
+      return debtorRow(debtor, index + 1, options.lang, options.changes?.get(key), actions.get(key));
+    }),
+  );
+  const invoices = new LazyRows(shownInvoices.length, (start, end) => shownInvoices.slice(start, end).map((index) => invoiceRow(result.invoices[index], index + 1)));
+
+  const document: LazyScoreDocument = {
     tool: 'riskpay',
     version: options.version,
     schemaVersion: 1,
@@ -160,7 +193,18 @@ export function buildScoreDocument(result: ScoreResult, options: ScoreDocumentOp
     findings: findingRows(result.findings, options.lang),
   };
   if (options.onlyChanges) {
-    document.changes = { previousAsOf: options.previousAsOf ?? null, considered, reported: debtors.length };
+    document.changes = { previousAsOf: options.previousAsOf ?? null, considered, reported: shownDebtors.length };
   }
   return document;
+}
+
+/** Returns the document with every row made. */
+export function fullScoreDocument(lazy: LazyScoreDocument): ScoreDocument {
+  // The spread puts the keys in the lazy document's order, which JSON output keeps.
+  return { ...lazy, debtors: lazy.debtors.all(), invoices: lazy.invoices.all() };
+}
+
+/** Returns the score document every score reporter renders, with every row made. */
+export function buildScoreDocument(result: ScoreResult, options: ScoreDocumentOptions): ScoreDocument {
+  return fullScoreDocument(lazyScoreDocument(result, options));
 }

@@ -3,8 +3,8 @@
 import { finding, RiskpayError } from '../../findings.js';
 import { renderScore } from '../../report/index.js';
 import { renderJsonChunks } from '../../report/json.js';
-import { buildScoreDocument } from '../../report/score-document.js';
-import type { ScoreDocument } from '../../report/schema.js';
+import { fullScoreDocument, lazyScoreDocument } from '../../report/score-document.js';
+import type { DebtorRow } from '../../report/schema.js';
 import type { ScoreResult } from '../../scoring/types.js';
 import type { ScoreRequest } from '../core.js';
 import { asOfDay, emit, importOptions, inputFiles, reportContext, sourceLabel, type CommandContext } from '../context.js';
@@ -76,12 +76,12 @@ export async function importAndScore(context: CommandContext, keepLedger = false
 }
 
 /** Returns how many reported debtors reach the --fail-on threshold. */
-function countAtThreshold(document: ScoreDocument, result: ScoreResult, text: string, onlyChanges: boolean): number {
+function countAtThreshold(shownRows: readonly DebtorRow[], result: ScoreResult, text: string, onlyChanges: boolean): number {
   const threshold = parseThreshold(text, () => new RiskpayError('CLI_INVALID_THRESHOLD_VALUE', { option: '--fail-on', value: text, source: 'flag' }));
   // With --only-changes only the reported (new or worse) debtors count; otherwise every debtor does, not only the --top rows.
   // A debtor that owes nothing keeps a grade for credit decisions but has nothing to collect, so it never counts.
   const owing = new Set(result.debtors.filter((debtor) => debtor.nothingOwed !== true).map((debtor) => `${debtor.customerId}\u0000${debtor.currency}`));
-  const debtors = (onlyChanges ? document.debtors : result.debtors).filter((debtor) => owing.has(`${debtor.customerId}\u0000${debtor.currency}`));
+  const debtors = (onlyChanges ? shownRows : result.debtors).filter((debtor) => owing.has(`${debtor.customerId}\u0000${debtor.currency}`));
   return debtors.filter((debtor) =>
     threshold.kind === 'grade' ? GRADE_ORDER.indexOf(debtor.grade) >= GRADE_ORDER.indexOf(threshold.grade) : debtor.risk >= threshold.risk,
   ).length;
@@ -105,7 +105,8 @@ export async function runScore(context: CommandContext): Promise<number> {
   if (statePath !== undefined && previous !== null && previous.asOf > result.asOf) {
     context.diagnostics.findings([finding('CLI_STATE_AFTER_AS_OF', 'warning', { file: statePath, stateDate: previous.asOf, asOf: result.asOf })]);
   }
-  const document = buildScoreDocument(result, {
+  const format = (context.options.format as OutputFormat | undefined) ?? 'table';
+  const documentOptions = {
     lang: context.lang,
     version: context.version,
     by: (context.options.by as 'debtor' | 'invoice' | undefined) ?? 'debtor',
@@ -114,25 +115,29 @@ export async function runScore(context: CommandContext): Promise<number> {
     onlyChanges,
     previousAsOf: previous?.asOf ?? null,
     plan: plan.rows,
-  });
+  };
+  const lazy = lazyScoreDocument(result, documentOptions);
+  // JSON makes the rows a group at a time while it writes them; the other formats need every row.
+  const document = format === 'json' ? null : fullScoreDocument(lazy);
 
   context.diagnostics.findings(result.findings);
-  if (onlyChanges && document.changes) {
-    const counts = { count: document.changes.reported, total: document.changes.considered };
+  if (onlyChanges && lazy.changes) {
+    const counts = { count: lazy.changes.reported, total: lazy.changes.considered };
     if (previous === null) context.diagnostics.status('STATUS_ONLY_CHANGES_FIRST', { ...counts, file: statePath! });
     else context.diagnostics.status('STATUS_ONLY_CHANGES', { ...counts, date: previous.asOf });
   }
-  const format = (context.options.format as OutputFormat | undefined) ?? 'table';
-  if (format === 'table' && (document.by === 'debtor' ? document.debtors : document.invoices).length === 0) {
+  if (format === 'table' && (lazy.by === 'debtor' ? lazy.debtors : lazy.invoices).length === 0) {
     context.diagnostics.status('STATUS_NO_ROWS');
   }
   // JSON goes out in pieces: at a million invoices the whole text would be a string of over 100 MB.
-  await emit(context, format === 'json' ? renderJsonChunks(document) : renderScore(document, format, reportContext(context)));
+  await emit(context, document === null ? renderJsonChunks({ ...lazy }) : renderScore(document, format, reportContext(context)));
   if (statePath !== undefined) await writeState(statePath, stateOf(result));
 
   const failOn = context.options.failOn as string | undefined;
   if (failOn !== undefined) {
-    const count = countAtThreshold(document, result, failOn, onlyChanges);
+    // Only --only-changes counts the document's rows; JSON's rows are then made a second time.
+    const shownRows = onlyChanges ? (document?.debtors ?? lazy.debtors.all()) : [];
+    const count = countAtThreshold(shownRows, result, failOn, onlyChanges);
     if (count > 0) {
       context.diagnostics.status('STATUS_FAIL_ON', { count, threshold: failOn });
       return EXIT_THRESHOLD;
