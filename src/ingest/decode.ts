@@ -15,7 +15,15 @@ import type { ImportOptions } from './options.js';
 /** Bytes that Windows-1252 leaves undefined; a file that has them is not Windows-1252. */
 const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
+/** Bytes read from a file at a time; the first read also decides the encoding. */
 const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Bytes decoded into one string. V8 keeps a string of more than about 128 KB in its large-object
+ * space, which only a full collection frees. Reading the 90 MB benchmark ledger as 1 MB strings left
+ * about 145 MB of such garbage behind, while strings of 64 KB die in the young generation.
+ */
+const DECODE_BYTES = 1 << 16;
 
 export interface DecodedInput {
   /** Encoding name as reported: utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252, or the option's value. */
@@ -258,13 +266,23 @@ async function* decodeChunks(
     return text;
   };
 
-  yield emit(decode(first, ended));
+  // Decodes a buffer a piece at a time; `final` applies to its last piece.
+  const decodeInPieces = function* (buffer: Buffer, final: boolean): Generator<string> {
+    let start = 0;
+    while (buffer.length - start > DECODE_BYTES) {
+      yield emit(decode(buffer.subarray(start, start + DECODE_BYTES), false));
+      start += DECODE_BYTES;
+    }
+    yield emit(decode(buffer.subarray(start), final));
+  };
+
+  yield* decodeInPieces(first, ended);
   if (ended) return;
   for (;;) {
     const next = await iterator.next();
     if (next.done) break;
     const buffer = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-    yield emit(decode(buffer, false));
+    yield* decodeInPieces(buffer, false);
   }
   yield emit(decode(Buffer.alloc(0), true));
 }
