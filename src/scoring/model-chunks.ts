@@ -5,14 +5,25 @@
 import { RiskpayError } from '../findings.js';
 import type { Contributions, Matrix } from '../forest/types.js';
 import type { RiskModel } from '../model/types.js';
+import { compareText } from './compare.js';
 import { explainRows } from './explain-batch.js';
+import { clipRisk, MAX_RISK } from './scored.js';
 
 /**
  * The model work of one chunk on its own matrices: the payment date of every invoice row, the
- * explanations of the `explained` invoice rows, and the explanation of every debtor row.
+ * explanations of the invoice rows picked per debtor (see pickRows), and the explanation of every
+ * debtor row.
  */
 export interface ChunkTask {
-  explained: Int32Array;
+  /** Start of each debtor's invoice rows, which are consecutive in the invoice matrix, then the row count. */
+  debtorStarts: Int32Array;
+  /** Invoice rows explained per debtor at most; 0 explains every row (the invoice view). */
+  maxExplained: number;
+  /** Per invoice row: its balance and 1 when it is already late, which rank a debtor's rows before picking. */
+  balances: Float64Array;
+  alreadyLate: Uint8Array;
+  /** Per invoice row: its invoice number, which breaks ties in the ranking; '' for rows never ranked. */
+  invoiceIds: string[];
 }
 
 /** Contributions of several rows in flat arrays, which a thread can hand over without copying. */
@@ -25,6 +36,10 @@ export interface FlatContributions {
 }
 
 export interface ChunkResult {
+  /** Per invoice row: the clipped risk of a row ranked before picking, else NaN. */
+  rankedRisks: Float64Array;
+  /** The explained invoice rows, debtor by debtor, each debtor's in the order picked; `invoices` contains their contributions in this order. */
+  explained: Int32Array;
   /**
    * Expected days late, low and high per invoice row, or null when the model predicts no dates.
    * It is shorter than the rows when the model returned fewer predictions.
@@ -57,7 +72,48 @@ export function unflatten({ values, bias, prediction, width }: FlatContributions
   return Array.from(bias, (_, i) => ({ bias: bias[i], values: values.subarray(i * width, (i + 1) * width), prediction: prediction[i] }));
 }
 
-/** Computes one chunk: payment dates, then invoice explanations, then debtor-row explanations. */
+/** Returns the given rows of a matrix as a matrix of their own. */
+function selectRows(matrix: Matrix, rows: readonly number[]): Matrix {
+  const { cols } = matrix;
+  const data = new Float64Array(rows.length * cols);
+  rows.forEach((row, i) => data.set(matrix.data.subarray(row * cols, (row + 1) * cols), i * cols));
+  return { data, rows: rows.length, cols };
+}
+
+/**
+ * Picks the invoice rows to explain: every row of a debtor with at most `maxExplained` rows, else the
+ * debtor's `maxExplained` largest amounts at risk. Those debtors' risks are predicted first and stored
+ * in `rankedRisks`. An already late invoice counts at MAX_RISK, and ties go by invoice number.
+ */
+function pickRows(model: RiskModel, invoices: Matrix, task: ChunkTask, rankedRisks: Float64Array): number[] {
+  const { debtorStarts, maxExplained, balances, alreadyLate, invoiceIds } = task;
+  const debtors = debtorStarts.length - 1;
+  const isRanked = (debtor: number) => maxExplained > 0 && debtorStarts[debtor + 1] - debtorStarts[debtor] > maxExplained;
+
+  const ranked: number[] = [];
+  for (let debtor = 0; debtor < debtors; debtor++) {
+    if (isRanked(debtor)) for (let row = debtorStarts[debtor]; row < debtorStarts[debtor + 1]; row++) ranked.push(row);
+  }
+  if (ranked.length > 0) {
+    const risks = model.predictLate(selectRows(invoices, ranked));
+    ranked.forEach((row, i) => (rankedRisks[row] = clipRisk(risks[i])));
+  }
+
+  const atRisk = (row: number) => (alreadyLate[row] === 1 ? MAX_RISK : rankedRisks[row]) * balances[row];
+  const picked: number[] = [];
+  for (let debtor = 0; debtor < debtors; debtor++) {
+    const rows = Array.from({ length: debtorStarts[debtor + 1] - debtorStarts[debtor] }, (_, i) => debtorStarts[debtor] + i);
+    if (!isRanked(debtor)) {
+      picked.push(...rows);
+      continue;
+    }
+    rows.sort((a, b) => atRisk(b) - atRisk(a) || compareText(invoiceIds[a], invoiceIds[b]));
+    picked.push(...rows.slice(0, maxExplained));
+  }
+  return picked;
+}
+
+/** Computes one chunk: payment dates, then the picked invoice rows and their explanations, then debtor-row explanations. */
 export function computeChunk(model: RiskModel, matrices: ChunkMatrices, task: ChunkTask): ChunkResult {
   let dates: Float64Array | null = null;
   if (model.predictDaysLate !== undefined) {
@@ -71,10 +127,12 @@ export function computeChunk(model: RiskModel, matrices: ChunkMatrices, task: Ch
   }
 
   const width = matrices.invoices.cols;
-  const invoices = task.explained.length > 0 ? explainRows(model, matrices.invoices, [...task.explained]) : [];
+  const rankedRisks = new Float64Array(matrices.invoices.rows).fill(Number.NaN);
+  const explained = pickRows(model, matrices.invoices, task, rankedRisks);
+  const invoices = explained.length > 0 ? explainRows(model, matrices.invoices, explained) : [];
   const debtorRows = Array.from({ length: matrices.debtors.rows }, (_, i) => i);
   const debtors = debtorRows.length > 0 ? explainRows(model, matrices.debtors, debtorRows) : [];
-  return { dates, invoices: flatten(invoices, width), debtors: flatten(debtors, width) };
+  return { rankedRisks, explained: Int32Array.from(explained), dates, invoices: flatten(invoices, width), debtors: flatten(debtors, width) };
 }
 
 /** Chunks queued in the model thread at most, so that chunks are left for this thread to take from the back. */

@@ -21,7 +21,7 @@ function rebuildModel(init: ModelThreadInit): ForestRiskModel {
 
 /** Lists the buffers of a result, which move to the scoring thread instead of being copied. */
 function transferList(result: ChunkResult): ArrayBuffer[] {
-  const arrays = [result.invoices.values, result.invoices.bias, result.invoices.prediction, result.debtors.values, result.debtors.bias, result.debtors.prediction];
+  const arrays = [result.rankedRisks, result.explained, result.invoices.values, result.invoices.bias, result.invoices.prediction, result.debtors.values, result.debtors.bias, result.debtors.prediction];
   if (result.dates !== null) arrays.push(result.dates);
   return arrays.map((array) => array.buffer as ArrayBuffer);
 }

@@ -315,8 +315,8 @@ interface DebtorChunk {
   snapshots: DebtorSnapshot[];
   /** The chunk's scorable invoices. `index` is the row in the chunk's invoice matrix. */
   scored: ScoredInvoice[];
-  /** The explained invoices of each debtor with scorable invoices, in snapshot order. */
-  picked: ScoredInvoice[][];
+  /** The scorable invoices of each debtor that has some, in snapshot order. */
+  debtors: ScoredInvoice[][];
   /** The chunk's debtors with nothing scorable, scored on their debtor rows. */
   debtorRowSnapshots: DebtorSnapshot[];
   debtorRows: Float64Array[];
@@ -446,19 +446,57 @@ class StreamedScoring {
       return;
     }
 
-    predictRanked(byDebtor, this.model, this.options.by, this.cols);
-    const picked = [...byDebtor.values()].map((list) => invoicesToExplain(list, this.options.by));
+    // The model thread predicts the ranked risks and picks the invoices to explain (see pickRows).
+    const debtors = [...byDebtor.values()];
     for (const [snapshot, list] of byDebtor) this.invoicesByDebtor.set(snapshot, list);
-    const task: ChunkTask = { explained: Int32Array.from(picked.flat(), (s) => s.index) };
+    const task = chunkTask(scored, debtors, this.options.by);
     const matrices = { invoices: matrix, debtors: debtorRows.matrix };
-    this.chunks.push({ snapshots, scored, picked, debtorRowSnapshots, debtorRows: debtorRows.rows, matrices, task });
+    this.chunks.push({ snapshots, scored, debtors, debtorRowSnapshots, debtorRows: debtorRows.rows, matrices, task });
     this.pipeline.add();
     this.memory.check();
   }
 }
 
-/** Stores a chunk's payment dates with its invoices, as setPaymentDates does, and its explanations with its invoices and debtors. */
+/**
+ * Returns the model task of a chunk's invoices: each debtor's rows, which are consecutive, and what
+ * pickRows ranks them by, which gives the picks of invoicesToExplain.
+ */
+function chunkTask(scored: readonly ScoredInvoice[], debtors: readonly (readonly ScoredInvoice[])[], by: 'debtor' | 'invoice'): ChunkTask {
+  const maxExplained = by === 'invoice' ? 0 : MAX_EXPLAINED_PER_DEBTOR;
+  const debtorStarts = new Int32Array(debtors.length + 1);
+  debtors.forEach((list, i) => (debtorStarts[i + 1] = debtorStarts[i] + list.length));
+  const balances = new Float64Array(scored.length);
+  const alreadyLate = new Uint8Array(scored.length);
+  const invoiceIds: string[] = new Array<string>(scored.length).fill('');
+  for (const list of debtors) {
+    const ranked = maxExplained > 0 && list.length > maxExplained;
+    for (const s of list) {
+      balances[s.index] = s.open.balance;
+      alreadyLate[s.index] = s.alreadyLate ? 1 : 0;
+      if (ranked) invoiceIds[s.index] = s.open.invoice.id;
+    }
+  }
+  return { debtorStarts, maxExplained, balances, alreadyLate, invoiceIds };
+}
+
+/**
+ * Stores a chunk's payment dates with its invoices, as setPaymentDates does, the risks its model work
+ * ranked the invoices by, and its explanations with its invoices and debtors.
+ */
 function applyChunk(chunk: DebtorChunk, result: ChunkResult, explanations: Explanations): void {
+  const { rankedRisks, explained } = result;
+  for (const s of chunk.scored) if (!Number.isNaN(rankedRisks[s.index])) s.risk = rankedRisks[s.index];
+
+  // The explained rows come debtor by debtor, and a debtor's rows are consecutive in the matrix.
+  const picked: ScoredInvoice[][] = [];
+  let at = 0;
+  for (const list of chunk.debtors) {
+    const end = list[list.length - 1].index;
+    const group: ScoredInvoice[] = [];
+    while (at < explained.length && explained[at] <= end) group.push(chunk.scored[explained[at++]]);
+    picked.push(group);
+  }
+
   const dates = result.dates;
   if (dates !== null) {
     chunk.scored.forEach((s, i) => {
@@ -467,7 +505,7 @@ function applyChunk(chunk: DebtorChunk, result: ChunkResult, explanations: Expla
     });
   }
 
-  collectExplanations(chunk.picked, unflatten(result.invoices), chunk.debtorRowSnapshots, chunk.debtorRows, unflatten(result.debtors), explanations);
+  collectExplanations(picked, unflatten(result.invoices), chunk.debtorRowSnapshots, chunk.debtorRows, unflatten(result.debtors), explanations);
 }
 
 /**

@@ -6,7 +6,8 @@ import { RiskpayError } from '../../src/findings.js';
 import type { Matrix } from '../../src/forest/types.js';
 import { loadBundledModel } from '../../src/model/index.js';
 import { explainRows } from '../../src/scoring/explain-batch.js';
-import { ChunkPipeline, computeChunk, unflatten } from '../../src/scoring/model-chunks.js';
+import { ChunkPipeline, computeChunk, unflatten, type ChunkTask } from '../../src/scoring/model-chunks.js';
+import { clipRisk, MAX_RISK } from '../../src/scoring/scored.js';
 
 const model = loadBundledModel();
 const cols = model.inputNames.length;
@@ -17,15 +18,31 @@ function matrixOf(rows: number): Matrix {
   return { data, rows, cols };
 }
 
+/** Returns a task over `sizes` debtors' rows: balances 100, 200, ..., nothing late, invoice numbers F0, F1, .... */
+function taskOf(sizes: number[], maxExplained: number): ChunkTask {
+  const rows = sizes.reduce((sum, size) => sum + size, 0);
+  const debtorStarts = new Int32Array(sizes.length + 1);
+  sizes.forEach((size, i) => (debtorStarts[i + 1] = debtorStarts[i] + size));
+  return {
+    debtorStarts,
+    maxExplained,
+    balances: Float64Array.from({ length: rows }, (_, i) => 100 * (i + 1)),
+    alreadyLate: new Uint8Array(rows),
+    invoiceIds: Array.from({ length: rows }, (_, i) => `F${i}`),
+  };
+}
+
 describe('computeChunk', () => {
   it('matches whole-matrix explanations', () => {
     const invoices = matrixOf(40);
     const debtors = matrixOf(5);
-    const result = computeChunk(model, { invoices, debtors }, { explained: Int32Array.from([3, 17, 30]) });
+    const result = computeChunk(model, { invoices, debtors }, taskOf([10, 15, 15], 0));
 
-    const invoiceExpected = explainRows(model, invoices, [3, 17, 30]);
+    const all = Array.from({ length: 40 }, (_, i) => i);
+    expect(Array.from(result.explained)).toEqual(all);
+    const invoiceExpected = explainRows(model, invoices, all);
     const invoiceContributions = unflatten(result.invoices);
-    expect(invoiceContributions).toHaveLength(3);
+    expect(invoiceContributions).toHaveLength(40);
     invoiceContributions.forEach((c, i) => {
       expect(c.bias).toBe(invoiceExpected[i].bias);
       expect(c.prediction).toBe(invoiceExpected[i].prediction);
@@ -37,9 +54,36 @@ describe('computeChunk', () => {
     debtorContributions.forEach((c, i) => expect(c.prediction).toBe(debtorExpected[i].prediction));
   });
 
+  it('picks the largest amounts at risk of large debtors', () => {
+    const invoices = matrixOf(14);
+    const task = taskOf([2, 12], 3);
+    task.alreadyLate[9] = 1;
+    const result = computeChunk(model, { invoices, debtors: matrixOf(0) }, task);
+
+    // Rows 2 to 13 are ranked by risk times balance, as invoicesToExplain ranks them.
+    const ranked = Array.from({ length: 12 }, (_, i) => 2 + i);
+    const risks = model.predictLate({ data: invoices.data.slice(2 * cols), rows: 12, cols });
+    const risk = (row: number) => (row === 9 ? MAX_RISK : clipRisk(risks[row - 2]));
+    const expected = [...ranked].sort((a, b) => risk(b) * task.balances[b] - risk(a) * task.balances[a]).slice(0, 3);
+    expect(Array.from(result.explained)).toEqual([0, 1, ...expected]);
+    expect(Number.isNaN(result.rankedRisks[0])).toBe(true);
+    expect(Number.isNaN(result.rankedRisks[1])).toBe(true);
+    for (const row of ranked) expect(result.rankedRisks[row]).toBe(clipRisk(risks[row - 2]));
+    expect(unflatten(result.invoices)).toHaveLength(5);
+  });
+
+  it('breaks ties in the ranking by invoice number', () => {
+    const task = taskOf([6], 2);
+    task.balances.fill(500);
+    task.alreadyLate.fill(1);
+    task.invoiceIds.splice(0, 6, 'F9', 'F3', 'F7', 'F1', 'F8', 'F2');
+    const result = computeChunk(model, { invoices: matrixOf(6), debtors: matrixOf(0) }, task);
+    expect(Array.from(result.explained)).toEqual([3, 5]);
+  });
+
   it('predicts dates of every invoice row', () => {
     const invoices = matrixOf(30);
-    const result = computeChunk(model, { invoices, debtors: matrixOf(0) }, { explained: new Int32Array(0) });
+    const result = computeChunk(model, { invoices, debtors: matrixOf(0) }, taskOf([30], 10));
     const expected = model.predictDaysLate?.(invoices) ?? [];
     if (expected.length === 0) {
       expect(result.dates === null || result.dates.length === 0).toBe(true);
@@ -54,8 +98,9 @@ describe('computeChunk', () => {
   });
 
   it('returns empty results for empty matrices', () => {
-    const result = computeChunk(model, { invoices: matrixOf(0), debtors: matrixOf(0) }, { explained: new Int32Array(0) });
+    const result = computeChunk(model, { invoices: matrixOf(0), debtors: matrixOf(0) }, taskOf([], 10));
     expect(result.dates === null || result.dates.length === 0).toBe(true);
+    expect(result.explained).toHaveLength(0);
     expect(result.invoices.bias).toHaveLength(0);
     expect(result.debtors.bias).toHaveLength(0);
   });
