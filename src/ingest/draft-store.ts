@@ -37,6 +37,18 @@ function disputedCode(disputed: boolean | undefined): number {
 
 const FIRST_CAPACITY = 1024;
 
+/**
+ * Frees a typed array's memory at the next minor collection instead of the next full one. Its buffer
+ * moves to a new ArrayBuffer that nothing keeps, and the array is left empty. The draft columns of a
+ * million rows take about 80 MB, and dropped, they stayed in memory until a full collection came,
+ * which at times was only the one the scoring's soft memory limit forces.
+ */
+function release(array: Float64Array | Uint32Array | Uint8Array): void {
+  // The columns are never shared, so each buffer is an ArrayBuffer that can move.
+  const buffer = array.buffer as ArrayBuffer;
+  if (buffer.byteLength > 0) structuredClone(buffer, { transfer: [buffer] });
+}
+
 class CellColumn {
   values: Float64Array;
   kinds: Uint8Array;
@@ -50,10 +62,12 @@ class CellColumn {
 
   grow(capacity: number): void {
     const values = new Float64Array(capacity);
-    values.set(this.values);
+    values.set(this.values.subarray(0, capacity));
+    release(this.values);
     this.values = values;
     const kinds = new Uint8Array(capacity);
-    kinds.set(this.kinds);
+    kinds.set(this.kinds.subarray(0, capacity));
+    release(this.kinds);
     this.kinds = kinds;
   }
 
@@ -261,6 +275,7 @@ export class DraftStore {
     const copy = <T extends Float64Array | Uint32Array | Uint8Array>(from: T, make: (n: number) => T): T => {
       const to = make(capacity);
       to.set(from.subarray(0, Math.min(from.length, capacity)));
+      release(from);
       return to;
     };
     this.fileIndex = copy(this.fileIndex, (n) => new Uint32Array(n));
@@ -269,8 +284,12 @@ export class DraftStore {
     this.typeCode = copy(this.typeCode, (n) => new Uint8Array(n));
     this.disputedCode = copy(this.disputedCode, (n) => new Uint8Array(n));
     for (const field of CELL_FIELDS) {
-      if (capacity === 0) this.cells[field] = new CellColumn(0);
-      else this.cells[field].grow(capacity);
+      if (capacity > 0) {
+        this.cells[field].grow(capacity);
+        continue;
+      }
+      this.cells[field].grow(0);
+      this.cells[field] = new CellColumn(0);
     }
     this.capacity = capacity;
   }
