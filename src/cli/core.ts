@@ -5,6 +5,7 @@ import type { Finding } from '../findings.js';
 import type { ImportOptions } from '../ingest/options.js';
 import type { FileReport, ImportResult, Ledger } from '../ingest/ledger.js';
 import type { SkippedRow } from '../ingest/reporter.js';
+import type { ModelThread } from '../scoring/model-thread.js';
 import type { ForecastResult, PlanResult, ScoreResult } from '../scoring/types.js';
 
 /** Import options as the CLI passes them to the importer. */
@@ -76,7 +77,14 @@ export interface InspectResult {
 export interface Core {
   importLedger(inputs: string[], options: CliImportOptions): Promise<ImportResult>;
   inspect(inputs: string[], options: CliImportOptions): Promise<InspectResult>;
-  score(ledger: Ledger, request: ScoreRequest): Promise<ScoreResult>;
+  /**
+   * Starts loading the --model file in a second thread while the inputs are read, when they are large
+   * enough for scoring to use one. Returns null when it does not. The caller passes the thread to
+   * `score`, or closes it when the run fails first.
+   */
+  preloadModel?(inputs: string[], request: Pick<ScoreRequest, 'modelPath' | 'threadsFromInvoices'>): ModelThread | null;
+  /** Scores the ledger; a preloaded thread becomes scoring's model thread or is closed. */
+  score(ledger: Ledger, request: ScoreRequest, preloaded?: ModelThread | null): Promise<ScoreResult>;
   /** Plans collection steps; with `firstPerDebtor` only each debtor's first step, which is all score shows. */
   plan(result: ScoreResult, request: ScoreRequest, firstPerDebtor?: boolean): Promise<PlanResult>;
   forecast(ledger: Ledger, result: ScoreResult, request: ScoreRequest & { weeks: number }): Promise<ForecastResult>;

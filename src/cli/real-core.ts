@@ -1,13 +1,14 @@
 // Wires the Core interface to the real import, feature, model and scoring modules.
 
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { featureTable } from '../features/index.js';
 import { importLedger, inspectFiles } from '../ingest/index.js';
 import { evaluate, type EvaluationResult } from '../model/evaluate.js';
 import { bundledModelPath, chooseModel, loadBundledModel, saveModel, type RiskModel } from '../model/index.js';
 import { DEFAULT_LATE_AFTER_DAYS, trainModel } from '../model/train.js';
 import { asOfAfterDataFinding } from '../scoring/as-of-gap.js';
-import { forecastCash, planActions, scoreLedgerInThreads } from '../scoring/index.js';
+import { forecastCash, planActions, scoreLedgerInThreads, THREADS_FROM_INVOICES } from '../scoring/index.js';
+import { ModelThread } from '../scoring/model-thread.js';
 import type { Core, FeaturesResult, MetricsResult } from './core.js';
 
 /** Flattens an evaluation into name/value rows: counts, then AUC and Brier score per scorer. */
@@ -30,6 +31,22 @@ function evaluationMetrics(result: EvaluationResult): MetricsResult['metrics'] {
   return metrics;
 }
 
+/**
+ * Fewest bytes an invoice row of an export takes: number, customer, two dates and an amount with their
+ * delimiters. Inputs smaller than THREADS_FROM_INVOICES rows of this size never need a model thread.
+ */
+const MIN_BYTES_PER_INVOICE = 40;
+
+/** Returns the size of an input file in bytes, or 0 for standard input and a file that cannot be read. */
+function fileSize(input: string): number {
+  if (input === '-') return 0;
+  try {
+    return statSync(input).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** Loads the bundled model for comparison, or returns null when models/default.json is not installed. */
 function bundledModelOrNull(): RiskModel | null {
   if (!existsSync(bundledModelPath())) return null;
@@ -41,14 +58,29 @@ export const realCore: Core = {
 
   inspect: (inputs, options) => inspectFiles(inputs, options),
 
-  async score(ledger, request) {
-    const { model, choice, findings } = await chooseModel(ledger, {
-      asOf: request.asOf,
-      modelPath: request.modelPath,
-      lateAfter: request.lateAfterDays,
-      seed: request.seed,
-      extraOption: request.extraOption,
-    });
+  preloadModel(inputs, request) {
+    if (request.modelPath === undefined) return null;
+    const bytes = inputs.reduce((sum, input) => sum + fileSize(input), 0);
+    if (bytes < (request.threadsFromInvoices ?? THREADS_FROM_INVOICES) * MIN_BYTES_PER_INVOICE) return null;
+    return ModelThread.preload(request.modelPath);
+  },
+
+  async score(ledger, request, preloaded = null) {
+    let chosen: Awaited<ReturnType<typeof chooseModel>>;
+    try {
+      chosen = await chooseModel(ledger, {
+        asOf: request.asOf,
+        modelPath: request.modelPath,
+        lateAfter: request.lateAfterDays,
+        seed: request.seed,
+        extraOption: request.extraOption,
+        preloaded: preloaded !== null ? () => preloaded.loadedModel() : undefined,
+      });
+    } catch (error) {
+      await preloaded?.close();
+      throw error;
+    }
+    const { model, choice, findings } = chosen;
     const result = await scoreLedgerInThreads(ledger, model, choice, {
       asOf: request.asOf,
       asOfDefaulted: request.asOfDefaulted,
@@ -56,6 +88,7 @@ export const realCore: Core = {
       config: request.scoringConfig,
       releaseLedger: request.releaseLedger,
       threadsFromInvoices: request.threadsFromInvoices,
+      preloaded,
     });
     result.findings = [...findings, ...result.findings];
     return result;

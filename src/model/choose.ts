@@ -32,6 +32,8 @@ export interface ChooseOptions {
   bundled?: ForestRiskModel | null;
   /** Source of the extra columns that the leak warning names, such as `RISKPAY_EXTRA`, and `--extra` by default. */
   extraOption?: string;
+  /** Gives the model of `modelPath` when another thread has loaded it already (see ModelThread.preload). */
+  preloaded?: () => Promise<ForestRiskModel>;
 }
 
 /** Returns the bundled model for the threshold, or null when it cannot serve it or is missing. */
@@ -58,7 +60,7 @@ export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promi
   const lateAfter = options.lateAfter ?? DEFAULT_LATE_AFTER_DAYS;
 
   if (options.modelPath) {
-    const loaded = loadModel(options.modelPath);
+    const loaded = options.preloaded !== undefined ? await options.preloaded() : loadModel(options.modelPath);
     // A threshold the user gave must match the file's: withLateAfter throws MODEL_LATE_AFTER_MISMATCH.
     // Without one, a single-threshold model keeps its own.
     const requested = loaded.acceptsAnyLateAfter ? lateAfter : options.lateAfter;

@@ -6,14 +6,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { RiskpayError, type SourceRef } from '../findings.js';
-import type { ForestInit } from '../forest/index.js';
-import type { Forest } from '../forest/index.js';
+import { Forest, type ForestInit } from '../forest/index.js';
 import type { PlattCalibration } from '../model/calibration.js';
 import { ForestRiskModel } from '../model/risk-model.js';
 import type { ModelMeta, RiskModel } from '../model/types.js';
 import type { ChunkMatrices, ChunkResult, ChunkTask } from './model-chunks.js';
 
-export interface ModelThreadInit {
+/** A forest model as arrays, from which either thread builds the same ForestRiskModel (see modelFromInit). */
+export interface ModelArrays {
   meta: ModelMeta;
   calibration: PlattCalibration;
   classifier: ForestInit;
@@ -21,6 +21,14 @@ export interface ModelThreadInit {
   intervalWidening: number;
   /** ForestRiskModel.tailWeight, so the worker's explanations blend the same way. */
   tailWeight: number;
+}
+
+/**
+ * What the worker starts with: the model's arrays, or the path of a model file that it loads itself
+ * and reports back (see ModelThread.preload).
+ */
+export interface ModelThreadInit {
+  model: ModelArrays | { path: string };
   /** One Int32 in a SharedArrayBuffer: the chunks the worker has finished, counted up by the worker. */
   finished: Int32Array;
 }
@@ -33,9 +41,48 @@ export interface ModelThreadTask {
   matrices: ChunkMatrices;
 }
 
+/** A failure as it crosses threads: a RiskpayError's finding, or another error's message. */
+export type ThreadFailure = { code: string; args: Record<string, string | number>; path?: SourceRef } | { message: string };
+
 export type ModelThreadReply =
   | { id: number; kind: 'chunk'; result: ChunkResult }
-  | { id: number; kind: 'failed'; failure: { code: string; args: Record<string, string | number>; path?: SourceRef } | { message: string } };
+  | { id: number; kind: 'failed'; failure: ThreadFailure };
+
+/** The message a preloading worker sends once, with id LOADED_ID: the model it loaded, or why it could not. */
+export type ModelLoadReply = { id: typeof LOADED_ID; kind: 'loaded'; model: ModelArrays } | { id: typeof LOADED_ID; kind: 'failed'; failure: ThreadFailure };
+
+/** Reply id of the loaded model; chunk tasks count up from 0. */
+export const LOADED_ID = -1;
+
+/** Returns the model as arrays that a message can carry. */
+export function modelArrays(model: ForestRiskModel): ModelArrays {
+  return {
+    meta: model.meta,
+    calibration: model.calibration,
+    classifier: forestInit(model.classifier),
+    regressor: model.regressor === null ? null : forestInit(model.regressor),
+    intervalWidening: model.intervalWidening,
+    tailWeight: model.tailWeight,
+  };
+}
+
+/** Builds the model from its arrays; both threads build the same numbers from the same arrays. */
+export function modelFromArrays(arrays: ModelArrays): ForestRiskModel {
+  return new ForestRiskModel({
+    meta: arrays.meta,
+    calibration: arrays.calibration,
+    classifier: new Forest(arrays.classifier),
+    regressor: arrays.regressor === null ? null : new Forest(arrays.regressor),
+    intervalWidening: arrays.intervalWidening,
+    tailWeight: arrays.tailWeight,
+  });
+}
+
+/** Returns the failure of an error, so that the other thread can raise the same one. */
+export function threadFailure(error: unknown): ThreadFailure {
+  if (error instanceof RiskpayError) return { code: error.finding.code, args: error.finding.args, path: error.finding.path };
+  return { message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+}
 
 function forestInit(forest: Forest): ForestInit {
   return {
@@ -49,10 +96,16 @@ function forestInit(forest: Forest): ForestInit {
   };
 }
 
-/** Returns the error a failed task reply describes: the same RiskpayError, or a plain Error. */
-function replyError(failure: Extract<ModelThreadReply, { kind: 'failed' }>['failure']): Error {
+/** Returns the error a failed reply describes: the same RiskpayError, or a plain Error. */
+function replyError(failure: ThreadFailure): Error {
   if ('code' in failure) return new RiskpayError(failure.code, failure.args, failure.path);
   return new Error(`model thread failed: ${failure.message}`);
+}
+
+/** Returns the URL of the compiled worker script, or null when it is missing, as under vitest, which runs the TypeScript sources. */
+function workerScript(): URL | null {
+  const url = new URL('./model-thread-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : null;
 }
 
 export class ModelThread {
@@ -60,11 +113,23 @@ export class ModelThread {
   private readonly pending = new Map<number, { resolve: (reply: ModelThreadReply) => void; reject: (error: Error) => void }>();
   private failure: Error | null = null;
   private sent = 0;
+  /** The preloaded model as the worker reported it, once it has; see loadedModel. */
+  private readonly loaded: Promise<ForestRiskModel> | null = null;
 
   private constructor(
     private readonly worker: Worker,
     private readonly finished: Int32Array,
+    preloading = false,
   ) {
+    if (preloading) {
+      this.loaded = new Promise<ModelThreadReply>((resolve, reject) => this.pending.set(LOADED_ID, { resolve, reject })).then((reply) => {
+        const loaded = reply as unknown as ModelLoadReply;
+        if (loaded.kind !== 'loaded') throw new Error(`model thread sent ${loaded.kind} for the model`);
+        return modelFromArrays(loaded.model);
+      });
+      // A run that fails before it asks for the model must not count the rejection as unhandled.
+      this.loaded.catch(() => undefined);
+    }
     worker.on('message', (reply: ModelThreadReply) => {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
@@ -82,18 +147,21 @@ export class ModelThread {
    */
   static start(model: RiskModel): ModelThread | null {
     if (!(model instanceof ForestRiskModel)) return null;
-    const url = new URL('./model-thread-worker.js', import.meta.url);
-    if (!existsSync(fileURLToPath(url))) return null;
+    return ModelThread.launch(modelArrays(model));
+  }
 
-    const init: ModelThreadInit = {
-      meta: model.meta,
-      calibration: model.calibration,
-      classifier: forestInit(model.classifier),
-      regressor: model.regressor === null ? null : forestInit(model.regressor),
-      intervalWidening: model.intervalWidening,
-      tailWeight: model.tailWeight,
-      finished: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)),
-    };
+  /**
+   * Starts the thread with a model file, which it loads while this thread does other work. Returns
+   * null when no thread can start; loadedModel then has nothing to give.
+   */
+  static preload(path: string): ModelThread | null {
+    return ModelThread.launch({ path });
+  }
+
+  private static launch(model: ModelThreadInit['model']): ModelThread | null {
+    const url = workerScript();
+    if (url === null) return null;
+    const init: ModelThreadInit = { model, finished: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };
     let worker: Worker;
     try {
       worker = new Worker(url, { workerData: init });
@@ -101,7 +169,16 @@ export class ModelThread {
       // A process at its thread limit cannot start one; scoring then runs in one thread.
       return null;
     }
-    return new ModelThread(worker, init.finished);
+    return new ModelThread(worker, init.finished, 'path' in model);
+  }
+
+  /**
+   * Returns the model a preloading thread loaded, built in this thread from the same arrays. Throws the
+   * error the load raised, such as MODEL_INVALID, exactly as loading the file here would.
+   */
+  loadedModel(): Promise<ForestRiskModel> {
+    if (this.loaded === null) return Promise.reject(new Error('the model thread was not started with a model file'));
+    return this.loaded;
   }
 
   /** Returns computeChunk's result for the task's rows of `matrices`. */

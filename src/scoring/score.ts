@@ -52,6 +52,8 @@ export interface ScoreOptions {
   releaseLedger?: boolean;
   /** Invoice count from which scoreLedgerInThreads uses a worker thread. Undefined means THREADS_FROM_INVOICES. */
   threadsFromInvoices?: number;
+  /** A thread that loaded the model file (ModelThread.preload); scoreLedgerInThreads uses it or closes it. */
+  preloaded?: ModelThread | null;
 }
 
 /**
@@ -632,15 +634,32 @@ export function scoreLedger(ledger: Ledger, model: RiskModel, choice: ModelChoic
 export const THREADS_FROM_INVOICES = 50_000;
 
 /**
+ * Returns the model thread for a ledger, or null below `options.threadsFromInvoices` invoices. A
+ * preloaded thread serves when it holds this model; it is closed otherwise, for example when the file's
+ * model was changed to another late-after threshold.
+ */
+async function modelThreadFor(ledger: Ledger, model: RiskModel, options: ScoreOptions): Promise<ModelThread | null> {
+  const preloaded = options.preloaded ?? null;
+  if (ledger.invoices.length >= (options.threadsFromInvoices ?? THREADS_FROM_INVOICES)) {
+    if (preloaded !== null && (await preloaded.loadedModel().catch(() => null)) === model) return preloaded;
+    await preloaded?.close();
+    return ModelThread.start(model);
+  }
+  await preloaded?.close();
+  return null;
+}
+
+/**
  * Scores a ledger as scoreLedger does, with the same result and errors. A ledger of at least
  * `options.threadsFromInvoices` invoices (default THREADS_FROM_INVOICES) has most of the model's work
  * done in a worker thread, started before the snapshots are built, while this thread builds snapshots
  * and ranks (see StreamedScoring).
  */
 export async function scoreLedgerInThreads(ledger: Ledger, model: RiskModel, choice: ModelChoice, options: ScoreOptions): Promise<ScoreResult> {
-  const { config, rows, adjustment } = checkLedger(ledger, model, options);
-  const thread = ledger.invoices.length >= (options.threadsFromInvoices ?? THREADS_FROM_INVOICES) ? ModelThread.start(model) : null;
+  let thread = options.preloaded ?? null;
   try {
+    const { config, rows, adjustment } = checkLedger(ledger, model, options);
+    thread = await modelThreadFor(ledger, model, options);
     const scoring = { ...options, config };
     const streamed = thread !== null ? new StreamedScoring(model, rows, scoring, thread) : null;
     const ledgerState = snapshotLedger(ledger, adjustment, options, streamed ? (snapshot) => streamed.add(snapshot) : undefined);

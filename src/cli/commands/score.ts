@@ -35,10 +35,17 @@ export function scoreRequest(context: CommandContext): ScoreRequest {
     extraOption: sourceLabel(context, 'extra'),
   };
   if (context.options.model !== undefined) request.modelPath = context.options.model as string;
-  // The end-to-end test that compares one thread with two lowers the size at which a thread starts.
-  const threadsFrom = Number(context.io.env.RISKPAY_TEST_THREADS_FROM_INVOICES);
-  if (context.io.env.RISKPAY_TEST_THREADS_FROM_INVOICES !== undefined && Number.isInteger(threadsFrom)) request.threadsFromInvoices = threadsFrom;
+  const threadsFrom = threadsFromInvoices(context);
+  if (threadsFrom !== undefined) request.threadsFromInvoices = threadsFrom;
   return request;
+}
+
+/** Returns the invoice count from which scoring starts a thread, when a test sets it; undefined leaves the default. */
+function threadsFromInvoices(context: CommandContext): number | undefined {
+  // The end-to-end test that compares one thread with two lowers the size at which a thread starts.
+  const text = context.io.env.RISKPAY_TEST_THREADS_FROM_INVOICES;
+  const value = Number(text);
+  return text !== undefined && Number.isInteger(value) ? value : undefined;
 }
 
 /**
@@ -48,16 +55,30 @@ export function scoreRequest(context: CommandContext): ScoreRequest {
 export async function importAndScore(context: CommandContext, keepLedger = false) {
   const files = inputFiles(context);
   context.diagnostics.progress('STATUS_PROGRESS_READING', { files: files.length });
-  const imported = await context.core.importLedger(files, importOptions(context));
-  const request = scoreRequest(context);
-  // Counted only when the progress line shows (about 0.1 s at a million invoices), and without a copy
-  // of the invoice list.
-  context.diagnostics.progress('STATUS_PROGRESS_SCORING', () => {
-    const customerIds = new Set<string>();
-    for (const invoice of imported.ledger.invoices) customerIds.add(invoice.customerId);
-    return { count: customerIds.size };
-  });
-  const result = await context.core.score(imported.ledger, { ...request, releaseLedger: !keepLedger });
+  // A large run loads the --model file in the model thread while this thread reads the inputs.
+  const modelPath = context.options.model as string | undefined;
+  let preloaded = context.core.preloadModel?.(files, { modelPath, threadsFromInvoices: threadsFromInvoices(context) }) ?? null;
+  let imported: Awaited<ReturnType<typeof context.core.importLedger>>;
+  let result: ScoreResult;
+  let request: ScoreRequest;
+  try {
+    imported = await context.core.importLedger(files, importOptions(context));
+    request = scoreRequest(context);
+    const ledger = imported.ledger;
+    // Counted only when the progress line shows (about 0.1 s at a million invoices), and without a copy
+    // of the invoice list.
+    context.diagnostics.progress('STATUS_PROGRESS_SCORING', () => {
+      const customerIds = new Set<string>();
+      for (const invoice of ledger.invoices) customerIds.add(invoice.customerId);
+      return { count: customerIds.size };
+    });
+    // From here the scoring uses the thread or closes it.
+    const thread = preloaded;
+    preloaded = null;
+    result = await context.core.score(ledger, { ...request, releaseLedger: !keepLedger }, thread);
+  } finally {
+    await preloaded?.close();
+  }
   context.diagnostics.done();
   result.findings = [...imported.findings, ...result.findings];
   context.diagnostics.status(result.asOfDefaulted ? 'STATUS_AS_OF_TODAY' : 'STATUS_AS_OF', { date: result.asOf });
