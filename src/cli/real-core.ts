@@ -32,7 +32,7 @@ function evaluationMetrics(result: EvaluationResult): MetricsResult['metrics'] {
 }
 
 /**
- * Fewest bytes an invoice row of an export takes: number, customer, two dates and an amount with their
+ * Minimum bytes of an invoice row in an export: number, customer, two dates and an amount with their
  * delimiters. Inputs smaller than THREADS_FROM_INVOICES rows of this size never need a model thread.
  */
 const MIN_BYTES_PER_INVOICE = 40;

@@ -12,7 +12,7 @@ import { ForestRiskModel } from '../model/risk-model.js';
 import type { ModelMeta, RiskModel } from '../model/types.js';
 import type { ChunkMatrices, ChunkResult, ChunkTask } from './model-chunks.js';
 
-/** A forest model as arrays, from which either thread builds the same ForestRiskModel (see modelFromInit). */
+/** A forest model as arrays, from which either thread builds the same ForestRiskModel (see modelFromArrays). */
 export interface ModelArrays {
   meta: ModelMeta;
   calibration: PlattCalibration;
@@ -24,8 +24,8 @@ export interface ModelArrays {
 }
 
 /**
- * What the worker starts with: the model's arrays, or the path of a model file that it loads itself
- * and reports back (see ModelThread.preload).
+ * The worker's start data: the model's arrays, or the path of a model file that it loads itself and
+ * reports back (see ModelThread.preload).
  */
 export interface ModelThreadInit {
   model: ModelArrays | { path: string };
@@ -127,7 +127,7 @@ export class ModelThread {
         if (loaded.kind !== 'loaded') throw new Error(`model thread sent ${loaded.kind} for the model`);
         return modelFromArrays(loaded.model);
       });
-      // A run that fails before it asks for the model must not count the rejection as unhandled.
+      // A run that fails before it requests the model must not count the rejection as unhandled.
       this.loaded.catch(() => undefined);
     }
     worker.on('message', (reply: ModelThreadReply) => {

@@ -3,7 +3,7 @@
 // second thread here and a limit above the ledger size keeps it out.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE, IBM_FILE, ROOT, requireBuild, runCli, tempDir } from './helpers.js';
@@ -55,6 +55,11 @@ describe('score in two threads', () => {
     expectSameBothWays([ledger, '--as-of', '2025-01-01', '--by', 'invoice', '--format', 'csv', '--no-progress', '--model', BUNDLED_MODEL]);
   });
 
+  it('bundled model at another late-after threshold', () => {
+    // The thread that loaded the file has the model at the file's threshold, so scoring starts another.
+    expectSameBothWays([ledger, '--as-of', '2025-01-01', '--format', 'json', '--no-progress', '--model', BUNDLED_MODEL, '--late-after', '12']);
+  });
+
   it('generated ledger has both debtor kinds', () => {
     const run = runCli(['score', ledger, '--as-of', '2025-01-01', '--format', 'json', '--no-progress', '--model', BUNDLED_MODEL], { env: TWO_THREADS });
     expect(run.code).toBe(0);
@@ -73,5 +78,51 @@ describe.skipIf(!existsSync(IBM_FILE))('score in two threads with extra columns'
     expect((JSON.parse(readFileSync(model, 'utf8')) as { tailWeight?: number }).tailWeight).toBeGreaterThan(0);
 
     expectSameBothWays([IBM_FILE, '--as-of', '2013-06-30', '--format', 'json', '--model', model, '--extra', 'Disputed,PaperlessBill']);
+  });
+});
+
+/** Runs score both ways and checks that both fail with the same exit code and stderr; returns stderr. */
+function expectSameFailure(args: string[]): string {
+  const one = runCli(['score', ...args], { env: ONE_THREAD });
+  const two = runCli(['score', ...args], { env: TWO_THREADS });
+  expect(one.code).toBe(2);
+  expect(two.code).toBe(2);
+  expect(two.stdout).toBe('');
+  expect(two.stderr).toBe(one.stderr);
+  return two.stderr;
+}
+
+// With two threads the model thread loads the --model file while the ledger is read, and its errors
+// must reach the user as if this thread had read the file.
+describe('model file loaded by the model thread', () => {
+  const folder = tempDir();
+  const write = (name: string, text: string): string => {
+    const path = join(folder, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const bundled = () => JSON.parse(readFileSync(BUNDLED_MODEL, 'utf8')) as { classifier: { trees: unknown[] } };
+
+  it('fails alike for a missing file', () => {
+    expect(expectSameFailure([ledger, '--as-of', '2025-01-01', '--model', join(folder, 'missing.json')])).toContain('missing.json');
+  });
+
+  it('fails alike for a file that is not JSON', () => {
+    expectSameFailure([ledger, '--as-of', '2025-01-01', '--model', write('not-json.json', 'InvoiceNo,Amount\n1,2\n')]);
+  });
+
+  it('fails alike for JSON that is not a model', () => {
+    expect(expectSameFailure([ledger, '--as-of', '2025-01-01', '--model', write('other.json', '{"x": 1}')])).toContain('riskpay train');
+  });
+
+  it('fails alike for a model with broken trees', () => {
+    const model = bundled();
+    model.classifier.trees = [{ feature: [0], threshold: [1] }];
+    expectSameFailure([ledger, '--as-of', '2025-01-01', '--model', write('broken.json', JSON.stringify(model))]);
+  });
+
+  it('fails alike when the ledger cannot be read', () => {
+    // The run stops in the import, and the loading thread must not keep the process alive.
+    expectSameFailure([join(folder, 'no-ledger.csv'), '--as-of', '2025-01-01', '--model', BUNDLED_MODEL]);
   });
 });
