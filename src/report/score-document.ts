@@ -112,14 +112,28 @@ export function debtorKey(row: { customerId: string; currency: string }): string
   return `${row.customerId}\u0000${row.currency}`;
 }
 
-/** Returns each debtor's first plan row; the plan lists the most urgent steps first. */
-function firstActions(plan: readonly PlanRow[] | undefined): Map<string, PlanRow> {
-  const first = new Map<string, PlanRow>();
-  for (const row of plan ?? []) {
-    const key = debtorKey(row);
-    if (!first.has(key)) first.set(key, row);
+/**
+ * Each debtor's first plan row, by customer and then currency; the plan lists the most urgent steps
+ * first. The ids are strings that scoring shares among a debtor's rows, so a lookup reuses their hash
+ * where a joined key (debtorKey) would be a new string for every row.
+ */
+class FirstActions {
+  private readonly byCustomer = new Map<string, Map<string, PlanRow>>();
+
+  constructor(plan: readonly PlanRow[] | undefined) {
+    for (const row of plan ?? []) {
+      let byCurrency = this.byCustomer.get(row.customerId);
+      if (byCurrency === undefined) {
+        byCurrency = new Map();
+        this.byCustomer.set(row.customerId, byCurrency);
+      }
+      if (!byCurrency.has(row.currency)) byCurrency.set(row.currency, row);
+    }
   }
-  return first;
+
+  of(debtor: DebtorScore): PlanRow | undefined {
+    return this.byCustomer.get(debtor.customerId)?.get(debtor.currency);
+  }
 }
 
 /** A score document whose debtor and invoice lists are made on demand (see LazyRows). */
@@ -145,7 +159,7 @@ function firstPositions(length: number, count: number | undefined): number[] {
  * them in pieces. buildScoreDocument makes the same document with every row made.
  */
 export function lazyScoreDocument(result: ScoreResult, options: ScoreDocumentOptions): LazyScoreDocument {
-  const actions = firstActions(options.plan);
+  const actions = new FirstActions(options.plan);
   const change = (debtor: DebtorScore) => options.changes?.get(debtorKey(debtor));
   // Scoring returns debtors and invoices already ranked; each row's rank is its position there plus 1.
   let shownDebtors = options.onlyChanges
@@ -167,8 +181,7 @@ export function lazyScoreDocument(result: ScoreResult, options: ScoreDocumentOpt
   const debtors = new LazyRows(shownDebtors.length, (start, end) =>
     shownDebtors.slice(start, end).map((index) => {
       const debtor = result.debtors[index];
-      const key = debtorKey(debtor);
-      return debtorRow(debtor, index + 1, options.lang, options.changes?.get(key), actions.get(key));
+      return debtorRow(debtor, index + 1, options.lang, options.changes?.get(debtorKey(debtor)), actions.of(debtor));
     }),
   );
   const invoices = new LazyRows(shownInvoices.length, (start, end) => shownInvoices.slice(start, end).map((index) => invoiceRow(result.invoices[index], index + 1)));

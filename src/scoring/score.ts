@@ -66,11 +66,15 @@ const MAX_EXPLAINED_PER_DEBTOR = 10;
 function creditDebtor(snapshot: DebtorSnapshot): CreditedDebtor {
   const { balances, stats } = allocateCredit(snapshot);
   const scorable: OpenInvoice[] = [];
+  const ledgerOpen: OpenInvoice[] = [];
   for (const open of snapshot.openInvoices) {
     const balance = balances.get(open.invoice.id);
-    if (balance !== undefined && balance > 0) scorable.push({ ...open, balance });
+    if (balance !== undefined && balance > 0) {
+      scorable.push({ ...open, balance });
+      ledgerOpen.push(open);
+    }
   }
-  return { snapshot: { ...snapshot, stats }, scorable };
+  return { snapshot: { ...snapshot, stats }, scorable, ledgerOpen };
 }
 
 function toMatrix(rows: readonly Float64Array[], cols: number): Matrix {
@@ -127,10 +131,8 @@ function buildInvoiceRows(
   // The model row is built from the ledger's own open invoice, so each scorable entry keeps that one too.
   const entries: { snapshot: DebtorSnapshot; open: OpenInvoice; raw: OpenInvoice }[] = [];
   for (const snapshot of snapshots) {
-    const scorable = credited.get(snapshot)!.scorable;
-    if (scorable.length === 0) continue;
-    const raw = new Map(snapshot.openInvoices.map((open) => [open.invoice.id, open]));
-    for (const open of scorable) entries.push({ snapshot, open, raw: raw.get(open.invoice.id)! });
+    const { scorable, ledgerOpen } = credited.get(snapshot)!;
+    scorable.forEach((open, i) => entries.push({ snapshot, open, raw: ledgerOpen[i] }));
   }
 
   const built = buildMatrix(entries.length, cols, (i, target) => rows.invoiceRow(entries[i].snapshot, entries[i].raw, asOf, target), shared);
@@ -635,7 +637,7 @@ export const THREADS_FROM_INVOICES = 50_000;
 
 /**
  * Returns the model thread for a ledger, or null below `options.threadsFromInvoices` invoices. A
- * preloaded thread serves when it holds this model; it is closed otherwise, for example when the file's
+ * preloaded thread serves when it has this model. It is closed otherwise, for example when the file's
  * model was changed to another late-after threshold.
  */
 async function modelThreadFor(ledger: Ledger, model: RiskModel, options: ScoreOptions): Promise<ModelThread | null> {

@@ -23,6 +23,8 @@ export interface CreditedDebtor {
   snapshot: DebtorSnapshot;
   /** Invoices (not credit notes) with money still owed after credit, with that amount as `balance`. */
   scorable: OpenInvoice[];
+  /** Per scorable invoice, the snapshot's own open invoice it was made from, whose balance is before credit. */
+  ledgerOpen: OpenInvoice[];
 }
 
 export interface ScoredInvoice {
