@@ -96,6 +96,89 @@ class CellColumn {
   }
 }
 
+/**
+ * A column of values appended row by row that keeps a single value while every row has that same
+ * value (===), and an array only once two differ. Most exports have no status or terms column and no
+ * extra columns, so those columns stay empty strings or one shared object. Each array of a million rows
+ * would take 8 MB of V8's large-object space, plus the copies it leaves as it grows, which only a full
+ * collection frees.
+ */
+class UniformColumn<T> {
+  private values: T[] | null = null;
+  private first: T | undefined;
+  private count = 0;
+
+  push(value: T): void {
+    if (this.values !== null) {
+      this.values.push(value);
+    } else if (this.count === 0 || value === this.first) {
+      this.first = value;
+    } else {
+      this.values = new Array<T>(this.count).fill(this.first as T);
+      this.values.push(value);
+    }
+    this.count += 1;
+  }
+
+  get(row: number): T {
+    return this.values !== null ? this.values[row] : (this.first as T);
+  }
+
+  clear(): void {
+    this.values = null;
+    this.first = undefined;
+    this.count = 0;
+  }
+}
+
+/** Maximum number of distinct values that a CodedColumn keeps as one-byte codes. */
+const MAX_CODES = 256;
+
+/**
+ * A column of values appended row by row with few distinct values, such as currency codes. Each row
+ * takes a one-byte code into a table of the values. A column with more than MAX_CODES distinct values
+ * keeps an array of values from then on, as a plain column does.
+ */
+class CodedColumn<T> {
+  private codes = new Uint8Array(FIRST_CAPACITY);
+  private readonly table: T[] = [];
+  private readonly codeOf = new Map<T, number>();
+  private values: T[] | null = null;
+  private count = 0;
+
+  push(value: T): void {
+    if (this.values !== null) {
+      this.values.push(value);
+      this.count += 1;
+      return;
+    }
+    let code = this.codeOf.get(value);
+    if (code === undefined) {
+      if (this.table.length === MAX_CODES) {
+        this.values = Array.from({ length: this.count }, (_, row) => this.get(row));
+        release(this.codes);
+        this.push(value);
+        return;
+      }
+      code = this.table.length;
+      this.table.push(value);
+      this.codeOf.set(value, code);
+    }
+    if (this.count === this.codes.length) {
+      const codes = new Uint8Array(this.codes.length * 2);
+      codes.set(this.codes);
+      release(this.codes);
+      this.codes = codes;
+    }
+    this.codes[this.count] = code;
+    this.count += 1;
+  }
+
+  get(row: number): T {
+    return this.values !== null ? this.values[row] : this.table[this.codes[row]];
+  }
+}
+
 /** A draft as the invoice reader hands it over; `lines` starts at 1. */
 export type NewDraft = Omit<InvoiceDraft, 'lines'>;
 
@@ -114,10 +197,10 @@ export class DraftStore {
   private readonly invoiceId: string[] = [];
   private readonly customerId: string[] = [];
   private readonly customerName: string[] = [];
-  private readonly currency: string[] = [];
-  private readonly termsText: string[] = [];
-  private readonly status: string[] = [];
-  private readonly extra: Record<string, number>[] = [];
+  private currency = new CodedColumn<string>();
+  private readonly termsText = new UniformColumn<string>();
+  private readonly status = new UniformColumn<string>();
+  private readonly extra = new UniformColumn<Record<string, number>>();
   /** Parsed terms by row, only for rows with a terms cell: null for none, undefined for unreadable. */
   private readonly terms = new Map<number, Terms | null | undefined>();
   /** Line totals by row, only for line-item exports without an invoice total column. */
@@ -214,13 +297,13 @@ export class DraftStore {
       lineTotals: this.lineTotals.get(row) ?? null,
       paidAmount: this.cells.paidAmount.get(row),
       balance: this.cells.balance.get(row),
-      currency: this.currency[row],
-      termsText: this.termsText[row],
+      currency: this.currency.get(row),
+      termsText: this.termsText.get(row),
       terms: this.terms.has(row) ? this.terms.get(row) : null,
       type: TYPE_CODES[this.typeCode[row]],
-      status: this.status[row],
+      status: this.status.get(row),
       disputed: DISPUTED_CODES[this.disputedCode[row]],
-      extra: this.extra[row],
+      extra: this.extra.get(row),
       lines: this.lineCount[row],
       headers: this.fileHeaders[file],
     };
@@ -265,7 +348,9 @@ export class DraftStore {
     this.count = 0;
     this.capacity = 0;
     this.grow(0);
-    for (const list of [this.invoiceId, this.customerId, this.customerName, this.currency, this.termsText, this.status, this.extra]) list.length = 0;
+    for (const list of [this.invoiceId, this.customerId, this.customerName]) list.length = 0;
+    this.currency = new CodedColumn();
+    for (const column of [this.termsText, this.status, this.extra]) column.clear();
     this.terms.clear();
     this.lineTotals.clear();
     this.forgetIds();
