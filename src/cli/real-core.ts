@@ -89,6 +89,8 @@ export const realCore: Core = {
       releaseLedger: request.releaseLedger,
       threadsFromInvoices: request.threadsFromInvoices,
       preloaded,
+      // No report prints an invoice's own reasons, so they are not made.
+      invoiceReasons: false,
     });
     result.findings = [...findings, ...result.findings];
     return result;

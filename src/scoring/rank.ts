@@ -67,6 +67,7 @@ export class Ranking {
     const { config, featureNames, credited, invoicesByDebtor } = this.prepared;
     const { debtors, invoices, flagContext, delays, dayText } = this;
     const lateAfterDays = this.model.meta.label.lateAfterDays;
+    const invoiceReasons = this.options.invoiceReasons !== false;
 
     const scored = invoicesByDebtor.get(rawSnapshot) ?? [];
     const snapshot = credited.get(rawSnapshot)!.snapshot;
@@ -98,7 +99,7 @@ export class Ranking {
           const totals = groupContributions(contributions, featureNames, s.row, snapshot, s.open, debtorCache);
           // The weights sum to 1 over the explained invoices, which are all of them unless capped.
           parts.push({ weight: s.open.balance / explainedBalance, totals });
-          reasons = topReasons(totals);
+          if (invoiceReasons) reasons = topReasons(totals);
         }
         if (s.alreadyLate) {
           const late = { open: s.open, modelRisk: s.risk };

@@ -54,6 +54,11 @@ export interface ScoreOptions {
   threadsFromInvoices?: number;
   /** A thread that loaded the model file (ModelThread.preload); scoreLedgerInThreads uses it or closes it. */
   preloaded?: ModelThread | null;
+  /**
+   * False leaves out each invoice's own reasons (InvoiceScore.reasons), which no report prints; the
+   * debtors' reasons stay. Undefined and true keep them.
+   */
+  invoiceReasons?: boolean;
 }
 
 /**

@@ -84,7 +84,8 @@ export interface InvoiceScore {
   expectedAtRisk?: number;
   /**
    * Top reasons that raise this invoice's risk. In the debtor view only a debtor's 10 largest amounts at
-   * risk are explained, so the others have no reasons.
+   * risk are explained, so the others have no reasons. None has them when ScoreOptions.invoiceReasons
+   * is false.
    */
   reasons?: Reason[];
 }

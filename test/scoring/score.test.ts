@@ -247,4 +247,15 @@ describe('scoreLedger', () => {
     expect(kept.invoices.length).toBeGreaterThan(0);
     expect(released.invoices).toHaveLength(0);
   });
+
+  it('leaves out only the invoice reasons when asked', () => {
+    for (const by of ['debtor', 'invoice'] as const) {
+      const options = { asOf: AS_OF, asOfDefaulted: false, by };
+      const full = scoreLedger(ledgerOf(portfolio()), model, FAKE_CHOICE, options);
+      const lean = scoreLedger(ledgerOf(portfolio()), model, FAKE_CHOICE, { ...options, invoiceReasons: false });
+      expect(full.invoices.some((invoice) => invoice.reasons !== undefined)).toBe(true);
+      expect(lean.invoices.every((invoice) => invoice.reasons === undefined)).toBe(true);
+      expect(lean).toEqual({ ...full, invoices: full.invoices.map((invoice) => ({ ...invoice, reasons: undefined })) });
+    }
+  });
 });
