@@ -60,8 +60,16 @@ function debtorRow(debtor: DebtorScore, rank: number, lang: Lang, change: Debtor
     trendDays: debtor.trendDays === null ? null : roundTo(debtor.trendDays, DAYS_DECIMALS),
     noHistory: debtor.noHistory,
     nothingOwed: debtor.nothingOwed === true,
-    flags: debtor.flags.map((flag) => ({ ...flag, message: message(lang, flag.code, flag.evidence) })),
-    reasons: debtor.reasons.map((reason) => ({ ...reason, contribution: risk(reason.contribution), message: message(lang, reason.code, reason.args) })),
+    // The fields the schema names, in its order. Copied one by one rather than spread, which took
+    // about 0.13 s for the 50,000 debtors of the 1M-invoice benchmark.
+    flags: debtor.flags.map((flag) => ({ code: flag.code, severity: flag.severity, evidence: flag.evidence, message: message(lang, flag.code, flag.evidence) })),
+    reasons: debtor.reasons.map((reason) => ({
+      code: reason.code,
+      feature: reason.feature,
+      contribution: risk(reason.contribution),
+      args: reason.args,
+      message: message(lang, reason.code, reason.args),
+    })),
   };
   if (action) row.nextAction = { code: action.action, date: action.date, channel: action.channel, message: actionText(action, lang) };
   if (change) row.change = change;
