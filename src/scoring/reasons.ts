@@ -101,6 +101,9 @@ export function groupContributions(
     },
   };
   const rowWords: (ReasonWords | undefined)[] = new Array(plan.slots);
+  // The total of each slot's code once found: the features of one slot share their words and so their
+  // code, and the map is then asked once per slot instead of once per feature.
+  const slotTotals: (ReasonTotal | undefined)[] = new Array(plan.slots);
 
   const totals = new Map<string, ReasonTotal>();
   const values = contributions.values;
@@ -125,10 +128,16 @@ export function groupContributions(
     }
     const { code, args } = words;
     const weak = words.weak === true;
-    const total = totals.get(code);
-    if (!total) {
-      totals.set(code, { code, contribution, feature, topFeatureContribution: contribution, args, weak });
-      continue;
+    let total = slotTotals[slot];
+    if (total === undefined) {
+      total = totals.get(code);
+      if (total === undefined) {
+        total = { code, contribution, feature, topFeatureContribution: contribution, args, weak };
+        totals.set(code, total);
+        slotTotals[slot] = total;
+        continue;
+      }
+      slotTotals[slot] = total;
     }
     total.contribution += contribution;
     if (contribution > total.topFeatureContribution) {
