@@ -102,7 +102,7 @@ export function groupContributions(
   };
   const rowWords: (ReasonWords | undefined)[] = new Array(plan.slots);
   // The total of each slot's code once found: the features of one slot share their words and so their
-  // code, and the map is then asked once per slot instead of once per feature.
+  // code, and the map is then searched once per slot instead of once per feature.
   const slotTotals: (ReasonTotal | undefined)[] = new Array(plan.slots);
 
   const totals = new Map<string, ReasonTotal>();
