@@ -36,6 +36,21 @@ export interface ChooseOptions {
   preloaded?: () => Promise<ForestRiskModel>;
 }
 
+/**
+ * Returns the model of a file, from `preloaded` when another thread loaded it. A RiskpayError from that
+ * load is the file's own error and is thrown. Any other failure means the thread failed, not the file, so
+ * this thread loads the file itself.
+ */
+async function loadModelFile(path: string, preloaded: (() => Promise<ForestRiskModel>) | undefined): Promise<ForestRiskModel> {
+  if (preloaded === undefined) return loadModel(path);
+  try {
+    return await preloaded();
+  } catch (error) {
+    if (error instanceof RiskpayError) throw error;
+    return loadModel(path);
+  }
+}
+
 /** Returns the bundled model for the threshold, or null when it cannot serve it or is missing. */
 function bundledFor(options: ChooseOptions, lateAfter: number): ForestRiskModel | null {
   try {
@@ -60,7 +75,7 @@ export async function chooseModel(ledger: Ledger, options: ChooseOptions): Promi
   const lateAfter = options.lateAfter ?? DEFAULT_LATE_AFTER_DAYS;
 
   if (options.modelPath) {
-    const loaded = options.preloaded !== undefined ? await options.preloaded() : loadModel(options.modelPath);
+    const loaded = await loadModelFile(options.modelPath, options.preloaded);
     // A threshold the user gave must match the file's: withLateAfter throws MODEL_LATE_AFTER_MISMATCH.
     // Without one, a single-threshold model keeps its own.
     const requested = loaded.acceptsAnyLateAfter ? lateAfter : options.lateAfter;

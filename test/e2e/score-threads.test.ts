@@ -83,13 +83,13 @@ describe.skipIf(!existsSync(IBM_FILE))('score in two threads with extra columns'
 
 /** Runs score both ways and checks that both fail with the same exit code and stderr; returns stderr. */
 function expectSameFailure(args: string[]): string {
-  const one = runCli(['score', ...args], { env: ONE_THREAD });
-  const two = runCli(['score', ...args], { env: TWO_THREADS });
-  expect(one.code).toBe(2);
-  expect(two.code).toBe(2);
-  expect(two.stdout).toBe('');
-  expect(two.stderr).toBe(one.stderr);
-  return two.stderr;
+  const oneThread = runCli(['score', ...args], { env: ONE_THREAD });
+  const twoThreads = runCli(['score', ...args], { env: TWO_THREADS });
+  expect(oneThread.code).toBe(2);
+  expect(twoThreads.code).toBe(2);
+  expect(twoThreads.stdout).toBe('');
+  expect(twoThreads.stderr).toBe(oneThread.stderr);
+  return twoThreads.stderr;
 }
 
 // With two threads the model thread loads the --model file while the ledger is read, and its errors
