@@ -16,10 +16,10 @@ function stringifyIndented(value: unknown, indent: string): string {
 }
 
 /**
- * Array elements stringified in one call. 32 debtor rows of a score make about 85 KB of text, under the
- * about 128 KB from which V8 puts a string in its large-object space. The score JSON of the 1M-invoice
- * benchmark then took about 0.1 s less to render and write than with groups of 256 (measured; 16 and 64
- * were in between).
+ * Array elements stringified in one call. 32 debtor rows of a score make about 85 KB of text, below the
+ * size (about 128 KB, measured) from which V8 puts a string in its large-object space. The score JSON of
+ * the 1M-invoice benchmark then took about 0.1 s less to render and write than with groups of 256, and
+ * groups of 16 and 64 were in between (measured).
  */
 const GROUP_ELEMENTS = 32;
 const WRAPPER_OPEN = '{\n  "k": [\n';

@@ -1,7 +1,7 @@
 // Rows of a report list made a range at a time, for output that renders them in pieces.
 
 /**
- * A list of `length` rows that are made only when a range is asked for. The JSON output of a large run
+ * A list of `length` rows that are made only when a range is requested. The JSON output of a large run
  * renders each range and drops it, so its rows die young instead of all living until the end: scoring
  * a million invoices made about 130,000 row objects, with their flags, reasons and messages.
  */

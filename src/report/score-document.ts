@@ -121,7 +121,7 @@ export function debtorKey(row: { customerId: string; currency: string }): string
 }
 
 /**
- * Each debtor's first plan row, by customer and then currency; the plan lists the most urgent steps
+ * Each debtor's first plan row, by customer and then currency. The plan lists the most urgent steps
  * first. The ids are strings that scoring shares among a debtor's rows, so a lookup reuses their hash
  * where a joined key (debtorKey) would be a new string for every row.
  */
@@ -169,7 +169,7 @@ function firstPositions(length: number, count: number | undefined): number[] {
 export function lazyScoreDocument(result: ScoreResult, options: ScoreDocumentOptions): LazyScoreDocument {
   const actions = new FirstActions(options.plan);
   const change = (debtor: DebtorScore) => options.changes?.get(debtorKey(debtor));
-  // Scoring returns debtors and invoices already ranked; each row's rank is its position there plus 1.
+  // Scoring returns debtors and invoices already ranked, so each row's rank is its position there plus 1.
   let shownDebtors = options.onlyChanges
     ? positions(result.debtors, (debtor) => {
         const changed = change(debtor);

@@ -17,12 +17,12 @@ import { clipRisk, MAX_RISK } from './scored.js';
 export interface ChunkTask {
   /** Start of each debtor's invoice rows, which are consecutive in the invoice matrix, then the row count. */
   debtorStarts: Int32Array;
-  /** Invoice rows explained per debtor at most; 0 explains every row (the invoice view). */
+  /** Maximum number of invoice rows explained per debtor, or 0 to explain every row (the invoice view). */
   maxExplained: number;
   /** Per invoice row: its balance and 1 when it is already late, which rank a debtor's rows before picking. */
   balances: Float64Array;
   alreadyLate: Uint8Array;
-  /** Per invoice row: its invoice number, which breaks ties in the ranking; '' for rows never ranked. */
+  /** Per invoice row: its invoice number, which breaks ties in the ranking, or '' for a row never ranked. */
   invoiceIds: string[];
 }
 

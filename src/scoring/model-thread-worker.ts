@@ -27,13 +27,13 @@ function transferList(result: ChunkResult): ArrayBuffer[] {
 
 /**
  * Returns the model of the init: built from its arrays, or loaded from its file. A loaded model goes
- * back to the scoring thread as arrays, and a failed load goes back as its error; null then.
+ * back to the scoring thread as arrays. A failed load goes back as its error, and the result is null.
  */
 function startModel(init: ModelThreadInit, port: NonNullable<typeof parentPort>): ForestRiskModel | null {
   if (!('path' in init.model)) return modelFromArrays(init.model);
   try {
     const loaded = loadModel(init.model.path);
-    // Built again from the arrays it sends, so both threads hold the same model bit for bit.
+    // Built again from the arrays it sends, so both threads have the same model bit for bit.
     const arrays = modelArrays(loaded);
     port.postMessage({ id: LOADED_ID, kind: 'loaded', model: arrays } satisfies ModelLoadReply);
     const model = modelFromArrays(arrays);

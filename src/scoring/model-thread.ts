@@ -51,7 +51,7 @@ export type ModelThreadReply =
 /** The message a preloading worker sends once, with id LOADED_ID: the model it loaded, or why it could not. */
 export type ModelLoadReply = { id: typeof LOADED_ID; kind: 'loaded'; model: ModelArrays } | { id: typeof LOADED_ID; kind: 'failed'; failure: ThreadFailure };
 
-/** Reply id of the loaded model; chunk tasks count up from 0. */
+/** Reply id of the loaded model. Chunk tasks count up from 0. */
 export const LOADED_ID = -1;
 
 /** Returns the model as arrays that a message can carry. */
@@ -66,7 +66,7 @@ export function modelArrays(model: ForestRiskModel): ModelArrays {
   };
 }
 
-/** Builds the model from its arrays; both threads build the same numbers from the same arrays. */
+/** Builds the model from its arrays, so both threads have the same numbers bit for bit. */
 export function modelFromArrays(arrays: ModelArrays): ForestRiskModel {
   return new ForestRiskModel({
     meta: arrays.meta,
@@ -110,10 +110,10 @@ function workerScript(): URL | null {
 
 export class ModelThread {
   private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (reply: ModelThreadReply) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (reply: ModelThreadReply | ModelLoadReply) => void; reject: (error: Error) => void }>();
   private failure: Error | null = null;
   private sent = 0;
-  /** The preloaded model as the worker reported it, once it has; see loadedModel. */
+  /** The model a preloading worker reports (see loadedModel), or null for a thread started with a model. */
   private readonly loaded: Promise<ForestRiskModel> | null = null;
 
   private constructor(
@@ -122,15 +122,15 @@ export class ModelThread {
     preloading = false,
   ) {
     if (preloading) {
-      this.loaded = new Promise<ModelThreadReply>((resolve, reject) => this.pending.set(LOADED_ID, { resolve, reject })).then((reply) => {
-        const loaded = reply as unknown as ModelLoadReply;
+      const reply = new Promise<ModelThreadReply | ModelLoadReply>((resolve, reject) => this.pending.set(LOADED_ID, { resolve, reject }));
+      this.loaded = reply.then((loaded) => {
         if (loaded.kind !== 'loaded') throw new Error(`model thread sent ${loaded.kind} for the model`);
         return modelFromArrays(loaded.model);
       });
       // A run that fails before it requests the model must not count the rejection as unhandled.
       this.loaded.catch(() => undefined);
     }
-    worker.on('message', (reply: ModelThreadReply) => {
+    worker.on('message', (reply: ModelThreadReply | ModelLoadReply) => {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       if (reply.kind === 'failed') waiting?.reject(replyError(reply.failure));
@@ -152,7 +152,7 @@ export class ModelThread {
 
   /**
    * Starts the thread with a model file, which it loads while this thread does other work. Returns
-   * null when no thread can start; loadedModel then has nothing to give.
+   * null when no thread can start, and the caller then loads the file itself.
    */
   static preload(path: string): ModelThread | null {
     return ModelThread.launch({ path });
@@ -198,7 +198,7 @@ export class ModelThread {
     await this.worker.terminate();
   }
 
-  private send(task: ModelThreadTask): Promise<ModelThreadReply> {
+  private send(task: ModelThreadTask): Promise<ModelThreadReply | ModelLoadReply> {
     if (this.failure !== null) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.pending.set(task.id, { resolve, reject });

@@ -55,7 +55,7 @@ export interface ScoreOptions {
   /** A thread that loaded the model file (ModelThread.preload); scoreLedgerInThreads uses it or closes it. */
   preloaded?: ModelThread | null;
   /**
-   * False leaves out each invoice's own reasons (InvoiceScore.reasons), which no report prints; the
+   * False leaves out each invoice's own reasons (InvoiceScore.reasons), which no report prints. The
    * debtors' reasons stay. Undefined and true keep them.
    */
   invoiceReasons?: boolean;

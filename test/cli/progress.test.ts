@@ -6,7 +6,9 @@ import { createDiagnostics } from '../../src/cli/stderr.js';
 function fakeIo(): { io: CliIo; stderr: () => string } {
   const stderr = new PassThrough();
   let text = '';
-  stderr.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  stderr.on('data', (chunk: Buffer) => {
+    text += chunk.toString('utf8');
+  });
   const io: CliIo = { stdout: new PassThrough(), stderr, stdin: new PassThrough(), env: {}, cwd: '/', stdoutIsTty: false, stderrIsTty: true };
   return { io, stderr: () => text };
 }

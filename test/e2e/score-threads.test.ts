@@ -81,7 +81,7 @@ describe.skipIf(!existsSync(IBM_FILE))('score in two threads with extra columns'
   });
 });
 
-/** Runs score both ways and checks that both fail with the same exit code and stderr; returns stderr. */
+/** Runs score both ways, checks that both fail with the same exit code and stderr, and returns stderr. */
 function expectSameFailure(args: string[]): string {
   const oneThread = runCli(['score', ...args], { env: ONE_THREAD });
   const twoThreads = runCli(['score', ...args], { env: TWO_THREADS });

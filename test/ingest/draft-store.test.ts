@@ -65,7 +65,7 @@ describe('DraftStore', () => {
   });
 
   it('keeps values that change after many repeated ones', () => {
-    // Status, terms and extra values repeat until row 3000; one row differs, then they repeat again.
+    // Status, terms and extra values repeat until row 3000, which differs, and then they repeat again.
     const drafts = Array.from({ length: 5000 }, (_, i) =>
       draftOf(i, i === 3000 ? { status: 'sent', termsText: '30 days', extra: { disputed: 1 } } : {}),
     );
@@ -73,7 +73,7 @@ describe('DraftStore', () => {
   });
 
   it('keeps more currencies than fit in codes', () => {
-    // Row 2000 on brings a new code on every row, past the 256 that one-byte codes hold.
+    // From row 2000 on every row brings a new currency, past the 256 that one-byte codes can represent.
     const drafts = Array.from({ length: 2600 }, (_, i) => draftOf(i, { currency: i < 2000 ? ['SEK', 'EUR'][i % 2] : `C${i}` }));
     expect(roundTrip(drafts)).toEqual(drafts);
   });

@@ -1,4 +1,4 @@
-// The JSON output of score makes its rows a group at a time; its text must equal the full document's.
+// The JSON output of score makes its rows a group at a time, and its text must equal the full document's.
 
 import { describe, expect, it } from 'vitest';
 import { renderJson, renderJsonChunks } from '../../src/report/json.js';
@@ -51,7 +51,7 @@ describe('lazy score document', () => {
 });
 
 describe('LazyRows', () => {
-  it('makes only the range asked for', () => {
+  it('makes only the requested range', () => {
     const calls: number[] = [];
     const rows = new LazyRows(10, (start, end) => {
       calls.push(start, end);

@@ -40,7 +40,7 @@ export function scoreRequest(context: CommandContext): ScoreRequest {
   return request;
 }
 
-/** Returns the invoice count from which scoring starts a thread, when a test sets it; undefined leaves the default. */
+/** Returns the invoice count from which scoring starts a thread when a test sets it, else undefined for the default. */
 function threadsFromInvoices(context: CommandContext): number | undefined {
   // The end-to-end test that compares one thread with two lowers the size at which a thread starts.
   const text = context.io.env.RISKPAY_TEST_THREADS_FROM_INVOICES;
@@ -156,7 +156,7 @@ export async function runScore(context: CommandContext): Promise<number> {
 
   const failOn = context.options.failOn as string | undefined;
   if (failOn !== undefined) {
-    // Only --only-changes counts the document's rows; JSON's rows are then made a second time.
+    // Only --only-changes counts the document's rows, so only then are JSON's rows made a second time.
     const shownRows = onlyChanges ? (document?.debtors ?? lazy.debtors.all()) : [];
     const count = countAtThreshold(shownRows, result, failOn, onlyChanges);
     if (count > 0) {
